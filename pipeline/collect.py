@@ -1,0 +1,69 @@
+"""Records stage: turn an annotated Doc into Mention and Event records with stable ids.
+
+This is the only place that reads the components' extension attributes, so the tables'
+shape is decided here and nowhere else.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .records import Argument, Article, Event, ExtractedArticle, Mention, event_id, mention_id
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    return [sent.start for sent in doc.sents]
+
+
+def collect(doc: Doc, article: Article) -> ExtractedArticle:
+    """Mentions from `doc.ents` and `doc.spans["law"]`, events from `doc._.events`."""
+    aid = article.article_id
+    sents = list(doc.sents)
+    sent_of_token = [0] * len(doc)
+    for index, sent in enumerate(sents):
+        for i in range(sent.start, sent.end):
+            sent_of_token[i] = index
+
+    mentions: list[Mention] = []
+    by_offsets: dict[tuple[int, int], Mention] = {}
+    spans = list(doc.ents) + list(doc.spans.get("law", []))
+    for span in spans:
+        m = Mention(
+            article_id=aid, mention_id=mention_id(aid, span.start_char, span.end_char, span.label_),
+            label=span.label_, text=span.text, start_char=span.start_char, end_char=span.end_char,
+            sentence_index=sent_of_token[span.start] if len(span) else 0,
+            canonical=span._.canonical, entity_key=span._.entity_key, source_label=span._.source_label,
+            rule=span._.rule, role=span._.role, nationality=span._.nationality, court_id=span._.court_id,
+            country_code=span._.country_code, admin1=span._.admin1, lat=span._.lat, lon=span._.lon,
+            timex_type=span._.timex_type, value=span._.timex_value, citation=span._.citation,
+        )
+        mentions.append(m)
+        by_offsets[(span.start_char, span.end_char)] = m
+    mentions.sort(key=lambda m: (m.start_char, m.end_char, m.label))
+
+    events: list[Event] = []
+    for found in doc._.events or []:
+        trigger = doc.char_span(found["trigger_start"], found["trigger_end"], alignment_mode="expand")
+        sent_index = sent_of_token[trigger.start] if trigger is not None and len(trigger) else 0
+        sentence = sents[sent_index] if sents else doc[:]
+        arguments = []
+        date_value = None
+        for arg in found.get("arguments", []):
+            linked = by_offsets.get((arg.get("mention_start"), arg.get("mention_end")))
+            arguments.append(Argument(
+                role=arg["role"], text=arg["text"], start_char=arg["start_char"], end_char=arg["end_char"],
+                mention_id=linked.mention_id if linked else None,
+                canonical=arg.get("canonical") or (linked.canonical if linked else None),
+            ))
+            if arg["role"] == "time" and date_value is None and linked is not None:
+                date_value = linked.value
+        events.append(Event(
+            article_id=aid,
+            event_id=event_id(aid, found["trigger_start"], found["trigger_end"], found["event_type"]),
+            event_type=found["event_type"], trigger=doc.text[found["trigger_start"]:found["trigger_end"]],
+            trigger_start=found["trigger_start"], trigger_end=found["trigger_end"],
+            sentence=sentence.text, sentence_index=sent_index, negated=bool(found.get("negated")),
+            modality=found.get("modality", "asserted"), confidence=float(found.get("confidence", 0.5)),
+            rule=found.get("rule", ""), arguments=arguments, date_value=date_value,
+        ))
+    events.sort(key=lambda e: (e.trigger_start, e.trigger_end, e.event_type))
+    return ExtractedArticle(article, mentions, events)

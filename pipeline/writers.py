@@ -1,0 +1,100 @@
+"""Writers: each table as JSONL and Parquet with the same rows, written atomically.
+
+Rows stream in batches (Parquet row groups), so memory does not grow with the dump. Both files
+are written under temporary names and renamed only when complete: a killed run never leaves a
+table that looks finished.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonlines
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+ARGUMENT = pa.struct([
+    ("role", pa.string()), ("text", pa.string()), ("start_char", pa.int64()), ("end_char", pa.int64()),
+    ("mention_id", pa.string()), ("canonical", pa.string()),
+])
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("article_id", pa.string()), ("text", pa.string()), ("title", pa.string()), ("url", pa.string()),
+        ("source", pa.string()), ("published_at", pa.string()), ("published_at_raw", pa.string()),
+        ("source_file", pa.string()), ("record", pa.int64()), ("input_format", pa.string()),
+        ("content_sha256", pa.string()),
+    ]),
+    "mentions": pa.schema([
+        ("article_id", pa.string()), ("mention_id", pa.string()), ("label", pa.string()), ("text", pa.string()),
+        ("start_char", pa.int64()), ("end_char", pa.int64()), ("sentence_index", pa.int64()),
+        ("canonical", pa.string()), ("entity_key", pa.string()), ("source_label", pa.string()),
+        ("rule", pa.string()), ("role", pa.string()), ("nationality", pa.string()), ("court_id", pa.string()),
+        ("country_code", pa.string()), ("admin1", pa.string()), ("lat", pa.float64()), ("lon", pa.float64()),
+        ("timex_type", pa.string()), ("value", pa.string()), ("citation", pa.string()),
+    ]),
+    "events": pa.schema([
+        ("article_id", pa.string()), ("event_id", pa.string()), ("event_type", pa.string()),
+        ("trigger", pa.string()), ("trigger_start", pa.int64()), ("trigger_end", pa.int64()),
+        ("sentence", pa.string()), ("sentence_index", pa.int64()), ("negated", pa.bool_()),
+        ("modality", pa.string()), ("confidence", pa.float64()), ("rule", pa.string()),
+        ("arguments", pa.list_(ARGUMENT)),
+        ("agent", pa.string()), ("subject", pa.string()), ("adjudicator", pa.string()), ("place", pa.string()),
+        ("origin", pa.string()), ("destination", pa.string()), ("crime", pa.string()), ("penalty", pa.string()),
+        ("date", pa.string()), ("date_text", pa.string()),
+    ]),
+    "rejects": pa.schema([
+        ("source_file", pa.string()), ("line", pa.int64()), ("reason", pa.string()), ("detail", pa.string()),
+        ("record_id", pa.string()),
+    ]),
+}
+TABLES = tuple(SCHEMAS)
+
+
+def _partial(path: Path) -> Path:
+    return path.with_name(path.name + ".partial")
+
+
+class TableWriter:
+    """Appends rows to NAME.jsonl and NAME.parquet under `folder`; `close()` publishes both."""
+
+    def __init__(self, folder: Path, name: str):
+        self.name = name
+        self.schema = SCHEMAS[name]
+        self.jsonl_path = folder / f"{name}.jsonl"
+        self.parquet_path = folder / f"{name}.parquet"
+        self._jsonl_fp = open(_partial(self.jsonl_path), "w", encoding="utf-8")
+        self._jsonl = jsonlines.Writer(self._jsonl_fp, compact=True, sort_keys=False,
+                                       dumps=lambda obj: json.dumps(obj, ensure_ascii=False))
+        self._parquet = pq.ParquetWriter(_partial(self.parquet_path), self.schema, compression="zstd")
+        self.rows = 0
+
+    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+        batch = [{field: row.get(field) for field in self.schema.names} for row in rows]
+        if not batch:
+            return
+        self._jsonl.write_all(batch)
+        self._parquet.write_table(pa.Table.from_pylist(batch, schema=self.schema))
+        self.rows += len(batch)
+
+    def close(self) -> None:
+        self._jsonl.close()
+        self._jsonl_fp.close()
+        self._parquet.close()
+        os.replace(_partial(self.jsonl_path), self.jsonl_path)
+        os.replace(_partial(self.parquet_path), self.parquet_path)
+
+    def abort(self) -> None:
+        for closer in (self._jsonl.close, self._jsonl_fp.close, self._parquet.close):
+            try:
+                closer()
+            except Exception:  # noqa: BLE001 - best effort while already failing
+                pass
+
+
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    tmp = _partial(path)
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
