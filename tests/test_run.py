@@ -1,0 +1,106 @@
+"""End to end: `legalnews extract` on the bundled sample, as a user runs it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import ROOT, SAMPLE
+from pipeline.writers import SCHEMAS
+
+LEGALNEWS = Path(sys.executable).parent / "legalnews"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample-run")
+    result = subprocess.run([str(LEGALNEWS), "extract", str(SAMPLE), "--out", str(out), "--quiet"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert f"outputs: {out}" in result.stdout.replace("\n", "")
+    return out
+
+
+def test_run_writes_every_table_in_both_formats_with_the_same_rows(sample_run):
+    for name, schema in SCHEMAS.items():
+        rows = read_jsonl(sample_run / f"{name}.jsonl")
+        table = pq.read_table(sample_run / f"{name}.parquet")
+        assert table.schema.names == schema.names
+        assert table.to_pylist() == rows, name
+    assert not list(sample_run.glob("*.partial"))
+
+
+def test_run_accounts_for_every_input_record(sample_run):
+    counts = json.loads((sample_run / "manifest.json").read_text())["counts"]
+    assert counts["records_read"] == counts["articles"] + counts["duplicates"] + counts["rejects"]
+    assert counts["tables"]["articles"] == counts["articles"] >= 25
+    assert counts["tables"]["rejects"] == counts["rejects"] >= 5
+    assert counts["duplicates"] >= 1
+    formats = {a["input_format"] for a in read_jsonl(sample_run / "articles.jsonl")}
+    assert {"jsonl", "csv", "txt", "html", "warc"} <= formats
+
+
+def test_run_offsets_index_into_the_article_text(sample_run):
+    texts = {a["article_id"]: a["text"] for a in read_jsonl(sample_run / "articles.jsonl")}
+    for m in read_jsonl(sample_run / "mentions.jsonl"):
+        assert texts[m["article_id"]][m["start_char"]:m["end_char"]] == m["text"]
+    for e in read_jsonl(sample_run / "events.jsonl"):
+        text = texts[e["article_id"]]
+        assert text[e["trigger_start"]:e["trigger_end"]] == e["trigger"]
+        assert e["trigger"] in e["sentence"]
+        for arg in e["arguments"]:
+            assert text[arg["start_char"]:arg["end_char"]] == arg["text"]
+
+
+@pytest.fixture(scope="module")
+def seed(sample_run) -> tuple[list[dict], list[dict]]:
+    mentions = [m for m in read_jsonl(sample_run / "mentions.jsonl") if m["article_id"] == "seed-ocg-return"]
+    events = [e for e in read_jsonl(sample_run / "events.jsonl") if e["article_id"] == "seed-ocg-return"]
+    assert mentions, "the seed article is part of the bundled sample"
+    return mentions, events
+
+
+def labels_of(mentions: list[dict], text: str) -> set[str]:
+    return {m["label"] for m in mentions if m["text"].removeprefix("the ").removeprefix("The ") == text}
+
+
+def test_run_seed_article_entities(seed):
+    mentions, _ = seed
+    assert labels_of(mentions, "O.C.G.") == {"PERSON"}
+    assert labels_of(mentions, "ICE") == {"AGENCY"}
+    assert labels_of(mentions, "US Immigration and Customs Enforcement") == {"AGENCY"}
+    assert labels_of(mentions, "Department of Homeland Security") == {"AGENCY"}
+    assert labels_of(mentions, "National Immigration Litigation Alliance") == {"ORGANIZATION"}
+    ice = {m["canonical"] for m in mentions if m["text"] in ("ICE", "US Immigration and Customs Enforcement")}
+    assert len(ice) == 1
+
+
+def test_run_seed_article_wednesday_resolves_to_the_day_before_publication(seed):
+    mentions, _ = seed
+    wednesday = [m for m in mentions if m["text"] == "Wednesday"]
+    assert [m["value"] for m in wednesday] == ["2025-06-04"]
+
+
+def test_run_seed_article_events_have_their_subjects(seed):
+    _, events = seed
+    types = {e["event_type"] for e in events}
+    assert {"DEPORT", "RETURN", "ORDER", "RULING", "ARREST_DETAIN"} <= types
+    subjects = [e["subject"] for e in events if e["event_type"] in ("DEPORT", "RETURN")]
+    assert subjects and all(subject == "O.C.G." for subject in subjects if subject)
+    assert any(e["event_type"] == "RETURN" and e["subject"] == "O.C.G." for e in events)
+    assert any(e["event_type"] == "ARREST_DETAIN" and e["subject"] == "O.C.G." for e in events)
+
+
+def test_run_rejects_name_file_line_and_reason(sample_run):
+    rejects = read_jsonl(sample_run / "rejects.jsonl")
+    assert all(r["source_file"] and r["reason"] and r["line"] is not None for r in rejects)
+    reasons = {r["reason"] for r in rejects}
+    assert {"invalid_json", "text_not_string", "empty_text"} <= reasons
