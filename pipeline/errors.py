@@ -5,21 +5,30 @@ from enum import Enum
 
 
 class RejectReason(str, Enum):
-    """Why an input record did not become an article; the value is what `rejects.reason` holds."""
+    """Why an input record did not become an article; the value is what `rejects.reason` holds.
 
-    INVALID_JSON = "invalid_json"
-    NOT_AN_OBJECT = "not_an_object"
-    MISSING_TEXT = "missing_text"
-    TEXT_NOT_STRING = "text_not_string"
-    EMPTY_TEXT = "empty_text"
-    BINARY_CONTENT = "binary_content"
-    RAGGED_ROW = "ragged_csv_row"
-    NO_MAIN_TEXT = "no_main_text"
-    NOT_HTML = "not_html"
-    UNREADABLE = "unreadable_input"
-    TRUNCATED = "truncated_input"
-    UNSUPPORTED_FORMAT = "unsupported_format"
-    PROCESSING_FAILED = "processing_failed"
+    Each reason names what was wrong with the input, so a user can fix the dump without
+    reading code: the reject row's `detail` says where and how.
+    """
+
+    INVALID_JSON = "invalid_json"                 # a JSON Lines line or .json file that does not parse
+    NOT_AN_OBJECT = "not_an_object"               # valid JSON, but a list/number/string instead of an object
+    MISSING_TEXT = "missing_text"                 # no field that maps to `text`
+    TEXT_NOT_STRING = "text_not_string"           # `text` is a number, list, object or boolean
+    EMPTY_TEXT = "empty_text"                     # `text` is empty or only whitespace/control characters
+    BINARY_CONTENT = "binary_content"             # bytes or text that are not human-readable text
+    RECORD_TOO_LARGE = "record_too_large"         # one record (line, file, WARC record) over the byte cap
+    RAGGED_ROW = "ragged_csv_row"                 # a CSV row with more fields than the header
+    INVALID_CSV = "invalid_csv"                   # a CSV row the csv module cannot parse
+    NO_MAIN_TEXT = "no_main_text"                 # an HTML page with no article text
+    HTML_PARSE_FAILED = "html_parse_failed"       # an HTML page the parser or extractor fails on
+    NOT_HTML = "not_html"                         # a WARC response that is an image, PDF, script...
+    UNREADABLE = "unreadable_input"               # a file that is missing or cannot be opened
+    TRUNCATED = "truncated_input"                 # a compressed file or archive that ends early
+    CORRUPT_INPUT = "corrupt_input"               # a compressed file or archive whose bytes are damaged
+    UNSUPPORTED_FORMAT = "unsupported_format"     # a file type ingest does not read
+    READER_FAILED = "reader_failed"               # an unexpected error in a reader: the rest of that file
+    PROCESSING_FAILED = "processing_failed"       # an article the spaCy stages failed on
 
 
 class LegalNewsError(Exception):
