@@ -561,6 +561,8 @@ def html_to_record(html: str, url: str | None = None) -> dict[str, Any] | None:
 
 
 def _html_record(html: str, path: Path, number: int, url: str | None, record_id: str | None) -> Raw | Reject:
+    if not html.strip():
+        return Reject(str(path), number, RejectReason.NO_MAIN_TEXT.value, f"empty page: {url or path.name}", record_id)
     try:
         record = html_to_record(html, url=url)
     except Exception as err:  # noqa: BLE001 - lxml/trafilatura on hostile markup: this page is lost, not the run
@@ -592,10 +594,12 @@ def read_warc(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    number = 0
+    number, truncated = 0, False
     is_arc = ".arc" in path.name.lower()
     try:
         with open(path, "rb") as fp:
+            compressed = fp.read(2) == _GZIP_MAGIC
+            fp.seek(0)
             for record in ArchiveIterator(fp):
                 if record.format != "warc" and not is_arc:
                     yield Reject(str(path), number + 1, RejectReason.CORRUPT_INPUT.value,
@@ -622,6 +626,11 @@ def read_warc(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw
                     yield Reject(str(path), number, RejectReason.RECORD_TOO_LARGE.value,
                                  f"payload over the cap of {limits.max_record_bytes} bytes: {uri}", rid)
                     continue
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    truncated = True
+                    yield Reject(str(path), number, RejectReason.TRUNCATED.value,
+                                 safe_str(f"archive ends inside this record: {uri}"), rid)
+                    continue
                 if looks_binary_bytes(payload):
                     yield Reject(str(path), number, RejectReason.BINARY_CONTENT.value,
                                  safe_str(f"labelled {ctype} but not text: {uri}"), rid)
@@ -633,6 +642,8 @@ def read_warc(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw
                     item[1]["id"] = rid
                     item[1]["url"] = item[1].get("url") or uri
                 yield item
+        if compressed and not truncated:
+            _check_gzip_intact(path)
     except (EOFError, zlib.error, gzip.BadGzipFile) as err:
         yield _stream_failure(path, number, err)
     except OSError as err:
@@ -640,6 +651,14 @@ def read_warc(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw
     except (ArchiveLoadFailed, Exception) as err:  # noqa: BLE001 - warcio raises assorted errors on bad headers
         yield Reject(str(path), number + 1, RejectReason.CORRUPT_INPUT.value,
                      safe_str(f"not a readable WARC after record {number}: {type(err).__name__}: {err}"))
+
+
+def _check_gzip_intact(path: Path) -> None:
+    """warcio stops quietly at a gzip member cut short; decompressing the file once more tells
+    (by raising EOFError) whether records were lost after the last one read."""
+    with gzip.open(path, "rb") as fp:
+        while fp.read(2**20):
+            pass
 
 
 READERS = {"jsonl": read_jsonl, "json": read_json, "csv": read_csv, "txt": read_txt,
