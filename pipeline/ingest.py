@@ -516,7 +516,7 @@ def read_txt(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw 
     yield 1, {"id": path.stem, "text": decode_bytes(data)}
 
 
-_AMP = "\ue000"  # stands for "&" while trafilatura runs, which unescapes its output a second time
+_AMP = "\u27e6amp\u27e7"  # "⟦amp⟧" stands for "&" while trafilatura runs, which unescapes its output again
 _INERT_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg",
                "math", "canvas", "textarea", "select")
 
