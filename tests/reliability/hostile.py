@@ -103,8 +103,8 @@ def cases(cap: int) -> list[Case]:
     enormous = min(cap // 2, 300_000)
     oversized = b'{"text": "' + b"a" * (cap + 1000) + b'"}\n'
     truncated_gz = _gzip_lines(40, "trunc")
-    truncated_warc = _warc([(f"https://example.org/t{i}", "text/html", _html_page(f"<p>t{i}</p>").encode())
-                            for i in range(3)], gz=True)
+    between, inside = (_warc([(f"https://example.org/{tag}{i}", "text/html", _html_page(f"<p>{tag} {i}</p>").encode())
+                              for i in range(3)], gz=True) for tag in ("between", "inside"))
     return [
         Case("invalid JSON lines", "invalid_json.jsonl",
              jline({"id": "ij-1", "text": story("ij-1")}) + b'{"text": "unterminated\n'
@@ -190,9 +190,9 @@ def cases(cap: int) -> list[Case]:
             ("https://example.org/fake.html", "text/html", PNG),
             ("https://example.org/empty.html", "text/html", b"<html><body><script>var x = 1;</script></body></html>"),
         ]), {ARTICLE: 1, "not_html": 2, "binary_content": 1, "no_main_text": 1}, tags=("warc",)),
-        Case("WARC.gz truncated between records", "truncated.warc.gz", truncated_warc[: len(truncated_warc) * 6 // 10],
+        Case("WARC.gz truncated between records", "truncated.warc.gz", between[: len(between) * 6 // 10],
              {ARTICLE: 1, "truncated_input": 1}, exact=False),
-        Case("WARC.gz truncated inside a record", "cut_record.warc.gz", truncated_warc[: len(truncated_warc) * 97 // 100],
+        Case("WARC.gz truncated inside a record", "cut_record.warc.gz", inside[: len(inside) * 97 // 100],
              {ARTICLE: 2, "truncated_input": 1}),
         Case("not a WARC at all", "fake.warc", b"not a warc at all\n", {"corrupt_input": 1}),
         Case("JSON array with a non-object", "array.json",
