@@ -701,6 +701,24 @@ class IngestStats:
                 "unparsed_published_at": self.unparsed_dates, "files": self.files}
 
 
+def accounting_problems(counts: dict[str, Any]) -> list[str]:
+    """What does not add up in a manifest's `counts`: empty when read = written + duplicates +
+    rejected, the reasons sum to the rejects, and the tables hold as many rows as counted."""
+    read, articles, duplicates, rejects = (int(counts.get(k) or 0) for k in
+                                           ("records_read", "articles", "duplicates", "rejects"))
+    problems = []
+    if read != articles + duplicates + rejects:
+        problems.append(f"records_read {read} != articles {articles} + duplicates {duplicates} + rejects {rejects}")
+    by_reason = sum((counts.get("rejects_by_reason") or {}).values())
+    if by_reason != rejects:
+        problems.append(f"rejects_by_reason sums to {by_reason}, rejects is {rejects}")
+    tables = counts.get("tables") or {}
+    for name, expected in (("articles", articles), ("rejects", rejects)):
+        if name in tables and tables[name] != expected:
+            problems.append(f"{name} table has {tables[name]} rows, counts say {expected}")
+    return problems
+
+
 class Ingestor:
     """Streams Articles and Rejects from input paths, skipping exact duplicate texts."""
 

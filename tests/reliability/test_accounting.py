@@ -13,7 +13,7 @@ import pytest
 
 from hostile import ARTICLE, DUPLICATE, build
 from pipeline.errors import RejectReason
-from pipeline.ingest import IngestLimits
+from pipeline.ingest import IngestLimits, accounting_problems
 
 LEGALNEWS = Path(sys.executable).parent / "legalnews"
 CAP = IngestLimits().max_record_bytes
@@ -60,6 +60,7 @@ def test_accounting_read_equals_written_plus_duplicates_plus_rejected(hostile_ru
     assert counts["tables"]["rejects"] == counts["rejects"] == len(rejects)
     assert counts["rejects_by_reason"] == dict(Counter(r["reason"] for r in rejects))
     assert counts["balanced"] is True
+    assert accounting_problems(counts) == []
     assert counts["duplicates"] == sum(case.expect.get(DUPLICATE, 0) for case in hostile_run["cases"])
 
 
@@ -123,3 +124,16 @@ def test_accounting_offsets_index_into_hostile_texts(hostile_run):
         assert text[e["trigger_start"]:e["trigger_end"]] == e["trigger"]
         for arg in e["arguments"]:
             assert text[arg["start_char"]:arg["end_char"]] == arg["text"]
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"records_read": 11}, "records_read 11 != articles 6 + duplicates 1 + rejects 3"),
+    ({"rejects_by_reason": {"invalid_json": 2}}, "rejects_by_reason sums to 2, rejects is 3"),
+    ({"tables": {"articles": 5, "rejects": 3}}, "articles table has 5 rows, counts say 6"),
+    ({"tables": {"articles": 6, "rejects": 4}}, "rejects table has 4 rows, counts say 3"),
+])
+def test_accounting_problems_names_what_does_not_add_up(change, problem):
+    counts = {"records_read": 10, "articles": 6, "duplicates": 1, "rejects": 3,
+              "rejects_by_reason": {"invalid_json": 2, "empty_text": 1}, "tables": {"articles": 6, "rejects": 3}}
+    assert accounting_problems(counts) == []
+    assert accounting_problems({**counts, **change}) == [problem]
