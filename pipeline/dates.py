@@ -1,55 +1,814 @@
-"""Dates stage: TimeML type and value for every DATE mention, anchored on `published_at`."""
+"""Dates stage: TimeML type and value for every DATE mention, anchored on `published_at`.
+
+Works like a rule-based temporal tagger (HeidelTime's approach): a table of expression shapes
+(`models/dates/patterns.jsonl`) filled from a lexicon (`models/dates/lexicon.jsonl`), each shape
+naming the resolver below that turns it into a TIMEX3 value. Relative expressions are anchored on
+the publication date, read in the tense of the verb that governs them ("returned on Wednesday" is
+the last one, "will rule on Friday" the next); chains ("two days later") on the last date the text
+resolved. dateparser answers the shapes the table does not know. The component also repairs spans
+the model gets wrong for TimeML: ages and bare numbers out, "between 2018 and 2021" split in two.
+"""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
 
+import srsly
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import register_extensions
 
 register_extensions()
 
-_YEAR = re.compile(r"^(?:in\s+)?(\d{4})$")
+__all__ = ["Timex", "Point", "DateTables", "TimexResolver", "anchor_date", "resolve"]
+
+GRAN_ORDER = {"D": 0, "W": 1, "M": 2, "Q": 3, "S": 3, "H": 4, "Y": 5, "DE": 6, "CE": 7}
+_UNIT_GRAN = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE", "WE": "W",
+              "TH": "D", "TM": "D", "TS": "D"}
+_MODIFIERS = re.compile(
+    r"^(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|fewer than|longer than|"
+    r"shorter than|over|under|at least|at most|up to|just|only|barely|well over|well under|as many as|"
+    r"as much as|as long as|as early as|as late as|no later than|no earlier than|no more than|until|till|"
+    r"through|throughout|since|from|between|by|on|in|at|for|during|within|of|before|after|upwards of|"
+    r"some|nearly all of|the better part of|all|least|most)\s+)+")
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would", "should", "may", "might", "could", "can", "ca"}
+_FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend", "anticipate", "postpone",
+                  "due", "hope", "aim", "promise", "vow", "threaten", "delay", "adjourn", "push", "await"}
+_SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A resolved expression: TIMEX3 type and value; `point` when it names a calendar date a chain can follow."""
+
+    type: str
+    value: str
+    point: "Point | None" = None
+
+
+@dataclass(frozen=True)
+class Point:
+    """A calendar date at a granularity (D, W, M, Q, S, H, Y, DE, CE); S and H keep their code in `code`."""
+
+    day: date
+    gran: str
+    code: str = ""
+
+    def value(self) -> str:
+        d = self.day
+        if self.gran == "D":
+            return d.isoformat()
+        if self.gran == "W":
+            year, week, _ = d.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.gran == "M":
+            return f"{d.year:04d}-{d.month:02d}"
+        if self.gran == "Q":
+            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+        if self.gran in ("S", "H"):
+            return f"{d.year:04d}-{self.code}"
+        if self.gran == "DE":
+            return f"{d.year // 10:03d}"
+        if self.gran == "CE":
+            return f"{d.year // 100:02d}"
+        return f"{d.year:04d}"
+
+    def at(self, gran: str) -> "Point":
+        return Point(self.day, gran)
 
 
 def anchor_date(published_at: str | None) -> date | None:
+    """The document creation time as a date; None when absent or unreadable."""
     if not published_at:
         return None
     try:
-        return datetime.fromisoformat(published_at).date()
+        return datetime.fromisoformat(published_at.replace("Z", "+00:00")).date()
     except ValueError:
+        try:
+            return date.fromisoformat(published_at[:10])
+        except ValueError:
+            return None
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    if not 1 <= y <= 9999:
+        return d
+    day = min(d.day, [31, 29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31,
+                      30, 31][m])
+    return date(y, m + 1, day)
+
+
+def shift(d: date, n: float, unit: str) -> date:
+    """`d` moved by `n` TimeML units (D, W, M, Q, Y, DE, CE)."""
+    try:
+        if unit in ("D", "TH", "TM", "TS"):
+            return d + timedelta(days=int(n) if unit == "D" else 0)
+        if unit in ("W", "WE"):
+            return d + timedelta(weeks=int(n))
+        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit]
+        return add_months(d, int(n * months))
+    except OverflowError:
+        return d
+
+
+class DateTables:
+    """The lexicon and the compiled pattern table from `models/dates/`."""
+
+    def __init__(self, folder: Path):
+        self.words: dict[str, dict[str, str]] = {}
+        self.deictic: dict[str, str] = {}
+        for entry in srsly.read_jsonl(folder / "lexicon.jsonl"):
+            table = self.words.setdefault(entry["kind"], {})
+            for alias in entry["aliases"]:
+                table[alias] = entry["value"]
+                if entry.get("deictic"):
+                    self.deictic[alias] = entry["value"]
+        fill = {
+            "MONTH": self._group("month", "month"), "WEEKDAY": self._group("weekday", "weekday"),
+            "SEASON": self._group("season", "season"), "UNIT": self._group("unit", "unit"),
+            "PART": self._group("part", "part_of_day"), "ORD": self._group("ord", "ordinal"),
+            "HOLIDAY": self._group("holiday", "holiday"), "VAGUE": self._group("vague", "vague"),
+            "SET_WORD": self._group("set_word", "set_word"), "NOT_TEMPORAL": self._group(None, "not_temporal"),
+            "NUMWORD": self._group(None, "number"),
+            "NUM": r"(?P<num>\d+(?:\.\d+)?(?: 1/2)?|" + self._alternatives("number") + ")",
+            "YEAR": r"(?P<year>1\d{3}|20\d{2}|21\d{2})", "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
+            "POS": r"(?P<pos>early|mid|late|the end of|the beginning of|the middle of|the start of|end of|"
+                   r"beginning of|the rest of|the first half of|the second half of)",
+        }
+        self.patterns: list[tuple[str, re.Pattern, str]] = []
+        for entry in srsly.read_jsonl(folder / "patterns.jsonl"):
+            regex = re.sub(r"\{([A-Z_]+)\}", lambda m: fill[m.group(1)], entry["pattern"])
+            self.patterns.append((entry["id"], re.compile(f"(?:{regex})"), entry["resolver"]))
+
+    def _alternatives(self, kind: str) -> str:
+        return "|".join(re.escape(a) for a in sorted(self.words[kind], key=len, reverse=True))
+
+    def _group(self, name: str | None, kind: str) -> str:
+        return f"(?P<{name}>{self._alternatives(kind)})" if name else f"(?:{self._alternatives(kind)})"
+
+    def number(self, text: str | None) -> float | None:
+        """1 for "a", 2 for "two", 2.5 for "2 1/2"; None for vague amounts ("several")."""
+        if text is None:
+            return 1
+        text = text.strip()
+        if text.endswith(" 1/2"):
+            return float(text[:-4]) + 0.5
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return float(text)
+        value = self.words["number"].get(text)
+        return None if value in (None, "X") else float(value)
+
+
+def normalize(text: str) -> str:
+    """Lowercase, one space, typographic quotes and dashes made plain, modifiers and prepositions off."""
+    t = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    t = re.sub(r"\s+", " ", t).strip(" ,;:\"()")
+    t = re.sub(r"(?:'s|')$", "", t).strip()
+    t = re.sub(r"\bmid-(?=[a-z'\d])", "mid ", t)
+    t = _MODIFIERS.sub("", t)
+    return t.rstrip(".") if not re.search(r"\b(?:[ap]\.m|jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.$", t) else t
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolvers: one per pattern family. Each gets the match, the publication date, the tense of the
+# governing verb ("past", "future" or None) and the last resolved point; returns a Timex or None.
+# ---------------------------------------------------------------------------------------------
+
+Resolver = Callable[["DateTables", re.Match, "date | None", "str | None", "Point | None"], "Timex | None"]
+RESOLVERS: dict[str, Resolver] = {}
+
+
+def resolver(name: str):
+    def register(fn: Resolver) -> Resolver:
+        RESOLVERS[name] = fn
+        return fn
+    return register
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _date(p: Point) -> Timex:
+    return Timex("DATE", p.value(), p)
+
+
+def _month_num(tables: DateTables, m: re.Match) -> int:
+    if _g(m, "mnum"):
+        return int(m.group("mnum"))
+    return int(tables.words["month"][m.group("month")])
+
+
+def _pick_year(dct: date, month: int, day: int | None, tense: str | None, rel: str | None = None) -> int:
+    """The year that puts month(/day) on the side of the publication date the tense asks for."""
+    here = (month, day or 0)
+    now = (dct.month, dct.day if day else 0)
+    if rel in ("last", "this past", "the past") or (rel is None and tense == "past"):
+        strict = rel is not None
+        return dct.year if (here < now or (here == now and not strict)) else dct.year - 1
+    if rel in ("next", "this coming", "the coming") or (rel is None and tense == "future"):
+        strict = rel is not None
+        return dct.year if (here > now or (here == now and not strict)) else dct.year + 1
+    if rel == "this":
+        return dct.year
+    candidates = [date(dct.year + k, month, min(day or 1, 28)) for k in (-1, 0, 1)]
+    return min(candidates, key=lambda c: (abs((c - dct).days), c > dct)).year
+
+
+@resolver("drop")
+def _drop(tables, m, dct, tense, ref):
+    return None
+
+
+@resolver("absolute")
+def _absolute(tables, m, dct, tense, ref):
+    year, month = int(m.group("year")), _month_num(tables, m)
+    if not 1 <= month <= 12:
+        return Timex("DATE", f"{year:04d}")
+    if _g(m, "day"):
+        try:
+            return _date(Point(date(year, month, int(m.group("day"))), "D"))
+        except ValueError:
+            return Timex("DATE", f"{year:04d}-{month:02d}")
+    return _date(Point(date(year, month, 1), "M"))
+
+
+@resolver("month_of_ref_year")
+def _month_of_ref_year(tables, m, dct, tense, ref):
+    month = _month_num(tables, m)
+    base = ref or (Point(dct, "D") if dct else None)
+    if base is None:
+        return Timex("DATE", f"XXXX-{month:02d}")
+    step = {"following": 1, "next": 1, "previous": -1, "prior": -1}.get(m.group("chain"), 0)
+    return _date(Point(date(base.day.year + step, month, 1), "M"))
+
+
+@resolver("month_of_rel_year")
+def _month_of_rel_year(tables, m, dct, tense, ref):
+    month = _month_num(tables, m)
+    if dct is None:
+        return Timex("DATE", f"XXXX-{month:02d}")
+    step = {"last": -1, "next": 1}.get(m.group("rel"), 0)
+    return _date(Point(date(dct.year + step, month, 1), "M"))
+
+
+@resolver("month_day")
+def _month_day(tables, m, dct, tense, ref):
+    month, day = _month_num(tables, m), int(m.group("day"))
+    if not 1 <= day <= 31:
         return None
+    if dct is None:
+        return Timex("DATE", f"XXXX-{month:02d}-{day:02d}")
+    try:
+        return _date(Point(date(_pick_year(dct, month, day, tense), month, day), "D"))
+    except ValueError:
+        return Timex("DATE", f"XXXX-{month:02d}-{day:02d}")
 
 
-def resolve(text: str, anchor: date | None) -> tuple[str, str]:
-    """(timex_type, value) for one expression."""
-    m = _YEAR.match(text.strip())
-    if m:
-        return "DATE", m.group(1)
-    import dateparser
+@resolver("month")
+def _month(tables, m, dct, tense, ref):
+    month = _month_num(tables, m)
+    if dct is None:
+        return Timex("DATE", f"XXXX-{month:02d}")
+    return _date(Point(date(_pick_year(dct, month, None, tense, _g(m, "rel")), month, 1), "M"))
 
-    settings = {"RELATIVE_BASE": datetime.combine(anchor, datetime.min.time())} if anchor else {}
-    parsed = dateparser.parse(text, languages=["en"], settings={**settings, "PREFER_DATES_FROM": "past"})
-    if parsed is None:
-        return "DATE", "XXXX-XX-XX"
-    return "DATE", parsed.date().isoformat()
+
+@resolver("year")
+def _year(tables, m, dct, tense, ref):
+    if _g(m, "yy"):
+        yy = int(m.group("yy"))
+        century = (dct.year // 100 * 100) if dct else 1900
+        year = century + yy if century + yy <= (dct.year if dct else 2000) + 10 else century - 100 + yy
+        return _date(Point(date(year, 1, 1), "Y"))
+    return _date(Point(date(int(m.group("year")), 1, 1), "Y"))
+
+
+@resolver("decade")
+def _decade(tables, m, dct, tense, ref):
+    if _g(m, "decade"):
+        return Timex("DATE", m.group("decade"))
+    century = (dct.year // 100) if dct else 19
+    digit = int(m.group("dd"))
+    if dct and century * 100 + digit * 10 > dct.year:
+        century -= 1
+    return Timex("DATE", f"{century:02d}{digit}")
+
+
+@resolver("century")
+def _century(tables, m, dct, tense, ref):
+    return Timex("DATE", f"{int(tables.words['ordinal'][m.group('ord')]) - 1:02d}")
+
+
+def _day_value(dct: date | None, d: date | None, suffix: str = "") -> str:
+    return (d.isoformat() if d else "XXXX-XX-XX") + suffix
+
+
+@resolver("clock")
+def _clock(tables, m, dct, tense, ref):
+    if _g(m, "named"):
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m.group("named")]
+    else:
+        raw = m.group("hour")
+        hh = int(raw) if raw.isdigit() else int(tables.number(raw) or 0)
+        mm = int(_g(m, "minute") or 0)
+        ampm = (_g(m, "ampm") or "").replace(".", "")
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        elif ampm == "am" and hh == 12:
+            hh = 0
+        if hh > 24 or mm > 59:
+            return None
+    day = dct
+    if dct and _g(m, "weekday"):
+        day = _weekday_date(tables, m.group("weekday"), dct, tense, None)
+    base = ref.day if ref is not None and ref.gran == "D" else day
+    return Timex("TIME", _day_value(dct, base) + f"T{hh:02d}:{mm:02d}")
+
+
+@resolver("deictic_day")
+def _deictic_day(tables, m, dct, tense, ref):
+    word = _g(m, "deictic") or _g(m, "rel")
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
+    part = _g(m, "part")
+    code = tables.words["part_of_day"][part] if part else ("NI" if word == "tonight" else "")
+    if word in ("that", "early", "late"):
+        base = ref.day if ref is not None and ref.gran == "D" else dct
+        return Timex("TIME", _day_value(dct, base) + f"T{code}") if code else None
+    day = dct + timedelta(days=offset) if dct else None
+    if code:
+        return Timex("TIME", _day_value(dct, day) + f"T{code}")
+    return _date(Point(day, "D")) if day else Timex("DATE", "XXXX-XX-XX")
+
+
+def _weekday_date(tables: DateTables, name: str, dct: date, tense: str | None, rel: str | None) -> date:
+    target = int(tables.words["weekday"][name])
+    delta = target - dct.isoweekday()
+    if rel in ("next", "this coming", "coming") or (rel is None and tense == "future"):
+        return dct + timedelta(days=delta if delta > 0 else delta + 7)
+    if rel == "this":
+        return dct + timedelta(days=delta)
+    if rel in ("last", "this past", "past"):
+        return dct + timedelta(days=delta if delta < 0 else delta - 7)
+    return dct + timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+@resolver("weekday")
+def _weekday(tables, m, dct, tense, ref):
+    part = _g(m, "part")
+    suffix = f"T{tables.words['part_of_day'][part]}" if part else ""
+    if dct is None:
+        value = f"XXXX-WXX-{tables.words['weekday'][m.group('weekday')]}"
+        return Timex("TIME" if part else "DATE", value + suffix)
+    day = _weekday_date(tables, m.group("weekday"), dct, tense, _g(m, "rel"))
+    if part:
+        return Timex("TIME", day.isoformat() + suffix, Point(day, "D"))
+    return _date(Point(day, "D"))
+
+
+@resolver("set_weekday")
+def _set_weekday(tables, m, dct, tense, ref):
+    return Timex("SET", f"XXXX-WXX-{tables.words['weekday'][m.group('weekday')]}")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: str) -> date:
+    first = date(year, month, 1)
+    if nth == "L":
+        last = add_months(first, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
+
+
+@resolver("holiday")
+def _holiday(tables, m, dct, tense, ref):
+    code = tables.words["holiday"][m.group("holiday")].split("-")
+    month = int(code[0])
+    if _g(m, "year"):
+        year = int(m.group("year"))
+    elif dct is None:
+        return Timex("DATE", f"XXXX-{month:02d}-{code[1]:0>2}" if len(code) == 2 else f"XXXX-{month:02d}")
+    else:
+        year = _pick_year(dct, month, 28, tense, _g(m, "rel"))
+    day = date(year, month, int(code[1])) if len(code) == 2 else _nth_weekday(year, month, int(code[1]), code[2])
+    return _date(Point(day, "D"))
+
+
+def _unit(tables: DateTables, m: re.Match) -> str:
+    return tables.words["unit"][m.group("unit")]
+
+
+@resolver("ago")
+def _ago(tables, m, dct, tense, ref):
+    unit = _unit(tables, m)
+    n = tables.number(_g(m, "num"))
+    gran = _UNIT_GRAN[unit]
+    if n is None or dct is None:
+        return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(gran, "PAST_REF"))
+    if unit in ("TH", "TM", "TS"):
+        return _date(Point(dct, "D"))
+    return _date(Point(shift(dct, -n, unit), gran))
+
+
+@resolver("chain")
+def _chain(tables, m, dct, tense, ref):
+    unit = _unit(tables, m)
+    n = tables.number(_g(m, "num"))
+    base = ref or (Point(dct, "D") if dct else None)
+    if base is None or n is None:
+        return Timex("DATE", "XXXX-XX-XX")
+    if unit in ("TH", "TM", "TS"):
+        return _date(base) if base.gran == "D" else Timex("DATE", base.value(), base)
+    sign = -1 if m.group("dir") in ("earlier", "before") else 1
+    gran = max(_UNIT_GRAN[unit], base.gran if base.gran in GRAN_ORDER else "Y", key=GRAN_ORDER.get)
+    if gran in ("S", "H"):
+        gran = "Y"
+    return _date(Point(shift(base.day, sign * n, unit), gran))
+
+
+@resolver("chain_word")
+def _chain_word(tables, m, dct, tense, ref):
+    unit = _unit(tables, m)
+    base = ref or (Point(dct, "D") if dct else None)
+    if base is None:
+        return Timex("DATE", "XXXX-XX-XX")
+    word = _g(m, "dir") or "that"
+    step = {"next": 1, "following": 1, "subsequent": 1, "after": 1, "later": 1,
+            "previous": -1, "prior": -1, "preceding": -1, "before": -1, "earlier": -1}.get(word, 0)
+    if unit in ("TH", "TM", "TS"):
+        return None
+    gran = _UNIT_GRAN[unit]
+    if GRAN_ORDER[gran] < GRAN_ORDER.get(base.gran, 5) and step == 0:
+        return Timex("DATE", base.value(), base)
+    gran = max(gran, base.gran if base.gran in GRAN_ORDER and base.gran not in ("S", "H") else "Y",
+               key=GRAN_ORDER.get) if step else gran
+    return _date(Point(shift(base.day, step, unit), gran))
+
+
+@resolver("relative_unit")
+def _relative_unit(tables, m, dct, tense, ref):
+    unit = _unit(tables, m)
+    gran = _UNIT_GRAN[unit]
+    rel = m.group("rel").replace("the ", "")
+    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+    if unit in ("TH", "TM", "TS"):
+        return Timex("DURATION", f"PT1{unit[1]}")
+    if dct is None:
+        return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(gran, "XXXX"))
+    if unit == "WE":
+        sat = dct + timedelta(days=6 - dct.isoweekday() + 7 * step)
+        return Timex("DATE", f"{sat.isocalendar()[0]}-W{sat.isocalendar()[1]:02d}-WE", Point(sat, "W"))
+    return _date(Point(shift(dct, step, unit), gran))
+
+
+@resolver("quarter")
+def _quarter(tables, m, dct, tense, ref):
+    ordinal = _g(m, "ord")
+    rel = _g(m, "rel")
+    if _g(m, "year"):
+        year = int(m.group("year"))
+    elif dct is None:
+        return Timex("DATE", f"XXXX-Q{tables.words['ordinal'][ordinal]}" if ordinal else "XXXX-QX")
+    else:
+        year = dct.year
+    if ordinal:
+        q = int(tables.words["ordinal"][ordinal])
+        if q > 4:
+            return None
+        if not _g(m, "year") and rel in (None, "fiscal") and dct and tense != "future" and q > (dct.month - 1) // 3 + 1:
+            year -= 1
+        if not _g(m, "year") and rel == "last" and dct:
+            year -= 1
+        return _date(Point(date(year, 3 * q - 2, 1), "Q"))
+    if dct is None:
+        return Timex("DATE", "XXXX-QX")
+    step = {"previous": -1, "past": -1, "last": -1, "year-earlier": -4, "year-ago": -4}.get(rel or "", 0)
+    return _date(Point(shift(dct, step, "Q"), "Q"))
+
+
+@resolver("half")
+def _half(tables, m, dct, tense, ref):
+    year = int(m.group("year")) if _g(m, "year") else (dct.year if dct else None)
+    code = "H1" if m.group("half") == "first" else "H2"
+    if year is None:
+        return Timex("DATE", f"XXXX-{code}")
+    return _date(Point(date(year, 1 if code == "H1" else 7, 1), "H", code))
+
+
+@resolver("season")
+def _season(tables, m, dct, tense, ref):
+    code = tables.words["season"][m.group("season")]
+    if _g(m, "year"):
+        return _date(Point(date(int(m.group("year")), 1, 1), "S", code))
+    if dct is None:
+        return Timex("DATE", f"XXXX-{code}")
+    month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    rel = _g(m, "rel")
+    rel = None if rel == "the" else rel
+    started = dct.year if date(dct.year, month, 1) <= dct else dct.year - 1
+    current = (dct - date(started, month, 1)).days < 91
+    if rel in ("last", "this past", "the past"):
+        year = started - 1 if current else started
+    elif rel in ("next", "this coming", "the coming"):
+        year = started + 1
+    elif current or rel == "this":
+        year = started if current else (started + 1 if tense == "future" else started)
+    else:
+        year = started + 1 if tense == "future" else started
+    return _date(Point(date(year, month, 1), "S", code))
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    if unit == "WE":
+        unit, n = "D", (2 * n if n is not None else None)
+    if unit in ("TH", "TM", "TS"):
+        return f"PT{_num(n)}{unit[1]}"
+    if n is not None and n != int(n):
+        if unit == "Y":
+            return f"P{int(n * 12)}M"
+        if unit == "M":
+            return f"P{int(n * 30)}D"
+        if unit == "D":
+            return f"PT{int(n * 24)}H"
+    if unit == "DE" and n is not None:
+        return f"P{int(n * 10)}Y"
+    if unit == "CE" and n is not None:
+        return f"P{int(n * 100)}Y"
+    return f"P{_num(n)}{unit}"
+
+
+def _num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else str(n)
+
+
+@resolver("duration")
+def _duration(tables, m, dct, tense, ref):
+    unit_text = m.group("unit")
+    unit = tables.words["unit"][unit_text]
+    raw = _g(m, "num")
+    n = tables.number(raw) if raw is not None else (None if unit_text.endswith("s") and unit_text != "hrs" else 1)
+    if raw is None and unit_text.endswith("s") and unit_text not in ("hours", "minutes", "seconds"):
+        n = None
+    if m.group(0).lstrip().startswith(("half", "a half", "and a half")) or " half" in m.group(0):
+        n = (n if raw is not None else 0) + 0.5
+    if unit in ("Q",) and n is not None:
+        unit, n = "M", 3 * n
+    return Timex("DURATION", _duration_value(n, unit))
+
+
+@resolver("vague_units")
+def _vague_units(tables, m, dct, tense, ref):
+    unit = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "DE"}[m.group("vunit")]
+    if m.group("rel") == "recent" and unit in ("Y",):
+        return Timex("DATE", "PAST_REF")
+    return Timex("DURATION", f"PX{unit}")
+
+
+@resolver("set_unit")
+def _set_unit(tables, m, dct, tense, ref):
+    unit = _unit(tables, m)
+    raw = _g(m, "num")
+    n = 2 if raw == "other" else (tables.number(raw) if raw else 1)
+    return Timex("SET", _duration_value(n, unit))
+
+
+@resolver("set_word")
+def _set_word(tables, m, dct, tense, ref):
+    return Timex("SET", tables.words["set_word"][m.group("set_word")])
+
+
+@resolver("vague")
+def _vague(tables, m, dct, tense, ref):
+    return Timex("DATE", tables.words["vague"][m.group("vague")])
+
+
+_DATEPARSER = None
+
+
+def _dateparser_resolve(text: str, dct: date | None, tense: str | None) -> Timex | None:
+    """dateparser for the shapes the table does not know ("3/15/2025", "15.03.2025"); its period gives the granularity."""
+    global _DATEPARSER
+    if not re.search(r"\d", text):
+        return None
+    if _DATEPARSER is None:
+        from dateparser.date import DateDataParser
+
+        _DATEPARSER = {}
+    key = (dct, tense)
+    if key not in _DATEPARSER:
+        from dateparser.date import DateDataParser
+
+        settings = {"PREFER_DATES_FROM": "future" if tense == "future" else "past", "STRICT_PARSING": False,
+                    "REQUIRE_PARTS": ["year"] if dct is None else []}
+        if dct:
+            settings["RELATIVE_BASE"] = datetime.combine(dct, datetime.min.time())
+        _DATEPARSER[key] = DateDataParser(languages=["en"], settings=settings)
+    try:
+        data = _DATEPARSER[key].get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; an unparsed span keeps no value
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}.get(data.period or "day", "D")
+    return _date(Point(data.date_obj.date(), gran))
+
+
+@lru_cache(maxsize=65536)
+def _resolve_cached(tables: DateTables, text: str, dct: date | None, tense: str | None,
+                    ref: Point | None) -> tuple[Timex | None, str]:
+    norm = normalize(text)
+    for pid, regex, name in tables.patterns:
+        m = regex.fullmatch(norm)
+        if m:
+            return RESOLVERS[name](tables, m, dct, tense, ref), pid
+    found = _dateparser_resolve(norm, dct, tense)
+    return found, ("dateparser" if found else "unresolved")
+
+
+def resolve(tables: DateTables, text: str, dct: date | None, tense: str | None = None,
+            ref: Point | None = None) -> tuple[Timex | None, str]:
+    """(Timex or None when the text is not a temporal expression, id of the pattern that decided)."""
+    return _resolve_cached(tables, text, dct, tense, ref)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense of the governing verb
+# ---------------------------------------------------------------------------------------------
+
+def governing_tense(span: Span) -> str | None:
+    """"past" or "future" from the verb the span hangs on (its aux, its lemma, an infinitive's
+    governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither."""
+    tok: Token = span.root
+    prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
+    for _ in range(8):
+        head = tok.head
+        if head is tok:
+            break
+        tok = head
+        if tok.dep_ == "prep" or tok.pos_ == "ADP":
+            prep = prep or tok.lower_
+        if not (tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX")):
+            if tok.lemma_ in _FUTURE_LEMMAS or tok.lower_ in ("upcoming", "pending"):
+                return "future"
+            continue
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        aux_words = {c.lower_ for c in auxes}
+        if aux_words & _FUTURE_AUX and "have" not in aux_words:
+            return "future"
+        if tok.lemma_ in _FUTURE_LEMMAS or (tok.lemma_ in _SCHEDULING_LEMMAS and prep in ("for", "to", "until")):
+            return "future"
+        if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in tok.children) and tok.tag_ == "VBG":
+            return "future"
+        if "to" in aux_words and tok.tag_ == "VB":
+            continue
+        if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in auxes):
+            return "past"
+        if tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "ccomp") and not auxes:
+            return "past"
+        if tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
+            return "present"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The component
+# ---------------------------------------------------------------------------------------------
+
+_LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
+_SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru"}
 
 
 class TimexResolver:
-    def __init__(self, name: str):
+    """Repairs DATE spans for TimeML and sets `timex_type` and `timex_value` on each.
+
+    `guidelines` chooses the annotation convention: "legalnews" (the SPEC: deictic now / currently /
+    recently and times of day are not DATE mentions) or "timeml" (TimeML annotates both).
+    """
+
+    def __init__(self, name: str, tables: DateTables, guidelines: str = "legalnews"):
         self.name = name
+        self.tables = tables
+        self.guidelines = guidelines
 
     def __call__(self, doc: Doc) -> Doc:
-        anchor = anchor_date(doc._.published_at)
-        for ent in doc.ents:
-            if ent.label_ == "DATE":
-                ent._.timex_type, ent._.timex_value = resolve(ent.text, anchor)
+        dct = anchor_date(doc._.published_at)
+        spans = self.add_missing(doc, self.repair(doc), deictic=self.guidelines == "timeml")
+        others = [e for e in doc.ents if e.label_ != "DATE"]
+        resolved: list[tuple[Span, Timex, str | None, str | None]] = []
+        ref: Point | None = None
+        for span, source, rule in spans:
+            timex, pid = resolve(self.tables, span.text, dct, governing_tense(span), ref)
+            if timex is None and pid != "unresolved":
+                continue
+            if timex is None:
+                timex = Timex("DATE", "XXXX-XX-XX")
+            if timex.type == "TIME" and self.guidelines == "legalnews" and pid in ("clock", "clock_24", "clock_oclock",
+                                                                                  "named_time", "rel_part"):
+                continue
+            if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and self.guidelines == "legalnews" \
+                    and normalize(span.text) in self.tables.deictic:
+                continue
+            if timex.point is not None and timex.point.gran in GRAN_ORDER:
+                ref = timex.point
+            resolved.append((span, timex, source, pid))
+        doc.ents = sorted(others + [Span(doc, s.start, s.end, label="DATE") for s, *_ in resolved],
+                          key=lambda s: s.start)
+        for span, timex, source, pid in resolved:
+            ent = Span(doc, span.start, span.end, label="DATE")
+            ent._.timex_type, ent._.timex_value = timex.type, timex.value
+            ent._.source_label = source
+            ent._.rule = f"timex:{pid}"
         return doc
 
+    def repair(self, doc: Doc) -> list[tuple[Span, str | None, str | None]]:
+        """DATE spans trimmed (leading prepositions and "just", a trailing possessive) and split at
+        "and"/"to" when both halves are temporal expressions on their own."""
+        out = []
+        for ent in self._merged(doc):
+            source, rule = ent._.source_label, ent._.rule
+            for part in self._split(ent):
+                part = self._trim(part)
+                if part is not None and len(part):
+                    out.append((part, source, rule))
+        return out
 
-@Language.factory("legalnews_timex", assigns=["span._.timex_type", "span._.timex_value"],
-                  default_config={"models_dir": ""})
-def make_timex_resolver(nlp: Language, name: str, models_dir: str) -> TimexResolver:
-    return TimexResolver(name)
+    @staticmethod
+    def _merged(doc: Doc) -> list[Span]:
+        """DATE spans the model cut at a hyphen ("19th" "-" "century") joined again."""
+        dates = [e for e in doc.ents if e.label_ == "DATE"]
+        out: list[Span] = []
+        for ent in dates:
+            if out and out[-1].end + 1 == ent.start and doc[out[-1].end].text == "-":
+                merged = Span(doc, out[-1].start, ent.end, label="DATE")
+                merged._.source_label = out[-1]._.source_label
+                out[-1] = merged
+            else:
+                out.append(ent)
+        return out
+
+    def _split(self, span: Span) -> list[Span]:
+        for tok in span[1:-1]:
+            if tok.lower_ in _SPLIT_WORDS:
+                left, right = self._trim(span.doc[span.start:tok.i]), self._trim(span.doc[tok.i + 1:span.end])
+                if left is None or right is None:
+                    continue
+                lt, lpid = resolve(self.tables, left.text, None)
+                rt, rpid = resolve(self.tables, right.text, None)
+                if lt is not None and rt is not None and "dateparser" not in (lpid, rpid):
+                    if left.text.strip().isdigit() and len(left.text.strip()) < 4:
+                        continue
+                    return self._split(left) + self._split(right)
+        return [span]
+
+    @staticmethod
+    def _trim(span: Span) -> Span | None:
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (doc[start].lower_ in ("between", "from", "since", "until", "just", "on", "in", "at", "least",
+                                                     "during", "by", "through", "of", ",", "and", "to")
+                               or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019", ",", "and", "to", "-")
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))):
+            end -= 1
+        return doc[start:end] if end > start else None
+
+    def add_missing(self, doc: Doc, spans: list, deictic: bool) -> list:
+        """Expressions the model leaves out: duration adjectives ("weeklong") and, under TimeML
+        guidelines, vague references ("now", "recently", "the future")."""
+        taken = set()
+        for ent in doc.ents:
+            taken.update(range(ent.start, ent.end))
+        added = []
+        for tok in doc:
+            if tok.i in taken:
+                continue
+            if _LONG_ADJ.fullmatch(tok.lower_):
+                added.append((doc[tok.i:tok.i + 1], None, "timex:added"))
+                taken.add(tok.i)
+                continue
+            for width in (3, 2, 1) if deictic else ():
+                end = tok.i + width
+                if end > len(doc) or taken.intersection(range(tok.i, end)):
+                    continue
+                text = doc[tok.i:end].text.lower()
+                if text in self.tables.deictic and text not in ("once", "past", "present", "later", "earlier"):
+                    if text in ("future", "current", "recent") and doc[tok.i].pos_ not in ("ADJ", "NOUN"):
+                        continue
+                    added.append((doc[tok.i:end], None, "timex:deictic"))
+                    taken.update(range(tok.i, end))
+                    break
+        return sorted(spans + added, key=lambda s: s[0].start)
+
+
+@Language.factory("legalnews_timex", assigns=["doc.ents", "span._.timex_type", "span._.timex_value"],
+                  default_config={"models_dir": "", "tables": "dates", "guidelines": "legalnews"})
+def make_timex_resolver(nlp: Language, name: str, models_dir: str, tables: str, guidelines: str) -> TimexResolver:
+    folder = Path(models_dir) / tables if models_dir else Path(__file__).resolve().parent.parent / "models" / tables
+    return TimexResolver(name, DateTables(folder), guidelines)

