@@ -204,6 +204,13 @@ def cases(cap: int) -> list[Case]:
                                       {"id": "wrap-2", "content": story("wrap-2")}]}).encode(),
              {ARTICLE: 2}),
         Case("broken JSON file", "broken.json", b'{"text": "x",', {"invalid_json": 1}),
+        Case("JSON array with an invalid element", "bad_element.json",
+             b'[' + json.dumps({"id": "el-1", "text": story("el-1")}).encode() + b', {"text": "x",,}, '
+             + json.dumps({"id": "el-3", "text": story("el-3")}).encode() + b']',
+             {ARTICLE: 1, "invalid_json": 1}),
+        Case("JSON array cut inside an element", "cut_array.json",
+             b'[' + json.dumps({"id": "cut-1", "text": story("cut-1")}).encode() + b', {"id": "cut-2", "text": "The co',
+             {ARTICLE: 1, "truncated_input": 1}),
         Case("JSON Lines named .json", "lines.json",
              jline({"id": "jl-1", "text": story("jl-1")}) + jline({"id": "jl-2", "text": story("jl-2")}),
              {ARTICLE: 2}),

@@ -11,7 +11,7 @@ import pytest
 
 from hostile import ARTICLE, SCRIPT_MARKERS, build, cases, outcomes
 from pipeline.errors import RejectReason
-from pipeline.ingest import IngestLimits, Ingestor, read_jsonl
+from pipeline.ingest import IngestLimits, Ingestor, read_json, read_jsonl
 from pipeline.records import Article, Reject
 
 CAP = 64 * 1024
@@ -210,3 +210,41 @@ def test_ingest_gzip_stream_failure_is_a_single_reject(tmp_path):
     articles, rejects, ingestor = ingest(path)
     assert [r.reason for r in rejects] == ["truncated_input"]
     assert len(articles) >= 150 and ingestor.stats.balanced
+
+
+GOOD = [{"id": f"arr-{i}", "text": f"Record {i}: " + "word " * 30} for i in range(400)]
+
+
+@pytest.mark.parametrize("name, content, kept, reject", [
+    ("invalid element", json.dumps(GOOD[:5])[:-1] + ', {"text": "x",,}, ' + json.dumps(GOOD)[1:], 5,
+     (6, "invalid_json")),
+    ("element over the cap", json.dumps(GOOD[:5])[:-1] + ', {"text": "' + "z" * (CAP + 10) + '"}, '
+     + json.dumps(GOOD)[1:], 5, (6, "record_too_large")),
+    ("no closing bracket", json.dumps(GOOD[:5])[:-1], 5, (6, "truncated_input")),
+    ("cut inside an element", json.dumps(GOOD[:5])[:-30], 4, (5, "truncated_input")),
+    ("content after the array", json.dumps(GOOD[:2]) + "\n[1]", 2, (3, "invalid_json")),
+    ("whole array", json.dumps(GOOD), 400, None),
+])
+def test_ingest_json_array_is_streamed_element_by_element(tmp_path, name, content, kept, reject):
+    path = tmp_path / "array.json"
+    path.write_text(content, encoding="utf-8")
+    articles, rejects, ingestor = ingest(path)
+    assert [a.article_id for a in articles] == [f"arr-{i}" for i in range(kept)]
+    assert [(r.line, r.reason) for r in rejects] == ([reject] if reject else [])
+    assert ingestor.stats.balanced
+
+
+def test_ingest_json_array_memory_stays_bounded(tmp_path):
+    path = tmp_path / "big_array.json"
+    element = json.dumps({"text": "The court ruled. " * 60}, ensure_ascii=False)
+    with open(path, "w", encoding="utf-8") as fp:
+        fp.write("[" + ",\n".join([element] * 30_000) + "]")
+    assert path.stat().st_size > 30 * 10**6
+    tracemalloc.start()
+    try:
+        count = sum(1 for item in read_json(path, LIMITS) if not isinstance(item, Reject))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 30_000
+    assert peak < 12 * 2**20, f"peak {peak} bytes"
