@@ -69,11 +69,11 @@ class IngestLimits:
     `max_record_bytes` caps one record (a JSON Lines line, a CSV row, a .txt/.html file, a WARC
     payload): a longer one is skipped unread and rejected as `record_too_large`. Texts under the cap
     but over Settings.max_chars are kept and cut only for processing. `max_document_bytes` caps a
-    .json file, which has to be parsed whole.
+    .json file holding one object, which has to be parsed whole (JSON arrays are streamed).
     """
 
     max_record_bytes: int = 16 * 2**20
-    max_document_bytes: int = 256 * 2**20
+    max_document_bytes: int = 64 * 2**20
 
 
 DEFAULT_LIMITS = IngestLimits()
@@ -536,6 +536,7 @@ def _read_json_array(path: Path, fp: IO[bytes], limits: IngestLimits) -> Iterato
 
 
 _OVERSIZED_MARK = "\ue001legalnews-oversized-line\ue001"
+_EXTRA_FIELDS = "\0extra"
 
 
 def read_csv(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw | Reject]:
@@ -588,10 +589,7 @@ def read_csv(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw 
                 else:
                     yield start, row
         except (EOFError, gzip.BadGzipFile, zlib.error) as err:
-            yield _stream_failure(path, start, err)
-
-
-_EXTRA_FIELDS = "\0extra"
+            yield _stream_failure(path, start - 1, err)
 
 
 def _read_capped_file(path: Path, limits: IngestLimits) -> bytes | Reject:
