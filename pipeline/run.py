@@ -21,6 +21,7 @@ from .errors import NoInputs, RejectReason
 from .ingest import Ingestor, expand_inputs
 from .nlp import build_nlp
 from .records import Article, ExtractedArticle, Reject
+from .stories import write_stories
 from .writers import TABLES, TableWriter, write_json_atomic
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,7 @@ def extract(inputs: list[Path], out: Path, settings: Settings = Settings(),
         raise
     for writer in writers.values():
         writer.close()
+    stories = write_stories(out)
     counts = ingest.stats.as_dict()
     summary.manifest = {
         "legalnews_version": package_versions().get("legalnews"),
@@ -129,7 +131,7 @@ def extract(inputs: list[Path], out: Path, settings: Settings = Settings(),
         "packages": package_versions(),
         "python": platform.python_version(),
         "counts": {**counts, "articles_truncated": truncated,
-                   "tables": {name: w.rows for name, w in writers.items()}},
+                   "tables": {**{name: w.rows for name, w in writers.items()}, "stories": stories}},
         "mentions_by_label": dict(sorted(summary.mentions_by_label.items())),
         "events_by_type": dict(sorted(summary.events_by_type.items())),
     }

@@ -49,8 +49,18 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("source_file", pa.string()), ("line", pa.int64()), ("reason", pa.string()), ("detail", pa.string()),
         ("record_id", pa.string()),
     ]),
+    "stories": pa.schema([
+        ("story_id", pa.string()), ("event_type", pa.string()), ("negated", pa.bool_()),
+        ("subject", pa.string()), ("agent", pa.string()), ("adjudicator", pa.string()),
+        ("first_date", pa.string()), ("last_date", pa.string()), ("n_events", pa.int64()),
+        ("n_articles", pa.int64()), ("n_sources", pa.int64()), ("first_article_id", pa.string()),
+        ("first_source", pa.string()), ("first_published_at", pa.string()), ("first_event_id", pa.string()),
+        ("event_ids", pa.list_(pa.string())), ("article_ids", pa.list_(pa.string())),
+        ("sources", pa.list_(pa.string())),
+    ]),
 }
-TABLES = tuple(SCHEMAS)
+DERIVED_TABLES = ("stories",)  # written from the finished tables (pipeline/stories.py), not per batch
+TABLES = tuple(name for name in SCHEMAS if name not in DERIVED_TABLES)
 
 
 def _partial(path: Path) -> Path:
