@@ -236,16 +236,17 @@ def outcomes(ingestor, path: Path) -> Counter:
     return seen
 
 
-def main() -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+def table(cap: int = 64 * 1024) -> str:
+    """The bad inputs and what ingest made of each, as the Markdown table in README.md."""
     from pipeline.ingest import Ingestor, IngestLimits
 
-    cap = 64 * 1024
+    lines = ["| bad input | file | outcome (articles, duplicates, rejects by reason) |", "|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         for case in build(Path(tmp), cap):
             got = outcomes(Ingestor(IngestLimits(max_record_bytes=cap)), Path(tmp) / case.filename)
-            print(f"{case.name:52} {case.filename:22} " + ", ".join(f"{k} {v}" for k, v in sorted(got.items())))
+            lines.append(f"| {case.name} | `{case.filename}` | " + ", ".join(f"{k} {v}" for k, v in sorted(got.items())) + " |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
-    main()
+    sys.stdout.write(table())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile import ARTICLE, SCRIPT_MARKERS, build, cases, outcomes
+from hostile import ARTICLE, SCRIPT_MARKERS, build, cases, outcomes, table
 from pipeline.errors import RejectReason
 from pipeline.ingest import IngestLimits, Ingestor, read_json, read_jsonl
 from pipeline.records import Article, Reject
@@ -248,3 +248,8 @@ def test_ingest_json_array_memory_stays_bounded(tmp_path):
         tracemalloc.stop()
     assert count == 30_000
     assert peak < 12 * 2**20, f"peak {peak} bytes"
+
+
+def test_ingest_readme_table_matches_the_code():
+    readme = (Path(__file__).parent / "README.md").read_text(encoding="utf-8")
+    assert table() in readme, "regenerate the table in tests/reliability/README.md with hostile.py"
