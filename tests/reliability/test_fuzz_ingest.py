@@ -105,3 +105,25 @@ def test_fuzz_ingest_parse_published_at_is_none_or_a_real_iso_date(value):
     assert parsed == parse_published_at(value)
     if parsed is not None:
         assert 1800 <= datetime.fromisoformat(parsed).year <= 2200
+
+
+MARK = "QQSCRIPTQQ"
+words = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="<>&"), min_size=1, max_size=40)
+inert = st.sampled_from([f"<script>var a = '{MARK}';</script>", f"<style>.{MARK} {{}}</style>", f"<!-- {MARK} -->",
+                         f"<noscript>{MARK}</noscript>", f"<template><p>{MARK}</p></template>",
+                         f"<script>document.write('<p>{MARK}</p>')</script>", f"<svg><script>{MARK}</script></svg>"])
+paragraph = st.lists(words, min_size=1, max_size=8).map(lambda ws: "<p>" + " ".join(ws) * 3 + "</p>")
+pages = st.lists(st.one_of(paragraph, inert, st.sampled_from(["&amp;", "&lt;script&gt;", "&#0;", "&nbsp;", "<br>"])),
+                 min_size=1, max_size=14).map(lambda parts: "<html><body><article>" + "".join(parts) + "</article></body></html>")
+
+
+@FUZZ
+@given(page=pages)
+@example(page="<html><body><article>" + "<p>The judge ruled that the agency must return him to Maryland.</p>" * 3
+         + f"<script>var a = '{MARK}';</script><!-- {MARK} --><p>Then the court adjourned for the day.</p></article></body></html>")
+def test_fuzz_ingest_html_never_keeps_script_style_or_comment_content(page):
+    items, ingestor = ingest_bytes(page.encode("utf-8"), ".html")
+    assert_valid(items, ingestor)
+    for item in items:
+        if isinstance(item, Article):
+            assert MARK not in item.text and MARK not in (item.title or "")
