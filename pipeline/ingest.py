@@ -166,9 +166,6 @@ def safe_str(value: Any, limit: int = _DETAIL_CHARS) -> str:
 
 # --- field normalization -------------------------------------------------------------------
 
-_ABSENT = object()
-
-
 def _lowered(raw: dict[Any, Any]) -> dict[str, Any]:
     return {safe_str(k, 100).lower(): v for k, v in raw.items()}
 
