@@ -186,8 +186,8 @@ class PartStore:
     # --- publish -----------------------------------------------------------------------------
 
     def publish(self, keys: list[str], base: bool, manifest: dict[str, Any], state: dict[str, Any]) -> dict[str, int]:
-        """Tables = (the published tables, when `base`) + the parts `keys` in order; staged, then moved
-        into place. Returns the rows per table."""
+        """Tables = (the published tables, when `base`) + the parts `keys` in order, and the stories
+        derived from them; staged, then moved into place. Returns the rows per table."""
         if self.publish_dir.exists():
             shutil.rmtree(self.publish_dir)
         self.publish_dir.mkdir(parents=True)
@@ -195,6 +195,9 @@ class PartStore:
         for name in TABLES:
             sources = [self.out / f"{name}" if base else None] + [self.parts / key / name for key in keys]
             rows[name] = _merge(name, [s for s in sources if s is not None], self.publish_dir / name)
+        from .stories import write_stories  # DuckDB: needed here only, not in every worker
+
+        rows["stories"] = write_stories(self.publish_dir)
         manifest["counts"]["tables"] = rows
         write_json_atomic(self.publish_dir / "manifest.json", manifest)
         write_json_atomic(self.publish_dir / "state.json", state)
