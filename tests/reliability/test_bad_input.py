@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import json
 import tracemalloc
 from collections import Counter
@@ -253,3 +254,13 @@ def test_ingest_json_array_memory_stays_bounded(tmp_path):
 def test_ingest_readme_table_matches_the_code():
     readme = (Path(__file__).parent / "README.md").read_text(encoding="utf-8")
     assert table() in readme, "regenerate the table in tests/reliability/README.md with hostile.py"
+
+
+def test_ingest_file_names_with_invalid_bytes_become_encodable_strings(tmp_path):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    odd = folder / os.fsdecode(b"odd\nname \xff.jsonl")
+    odd.write_bytes(b'{"id": "odd-1", "text": "The judge ruled."}\n{"text": 5}\n')
+    articles, rejects, ingestor = ingest(folder)
+    expected = str(folder / "odd\nname \ufffd.jsonl")
+    assert [articles[0].source_file, rejects[0].source_file, *ingestor.stats.files] == [expected] * 3
