@@ -92,3 +92,233 @@ def print_summary(summary) -> None:
     table.add_row("seconds", str(summary.manifest["duration_seconds"]))
     out.print(table)
     out.print(f"outputs: {summary.out}/ (articles, mentions, events, rejects as .jsonl and .parquet; manifest.json)")
+
+
+# Reading a run (issue 6): query, sql, timeline, stories, serve. Each parses, calls pipeline.query,
+# pipeline.timeline, pipeline.stories or pipeline.serve, and prints.
+
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+
+def run_argument(function):
+    return click.argument("run", type=click.Path(exists=True, file_okay=False, path_type=Path))(function)
+
+
+def format_option(function):
+    return click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
+                        help="table for reading; csv or json for other programs")(function)
+
+
+def _plain(frame):
+    """Dates as YYYY-MM-DD and lists as text, so every format prints the same values."""
+    import pandas as pd
+
+    frame = frame.copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+        elif frame[column].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
+            frame[column] = frame[column].map(lambda v: ", ".join(map(str, v)) if v is not None else None)
+        elif frame[column].map(lambda v: hasattr(v, "isoformat")).any():
+            frame[column] = frame[column].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
+    if "sentence" in frame.columns:
+        frame["sentence"] = frame["sentence"].str.strip()
+    return frame
+
+
+def print_frame(frame, fmt: str, title: str, columns: dict[str, str] | None = None) -> None:
+    """Print a result as a rich table (`columns`: header -> column), CSV or JSON."""
+    from rich.text import Text
+
+    frame = _plain(frame)
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+        return
+    if fmt == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
+        return
+    columns = columns or {c: c for c in frame.columns}
+    table = Table(title=title, show_lines=True, caption=f"{len(frame)} rows")
+    for header in columns:
+        table.add_column(header, overflow="fold")
+    for row in frame.to_dict("records"):
+        table.add_row(*(Text("" if row[c] is None or row[c] != row[c] else str(row[c])) for c in columns.values()))
+    Console().print(table)
+
+
+def _events_for_table(frame):
+    frame = frame.copy()
+    frame["when"] = [f"{d:%Y-%m-%d}" + (" (published)" if src == "published" else "") if d == d and d is not None else ""
+                     for d, src in zip(frame["event_date"], frame["event_date_source"])]
+    frame["what"] = [t + (" (negated)" if n else "") + (f" [{m}]" if m != "asserted" else "")
+                     for t, n, m in zip(frame["event_type"], frame["negated"], frame["modality"])]
+    frame["article"] = [f"{title or article_id}\n{source or '?'}, {str(published or '')[:10]}  [{article_id}]"
+                        for title, source, published, article_id in
+                        zip(frame["title"], frame["source"], frame["published_at"], frame["article_id"])]
+    return frame
+
+
+EVENT_TABLE = {"date": "when", "type": "what", "participants": "participants", "sentence": "sentence",
+               "article": "article"}
+
+
+@main.command()
+@run_argument
+@click.argument("types", nargs=-1, metavar="[TYPE]...")
+@click.option("--person", multiple=True, metavar="NAME", help="a PERSON taking part (canonical name or alias)")
+@click.option("--agency", multiple=True, metavar="NAME", help="an AGENCY taking part, e.g. ICE")
+@click.option("--court", multiple=True, metavar="NAME", help="a COURT taking part, e.g. \"4th Circuit\"")
+@click.option("--place", multiple=True, metavar="NAME", help="a PLACE taking part (destination, place, origin)")
+@click.option("--name", multiple=True, metavar="NAME", help="any participant, whatever its label")
+@click.option("--type", "type_", multiple=True, metavar="TYPE",
+              help="event type(s): --type DEPORT RETURN, or repeat --type")
+@click.option("--since", metavar="DATE", help="events on or after YYYY, YYYY-MM or YYYY-MM-DD")
+@click.option("--until", metavar="DATE", help="events on or before YYYY, YYYY-MM or YYYY-MM-DD")
+@click.option("--text", metavar="WORDS", help="only events whose sentence has all these words")
+@click.option("--limit", type=click.IntRange(1), help="at most this many events")
+@format_option
+def query(run: Path, types: tuple[str, ...], person, agency, court, place, name, type_, since, until, text, limit,
+          fmt: str) -> None:
+    """Find events in RUN by participant, type, date and words, with their evidence.
+
+    Names match canonical names and every alias seen in the run ("ICE" finds U.S. Immigration
+    and Customs Enforcement), ignoring case and accents; several filters must all hold.
+    Dates are the event's own date, else the article's publication date.
+
+    \b
+    Examples:
+      legalnews query data/processed --person "O.C.G." --type DEPORT RETURN
+      legalnews query data/processed --agency ICE --since 2025-06 --format csv > ice.csv
+      legalnews query data/processed --court "Supreme Court" --text "bond hearings" --format json
+    """
+    from .query import EventQuery, NameFilter, find_events
+
+    filters = [NameFilter(n, label) for label, names in (("PERSON", person), ("AGENCY", agency), ("COURT", court),
+                                                         ("PLACE", place), (None, name)) for n in names]
+    try:
+        found = find_events(run, EventQuery(names=tuple(filters), types=tuple(t.upper() for t in type_ + types),
+                                            since=since, until=until, text=text, limit=limit))
+    except LegalNewsError as err:
+        raise click.ClickException(str(err)) from err
+    if fmt == "table":
+        print_frame(_events_for_table(found), fmt, f"legalnews query {run}", EVENT_TABLE)
+    else:
+        print_frame(found, fmt, "")
+
+
+@main.command(name="sql")
+@run_argument
+@click.argument("statement")
+@format_option
+def sql_command(run: Path, statement: str, fmt: str) -> None:
+    """Run one read-only SQL query (DuckDB) over the tables of RUN.
+
+    Tables: articles, mentions, events (with event_date), participants (one row per event
+    argument), entities (canonical name and aliases), rejects, stories. Only SELECT, WITH and
+    EXPLAIN run; no other file can be read or written.
+
+    \b
+    Examples:
+      legalnews sql data/processed "SELECT event_type, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC"
+      legalnews sql data/processed "SELECT canonical, aliases FROM entities WHERE label = 'AGENCY'"
+    """
+    from .query import sql
+
+    try:
+        result = sql(run, statement)
+    except LegalNewsError as err:
+        raise click.ClickException(str(err)) from err
+    print_frame(result, fmt, "legalnews sql")
+
+
+@main.command()
+@run_argument
+@click.argument("name")
+@click.option("--label", type=click.Choice(("PERSON", "AGENCY", "COURT", "ORGANIZATION", "PLACE")),
+              help="only entities with this label")
+@click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.png|FILE.html",
+              help="also draw the timeline: a PNG, or an HTML page with the chart and the sentences")
+@format_option
+def timeline(run: Path, name: str, label: str | None, plot: Path | None, fmt: str) -> None:
+    """Every event involving NAME across the articles of RUN, in date order, with sources.
+
+    \b
+    Examples:
+      legalnews timeline data/processed "ICE"
+      legalnews timeline data/processed "O.C.G." --label PERSON --plot ocg.html
+    """
+    from .timeline import plot_timeline, timeline as find_timeline
+
+    try:
+        events = find_timeline(run, name, label)
+        if plot:
+            plot_timeline(events, plot, f"{name}: events in {run}")
+    except LegalNewsError as err:
+        raise click.ClickException(str(err)) from err
+    if fmt == "table":
+        frame = _events_for_table(events)
+        frame["as"] = frame["roles"].map(lambda roles: ", ".join(roles))
+        columns = {"date": "when", "type": "what", "as": "as", "participants": "participants",
+                   "sentence": "sentence", "source": "article"}
+        print_frame(frame, fmt, f"timeline of {name}", columns)
+    else:
+        print_frame(events, fmt, "")
+    if plot:
+        console.print(f"plot: {plot}")
+
+
+@main.command()
+@run_argument
+@click.option("--min-articles", default=1, show_default=True, type=click.IntRange(1),
+              help="only stories reported by at least this many articles")
+@format_option
+def stories(run: Path, min_articles: int, fmt: str) -> None:
+    """Court actions reported by several articles (same type, participants and dates), most covered first.
+
+    \b
+    Examples:
+      legalnews stories data/processed --min-articles 2
+      legalnews stories data/processed --format csv > stories.csv
+    """
+    import pandas as pd
+
+    from .stories import list_stories
+
+    try:
+        rows = pd.DataFrame(list_stories(run, min_articles))
+    except LegalNewsError as err:
+        raise click.ClickException(str(err)) from err
+    if rows.empty:
+        rows = pd.DataFrame(columns=["story_id", "event_type", "subject", "agent", "adjudicator", "first_date",
+                                     "n_articles", "n_sources", "first_source", "first_article_id"])
+    columns = {"story": "story_id", "type": "event_type", "subject": "subject", "agent": "agent",
+               "adjudicator": "adjudicator", "date": "first_date", "articles": "n_articles", "sources": "n_sources",
+               "first report": "first_article_id"}
+    print_frame(rows, fmt, f"stories in {run}", columns if fmt == "table" else None)
+
+
+@main.command()
+@run_argument
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on (keep it local)")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="port to listen on")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help="where to write the SQLite export [default: RUN/legalnews.db]")
+def serve(run: Path, host: str, port: int, db: Path | None) -> None:
+    """Browse RUN in Datasette: exports it to SQLite and serves it read-only.
+
+    Events have full-text search over their sentences and facets on type, agency, court,
+    place and date; every table and column is described on its page.
+
+    \b
+    Examples:
+      legalnews serve data/processed
+      legalnews serve runs/may --port 8080 --db /tmp/may.db
+    """
+    from .serve import export_sqlite, serve as run_server
+
+    try:
+        path = export_sqlite(run, db)
+    except LegalNewsError as err:
+        raise click.ClickException(str(err)) from err
+    console.print(f"exported {path}; serving http://{host}:{port}/{path.stem}/events (Ctrl-C stops)")
+    run_server(path, host=host, port=port, title=f"legalnews: {run}")

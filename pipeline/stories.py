@@ -150,4 +150,19 @@ def story_of_event(stories: list[dict[str, Any]]) -> dict[str, str]:
     return {event: s["story_id"] for s in stories for event in s["event_ids"]}
 
 
-__all__ = ["REPORT_LAG_DAYS", "build_stories", "write_stories", "story_of_event", "Story", "date_interval"]
+def list_stories(run: Path | str, min_articles: int = 1) -> list[dict[str, Any]]:
+    """The run's stories (the table when the run wrote one, else computed), most reported first."""
+    folder = Path(run)
+    con = connect(folder)
+    if (folder / "stories.parquet").is_file():
+        cursor = con.execute("SELECT * FROM stories")
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, values)) for values in cursor.fetchall()]
+    else:
+        rows = build_stories(folder, con)
+    rows = [r for r in rows if r["n_articles"] >= min_articles]
+    return sorted(rows, key=lambda r: (-r["n_articles"], -r["n_sources"], r["first_date"] or "9999", r["story_id"]))
+
+
+__all__ = ["REPORT_LAG_DAYS", "build_stories", "write_stories", "list_stories", "story_of_event", "Story",
+           "date_interval"]
