@@ -1,6 +1,22 @@
-"""Court-actions stage: event triggers from a lemma lexicon, arguments from the dependency parse."""
+"""Court-actions stage: who did what to whom, when and where (SPEC section 3).
+
+The component follows the steps of the task, each a method of `EventExtractor`:
+1. `match`: trigger candidates from the lexicon `models/events/triggers.jsonl` (lemmas with a
+   part of speech, or token patterns for multi-word triggers), each filtered by a named guard
+   that reads the parse to tell senses apart ("held in custody" / "held a hearing" / "held that",
+   "returned to Guatemala" / "returned to the United States", a court's order / an executive one);
+2. `arguments`: roles from the dependency parse (voice, control, relative clauses, coordination,
+   prepositions, possessives of nominal triggers, light verbs like "issued an injunction"), with
+   pronouns and descriptions resolved to named people by `coref.Resolver`;
+3. `attributes`: `negated` and `modality` from cue words (`models/events/cues.json`) on the path
+   from the trigger up to the sentence root.
+Results go to `doc._.events` as plain dicts that `collect` turns into Event records.
+"""
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import srsly
@@ -8,67 +24,980 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from .coref import PRONOUNS, Resolver
 from .extensions import register_extensions
 
 register_extensions()
 
+__all__ = ["EventExtractor", "Lexicon", "load_lexicon"]
 
-def load_lexicon(path: Path) -> list[dict]:
-    """Trigger entries: {"id", "type", "lemma" | "pattern", "pos"}."""
-    return list(srsly.read_jsonl(path))
+COURT_TYPES = {"RULING", "ORDER", "BLOCK", "DISMISS", "SENTENCE", "CONVICT", "ACQUIT", "FINE", "TRIAL_HEARING"}
+POSS_IS_ACTOR = {"RULING", "ORDER", "BLOCK", "DISMISS", "APPEAL", "SUE", "PARDON"}
+PLACE_TYPES = {"ARREST_DETAIN", "RELEASE", "TRIAL_HEARING", "EXECUTE", "ASYLUM_REQUEST"}
+MOVE_TYPES = {"DEPORT", "RETURN", "EXTRADITE"}
+CRIME_TYPES = {"CONVICT", "ACQUIT", "CHARGE_INDICT"}
+OBJECT_CONTROL = {"order", "direct", "instruct", "tell", "ask", "allow", "let", "force", "require", "urge",
+                  "persuade", "permit", "authorize", "compel", "help", "enable"}
+FROM_CONTROL = {"block", "bar", "stop", "prevent", "prohibit", "enjoin", "halt", "forbid", "keep"}
+ACTOR_LIGHT = {"issue", "file", "grant", "set", "schedule", "hold", "impose", "enter", "bring", "launch", "win",
+               "conduct", "carry", "hand", "deliver", "return", "seek", "make", "submit", "lodge"}
+SUBJECT_LIGHT = {"receive", "face", "await", "undergo", "get", "serve", "remain", "plead", "stand", "avoid", "escape"}
+US_NAMES = {"united states", "us", "u.s.", "u.s", "usa", "america", "the united states", "the us", "the u.s."}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
+DURATION_TEXT = re.compile(r"^(for|within|up to)\b|\b(years?|months?|weeks?|days?|hours?)\b$", re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger entries, cue words and noun classes: everything the component reads from models/events/."""
+
+    entries: tuple[dict, ...]
+    cues: dict
+    nouns: dict
+
+    def noun_set(self, name: str) -> set[str]:
+        return set(self.nouns.get(name, []))
+
+    def cue_set(self, name: str) -> set[str]:
+        return set(self.cues.get(name, []))
+
+
+def load_lexicon(folder: Path, triggers: str = "triggers.jsonl") -> Lexicon:
+    """Read `triggers.jsonl` ({"id", "type", "lemma"+"pos" | "pattern", "guard", "actor", "modality",
+    "confidence"}), `cues.json` and `nouns.json` from `folder`."""
+    entries = tuple(srsly.read_jsonl(folder / triggers))
+    cues = json.loads((folder / "cues.json").read_text(encoding="utf-8"))
+    nouns = json.loads((folder / "nouns.json").read_text(encoding="utf-8"))
+    return Lexicon(entries, cues, nouns)
 
 
 def entity_of(token: Token) -> Span | None:
-    doc = token.doc
-    for ent in doc.ents:
+    for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
             return ent
     return None
 
 
-def argument(role: str, token: Token) -> dict:
-    ent = entity_of(token)
-    if ent is not None:
-        return {"role": role, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
-                "mention_start": ent.start_char, "mention_end": ent.end_char, "mention_label": ent.label_,
-                "canonical": ent._.canonical}
-    phrase = token.doc[token.left_edge.i: token.right_edge.i + 1]
-    return {"role": role, "text": phrase.text, "start_char": phrase.start_char, "end_char": phrase.end_char,
-            "canonical": None}
+def is_passive(tok: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "xcomp", "ccomp", "oprd", "advcl", "conj") \
+        and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The phrase a token heads, without relative clauses, appositions and trailing punctuation."""
+    cut = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
+    idx = {tok.i}
+    stack = [c for c in tok.children if c.dep_ not in cut]
+    while stack:
+        t = stack.pop()
+        idx.add(t.i)
+        stack.extend(t.children)
+    lo, hi = min(idx), max(idx)
+    doc = tok.doc
+    while lo < hi and (doc[hi].is_punct or doc[hi].dep_ == "case"):
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo:hi + 1]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
 
 class EventExtractor:
-    def __init__(self, nlp: Language, name: str, lexicon: list[dict]):
-        self.name = name
-        self.matcher = Matcher(nlp.vocab)
-        self.types: dict[str, str] = {}
-        for entry in lexicon:
-            pattern = entry.get("pattern") or [{"LEMMA": entry["lemma"], "POS": {"IN": entry.get("pos", ["VERB"])}}]
-            self.matcher.add(entry["id"], [pattern])
-            self.types[entry["id"]] = entry["type"]
+    """The `legalnews_events` component: trigger lexicon + guards, parse-based arguments, cues."""
 
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
+        self.name = name
+        self.lexicon = lexicon
+        self.entries = {e["id"]: e for e in lexicon.entries}
+        self.matcher = Matcher(nlp.vocab)
+        for entry in lexicon.entries:
+            pattern = entry.get("pattern") or [{"LEMMA": {"IN": entry["lemma"]}, "POS": {"IN": entry.get("pos", ["VERB"])}}]
+            self.matcher.add(entry["id"], [pattern])
+            if entry.get("guard") and not hasattr(self, f"guard_{entry['guard']}"):
+                raise ValueError(f"events lexicon entry {entry['id']!r}: unknown guard {entry['guard']!r}")
+        self.person_nouns = lexicon.noun_set("person")
+        self.court_nouns = lexicon.noun_set("court")
+        self.executive = lexicon.noun_set("executive")
+        self.cue = {k: lexicon.cue_set(k) for k in lexicon.cues if not k.startswith("_")}
+
+    # ---- 1. triggers -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        self.coref = Resolver(doc, self.person_nouns)
+        self.ents = {t.i: e for e in doc.ents for t in e}
         events = []
-        for match_id, start, end in self.matcher(doc):
-            rule = doc.vocab.strings[match_id]
-            trigger = doc[start:end]
-            head = trigger.root
-            args = []
-            for child in head.children:
-                if child.dep_ == "nsubj":
-                    args.append(argument("agent", child))
-                elif child.dep_ in ("dobj", "nsubjpass"):
-                    args.append(argument("subject", child))
-                elif child.dep_ == "prep" and child.lower_ == "to":
-                    args.extend(argument("destination", g) for g in child.children if g.dep_ == "pobj")
-            events.append({"event_type": self.types[rule], "trigger_start": trigger.start_char,
-                           "trigger_end": trigger.end_char, "negated": any(c.dep_ == "neg" for c in head.children),
-                           "modality": "asserted", "confidence": 0.5, "rule": rule, "arguments": args})
+        for entry, span, head in self.match(doc):
+            event = self.build(doc, entry, span, head)
+            if event is not None:
+                events.append(event)
+        self.retype_verdicts(doc, events)
         doc._.events = events
         return doc
+
+    def match(self, doc: Doc) -> list[tuple[dict, Span, Token]]:
+        """Guarded candidates, one per token: the longest pattern wins, then the most confident entry."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self.entries[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            head = self.trigger_head(entry, span)
+            if not self.admissible(head, span):
+                continue
+            guard = entry.get("guard")
+            if guard and not getattr(self, f"guard_{guard}")(head, span):
+                continue
+            found.append((entry, span, head))
+        found.sort(key=lambda f: (-(len(f[1])), -f[0].get("confidence", 0.5), f[1].start))
+        taken: set[int] = set()
+        chosen = []
+        for entry, span, head in found:
+            if taken.intersection(range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            chosen.append((entry, span, head))
+        chosen.sort(key=lambda f: f[1].start)
+        return chosen
+
+    @staticmethod
+    def trigger_head(entry: dict, span: Span) -> Token:
+        if len(span) == 1:
+            return span[0]
+        verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+        if entry["type"] in ("BLOCK",) or not verbs:
+            return span.root
+        return verbs[0]
+
+    def admissible(self, head: Token, span: Span) -> bool:
+        """No trigger inside a name ("Court of Appeals"), nor a participle used as an adjective ("a deported migrant")."""
+        ent = self.ents.get(head.i)
+        if ent is not None and ent.label_ != "DATE" and len(span) == 1:
+            return False
+        if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper() and len(span) == 1:
+            return False
+        if head.dep_ == "amod" and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",):
+            return False
+        return True
+
+    # guards: each reads the parse around one trigger head and says whether the sense fits
+    def generic(self, tok: Token) -> bool:
+        """A bare plural ("deportations", "court orders") names a kind of action, not one action."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return False
+        if tok.lemma_ in ("charge", "acquittal", "count"):
+            return False
+        return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+    def guard_not_modifier(self, tok: Token, span: Span) -> bool:
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_ not in ("order",):
+            return False
+        return not self.generic(tok)
+
+    def guard_not_treaty(self, tok: Token, span: Span) -> bool:
+        return not (tok.dep_ == "compound" and tok.head.lemma_ in ("treaty", "agreement", "law", "process"))
+
+    def person_like(self, tok: Token | None) -> bool:
+        if tok is None:
+            return False
+        if tok.lower_ in ("who", "whom", "that") and tok.dep_ in SUBJECT_DEPS + ("dobj",):
+            head = tok.head
+            while head.dep_ in ("relcl", "conj") and head.head is not head:
+                head = head.head
+                if head.pos_ in ("NOUN", "PROPN", "PRON"):
+                    break
+            return self.person_like(head) if head is not tok else False
+        ent = self.ents.get(tok.i)
+        if ent is not None:
+            return ent.label_ in ("PERSON", "ORGANIZATION", "ORG", "NORP")
+        return tok.lower_ in PRONOUNS | {"they", "them", "i", "me", "we", "us", "you", "himself", "herself"} \
+            or tok.lemma_.lower() in self.person_nouns or tok.pos_ == "PROPN"
+
+    def patient(self, tok: Token) -> Token | None:
+        """Who undergoes the action: the object, the passive subject, or the noun a participle modifies."""
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return c
+        if tok.dep_ in ("acl", "relcl") and is_passive(tok):
+            return tok.head
+        if tok.dep_ == "conj" and is_passive(tok):
+            return self.patient(tok.head)
+        if tok.dep_ in ("xcomp", "ccomp", "oprd") and is_passive(tok):
+            for c in tok.head.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c
+        return None
+
+    def guard_person_object(self, tok: Token, span: Span) -> bool:
+        if tok.pos_ == "ADJ":
+            return tok.lemma_ == "free" and tok.head.lemma_ in ("remain", "go", "walk", "set", "be") \
+                and tok.dep_ in ("acomp", "oprd", "advmod", "xcomp")
+        obj = self.patient(tok)
+        if obj is None:
+            return False
+        if obj.lemma_.lower() in self.lexicon.noun_set("release_objects"):
+            return False
+        return self.person_like(obj)
+
+    def guard_release_noun(self, tok: Token, span: Span) -> bool:
+        if tok.dep_ == "compound" or any(c.dep_ == "compound" and c.lower_ in ("press", "news") for c in tok.children):
+            return False
+        for c in tok.children:
+            if c.dep_ == "poss" and self.person_like(c):
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "on"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if c.lower_ != "of" or any(self.person_like(o) for o in objs):
+                    return True
+        return False
+
+    def guard_held_custody(self, tok: Token, span: Span) -> bool:
+        hearing = self.lexicon.noun_set("hearing_objects")
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in hearing for c in tok.children):
+            return False
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            return False
+        preps = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if any(p.lemma_ in ("contempt", "account", "responsible", "liable") for p in preps):
+            return False
+        if any(c.dep_ in ("acomp", "oprd") for c in tok.children):
+            return False
+        custody = self.lexicon.noun_set("custody_words")
+        near_custody = any(p.lemma_.lower() in custody or self.ents.get(p.i) is not None for p in preps)
+        obj = self.patient(tok)
+        if is_passive(tok):
+            return obj is None or self.person_like(obj) or near_custody
+        return obj is not None and self.person_like(obj) and near_custody
+
+    def guard_held_that(self, tok: Token, span: Span) -> bool:
+        return any(c.dep_ == "ccomp" and any(g.lower_ == "that" for g in c.children) for c in tok.children) \
+            and self.court_like(self.actor_token(tok))
+
+    def guard_tried_for(self, tok: Token, span: Span) -> bool:
+        return is_passive(tok) and not any(c.dep_ == "xcomp" for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ in ("for", "as", "in") for c in tok.children)
+
+    def guard_hear_case(self, tok: Token, span: Span) -> bool:
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in ("case", "appeal", "argument", "challenge", "petition")
+                   for c in tok.children)
+
+    def guard_charge_verb(self, tok: Token, span: Span) -> bool:
+        if tok.lemma_ == "charge":
+            obj = self.patient(tok)
+            if obj is not None and (obj.like_num or obj.lower_ in ("$", "fee", "fees", "price", "interest")):
+                return False
+            return obj is None or self.person_like(obj) or any(c.lower_ == "with" for c in tok.children)
+        if tok.lemma_ == "accuse":
+            return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        return True
+
+    def guard_charge_noun(self, tok: Token, span: Span) -> bool:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children):
+            return False
+        if tok.dep_ == "compound":
+            return False
+        return True
+
+    def guard_petition_court(self, tok: Token, span: Span) -> bool:
+        return True
+
+    def guard_pardon_verb(self, tok: Token, span: Span) -> bool:
+        if tok.lemma_ == "spare":
+            text = tok.sent.text.lower()
+            return self.person_like(self.patient(tok)) and any(w in text for w in ("death", "execut", "clemency", "board"))
+        return True
+
+    def guard_ruling_noun(self, tok: Token, span: Span) -> bool:
+        if not self.guard_not_modifier(tok, span):
+            return False
+        if any(c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for c in tok.children):
+            return False
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound"):
+                ent = self.ents.get(c.i)
+                if (ent is not None and ent.label_ == "AGENCY") or c.lemma_.lower() in self.executive:
+                    return False
+        return True
+
+    def guard_court_actor(self, tok: Token, span: Span) -> bool:
+        lemma = tok.lemma_
+        if lemma == "find" and not any(c.dep_ == "ccomp" for c in tok.children):
+            return False
+        if lemma == "grant":
+            if any(c.dep_ == "dobj" and c.lemma_ in ("stay", "injunction", "clemency", "pardon", "parole", "release",
+                                                     "bail", "hearing", "extension", "order", "reprieve")
+                   for c in tok.children):
+                return False
+        if lemma in ("side", "strike") and not any(c.dep_ in ("prep", "prt") for c in tok.children):
+            return False
+        return self.court_like(self.actor_token(tok))
+
+    def guard_court_order(self, tok: Token, span: Span) -> bool:
+        actor = self.actor_token(tok)
+        if actor is None:
+            return tok.lemma_ in ("order", "direct") and (is_passive(tok) or tok.dep_ in ("advcl", "conj"))
+        if self.court_like(actor):
+            return True
+        if tok.lemma_ not in ("order", "direct"):
+            return False
+        return not self.executive_like(actor)
+
+    def guard_order_noun(self, tok: Token, span: Span) -> bool:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            return False
+        if tok.head.lower_ in ("law",) or self.generic(tok):
+            return False
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in ("executive", "gag", "purchase", "restraining", "protective"):
+                return False
+            if c.dep_ in ("poss", "compound") and self.executive_like(c):
+                return False
+        return True
+
+    def guard_block_verb(self, tok: Token, span: Span) -> bool:
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if tok.lemma_ in ("stay", "suspend"):
+            if obj is None or self.person_like(obj):
+                return False
+        actor = self.actor_token(tok)
+        if actor is None:
+            return tok.lemma_ != "suspend"
+        return self.court_like(actor)
+
+    def guard_dismiss_claim(self, tok: Token, span: Span) -> bool:
+        obj = self.patient(tok)
+        if obj is not None and obj.lemma_.lower() in self.lexicon.noun_set("legal_objects"):
+            return True
+        return self.court_like(self.actor_token(tok)) and not self.person_like(obj)
+
+    def destination(self, tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ in ("advmod", "prt") and c.lower_ == "back":
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "to":
+                        return next((x for x in g.children if x.dep_ == "pobj"), None)
+        return None
+
+    def is_us(self, tok: Token) -> bool:
+        ent = self.ents.get(tok.i)
+        text = (ent.text if ent is not None else tok.text).lower().strip()
+        code = ent._.country_code if ent is not None else None
+        return code == "US" and text.replace("the ", "") in US_NAMES | {"united states"} or text in US_NAMES
+
+    def foreign(self, tok: Token | None) -> bool:
+        if tok is None:
+            return False
+        ent = self.ents.get(tok.i)
+        if ent is not None and ent.label_ in ("PLACE", "GPE", "LOC"):
+            return not self.is_us(tok)
+        return tok.lemma_ in ("country", "nation", "homeland")
+
+    def has_back(self, tok: Token) -> bool:
+        return any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in tok.children)
+
+    def mover(self, tok: Token) -> Token | None:
+        obj = self.patient(tok)
+        if obj is None and tok.lemma_ == "return":
+            obj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if obj is None and tok.dep_ in ("relcl", "acl"):
+                obj = tok.head
+            if obj is None and tok.dep_ == "conj":
+                obj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        return obj
+
+    def guard_deport_verb(self, tok: Token, span: Span) -> bool:
+        if tok.lemma_ in ("deport", "expel"):
+            return True
+        dest = self.destination(tok)
+        obj = self.patient(tok)
+        if obj is not None and obj.lemma_.lower() in self.lexicon.noun_set("release_objects") | {"reason", "barrier", "limit", "obstacle", "content", "post", "provision", "language", "requirement", "restriction", "judge", "member", "official"}:
+            return False
+        return self.person_like(obj) or self.foreign(dest) or \
+            any(c.dep_ == "prep" and c.lower_ == "from" and self.is_us(next((g for g in c.children if g.dep_ == "pobj"), c)) for c in tok.children)
+
+    def guard_deport_noun(self, tok: Token, span: Span) -> bool:
+        if tok.dep_ == "compound" and tok.head.lemma_ not in ("order", "proceeding", "flight", "case"):
+            return False
+        if self.generic(tok):
+            return False
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and not any(self.person_like(g) for g in c.children if g.dep_ == "pobj"):
+                return False
+        return True
+
+    def guard_sent_abroad(self, tok: Token, span: Span) -> bool:
+        obj = self.mover(tok)
+        if not self.person_like(obj):
+            return False
+        if tok.head.lemma_ == "fear" or (tok.dep_ == "pcomp" and tok.head.head.lemma_ == "fear"):
+            return False
+        dest = self.destination(tok)
+        if tok.lemma_ in ("send",):
+            if dest is not None and dest.lemma_ in ("prison", "jail", "court", "hospital", "school", "letter"):
+                return False
+            return self.foreign(dest) or self.has_back(tok)
+        return self.foreign(dest)
+
+    def guard_brought_back(self, tok: Token, span: Span) -> bool:
+        obj = self.mover(tok)
+        dest = self.destination(tok)
+        if tok.lemma_ in ("bring", "fly"):
+            return self.has_back(tok) and self.person_like(obj) and (dest is None or not self.foreign(dest))
+        if not self.person_like(obj) or self.foreign(dest):
+            return False
+        if tok.head.lemma_ == "fear" or (tok.dep_ == "pcomp" and tok.head.head.lemma_ == "fear"):
+            return False
+        if dest is None:
+            return self.has_back(tok) or any(c.dep_ == "dobj" for c in tok.children) and tok.dep_ in ("xcomp", "ccomp")
+        return True
+
+    def guard_return_noun(self, tok: Token, span: Span) -> bool:
+        for c in tok.children:
+            if c.dep_ == "poss" and self.person_like(c):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "of" and any(self.person_like(g) for g in c.children if g.dep_ == "pobj"):
+                return True
+        return False
+
+    def guard_surrender_person(self, tok: Token, span: Span) -> bool:
+        obj = self.patient(tok)
+        if tok.lemma_ == "hand" and not any(c.lower_ == "over" for c in tok.children):
+            return False
+        return self.person_like(obj) and obj.lower_ not in ("himself", "herself", "themselves")
+
+    def guard_asylum_verb(self, tok: Token, span: Span) -> bool:
+        words = {"asylum", "protection", "refuge", "refugee"}
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.lemma_.lower() in words:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in words for g in c.children):
+                return True
+        return False
+
+    def guard_asylum_noun(self, tok: Token, span: Span) -> bool:
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.lower_ == "asylum":
+                return True
+            if c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in ("asylum", "protection", "refuge") for g in c.children):
+                return True
+        return False
+
+    def guard_verdict(self, tok: Token, span: Span) -> bool:
+        return not self.generic(tok) and tok.dep_ != "compound"
+
+    def guard_not_plea(self, tok: Token, span: Span) -> bool:
+        doc = span.doc
+        before = doc[max(0, span.start - 3):span.start]
+        return not any(t.lemma_ == "plead" or t.lower_ in ("plea", "pleas") for t in before) and \
+            not (span.end < len(doc) and doc[span.end].lemma_ in ("plea",))
+
+    def guard_probation(self, tok: Token, span: Span) -> bool:
+        return tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_ in ("place", "put", "sentence")
+
+    # ---- participants --------------------------------------------------------------------
+    def court_like(self, tok: Token | None) -> bool:
+        if tok is None:
+            return False
+        if tok.lower_ in ("who", "which", "that") and tok.dep_ in SUBJECT_DEPS:
+            return self.court_like(tok.head.head) if tok.head.dep_ == "relcl" else False
+        ent = self.ents.get(tok.i)
+        if ent is not None:
+            if ent.label_ == "COURT":
+                return True
+            if ent.label_ == "PERSON":
+                person = self.coref.person(ent)
+                return bool(person and person.judge)
+            return any(t.lower_ in ("court", "board", "appeals", "tribunal") for t in ent)
+        if tok.lower_ in PRONOUNS:
+            res = self.coref.resolve(tok, "judge")
+            return res is not None and res[1].judge and self.coref.resolve(tok, "party") is None or \
+                (res is not None and self._nearest_is(res, tok))
+        return tok.lemma_.lower() in self.court_nouns
+
+    def _nearest_is(self, res, tok: Token) -> bool:
+        party = self.coref.resolve(tok, "party")
+        return party is None or res[0].start > party[0].start
+
+    def executive_like(self, tok: Token) -> bool:
+        ent = self.ents.get(tok.i)
+        if ent is not None and ent.label_ in ("AGENCY", "ORGANIZATION", "ORG"):
+            return True
+        if ent is not None:
+            return any(t.lower_ in self.executive for t in ent)
+        return tok.lemma_.lower() in self.executive
+
+    def controller(self, tok: Token, passive: bool) -> Token | None:
+        """Who the unexpressed subject of an infinitive, gerund or participle is."""
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_ in FROM_CONTROL:
+            return next((c for c in head.head.children if c.dep_ in ("dobj",)), None)
+        if tok.dep_ in ("xcomp", "ccomp", "oprd"):
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None and (head.lemma_ in OBJECT_CONTROL or passive):
+                return obj
+            return self.actor_token(head) if not is_passive(head) else self.patient(head)
+        if tok.dep_ in ("advcl", "conj"):
+            return self.actor_token(head)
+        return None
+
+    def actor_token(self, tok: Token) -> Token | None:
+        """The doer: the active subject, the passive `by` agent, or inherited through control and coordination."""
+        for c in tok.children:
+            if c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that"):
+                return c
+            if c.dep_ == "nsubj":
+                return tok.head if tok.dep_ == "relcl" else c
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if is_passive(tok) or any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None
+        if tok.dep_ in ("relcl", "acl") and not is_passive(tok):
+            return tok.head
+        if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and tok.pos_ in ("VERB", "AUX"):
+            return self.controller(tok, passive=False)
+        return None
+
+    def make_argument(self, role: str, tok: Token, phrase: bool = False) -> dict | None:
+        doc = tok.doc
+        if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself"):
+            return None
+        ent = self.ents.get(tok.i)
+        if ent is None:
+            appos = next((c for c in tok.children if c.dep_ == "appos" and self.ents.get(c.i) is not None), None)
+            if appos is not None and self.ents[appos.i].label_ in ("PERSON", "AGENCY", "COURT", "ORGANIZATION"):
+                ent = self.ents[appos.i]
+        if ent is not None and ent.label_ != "DATE" and not phrase:
+            canonical = ent._.canonical
+            if ent.label_ == "PERSON":
+                person = self.coref.person(ent)
+                canonical = person.name if person else canonical
+            return {"role": role, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
+                    "mention_start": ent.start_char, "mention_end": ent.end_char, "canonical": canonical}
+        if ent is not None and ent.label_ == "DATE":
+            return {"role": role, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
+                    "mention_start": ent.start_char, "mention_end": ent.end_char, "canonical": None}
+        span = noun_phrase(tok) if not phrase else doc[tok.left_edge.i: tok.right_edge.i + 1]
+        if phrase:
+            while len(span) > 1 and span[-1].is_punct:
+                span = span[:-1]
+        arg = {"role": role, "text": span.text, "start_char": span.start_char, "end_char": span.end_char,
+               "canonical": None}
+        if not phrase and role in ("agent", "subject", "adjudicator"):
+            res = self.coref.resolve(tok, "judge" if role == "adjudicator" else "party")
+            if res is not None:
+                mention, person = res
+                arg.update(canonical=person.name, mention_start=mention.start_char, mention_end=mention.end_char)
+        inner = [e for e in doc.ents if span.start <= e.start and e.end <= span.end and e.label_ != "DATE"]
+        if "mention_start" not in arg and len(inner) == 1 and role in ("place", "origin", "destination"):
+            arg.update(mention_start=inner[0].start_char, mention_end=inner[0].end_char, canonical=inner[0]._.canonical)
+        return arg
+
+    def add(self, args: list[dict], role: str, tok: Token | None, phrase: bool = False, split: bool = True) -> None:
+        if tok is None:
+            return
+        for t in (conjuncts(tok) if split else [tok]):
+            arg = self.make_argument(role, t, phrase)
+            if arg is not None and not any(a["role"] == role and a["start_char"] == arg["start_char"] for a in args):
+                args.append(arg)
+
+    def prep_role(self, etype: str, prep: str, obj: Token, nominal: bool) -> tuple[str | None, bool]:
+        """Role of a prepositional object, and whether it is taken as a whole phrase (crimes, penalties)."""
+        ent = self.ents.get(obj.i)
+        label = ent.label_ if ent is not None else None
+        if label == "DATE":
+            return ("time", False) if prep in ("on", "in", "during", "for", "at", "since", "by", "last") else (None, False)
+        if label == "COURT" or (obj.lemma_ == "court" and prep in ("in", "before", "to")):
+            if etype == "APPEAL" or etype in COURT_TYPES or etype in ("SUE",):
+                return "adjudicator", False
+        if prep in ("to", "into"):
+            if etype in MOVE_TYPES:
+                return "destination", False
+            if etype == "APPEAL":
+                return "adjudicator", False
+            if etype == "SENTENCE":
+                return "penalty", True
+            if etype == "CONVICT":
+                return "crime", True
+            return None, False
+        if prep == "from":
+            if etype in ("DEPORT", "EXTRADITE", "RETURN"):
+                return "origin", False
+            if etype == "PARDON":
+                return "agent", False
+            if etype == "RELEASE":
+                return "place", False
+            return None, False
+        if prep == "of":
+            if etype in CRIME_TYPES and not self.person_like(obj):
+                return "crime", True
+            if nominal and self.person_like(obj):
+                return "subject", False
+            if etype == "SENTENCE" and nominal:
+                return "penalty", True
+            return None, False
+        if prep == "with" and etype == "CHARGE_INDICT":
+            return "crime", True
+        if prep == "for" and etype in CRIME_TYPES | {"ARREST_DETAIN", "SENTENCE"} and not self.person_like(obj):
+            return "crime", True
+        if prep == "against" and etype in ("SUE", "RULING", "TRIAL_HEARING", "CHARGE_INDICT", "APPEAL"):
+            return "subject", False
+        if prep == "before" and etype in ("TRIAL_HEARING", "APPEAL"):
+            return "adjudicator", False
+        if prep == "by" and nominal:
+            return ("adjudicator" if etype in COURT_TYPES else "agent"), False
+        if prep in ("in", "at", "near", "inside", "outside", "from"):
+            if label in ("PLACE", "GPE", "LOC", "FAC") or obj.lemma_.lower() in self.lexicon.noun_set("location"):
+                return ("place" if etype not in MOVE_TYPES or etype == "EXTRADITE" else "place"), False
+        return None, False
+
+    def arguments(self, entry: dict, head: Token, span: Span) -> list[dict]:
+        etype = entry["type"]
+        actor_role = entry.get("actor") or ("adjudicator" if etype in COURT_TYPES else "agent")
+        nominal = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
+        args: list[dict] = []
+        if head.pos_ == "ADJ" and head.lemma_ == "free":
+            self.add(args, "subject", next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+        elif not nominal:
+            passive = is_passive(head)
+            actor = self.actor_token(head)
+            patient = self.patient(head)
+            if patient is None and head.dep_ in ("xcomp", "pcomp", "ccomp", "oprd") and passive:
+                patient = self.controller(head, passive=True)
+            if actor_role == "subject" or (etype == "RETURN" and head.lemma_ == "return" and not passive
+                                            and not any(c.dep_ == "dobj" for c in head.children)):
+                self.add(args, "subject", actor if actor is not None else patient)
+            else:
+                self.add(args, actor_role, actor)
+                if etype == "ORDER":
+                    comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+                    if patient is None and comp is not None:
+                        patient = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+                if entry.get("id") == "testify.v":
+                    patient = None
+                self.add(args, "subject", patient)
+            if etype == "FINE":
+                money = next((c for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
+                              and c is not patient and (c.like_num or any(t.text == "$" for t in c.subtree))), None)
+                if money is None and entry.get("id") == "ordered_to_pay.p":
+                    pay = span[-1]
+                    money = next((c for c in pay.children if c.dep_ == "dobj"), None)
+                if money is not None:
+                    self.add(args, "penalty", money, phrase=True, split=False)
+        else:
+            self.nominal_arguments(args, etype, head, actor_role)
+        self.prep_arguments(args, etype, head, nominal)
+        if span[-1].lemma_ == "pay" and len(span) > 1:
+            self.prep_arguments(args, etype, span[-1], nominal)
+        self.time_and_place(args, etype, head, nominal)
+        return args
+
+    def nominal_arguments(self, args: list[dict], etype: str, head: Token, actor_role: str) -> None:
+        for c in head.children:
+            if c.dep_ == "poss":
+                ent = self.ents.get(c.i)
+                if ent is not None and ent.label_ == "DATE":
+                    self.add(args, "time", c)
+                elif etype in POSS_IS_ACTOR:
+                    self.add(args, actor_role, c)
+                else:
+                    self.add(args, "subject", c)
+            elif c.dep_ == "compound":
+                ent = self.ents.get(c.i)
+                if ent is not None and ent.label_ == "COURT":
+                    self.add(args, "adjudicator", c)
+                elif ent is not None and ent.label_ == "DATE":
+                    self.add(args, "time", c)
+            elif c.dep_ in ("acl", "relcl"):
+                if c.lemma_ in ACTOR_LIGHT:
+                    self.add(args, actor_role, self.actor_token(c) if c.dep_ == "relcl" else
+                             next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None))
+        gov = head.head
+        if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
+            gov = gov.head
+        if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
+            if gov.lemma_ in ACTOR_LIGHT and not any(a["role"] == actor_role for a in args):
+                actor = self.actor_token(gov) if not is_passive(gov) else None
+                self.add(args, actor_role, actor)
+            elif gov.lemma_ in SUBJECT_LIGHT and not any(a["role"] == "subject" for a in args):
+                self.add(args, "subject", self.actor_token(gov) or next(
+                    (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None))
+
+    def prep_arguments(self, args: list[dict], etype: str, head: Token, nominal: bool) -> None:
+        heads = [head]
+        heads += [c for c in head.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ not in ("prep", "agent", "dative"):
+                    continue
+                for obj in (g for g in c.children if g.dep_ in ("pobj", "pcomp")):
+                    if c.dep_ == "agent" or (c.lower_ == "by" and not nominal):
+                        continue
+                    role, phrase = self.prep_role(etype, c.lower_, obj, nominal)
+                    if role in ("time", "place") or role is None:
+                        continue
+                    if obj.dep_ == "pcomp" and role != "crime":
+                        continue
+                    self.add(args, role, obj, phrase=phrase, split=not phrase)
+
+    def attached(self, tok: Token, head: Token, extra: tuple[Token, ...] = ()) -> bool:
+        """True when `tok` hangs from `head` (or `extra`) through prepositions and nouns, not another verb."""
+        cur = tok
+        for _ in range(5):
+            if cur.dep_ == "ROOT" and cur is not head:
+                return False
+            cur = cur.head
+            if cur is head or cur in extra:
+                return True
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod",):
+                return False
+        return False
+
+    def time_and_place(self, args: list[dict], etype: str, head: Token, nominal: bool) -> None:
+        extra: tuple[Token, ...] = ()
+        gov = head.head
+        if gov.pos_ in ("ADP",):
+            gov = gov.head
+        if nominal and gov.lemma_ in ACTOR_LIGHT | SUBJECT_LIGHT | {"approve", "order"}:
+            extra = (gov,)
+        if head.pos_ == "ADJ":
+            extra = (head.head,)
+        sent = head.sent
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and not any(a["role"] == "time" for a in args):
+                if ent._.timex_type == "DURATION" or DURATION_TEXT.search(ent.text):
+                    continue
+                if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("for", "within", "since", "until", "after", "before"):
+                    continue
+                if self.attached(ent.root, head, extra):
+                    self.add(args, "time", ent.root, split=False)
+            elif ent.label_ == "PLACE" and etype in PLACE_TYPES | {"DEPORT", "CONVICT", "EXTRADITE"}:
+                if any(a.get("mention_start") == ent.start_char for a in args) or any(a["role"] == "place" for a in args):
+                    continue
+                p = ent.root.head
+                if p.dep_ in ("prep",) and p.lower_ in ("in", "at", "near", "inside", "outside") and self.attached(ent.root, head, extra):
+                    if etype in ("DEPORT", "EXTRADITE") and p.head is not head:
+                        continue
+                    self.add(args, "place", ent.root, split=False)
+        if etype in PLACE_TYPES and not any(a["role"] == "place" for a in args):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("at", "in", "near"):
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None and obj.lemma_.lower() in self.lexicon.noun_set("location"):
+                        self.add(args, "place", obj, split=False)
+                        break
+
+    # ---- negation and modality -----------------------------------------------------------
+    def attributes(self, entry: dict, head: Token, span: Span) -> tuple[bool, str]:
+        cue = self.cue
+        negated = False
+        modality = None
+        nominal = head.pos_ in ("NOUN", "PROPN")
+        if nominal:
+            return self.nominal_attributes(entry, head)
+        cur = head
+        level = 0
+        while True:
+            children = list(cur.children)
+            if level == 0 or cur.dep_ in ("xcomp",):
+                pass
+            if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ in ("neg", "advmod") for c in children):
+                if level == 0 or (cur.lemma_ in ("allow", "let", "want", "plan", "expect", "intend", "agree", "seek", "try")):
+                    negated = True
+            if modality is None:
+                auxes = [c.lower_ for c in children if c.dep_ == "aux"]
+                if any(a in cue["possible_aux"] for a in auxes):
+                    modality = "possible"
+                elif any(a in cue["future_aux"] for a in auxes):
+                    modality = "future"
+                elif any(c.dep_ == "advmod" and c.lower_ in cue["possible_adverbs"] for c in children):
+                    modality = "possible"
+                elif any(c.dep_ == "mark" and c.lower_ in cue["possible_marks"] for c in children):
+                    modality = "possible"
+                elif any(c.lower_ == "going" for c in children if c.dep_ == "aux") :
+                    modality = "future"
+            if level > 0 and cur.lemma_ in cue["negating_governors"] and prev_dep in ("xcomp", "pcomp", "prep"):
+                negated = True
+            if level > 0 and modality is None and prev_dep in ("xcomp", "pcomp", "ccomp", "oprd"):
+                if cur.lemma_ in cue["future_governors"] and not (cur.lemma_ in ("allow", "let") and negated):
+                    modality = "future"
+                elif cur.lemma_ in cue["possible_governors"]:
+                    modality = "possible"
+                elif cur.lemma_ in ("allow", "let"):
+                    modality = "possible"
+            if level > 0 and cur.lemma_ in cue["reporting_verbs"] and prev_dep in ("ccomp", "parataxis", "advcl") \
+                    and modality is None:
+                if not self.neutral_source(cur):
+                    modality = "reported"
+            if cur.dep_ in ("ROOT",) or cur.head is cur:
+                break
+            if cur.dep_ in ("relcl",) and level > 0:
+                break
+            if cur.dep_ == "relcl" and level == 0:
+                rel = cur.head
+                if rel.head.lemma_ in cue["reporting_verbs"] and modality is None:
+                    pass
+                break
+            prev_dep = cur.dep_
+            if prev_dep == "prep":
+                prev_dep = "pcomp"
+            cur = cur.head
+            if cur.pos_ == "ADP":
+                prev_dep = "pcomp" if cur.lower_ in ("from", "against", "without") else "prep"
+                if cur.lower_ in ("against", "without"):
+                    negated = True
+                if cur.lower_ == "from" and cur.head.lemma_ in FROM_CONTROL:
+                    modality = modality or "future"
+                cur = cur.head
+            level += 1
+            if level > 6:
+                break
+        if modality is None and self.according_to(head):
+            modality = "reported"
+        return negated, modality or entry.get("modality") or "asserted"
+
+    def nominal_attributes(self, entry: dict, head: Token) -> tuple[bool, str]:
+        cue = self.cue
+        negated = False
+        modality = entry.get("modality")
+        definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in head.children)
+        gov = head.head
+        if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition"):
+            req = gov.head
+            if req.head.lemma_ in ("reject", "deny", "refuse", "decline"):
+                negated = True
+        if head.dep_ == "pobj" and gov.lower_ in ("against", "without"):
+            negated = True
+        if head.dep_ == "dobj" and gov.pos_ == "VERB":
+            if any(c.dep_ == "neg" for c in gov.children) and gov.lemma_ not in cue["reporting_verbs"]:
+                negated = gov.lemma_ in ("block", "halt", "hear", "dismiss", "grant", "issue", "file")
+            if gov.dep_ == "xcomp" and gov.head.lemma_ in ("refuse", "decline", "fail"):
+                negated = True
+        if modality is None and (head.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj")):
+            g = gov.head if gov.pos_ == "ADP" else gov
+            if gov.pos_ == "ADP" and gov.lower_ in ("until", "ahead", "pending"):
+                modality = "future"
+            elif head.dep_ == "pobj" and gov.lower_ == "of" and g.lemma_ in ("hope", "ahead"):
+                modality = "future"
+            elif g.lemma_ in cue["future_nominal_governors"] and not (definite and g.lemma_ in ("attend", "face", "receive")):
+                modality = "future" if g.lemma_ not in ("receive",) or self._under_future(g) else None
+            elif g.lemma_ in ("consider", "weigh", "mull"):
+                modality = "possible"
+            elif not definite:
+                auxes = [c.lower_ for c in g.children if c.dep_ == "aux"]
+                if any(a in cue["possible_aux"] for a in auxes):
+                    modality = "possible"
+                elif any(a in cue["future_aux"] for a in auxes):
+                    modality = "future"
+                elif self._under_future(g):
+                    modality = "future"
+            if modality is None and head.dep_ == "nsubj" and any(
+                    c.dep_ in ("acl", "relcl") and c.lemma_ in ("expect", "schedule", "set", "plan") for c in head.children):
+                modality = "future"
+        if modality is None and any(c.dep_ in ("relcl", "acl") and c.lemma_ in ("expect", "schedule", "set", "plan")
+                                    for c in head.children):
+            modality = "future"
+        if modality is None and head.dep_ == "compound" and head.head.lemma_ in ("order", "request"):
+            modality = "future"
+        if modality is None and head.dep_ == "pobj" and gov.lower_ in ("in",) and gov.head.lemma_ in ("remain",):
+            if self.according_to(head) or self._reported(gov.head):
+                modality = "reported"
+        return negated, modality or "asserted"
+
+    def _under_future(self, verb: Token) -> bool:
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in self.cue["future_governors"]:
+            return True
+        return any(c.dep_ == "aux" and c.lower_ in self.cue["future_aux"] for c in verb.children)
+
+    def _reported(self, verb: Token) -> bool:
+        cur = verb
+        for _ in range(3):
+            if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_ in self.cue["reporting_verbs"]:
+                return not self.neutral_source(cur.head)
+            if any(c.dep_ == "parataxis" and c.lemma_ in self.cue["reporting_verbs"] for c in cur.children):
+                return True
+            cur = cur.head
+        return False
+
+    def neutral_source(self, verb: Token) -> bool:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if verb.lemma_ == "show":
+            return True
+        return subj is not None and subj.lower_ in self.cue["neutral_sources"] and subj.lemma_ != "court"
+
+    def according_to(self, tok: Token) -> bool:
+        for t in tok.sent:
+            if t.lower_ == "according" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                rest = t.doc[t.i + 2: min(t.i + 6, t.sent.end)]
+                return not any(r.lower_ in self.cue["neutral_sources"] for r in rest)
+        return False
+
+    # ---- one event -----------------------------------------------------------------------
+    def build(self, doc: Doc, entry: dict, span: Span, head: Token) -> dict | None:
+        etype = entry["type"]
+        if etype == "SUE" and head.lemma_ == "petition":
+            if any("Appeals" in e.text or "Circuit" in e.text or "Supreme" in e.text
+                   for e in head.sent.ents if e.start > head.i and e.label_ in ("COURT", "ORGANIZATION", "AGENCY")):
+                etype = "APPEAL"
+        entry = dict(entry, type=etype)
+        args = self.arguments(entry, head, span)
+        negated, modality = self.attributes(entry, head, span)
+        if not any(a["role"] == "place" for a in args) and etype in PLACE_TYPES and head.sent.start == next(doc.sents).start:
+            place = self.dateline(doc)
+            if place is not None:
+                args.append(place)
+        if etype in ("RULING", "ORDER", "BLOCK", "DISMISS", "SENTENCE", "FINE") and not any(a["role"] == "adjudicator" for a in args):
+            judges = [p for p in self.coref.people if p.judge]
+            if len(judges) == 1 and not self.coref.people[0:0]:
+                if entry.get("id") not in ("ordered_to_pay.p", "ruling.n", "sentence.n") and not (etype == "ORDER" and is_passive(head)):
+                    m = judges[0].mentions[0]
+                    args.append({"role": "adjudicator", "text": m.text, "start_char": m.start_char, "end_char": m.end_char,
+                                 "mention_start": m.start_char, "mention_end": m.end_char, "canonical": judges[0].name,
+                                 "inferred": True})
+        confidence = float(entry.get("confidence", 0.5))
+        if not args:
+            confidence *= 0.8
+        return {"event_type": etype, "trigger_start": span.start_char, "trigger_end": span.end_char,
+                "negated": negated, "modality": modality, "confidence": round(confidence, 3),
+                "rule": entry["id"], "arguments": args}
+
+    def dateline(self, doc: Doc) -> dict | None:
+        m = DATELINE.match(doc.text)
+        if not m:
+            return None
+        start, end = m.span(1)
+        arg = {"role": "place", "text": m.group(1).strip(), "start_char": start, "end_char": start + len(m.group(1).strip()),
+               "canonical": None}
+        ent = next((e for e in doc.ents if e.start_char == start), None)
+        if ent is not None:
+            arg.update(mention_start=ent.start_char, mention_end=ent.end_char, canonical=ent._.canonical)
+        return arg
+
+    @staticmethod
+    def retype_verdicts(doc: Doc, events: list[dict]) -> None:
+        """"The verdict" takes the type of the latest conviction or acquittal before it; alone it is dropped."""
+        last = None
+        keep = []
+        for ev in events:
+            if ev["rule"] == "verdict.n":
+                if last is None:
+                    continue
+                ev["event_type"] = last
+            elif ev["event_type"] in ("CONVICT", "ACQUIT") and ev["rule"] not in ("convict.n",):
+                last = ev["event_type"]
+            keep.append(ev)
+        events[:] = keep
 
 
 @Language.factory("legalnews_events", assigns=["doc._.events"],
                   default_config={"lexicon": "events/triggers.jsonl", "models_dir": ""})
 def make_event_extractor(nlp: Language, name: str, lexicon: str, models_dir: str) -> EventExtractor:
-    return EventExtractor(nlp, name, load_lexicon(Path(models_dir) / lexicon))
+    path = Path(models_dir) / lexicon
+    return EventExtractor(nlp, name, load_lexicon(path.parent, path.name))

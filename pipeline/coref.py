@@ -1,0 +1,170 @@
+"""Rule-based resolution of pronouns and descriptions to the article's named people.
+
+Event arguments are written with names ("O.C.G.", not "he"), so the events stage asks this
+resolver who "he", "her" or "the migrant" is. `coreferee` cannot serve (its English model is
+not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs' algorithm:
+
+1. Names are grouped into people: a mention whose tokens all occur, in order, in a longer name
+   ("Kaminski", "Victor Kaminski") belongs to that person; the person's name is the longest one.
+2. Each person is a judge when any of its mentions follows a title ("Judge", "District Judge",
+   "Magistrate Judge", "Justice") or is in apposition to "judge"; a lawyer likewise.
+3. A pronoun (he, him, his, she, her) resolves to the nearest preceding person within a few
+   sentences, skipping the subject of its own verb when it is that verb's object (binding), and
+   preferring a judge when the caller asks for an adjudicator, a party (not judge, not lawyer)
+   otherwise.
+4. A singular description of a person ("the migrant", "the Guatemalan man", "the former
+   alderman") resolves to the article's protagonist: the party with the most mentions. A
+   description of a judge ("the judge", "a federal judge") resolves to the nearest judge, and to
+   the only judge of the article when no judge precedes it (news leads name the judge later).
+
+Anything else stays unresolved: a wrong name is worse than none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Person", "Resolver", "PRONOUNS"]
+
+PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_JUDGE_TITLES = {"judge", "justice", "magistrate"}
+_LAWYER_TITLES = {"lawyer", "attorney", "counsel", "prosecutor", "spokesman", "spokeswoman", "spokesperson"}
+_OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "oprd"}
+MAX_SENTENCES_BACK = 4
+
+
+@dataclass
+class Person:
+    """One named person of the article: every mention of it and what the text says it is."""
+
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    judge: bool = False
+    lawyer: bool = False
+
+    @property
+    def party(self) -> bool:
+        return not self.judge and not self.lawyer
+
+
+def _tokens(span: Span) -> list[str]:
+    return [t.lower_ for t in span if not t.is_punct or t.text == "."]
+
+
+def _is_part_of(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return bool(short) and all(any(w == x for x in it) for w in short)
+
+
+def _title_before(span: Span, titles: set[str]) -> bool:
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if any(t in titles for t in before):
+        return True
+    if span.text.split()[0].lower() in titles:
+        return True
+    role = span._.role if Span.has_extension("role") else None
+    if role and str(role).lower().split()[-1] in titles:
+        return True
+    root = span.root
+    for tok in [root.head, *root.children]:
+        if tok.dep_ == "appos" or root.dep_ == "appos":
+            if tok.lemma_.lower() in titles:
+                return True
+    return False
+
+
+class Resolver:
+    """Who a pronoun or description in one Doc stands for; built once per Doc by the events stage."""
+
+    def __init__(self, doc: Doc, person_nouns: set[str] | None = None):
+        self.doc = doc
+        self.person_nouns = person_nouns or set()
+        self.people: list[Person] = []
+        self.person_of: dict[tuple[int, int], Person] = {}
+        sent_index = {}
+        for i, sent in enumerate(doc.sents):
+            for t in sent:
+                sent_index[t.i] = i
+        self.sent_index = sent_index
+        mentions = [e for e in doc.ents if e.label_ == "PERSON" and len(e)]
+        for ent in sorted(mentions, key=lambda e: -len(_tokens(e))):
+            words = _tokens(ent)
+            person = next((p for p in self.people
+                           if any(_is_part_of(words, _tokens(m)) for m in p.mentions)), None)
+            if person is None:
+                person = Person(name=ent.text)
+                self.people.append(person)
+            person.mentions.append(ent)
+            self.person_of[(ent.start, ent.end)] = person
+        for person in self.people:
+            person.mentions.sort(key=lambda e: e.start)
+            person.judge = any(_title_before(m, _JUDGE_TITLES) for m in person.mentions)
+            person.lawyer = not person.judge and any(_title_before(m, _LAWYER_TITLES) for m in person.mentions)
+
+    def person(self, ent: Span) -> Person | None:
+        return self.person_of.get((ent.start, ent.end))
+
+    def protagonist(self) -> Person | None:
+        """The party named most often (ties: the one named first)."""
+        parties = [p for p in self.people if p.party]
+        if not parties:
+            return None
+        return max(parties, key=lambda p: (len(p.mentions), -p.mentions[0].start))
+
+    def resolve(self, token: Token, prefer: str = "party") -> tuple[Span, Person] | None:
+        """The mention and person `token` (a pronoun, or the head of a description) stands for."""
+        lower = token.lower_
+        if lower in PRONOUNS:
+            return self._pronoun(token, prefer)
+        lemma = token.lemma_.lower()
+        if lemma in _JUDGE_TITLES and token.tag_ != "NNS":
+            return self._judge_description(token)
+        if lemma in self.person_nouns and token.tag_ in ("NN", "NNP") and self._definite_or_lead(token):
+            person = self.protagonist()
+            if person is not None:
+                return self._nearest_mention(person, token), person
+        return None
+
+    def _definite_or_lead(self, token: Token) -> bool:
+        dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+        if any(d in ("the", "this", "that") for d in dets):
+            return True
+        return self.sent_index.get(token.i, 99) == 0 and any(d in ("a", "an") for d in dets)
+
+    def _candidates(self, token: Token) -> list[tuple[Span, Person]]:
+        here = self.sent_index.get(token.i, 0)
+        found = []
+        for ent_key, person in self.person_of.items():
+            start, end = ent_key
+            if end <= token.i and here - self.sent_index.get(start, 0) <= MAX_SENTENCES_BACK:
+                found.append((self.doc[start:end], person))
+        found.sort(key=lambda pair: -pair[0].start)
+        return found
+
+    def _pronoun(self, token: Token, prefer: str) -> tuple[Span, Person] | None:
+        blocked = set()
+        if token.dep_ in _OBJECT_DEPS:
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            blocked = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        candidates = [(m, p) for m, p in self._candidates(token) if not blocked.intersection(range(m.start, m.end))]
+        if prefer == "judge":
+            chosen = next(((m, p) for m, p in candidates if p.judge), None)
+        else:
+            chosen = next(((m, p) for m, p in candidates if p.party), None)
+        return chosen
+
+    def _judge_description(self, token: Token) -> tuple[Span, Person] | None:
+        judges = [p for p in self.people if p.judge]
+        before = [(m, p) for m, p in self._candidates(token) if p.judge]
+        if before:
+            return before[0]
+        if len(judges) == 1:
+            return self._nearest_mention(judges[0], token), judges[0]
+        return None
+
+    @staticmethod
+    def _nearest_mention(person: Person, token: Token) -> Span:
+        before = [m for m in person.mentions if m.end <= token.i]
+        return before[-1] if before else person.mentions[0]
