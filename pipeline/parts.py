@@ -10,11 +10,13 @@ Layout of an output folder:
 
     NAME.jsonl, NAME.parquet, manifest.json    the published tables (what users read)
     .legalnews/state.json                      what the published tables hold (runs, settings)
+    .legalnews/lock                            held (flock) by the run writing here
     .legalnews/parts/pNNNNNNN/                 committed partitions of the run in progress
     .legalnews/publish/                        staged tables; complete once READY exists
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -33,6 +35,11 @@ from .writers import SCHEMAS, TABLES, TableWriter, write_json_atomic
 STATE_DIR = ".legalnews"
 STATE_VERSION = 1
 READY = "READY"
+
+
+class RunInProgress(LegalNewsError):
+    def __init__(self, out: Path):
+        super().__init__(f"another legalnews extract is writing into {out}; wait for it or choose another --out")
 
 
 class IncompatibleRun(LegalNewsError):
@@ -121,6 +128,21 @@ class PartStore:
         except (OSError, ValueError):
             return None
         return state if state.get("version") == STATE_VERSION else None
+
+    def lock(self) -> None:
+        """Hold this folder for the life of the process; the kernel drops the lock when it dies, even by kill -9."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._lock = open(self.root / "lock", "w")  # noqa: SIM115 - held until the process ends
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            self._lock.close()
+            raise RunInProgress(self.out) from err
+
+    def unlock(self) -> None:
+        if getattr(self, "_lock", None) is not None:
+            self._lock.close()
+            self._lock = None
 
     def recover(self) -> None:
         """Finish a publish that was staged completely, or throw away one that was not, and
@@ -236,8 +258,8 @@ class PartStore:
 
     def check_base(self, out: Path) -> None:
         """The published tables must have the schema this version writes, or appending would break them."""
-        for name, schema in SCHEMAS.items():
-            path = out / f"{name}.parquet"
+        for name in TABLES:
+            path, schema = out / f"{name}.parquet", SCHEMAS[name]
             if not path.exists() or not (out / f"{name}.jsonl").exists():
                 raise IncompatibleRun(out, f"{path.name} or {name}.jsonl is missing")
             if not pq.read_schema(path).equals(schema):

@@ -140,6 +140,16 @@ def extract(inputs: list[Path], out: Path, settings: Settings = Settings(),
         raise NoInputs(inputs)
     out.mkdir(parents=True, exist_ok=True)
     store = PartStore(out)
+    store.lock()
+    try:
+        return _extract(files, inputs, out, settings, store, on_progress, nlp, started, clock)
+    finally:
+        store.unlock()
+
+
+def _extract(files: list[Path], inputs: list[Path], out: Path, settings: Settings, store: PartStore,
+             on_progress: Callable[[int], None] | None, nlp: Language | None,
+             started: datetime, clock: float) -> RunSummary:
     store.recover()
     previous = None if settings.force else store.load_state()
     done = Done()
@@ -153,13 +163,15 @@ def extract(inputs: list[Path], out: Path, settings: Settings = Settings(),
     ingest = Ingestor()
     planner = Planner(ingest, settings, generation, done)
     parts: dict[str, PartInfo] = {}
+    reused_parts = 0
 
     def todo() -> Iterator[Partition]:
+        nonlocal reused_parts
         for partition in planner(files):
-            parts[partition.key] = None
             reused = store.committed(partition)
             if reused is not None:
                 parts[partition.key] = reused
+                reused_parts += 1
                 if on_progress:
                     on_progress(reused.records)
             else:
@@ -204,7 +216,8 @@ def extract(inputs: list[Path], out: Path, settings: Settings = Settings(),
         "counts": {**counts, "articles_truncated": planner.truncated,
                    "incremental": {"run": generation + 1, "articles_already_in_tables": done.skipped_articles,
                                    "rejects_already_in_tables": done.skipped_rejects,
-                                   "articles_processed": runs[-1]["articles_processed"], "parts": len(infos)},
+                                   "articles_processed": runs[-1]["articles_processed"], "parts": len(infos),
+                                   "parts_reused": reused_parts},
                    "tables": {}},
         "mentions_by_label": dict(sorted(summary.mentions_by_label.items())),
         "events_by_type": dict(sorted(summary.events_by_type.items())),
