@@ -44,6 +44,8 @@ ACTOR_LIGHT = {"issue", "file", "grant", "set", "schedule", "hold", "impose", "e
 SUBJECT_LIGHT = {"receive", "face", "await", "undergo", "get", "serve", "remain", "plead", "stand", "avoid", "escape"}
 US_NAMES = {"united states", "us", "u.s.", "u.s", "usa", "america", "the united states", "the us", "the u.s."}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "million", "millions", "number",
+                  "group", "some", "many", "several", "all", "both", "most", "few", "none", "each", "one", "two", "three"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
 DURATION_TEXT = re.compile(r"^(for|within|up to)\b|\b(years?|months?|weeks?|days?|hours?)\b$", re.I)
 
@@ -179,7 +181,7 @@ class EventExtractor:
             return False
         if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper() and len(span) == 1:
             return False
-        if head.dep_ == "amod" and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",):
+        if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",):
             return False
         return True
 
@@ -190,9 +192,12 @@ class EventExtractor:
             return False
         if tok.lemma_ in ("charge", "acquittal", "count"):
             return False
-        return not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+        return not any(c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of")
+                       for c in tok.children)
 
     def guard_not_modifier(self, tok: Token, span: Span) -> bool:
+        if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.lower_ == "from":
+            return False
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_ not in ("order",):
             return False
         return not self.generic(tok)
@@ -210,6 +215,10 @@ class EventExtractor:
                 if head.pos_ in ("NOUN", "PROPN", "PRON"):
                     break
             return self.person_like(head) if head is not tok else False
+        if tok.like_num or tok.lemma_.lower() in QUANTITY_NOUNS:
+            of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if of:
+                return self.person_like(of[0])
         ent = self.ents.get(tok.i)
         if ent is not None:
             return ent.label_ in ("PERSON", "ORGANIZATION", "ORG", "NORP")
@@ -291,11 +300,18 @@ class EventExtractor:
                 return False
             return obj is None or self.person_like(obj) or any(c.lower_ == "with" for c in tok.children)
         if tok.lemma_ == "accuse":
-            return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            return is_passive(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
         return True
 
     def guard_charge_noun(self, tok: Token, span: Span) -> bool:
+        """Not "in charge", and not a charge that only says what a trial, a term or a detention is for."""
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children):
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for"):
+            gov = tok.head.head
+            if gov.pos_ in ("NOUN", "PROPN", "ADJ", "AUX") or gov.lemma_ in ("await", "face", "serve", "be", "hold", "jail", "imprison"):
+                return False
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "pending" and tok.is_sent_start is False and tok.doc[tok.i - 1].is_sent_start:
             return False
         if tok.dep_ == "compound":
             return False
@@ -488,13 +504,34 @@ class EventExtractor:
                 return True
         return False
 
+    def guard_executed_person(self, tok: Token, span: Span) -> bool:
+        obj = self.patient(tok)
+        return obj is not None and obj.lemma_.lower() not in self.lexicon.noun_set("executed_objects") \
+            and (self.person_like(obj) or obj.tag_ in ("NNS", "NNPS"))
+
+    def guard_in_jail(self, tok: Token, span: Span) -> bool:
+        """"are in jail", "remains in prison": a person held now; not "years in prison" (a term)."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "in" or any(c.dep_ in ("det", "poss") for c in tok.children):
+            return False
+        verb = tok.head.head
+        return verb.lemma_ in ("be", "remain", "sit", "languish", "stay", "die") and \
+            self.person_like(next((c for c in verb.children if c.dep_ in ("nsubj",)), None))
+
+    def guard_guilty_state(self, tok: Token, span: Span) -> bool:
+        """"was guilty of", "found him guilty": a finding of guilt; not a plea, not "not guilty"."""
+        doc = span.doc
+        before = [t.lower_ for t in doc[max(0, span.start - 4):span.start]]
+        if any(w in ("not", "never", "n't") or w.startswith("plead") or w.startswith("plea") for w in before):
+            return False
+        return tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "amod") or any(c.lower_ == "of" for c in tok.children)
+
     def guard_verdict(self, tok: Token, span: Span) -> bool:
         return not self.generic(tok) and tok.dep_ != "compound"
 
     def guard_not_plea(self, tok: Token, span: Span) -> bool:
         doc = span.doc
         before = doc[max(0, span.start - 3):span.start]
-        return not any(t.lemma_ == "plead" or t.lower_ in ("plea", "pleas") for t in before) and \
+        return not any(t.lower_.startswith("plead") or t.lower_ in ("plea", "pleas", "pled") for t in before) and \
             not (span.end < len(doc) and doc[span.end].lemma_ in ("plea",))
 
     def guard_probation(self, tok: Token, span: Span) -> bool:

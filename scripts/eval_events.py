@@ -42,7 +42,7 @@ def run_set(name: str, shared: Path, work: Path, model: str) -> tuple[dict, Path
         subprocess.run([sys.executable, str(shared / "tools" / spec["tool"]), str(shared / spec["source"])],
                        stdout=out, check=True)
     run_dir = work / name
-    subprocess.run([str(BIN / "legalnews"), "extract", str(gold), "--out", str(run_dir), "--model", model, "--quiet"],
+    subprocess.run([str(BIN / "legalnews"), "extract", str(gold), "--out", str(run_dir), "--model", model, "--quiet", "--force"],
                    check=True, stdout=subprocess.DEVNULL)
     res = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), "--gold", str(gold), "--pred", str(run_dir),
                           "--json", "--by-type", "--types", *spec["types"]], check=True, capture_output=True, text=True)
