@@ -210,11 +210,11 @@ class EventExtractor:
             return False
         if tok.lower_ in ("who", "whom", "that") and tok.dep_ in SUBJECT_DEPS + ("dobj",):
             head = tok.head
-            while head.dep_ in ("relcl", "conj") and head.head is not head:
+            while head.dep_ in ("relcl", "conj") and head.head.i != head.i:
                 head = head.head
                 if head.pos_ in ("NOUN", "PROPN", "PRON"):
                     break
-            return self.person_like(head) if head is not tok else False
+            return self.person_like(head) if head.i != tok.i else False
         if tok.like_num or tok.lemma_.lower() in QUANTITY_NOUNS:
             of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if of:
@@ -722,7 +722,7 @@ class EventExtractor:
                 self.add(args, "subject", patient)
             if etype == "FINE":
                 money = next((c for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
-                              and c is not patient and (c.like_num or any(t.text == "$" for t in c.subtree))), None)
+                              and (patient is None or c.i != patient.i) and (c.like_num or any(t.text == "$" for t in c.subtree))), None)
                 if money is None and entry.get("id") == "ordered_to_pay.p":
                     pay = span[-1]
                     money = next((c for c in pay.children if c.dep_ == "dobj"), None)
@@ -788,10 +788,10 @@ class EventExtractor:
         """True when `tok` hangs from `head` (or `extra`) through prepositions and nouns, not another verb."""
         cur = tok
         for _ in range(5):
-            if cur.dep_ == "ROOT" and cur is not head:
+            if cur.dep_ == "ROOT" and cur.i != head.i:
                 return False
             cur = cur.head
-            if cur is head or cur in extra:
+            if cur.i == head.i or any(cur.i == e.i for e in extra):
                 return True
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod",):
                 return False
@@ -820,7 +820,7 @@ class EventExtractor:
                     continue
                 p = ent.root.head
                 if p.dep_ in ("prep",) and p.lower_ in ("in", "at", "near", "inside", "outside") and self.attached(ent.root, head, extra):
-                    if etype in ("DEPORT", "EXTRADITE") and p.head is not head:
+                    if etype in ("DEPORT", "EXTRADITE") and p.head.i != head.i:
                         continue
                     self.add(args, "place", ent.root, split=False)
         if etype in PLACE_TYPES and not any(a["role"] == "place" for a in args):
@@ -873,7 +873,7 @@ class EventExtractor:
                     and modality is None:
                 if not self.neutral_source(cur):
                     modality = "reported"
-            if cur.dep_ in ("ROOT",) or cur.head is cur:
+            if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
                 break
             if cur.dep_ in ("relcl",) and level > 0:
                 break
