@@ -434,6 +434,8 @@ def _ago(tables, m, dct, tense, ref):
         return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(gran, "PAST_REF"))
     if unit in ("TH", "TM", "TS"):
         return _date(Point(dct, "D"))
+    if unit == "Y" and ref is not None and ref.gran == "Q":
+        return _date(Point(shift(ref.day, -n, unit), "Q"))  # "a year ago" in a quarter's results: that quarter
     return _date(Point(shift(dct, -n, unit), gran))
 
 
@@ -448,6 +450,8 @@ def _chain(tables, m, dct, tense, ref):
         return _date(base) if base.gran == "D" else Timex("DATE", base.value(), base)
     sign = -1 if m.group("dir") in ("earlier", "before") else 1
     gran = max(_UNIT_GRAN[unit], base.gran if base.gran in GRAN_ORDER else "Y", key=GRAN_ORDER.get)
+    if unit == "Y" and base.gran in ("D", "M", "Q"):
+        gran = base.gran  # a year after a day is a day; days after a year stay that year
     if gran in ("S", "H"):
         gran = "Y"
     return _date(Point(shift(base.day, sign * n, unit), gran))
@@ -487,6 +491,8 @@ def _relative_unit(tables, m, dct, tense, ref):
         step = -1
     if unit in ("TH", "TM", "TS"):
         return Timex("DURATION", f"PT1{unit[1]}")
+    if m.group("unit").endswith("s"):
+        return Timex("DURATION", _duration_value(None, unit))
     if dct is None:
         return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(gran, "XXXX"))
     if unit == "WE":
@@ -572,7 +578,7 @@ def _duration_value(n: float | None, unit: str) -> str:
         return f"PT{_num(n)}{unit[1]}"
     if n is not None and n != int(n):
         if unit == "Y":
-            return f"P{int(n * 12)}M"
+            return f"P{int(n)}Y{round((n - int(n)) * 12)}M" if n > 1 else f"P{round(n * 12)}M"
         if unit == "M":
             return f"P{int(n * 30)}D"
         if unit == "D":
@@ -731,6 +737,7 @@ def governing_tense(span: Span) -> str | None:
 
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
+_LEFT_DETERMINERS = {"this", "that", "last", "next", "every", "each", "the"}
 _CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "et"}
 
 
@@ -809,7 +816,11 @@ class TimexResolver:
     def _extend(self, span: Span, taken: set[int]) -> Span:
         """A part of day or a weekday the model left just outside the span: "Friday" + "night",
         "5 p.m." + "EST" + "Tuesday"."""
-        doc, end = span.doc, span.end
+        doc, start, end = span.doc, span.start, span.end
+        first = span[0].lower_
+        if start > 0 and start - 1 not in taken and doc[start - 1].lower_ in _LEFT_DETERMINERS and (
+                first in self.tables.words["unit"] or first in self.tables.words["season"]):
+            start -= 1
         last = span[-1].lower_
         if end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
             end += 1
@@ -819,10 +830,10 @@ class TimexResolver:
                 probe += 1
             if probe < len(doc) and probe not in taken and doc[probe].lower_ in self.tables.words["weekday"]:
                 end = probe + 1
-        if end == span.end:
+        if end == span.end and start == span.start:
             return span
-        taken.update(range(span.end, end))
-        extended = Span(doc, span.start, end, label="DATE")
+        taken.update(range(start, end))
+        extended = Span(doc, start, end, label="DATE")
         extended._.source_label = span._.source_label
         return extended
 
