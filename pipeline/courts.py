@@ -1,0 +1,138 @@
+"""Court names: one canonical name per court however the news spells it, and its courts-db id.
+
+"the 4th Circuit", "the 4th U.S. Circuit Court of Appeals" and "U.S. Court of Appeals for the
+Fourth Circuit" are one court; "a federal court in Boston" is the District of Massachusetts. The
+district table (`models/entities/federal_districts.csv`) maps cities to federal districts.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
+            "Tenth", "Eleventh")
+_ORDINAL_OF = {**{f"{i + 1}{'st' if i == 0 else 'nd' if i == 1 else 'rd' if i == 2 else 'th'}": w
+                  for i, w in enumerate(ORDINALS)},
+               **{w.lower(): w for w in ORDINALS}, "d.c.": "D.C.", "federal": "Federal"}
+_DIRECTIONS = ("Northern", "Southern", "Eastern", "Western", "Middle", "Central")
+_DISTRICT_RE = re.compile(r"\b(?:(%s)\s+)?District\s+of\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)" % "|".join(_DIRECTIONS))
+_IN_PLACE_RE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*$")
+DISTRICT_COURT = "U.S. District Court for the {}"
+
+
+@dataclass(frozen=True)
+class District:
+    state: str
+    name: str          # "Southern District of Texas", "District of Maryland"
+    cities: tuple[str, ...]
+
+    @property
+    def court(self) -> str:
+        return DISTRICT_COURT.format(self.name)
+
+
+@lru_cache(maxsize=4)
+def districts(models_dir: str) -> tuple[District, ...]:
+    path = Path(models_dir) / "entities" / "federal_districts.csv"
+    with path.open(encoding="utf-8") as f:
+        return tuple(District(r["state"], r["district"], tuple(c for c in r["cities"].split(";") if c))
+                     for r in csv.DictReader(f))
+
+
+def district_for(place: str, models_dir: str) -> District | None:
+    """The federal district of a state with one district, or of a city listed in the table."""
+    place = place.strip().title() if place.isupper() else place.strip()
+    table = districts(models_dir)
+    by_state = [d for d in table if d.state == place]
+    if len(by_state) == 1:
+        return by_state[0]
+    for d in table:
+        if place in d.cities:
+            return d
+    from .places import us_state_of
+
+    state = us_state_of(place)
+    by_state = [d for d in table if d.state == state]
+    return by_state[0] if len(by_state) == 1 else None
+
+
+def circuit_name(text: str) -> str | None:
+    for token in re.findall(r"[\w.]+", text):
+        word = _ORDINAL_OF.get(token.lower()) or _ORDINAL_OF.get(token)
+        if word:
+            return f"U.S. Court of Appeals for the {word} Circuit"
+    return None
+
+
+def district_court_name(text: str, models_dir: str) -> str | None:
+    """"U.S. District Court for the Southern District of Texas" from any spelling naming a district or place."""
+    m = _DISTRICT_RE.search(text)
+    if m and (m.group(2) != "Columbia" or "Court" in text):
+        direction, state = m.group(1), m.group(2)
+        return DISTRICT_COURT.format(f"{direction + ' ' if direction else ''}District of {state}")
+    m = _IN_PLACE_RE.search(text)
+    if m:
+        district = district_for(m.group(1), models_dir)
+        if district:
+            return district.court
+    return None
+
+
+def court_canonical(rule: str, text: str, models_dir: str) -> str | None:
+    """Canonical name for a span found by one of the court pattern families (`rule` is its id)."""
+    if rule == "circuit":
+        return circuit_name(text)
+    if rule in ("district_court", "district"):
+        return district_court_name(text, models_dir)
+    if rule == "immigration_court":
+        m = _IN_PLACE_RE.search(text)
+        if m:
+            return f"{m.group(1)} Immigration Court"
+        return re.sub(r"\s+", " ", text).strip()
+    if rule == "state_court":
+        m = re.match(r"^(.+?)\s+Supreme\s+Court$", text)
+        if m and m.group(1) not in ("U.S.", "US", "United States"):
+            return f"Supreme Court of {m.group(1)}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _court_index() -> dict[str, str]:
+    from courts_db import courts
+
+    index = {}
+    for court in courts:
+        if court.get("type") == "bankruptcy":
+            continue
+        index.setdefault(court["name"].casefold(), court["id"])
+    return index
+
+
+@lru_cache(maxsize=2048)
+def court_id(canonical: str) -> str | None:
+    """The courts-db id of a court by its canonical name, where courts-db has the court."""
+    if not canonical:
+        return None
+    name = canonical.replace("U.S. ", "")
+    candidates = [name, "United States " + name]
+    m = re.match(r"District Court for the (.+)$", name)
+    if m:
+        short = re.sub(r"(\w)\w+ District of", r"\1.D.", m.group(1)).replace("District of ", "D. ")
+        candidates.append("District Court, " + short)
+    m = re.match(r"Supreme Court of (.+)$", name)
+    if m and m.group(1) != "the United States":
+        candidates.append(f"{m.group(1)} Supreme Court")
+    for candidate in candidates:
+        hit = _court_index().get(candidate.casefold())
+        if hit:
+            return hit
+    try:
+        from courts_db import find_court
+
+        ids = [i for i in find_court(canonical) if not i.endswith("b")]
+    except Exception:  # noqa: BLE001 - courts-db raises on odd strings; an id is optional
+        return None
+    return ids[0] if len(ids) == 1 else None
