@@ -6,6 +6,7 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
 
 1. Names are grouped into people: a mention whose tokens all occur, in order, in a longer name
    ("Kaminski", "Victor Kaminski") belongs to that person; the person's name is the longest one.
+   Court-paper initials ("O.C.G.") and surnames the model mislabels as organizations count too.
 2. Each person is a judge when any of its mentions follows a title ("Judge", "District Judge",
    "Magistrate Judge", "Justice") or is in apposition to "judge"; a lawyer likewise.
 3. A pronoun (he, him, his, she, her) resolves to the nearest preceding person within a few
@@ -21,6 +22,7 @@ Anything else stays unresolved: a wrong name is worse than none.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +34,7 @@ _JUDGE_TITLES = {"judge", "justice", "magistrate"}
 _LAWYER_TITLES = {"lawyer", "attorney", "counsel", "prosecutor", "spokesman", "spokeswoman", "spokesperson"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "oprd"}
 MAX_SENTENCES_BACK = 4
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
 
 
 @dataclass
@@ -88,8 +91,11 @@ class Resolver:
             for t in sent:
                 sent_index[t.i] = i
         self.sent_index = sent_index
-        mentions = [e for e in doc.ents if e.label_ == "PERSON" and len(e)]
-        for ent in sorted(mentions, key=lambda e: -len(_tokens(e))):
+        named = [e for e in doc.ents if e.label_ == "PERSON" and len(e)]
+        names = [_tokens(e) for e in named]
+        mentions = named + [e for e in doc.ents if e.label_ in ("ORGANIZATION", "ORG") and len(e) and (
+            _INITIALS.match(e.text) or any(_is_part_of(_tokens(e), n) for n in names))]
+        for ent in sorted(mentions, key=lambda e: (-len(_tokens(e)), e.label_ != "PERSON")):
             words = _tokens(ent)
             person = next((p for p in self.people
                            if any(_is_part_of(words, _tokens(m)) for m in p.mentions)), None)
@@ -151,6 +157,9 @@ class Resolver:
         candidates = [(m, p) for m, p in self._candidates(token) if not blocked.intersection(range(m.start, m.end))]
         if prefer == "judge":
             chosen = next(((m, p) for m, p in candidates if p.judge), None)
+            judges = [p for p in self.people if p.judge]
+            if chosen is None and len(judges) == 1:
+                chosen = self._nearest_mention(judges[0], token), judges[0]
         else:
             chosen = next(((m, p) for m, p in candidates if p.party), None)
         return chosen

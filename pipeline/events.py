@@ -41,9 +41,10 @@ OBJECT_CONTROL = {"order", "direct", "instruct", "tell", "ask", "allow", "let", 
 FROM_CONTROL = {"block", "bar", "stop", "prevent", "prohibit", "enjoin", "halt", "forbid", "keep"}
 ACTOR_LIGHT = {"issue", "file", "grant", "set", "schedule", "hold", "impose", "enter", "bring", "launch", "win",
                "conduct", "carry", "hand", "deliver", "return", "seek", "make", "submit", "lodge"}
-SUBJECT_LIGHT = {"receive", "face", "await", "undergo", "get", "serve", "remain", "plead", "stand", "avoid", "escape"}
+SUBJECT_LIGHT = {"receive", "face", "await", "undergo", "get", "serve", "remain", "plead", "stand", "avoid", "escape", "have"}
 US_NAMES = {"united states", "us", "u.s.", "u.s", "usa", "america", "the united states", "the us", "the u.s."}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+REPRESENTATIVES = {"lawyer", "attorney", "counsel", "legal team", "team", "representative", "spokesman", "spokeswoman"}
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "million", "millions", "number",
                   "group", "some", "many", "several", "all", "both", "most", "few", "none", "each", "one", "two", "three"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
@@ -132,6 +133,8 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         self.coref = Resolver(doc, self.person_nouns)
         self.ents = {t.i: e for e in doc.ents for t in e}
+        m = DATELINE.match(doc.text)
+        self.dateline_end = m.end() if m else 0
         events = []
         for entry, span, head in self.match(doc):
             event = self.build(doc, entry, span, head)
@@ -574,6 +577,8 @@ class EventExtractor:
         head = tok.head
         if tok.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_ in FROM_CONTROL:
             return next((c for c in head.head.children if c.dep_ in ("dobj",)), None)
+        if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            return self.actor_token(head.head)
         if tok.dep_ in ("xcomp", "ccomp", "oprd"):
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and (head.lemma_ in OBJECT_CONTROL or passive):
@@ -591,7 +596,10 @@ class EventExtractor:
             if c.dep_ == "nsubj":
                 return tok.head if tok.dep_ == "relcl" else c
             if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
+                by = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if by is not None and self.ents.get(by.i) is not None and self.ents[by.i].label_ == "DATE":
+                    return None
+                return by
         if is_passive(tok) or any(c.dep_ == "nsubjpass" for c in tok.children):
             return None
         if tok.dep_ in ("relcl", "acl") and not is_passive(tok):
@@ -600,8 +608,34 @@ class EventExtractor:
             return self.controller(tok, passive=False)
         return None
 
+    def lead_subject(self, tok: Token) -> Token | None:
+        """The parser often makes a dateline ("BOSTON — A federal judge ruled") the subject; the real
+        subject is then the first noun phrase after the dash that is not a prepositional object."""
+        for chunk in tok.doc[tok.i:tok.sent.end].noun_chunks:
+            ent = self.ents.get(chunk.root.i)
+            if chunk.start_char >= self.dateline_end and chunk.root.dep_ not in ("pobj", "npadvmod") \
+                    and (ent is None or ent.label_ != "DATE"):
+                return chunk.root
+        return None
+
     def make_argument(self, role: str, tok: Token, phrase: bool = False) -> dict | None:
         doc = tok.doc
+        if tok.idx < self.dateline_end:
+            if role == "place" or tok.dep_ not in SUBJECT_DEPS + ("dep", "ROOT", "npadvmod", "appos"):
+                return None
+            tok = self.lead_subject(tok)
+            if tok is None:
+                return None
+        if tok.dep_ == "appos" and self.ents.get(tok.head.i) is not None and self.ents[tok.head.i].label_ in ("PERSON",):
+            tok = tok.head
+        if role in ("subject", "agent") and not phrase and not self.person_like(tok) and self.ents.get(tok.i) is None:
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None and self.person_like(poss) and tok.lemma_ not in ("decision", "ruling", "order"):
+                tok = poss
+        if role in ("subject", "agent") and tok.lemma_.lower() in REPRESENTATIVES:
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                tok = poss
         if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
             tok = tok.head.head
         if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself"):
@@ -661,7 +695,7 @@ class EventExtractor:
                 return "adjudicator", False
             if etype == "SENTENCE":
                 return "penalty", True
-            if etype == "CONVICT":
+            if etype == "CONVICT" and not nominal and label != "COURT":
                 return "crime", True
             return None, False
         if prep == "from":
@@ -680,6 +714,8 @@ class EventExtractor:
             if etype == "SENTENCE" and nominal:
                 return "penalty", True
             return None, False
+        if prep == "on" and etype in CRIME_TYPES and obj.lemma_ in ("count", "charge"):
+            return "crime", True
         if prep == "with" and etype == "CHARGE_INDICT":
             return "crime", True
         if prep == "for" and etype in CRIME_TYPES | {"ARREST_DETAIN", "SENTENCE"} and not self.person_like(obj):
@@ -719,7 +755,20 @@ class EventExtractor:
                         patient = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
                 if entry.get("id") == "testify.v":
                     patient = None
+                if etype == "APPEAL" and patient is not None:
+                    for c in patient.children:
+                        if c.dep_ == "prep" and c.lower_ == "to":
+                            self.add(args, "adjudicator", next((g for g in c.children if g.dep_ == "pobj"), None))
+                    patient = None
+                dative = next((c for c in head.children if c.dep_ == "dative"), None)
+                if etype == "RULING" and dative is not None:
+                    patient = dative
                 self.add(args, "subject", patient)
+                if etype in CRIME_TYPES and patient is not None:
+                    for c in patient.children:
+                        if c.dep_ == "prep" and c.lower_ == "of":
+                            self.add(args, "crime", next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None),
+                                     phrase=True, split=False)
             if etype == "FINE":
                 money = next((c for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
                               and (patient is None or c.i != patient.i) and (c.like_num or any(t.text == "$" for t in c.subtree))), None)
@@ -746,17 +795,28 @@ class EventExtractor:
                     self.add(args, actor_role, c)
                 else:
                     self.add(args, "subject", c)
-            elif c.dep_ == "compound":
+            elif c.dep_ in ("compound", "amod", "nummod"):
                 ent = self.ents.get(c.i)
                 if ent is not None and ent.label_ == "COURT":
                     self.add(args, "adjudicator", c)
-                elif ent is not None and ent.label_ == "DATE":
+                elif ent is not None and ent.label_ == "DATE" and self.is_duration(ent):
+                    if etype == "SENTENCE":
+                        span = noun_phrase(head)
+                        args.append({"role": "penalty", "text": span.text, "start_char": span.start_char,
+                                     "end_char": span.end_char, "canonical": None})
+                elif ent is not None and ent.label_ == "DATE" and c.dep_ == "compound":
                     self.add(args, "time", c)
             elif c.dep_ in ("acl", "relcl"):
                 if c.lemma_ in ACTOR_LIGHT:
                     self.add(args, actor_role, self.actor_token(c) if c.dep_ == "relcl" else
                              next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None))
         gov = head.head
+        if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
+                and etype in COURT_TYPES and gov.head.head.pos_ == "VERB":
+            self.add(args, "adjudicator", self.actor_token(gov.head.head))
+            requester = next((c for c in gov.head.children if c.dep_ == "poss"), None)
+            if requester is not None and etype in ("BLOCK", "SENTENCE"):
+                self.add(args, "subject", requester)
         if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
             gov = gov.head
         if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
@@ -780,9 +840,15 @@ class EventExtractor:
                     role, phrase = self.prep_role(etype, c.lower_, obj, nominal)
                     if role in ("time", "place") or role is None:
                         continue
+                    if role == "crime" and c.lower_ == "for" and any(a["role"] == "crime" for a in args):
+                        continue
                     if obj.dep_ == "pcomp" and role != "crime":
                         continue
                     self.add(args, role, obj, phrase=phrase, split=not phrase)
+
+    @staticmethod
+    def is_duration(ent: Span) -> bool:
+        return ent._.timex_type == "DURATION" or bool(DURATION_TEXT.search(ent.text))
 
     def attached(self, tok: Token, head: Token, extra: tuple[Token, ...] = ()) -> bool:
         """True when `tok` hangs from `head` (or `extra`) through prepositions and nouns, not another verb."""
@@ -806,10 +872,12 @@ class EventExtractor:
             extra = (gov,)
         if head.pos_ == "ADJ":
             extra = (head.head,)
+        if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head.pos_ == "VERB":
+            extra = (head.head.head,)
         sent = head.sent
         for ent in sent.ents:
             if ent.label_ == "DATE" and not any(a["role"] == "time" for a in args):
-                if ent._.timex_type == "DURATION" or DURATION_TEXT.search(ent.text):
+                if self.is_duration(ent) or any(a.get("mention_start") == ent.start_char for a in args):
                     continue
                 if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("for", "within", "since", "until", "after", "before"):
                     continue
