@@ -117,9 +117,10 @@ def load_run(path: Path | str, text: bool = False) -> Run:
 
 
 def events_per_month(events: pd.DataFrame) -> pd.DataFrame:
-    """Event counts by month (of `event_date`) and type: months as rows, the SPEC's types as columns."""
-    months = events["event_date"].dt.to_period("M").rename("month")
-    return pd.crosstab(months, events["event_type"], dropna=False).loc[:, lambda f: f.sum() > 0]
+    """Dated events counted by month (of `event_date`) and type: months as rows, types seen as columns."""
+    dated = events.dropna(subset=["event_date"])
+    months = dated["event_date"].dt.to_period("M").rename("month")
+    return pd.crosstab(months, dated["event_type"]).loc[:, lambda f: f.sum() > 0]
 
 
 def most_active(run: Run, label: str, n: int = 10) -> pd.DataFrame:
