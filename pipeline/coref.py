@@ -17,6 +17,8 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    alderman") resolves to the article's protagonist: the party with the most mentions. A
    description of a judge ("the judge", "a federal judge") resolves to the nearest judge, and to
    the only judge of the article when no judge precedes it (news leads name the judge later).
+   An indefinite description ("a Guatemalan migrant") resolves only in the lead sentence or when
+   the article names a single party; a pronoun with no name before it (a lead) goes to the protagonist.
 
 Anything else stays unresolved: a wrong name is worse than none.
 """
@@ -137,7 +139,9 @@ class Resolver:
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
         if any(d in ("the", "this", "that") for d in dets):
             return True
-        return self.sent_index.get(token.i, 99) == 0 and any(d in ("a", "an") for d in dets)
+        if any(d in ("a", "an") for d in dets):
+            return self.sent_index.get(token.i, 99) == 0 or len([p for p in self.people if p.party]) == 1
+        return False
 
     def _candidates(self, token: Token) -> list[tuple[Span, Person]]:
         here = self.sent_index.get(token.i, 0)
@@ -162,6 +166,10 @@ class Resolver:
                 chosen = self._nearest_mention(judges[0], token), judges[0]
         else:
             chosen = next(((m, p) for m, p in candidates if p.party), None)
+        if chosen is None and prefer != "judge" and not candidates:
+            person = self.protagonist()
+            if person is not None:
+                chosen = self._nearest_mention(person, token), person
         return chosen
 
     def _judge_description(self, token: Token) -> tuple[Span, Person] | None:

@@ -44,6 +44,7 @@ ACTOR_LIGHT = {"issue", "file", "grant", "set", "schedule", "hold", "impose", "e
 SUBJECT_LIGHT = {"receive", "face", "await", "undergo", "get", "serve", "remain", "plead", "stand", "avoid", "escape", "have"}
 US_NAMES = {"united states", "us", "u.s.", "u.s", "usa", "america", "the united states", "the us", "the u.s."}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+GENERIC_DETERMINERS = {"these", "those", "such", "many", "some", "all", "other", "any", "similar", "most", "several"}
 REPRESENTATIVES = {"lawyer", "attorney", "counsel", "legal team", "team", "representative", "spokesman", "spokeswoman"}
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "million", "millions", "number",
                   "group", "some", "many", "several", "all", "both", "most", "few", "none", "each", "one", "two", "three"}
@@ -193,6 +194,8 @@ class EventExtractor:
         """A bare plural ("deportations", "court orders") names a kind of action, not one action."""
         if tok.tag_ not in ("NNS", "NNPS"):
             return False
+        if any(c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS for c in tok.children):
+            return True
         if tok.lemma_ in ("charge", "acquittal", "count"):
             return False
         return not any(c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of")
@@ -579,6 +582,8 @@ class EventExtractor:
             return next((c for c in head.head.children if c.dep_ in ("dobj",)), None)
         if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
             return self.actor_token(head.head)
+        if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ == "NOUN":
+            return next((c for c in head.head.children if c.dep_ == "poss"), None)
         if tok.dep_ in ("xcomp", "ccomp", "oprd"):
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None and (head.lemma_ in OBJECT_CONTROL or passive):
@@ -602,7 +607,7 @@ class EventExtractor:
                 return by
         if is_passive(tok) or any(c.dep_ == "nsubjpass" for c in tok.children):
             return None
-        if tok.dep_ in ("relcl", "acl") and not is_passive(tok):
+        if tok.dep_ in ("relcl", "acl") and not is_passive(tok) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return tok.head
         if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and tok.pos_ in ("VERB", "AUX"):
             return self.controller(tok, passive=False)
@@ -626,6 +631,10 @@ class EventExtractor:
             tok = self.lead_subject(tok)
             if tok is None:
                 return None
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and role in ("subject", "agent"):
+                tok = subj
         if tok.dep_ == "appos" and self.ents.get(tok.head.i) is not None and self.ents[tok.head.i].label_ in ("PERSON",):
             tok = tok.head
         if role in ("subject", "agent") and not phrase and not self.person_like(tok) and self.ents.get(tok.i) is None:
@@ -743,6 +752,8 @@ class EventExtractor:
             actor = self.actor_token(head)
             patient = self.patient(head)
             if patient is None and head.dep_ in ("xcomp", "pcomp", "ccomp", "oprd") and passive:
+                patient = self.controller(head, passive=True)
+            if patient is None and head.dep_ == "pcomp" and passive:
                 patient = self.controller(head, passive=True)
             if actor_role == "subject" or (etype == "RETURN" and head.lemma_ == "return" and not passive
                                             and not any(c.dep_ == "dobj" for c in head.children)):
