@@ -73,7 +73,7 @@ def load_gazetteer(folder: str) -> Gazetteer:
             key = "gaz:" + entry["canonical"]
             gaz.canonical[key] = entry["canonical"]
             if entry.get("court_id"):
-                gaz.court_id[key] = entry["court_id"]
+                gaz.court_id[entry["canonical"]] = entry["court_id"]
             names = set()
             for alias in [entry["canonical"], *entry.get("aliases", [])]:
                 names |= _alias_variants(alias)
@@ -188,7 +188,7 @@ class EntityNormalizer:
             if span.label_ == "DATE":
                 continue
             if span.label_ == "COURT":
-                span._.court_id = self.gaz.court_id.get(span._.rule) or courts.court_id(span._.canonical)
+                span._.court_id = self.gaz.court_id.get(span._.canonical) or courts.court_id(span._.canonical)
             if span.label_ == "PERSON":
                 span._.role = self._role(doc, span)
             span._.entity_key = entity_key(span.label_, span._.canonical)
@@ -331,7 +331,7 @@ class EntityNormalizer:
             return "PERSON"
         head = self._head_word(words)
         nxt = doc[end].lower_ if end < len(doc) else ""
-        if label != "PLACE" and (nxt in self.place_nouns or head in self.place_heads) and len(words) <= 3:
+        if (nxt in self.place_nouns or head in self.place_heads) and len(words) <= 3:
             return "PLACE"
         if head in self.law_heads or words[0] in self.law_heads:
             return None

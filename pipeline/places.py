@@ -47,6 +47,8 @@ class Place:
 
 def fold(text: str) -> str:
     """Casefolded, accents removed: "Bogotá" and "BOGOTA" meet."""
+    if text.isascii():
+        return text.casefold().strip()
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
 
@@ -121,8 +123,10 @@ def lookup(text: str, context: str = "", state_hint: str | None = None) -> Place
         cues = _COUNTRY_CUES.get(country.country_code, ())
         low = context.casefold()
         return country if any(c in low for c in cues) else state
-    if key == "washington" and not state_hint:
-        return _washington(context)
+    if key in ("washington, d.c.", "washington d.c.", "washington, dc", "d.c.") or key == "washington" and not state_hint:
+        return _washington(context if key == "washington" else "")
+    if key in regions():
+        return regions()[key]
     if country:
         return country
     if state:
@@ -136,6 +140,12 @@ def lookup(text: str, context: str = "", state_hint: str | None = None) -> Place
         preferred = [p for p in found if p.admin1 in named or p.country_code in named - {"US"}]
         found = preferred or found
     return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Place]:
+    """Continents: places, but in no one country."""
+    return {fold(c["name"]): Place(c["name"], kind="region") for c in _geonames().get_continents().values()}
 
 
 def _washington(context: str) -> Place:
@@ -181,6 +191,8 @@ class PlaceResolver:
             if ent.label_ != "PLACE":
                 continue
             place = lookup(ent._.canonical or ent.text, doc.text, self._state_after(doc, ent, ents, i))
+            if place is None and ent._.rule == "facility":
+                place = self._facility_location(doc, ent, ents, i)
             if place is None:
                 continue
             ent._.country_code = place.country_code
@@ -189,6 +201,22 @@ class PlaceResolver:
             if place.kind in ("country", "state") or ent.text.isupper():
                 ent._.canonical = place.name
         return doc
+
+    @staticmethod
+    def _facility_location(doc: Doc, ent: Span, ents: list[Span], i: int) -> Place | None:
+        """A detention center "in Waycross", or named after its state, or in the dateline's place."""
+        if i + 1 < len(ents) and ents[i + 1].start == ent.end + 1 and doc[ent.end].lower_ in ("in", "near"):
+            found = lookup(ents[i + 1].text, doc.text)
+            if found:
+                return Place(ent.text, found.country_code, found.admin1, kind="facility")
+        first = us_states().get(fold(ent[0].text))
+        if first:
+            return Place(ent.text, "US", first.admin1, kind="facility")
+        if doc._.dateline:
+            found = lookup(doc._.dateline, doc.text)
+            if found:
+                return Place(ent.text, found.country_code, found.admin1, kind="facility")
+        return None
 
     @staticmethod
     def _state_after(doc: Doc, ent: Span, ents: list[Span], i: int) -> str | None:
