@@ -146,7 +146,7 @@ class DateTables:
             "NUM": r"(?P<num>\d+(?:\.\d+)?(?: 1/2)?|" + self._alternatives("number") + ")",
             "YEAR": r"(?P<year>1\d{3}|20\d{2}|21\d{2})", "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
             "POS": r"(?P<pos>early|mid|late|the end of|the beginning of|the middle of|the start of|end of|"
-                   r"beginning of|the rest of|the first half of|the second half of)",
+                   r"beginning of|the rest of)",
         }
         self.patterns: list[tuple[str, re.Pattern, str]] = []
         for entry in srsly.read_jsonl(folder / "patterns.jsonl"):
@@ -185,6 +185,7 @@ def normalize(text: str, tables: "DateTables | None" = None) -> str:
     if tables is not None and ("nineteen" in t or "twenty" in t or "thousand" in t):
         t = tables.spelled_year.sub(lambda m: _spelled(tables, m), t)
     t = _MODIFIERS.sub("", t)
+    t = re.sub(r"^an? (?=\d)", "", t)
     return t.rstrip(".") if not re.search(r"\b(?:[ap]\.m|jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.$", t) else t
 
 
@@ -560,7 +561,9 @@ def _season(tables, m, dct, tense, ref):
     rel = None if rel == "the" else rel
     started = dct.year if date(dct.year, month, 1) <= dct else dct.year - 1
     current = (dct - date(started, month, 1)).days < 91
-    if rel in ("last", "this past", "the past"):
+    if rel == "this" and not current:
+        year = dct.year - 1 if code == "WI" and dct.month <= 2 else dct.year
+    elif rel in ("last", "this past", "the past"):
         year = started - 1 if current else started
     elif rel in ("next", "this coming", "the coming"):
         year = started + 1
@@ -574,6 +577,8 @@ def _season(tables, m, dct, tense, ref):
 def _duration_value(n: float | None, unit: str) -> str:
     if unit == "WE":
         unit, n = "D", (2 * n if n is not None else None)
+    if unit in ("TH", "TM") and n is not None and n != int(n):
+        return f"PT{round(n * 60)}{'M' if unit == 'TH' else 'S'}"
     if unit in ("TH", "TM", "TS"):
         return f"PT{_num(n)}{unit[1]}"
     if n is not None and n != int(n):
