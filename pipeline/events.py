@@ -45,6 +45,9 @@ SUBJECT_LIGHT = {"receive", "face", "await", "undergo", "get", "serve", "remain"
 US_NAMES = {"united states", "us", "u.s.", "u.s", "usa", "america", "the united states", "the us", "the u.s."}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 GENERIC_DETERMINERS = {"these", "those", "such", "many", "some", "all", "other", "any", "similar", "most", "several"}
+PRESUPPOSED_OBJECT = {"appeal", "challenge", "review", "overturn", "reverse", "uphold", "stay", "block", "fight",
+                      "enforce", "cancel", "vacate", "lift", "dissolve", "contest", "defend", "dismiss"}
+PRESUPPOSING = {"after", "before", "since", "when", "because", "as", "while", "although", "though", "why", "how", "once"}
 REPRESENTATIVES = {"lawyer", "attorney", "counsel", "legal team", "team", "representative", "spokesman", "spokeswoman"}
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "million", "millions", "number",
                   "group", "some", "many", "several", "all", "both", "most", "few", "none", "each", "one", "two", "three"}
@@ -187,7 +190,19 @@ class EventExtractor:
             return False
         if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",):
             return False
+        if self.habitual(head):
+            return False
         return True
+
+    def habitual(self, head: Token) -> bool:
+        """"Turkey does not extradite its own citizens": a simple present with a generic object is a habit."""
+        if head.tag_ not in ("VBZ", "VBP") or head.pos_ != "VERB":
+            return False
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return False
+        own = any(c.lower_ == "own" for c in obj.children)
+        return own or (obj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children))
 
     # guards: each reads the parse around one trigger head and says whether the sense fits
     def generic(self, tok: Token) -> bool:
@@ -924,22 +939,26 @@ class EventExtractor:
             children = list(cur.children)
             if level == 0 or cur.dep_ in ("xcomp",):
                 pass
-            if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ in ("neg", "advmod") for c in children):
+            if any((c.dep_ == "neg" or c.lower_ == "never" and c.dep_ == "advmod") and not (span.start <= c.i < span.end)
+                   for c in children):
                 if level == 0 or (cur.lemma_ in ("allow", "let", "want", "plan", "expect", "intend", "agree", "seek", "try")):
                     negated = True
             if modality is None:
                 auxes = [c.lower_ for c in children if c.dep_ == "aux"]
-                if any(a in cue["possible_aux"] for a in auxes):
+                if any(c.dep_ == "mark" and c.lower_ in cue["possible_marks"] for c in children):
+                    modality = "possible"
+                elif any(a in cue["possible_aux"] for a in auxes):
                     modality = "possible"
                 elif any(a in cue["future_aux"] for a in auxes):
                     modality = "future"
                 elif any(c.dep_ == "advmod" and c.lower_ in cue["possible_adverbs"] for c in children):
                     modality = "possible"
-                elif any(c.dep_ == "mark" and c.lower_ in cue["possible_marks"] for c in children):
-                    modality = "possible"
+                elif level == 0 and cur.dep_ in ("acl", "relcl") and cur.head.pos_ == "NOUN" \
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+                    modality = "future"
                 elif any(c.lower_ == "going" for c in children if c.dep_ == "aux") :
                     modality = "future"
-            if level > 0 and cur.lemma_ in cue["negating_governors"] and prev_dep in ("xcomp", "pcomp", "prep"):
+            if level == 1 and cur.lemma_ in cue["negating_governors"] and prev_dep in ("xcomp", "pcomp", "prep"):
                 negated = True
             if level > 0 and modality is None and prev_dep in ("xcomp", "pcomp", "ccomp", "oprd"):
                 if cur.lemma_ in cue["future_governors"] and not (cur.lemma_ in ("allow", "let") and negated):
@@ -948,11 +967,16 @@ class EventExtractor:
                     modality = "possible"
                 elif cur.lemma_ in ("allow", "let"):
                     modality = "possible"
-            if level > 0 and cur.lemma_ in cue["reporting_verbs"] and prev_dep in ("ccomp", "parataxis", "advcl") \
+            if level > 0 and cur.lemma_ in cue["reporting_verbs"] and prev_dep in ("ccomp", "parataxis") \
                     and modality is None:
                 if not self.neutral_source(cur):
                     modality = "reported"
             if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
+                break
+            if cur.dep_ in ("csubj", "csubjpass", "nsubj") or any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in PRESUPPOSING for c in cur.children):
+                break
+            if cur.dep_ == "pcomp" and cur.head.lower_ in PRESUPPOSING:
                 break
             if cur.dep_ in ("relcl",) and level > 0:
                 break
@@ -980,51 +1004,53 @@ class EventExtractor:
         return negated, modality or entry.get("modality") or "asserted"
 
     def nominal_attributes(self, entry: dict, head: Token) -> tuple[bool, str]:
+        """A nominal trigger takes its modality from the verb that governs it ("set a hearing", "awaiting
+        trial", "planned to attend the execution"); a definite one ("the ruling", "his conviction") is
+        presupposed and stays asserted under a mere auxiliary ("would appeal the conviction")."""
         cue = self.cue
         negated = False
-        modality = entry.get("modality")
         definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in head.children)
         gov = head.head
-        if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition"):
-            req = gov.head
-            if req.head.lemma_ in ("reject", "deny", "refuse", "decline"):
-                negated = True
+        if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
+                and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
+            return True, "asserted"
         if head.dep_ == "pobj" and gov.lower_ in ("against", "without"):
             negated = True
-        if head.dep_ == "dobj" and gov.pos_ == "VERB":
-            if any(c.dep_ == "neg" for c in gov.children) and gov.lemma_ not in cue["reporting_verbs"]:
-                negated = gov.lemma_ in ("block", "halt", "hear", "dismiss", "grant", "issue", "file")
-            if gov.dep_ == "xcomp" and gov.head.lemma_ in ("refuse", "decline", "fail"):
-                negated = True
-        if modality is None and (head.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj")):
-            g = gov.head if gov.pos_ == "ADP" else gov
-            if gov.pos_ == "ADP" and gov.lower_ in ("until", "ahead", "pending"):
+        if head.dep_ == "dobj" and gov.pos_ == "VERB" and any(c.dep_ == "neg" for c in gov.children):
+            negated = gov.lemma_ in ("block", "halt", "hear", "dismiss", "grant", "issue", "file")
+        modality = entry.get("modality")
+        g = gov.head if gov.pos_ == "ADP" else gov
+        marks = {c.lower_ for c in g.children if c.dep_ == "mark"}
+        if modality is None and head.dep_ == "pobj" and gov.lower_ in ("until", "ahead", "pending") and not definite:
+            modality = "future"
+        elif modality is None and head.dep_ == "pobj" and gov.lower_ == "of" and g.lemma_ in ("hope", "ahead"):
+            modality = "future"
+        elif modality is None and head.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj", "attr"):
+            if marks & {"until", "before"}:
                 modality = "future"
-            elif head.dep_ == "pobj" and gov.lower_ == "of" and g.lemma_ in ("hope", "ahead"):
+            elif marks & set(cue["possible_marks"]) and not definite:
+                modality = "possible"
+            elif head.dep_ == "dobj" and g.lemma_ in FROM_CONTROL and not negated and not (
+                    g.dep_ == "xcomp" and g.head.lemma_ in cue["negating_governors"]):
                 modality = "future"
             elif g.lemma_ in cue["future_nominal_governors"] and not (definite and g.lemma_ in ("attend", "face", "receive")):
-                modality = "future" if g.lemma_ not in ("receive",) or self._under_future(g) else None
+                modality = "future"
             elif g.lemma_ in ("consider", "weigh", "mull"):
                 modality = "possible"
+            elif g.dep_ in ("xcomp", "ccomp") and g.head.lemma_ in cue["future_governors"] \
+                    and g.head.lemma_ not in cue["negating_governors"] and not (definite and g.lemma_ in PRESUPPOSED_OBJECT):
+                modality = "future"
             elif not definite:
                 auxes = [c.lower_ for c in g.children if c.dep_ == "aux"]
                 if any(a in cue["possible_aux"] for a in auxes):
                     modality = "possible"
                 elif any(a in cue["future_aux"] for a in auxes):
                     modality = "future"
-                elif self._under_future(g):
-                    modality = "future"
-            if modality is None and head.dep_ == "nsubj" and any(
-                    c.dep_ in ("acl", "relcl") and c.lemma_ in ("expect", "schedule", "set", "plan") for c in head.children):
-                modality = "future"
         if modality is None and any(c.dep_ in ("relcl", "acl") and c.lemma_ in ("expect", "schedule", "set", "plan")
                                     for c in head.children):
             modality = "future"
         if modality is None and head.dep_ == "compound" and head.head.lemma_ in ("order", "request"):
             modality = "future"
-        if modality is None and head.dep_ == "pobj" and gov.lower_ in ("in",) and gov.head.lemma_ in ("remain",):
-            if self.according_to(head) or self._reported(gov.head):
-                modality = "reported"
         return negated, modality or "asserted"
 
     def _under_future(self, verb: Token) -> bool:
@@ -1045,6 +1071,8 @@ class EventExtractor:
     def neutral_source(self, verb: Token) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if verb.lemma_ == "show":
+            return True
+        if subj is not None and self.court_like(subj):
             return True
         return subj is not None and subj.lower_ in self.cue["neutral_sources"] and subj.lemma_ != "court"
 
