@@ -10,7 +10,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from . import dates, entities, events, places  # noqa: F401  (registers the component factories)
+from . import citations, dates, entities, events, places  # noqa: F401  (registers the component factories)
 from .config import Settings
 from .errors import ModelNotFound
 from .extensions import register_extensions

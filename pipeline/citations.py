@@ -1,0 +1,108 @@
+"""Citations stage: case and statute citations as LAW spans in `doc.spans["law"]`.
+
+eyecite finds reporter citations ("533 U.S. 678 (2001)") and statutes ("8 U.S.C. § 1231"); news
+more often names a case without a reporter ("Doe v. Noem"), which a token pattern catches. LAW
+spans live beside `doc.ents`, not in it, so they may overlap the parties' PERSON or AGENCY
+mentions. `span._.citation` is a JSON string of the citation's fields.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from .entities import entity_key
+from .extensions import register_extensions
+
+register_extensions()
+
+LAW_KEY = "law"
+FIELDS = ("volume", "reporter", "page", "court", "year", "title", "section", "plaintiff", "defendant", "pin_cite")
+_LEADING = re.compile(r"^(?:(?:in|see|under|and|the|cf\.|also)\s+)+", re.I)
+_PARTY = {"IS_TITLE": True, "OP": "+"}
+
+
+def citation_fields(citation) -> dict:
+    """The fields of an eyecite citation that a reader filters on, without empty ones."""
+    meta = citation.metadata
+    values = {**citation.groups, **{k: getattr(meta, k, None) for k in ("court", "year", "plaintiff", "defendant", "pin_cite")}}
+    if "title" not in values and citation.groups.get("chapter"):
+        values["title"] = citation.groups["chapter"]
+    return {k: values.get(k) for k in FIELDS if values.get(k)}
+
+
+def canonical_citation(fields: dict, text: str) -> str:
+    if fields.get("section") and fields.get("reporter"):
+        title = f"{fields['title']} " if fields.get("title") else ""
+        return f"{title}{fields['reporter']} § {fields['section']}"
+    if fields.get("volume") and fields.get("reporter"):
+        name = f"{fields['plaintiff']} v. {fields['defendant']}, " if fields.get("plaintiff") and fields.get("defendant") else ""
+        year = f" ({fields['year']})" if fields.get("year") else ""
+        return f"{name}{fields['volume']} {fields['reporter']} {fields['page']}{year}"
+    if fields.get("plaintiff") and fields.get("defendant"):
+        return f"{fields['plaintiff']} v. {fields['defendant']}"
+    return text
+
+
+class CitationFinder:
+    """Runs eyecite over the text and a case-name pattern over the tokens."""
+
+    def __init__(self, nlp: Language, name: str, case_names: bool = True):
+        self.name = name
+        self.case_names = case_names
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("CASE_NAME", [[_PARTY, {"ORTH": {"IN": ["v.", "vs.", "v"]}}, _PARTY]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from eyecite import get_citations
+        from eyecite.models import FullCaseCitation, FullLawCitation
+
+        found: list[tuple[Span, dict]] = []
+        for cit in get_citations(doc.text):
+            if not isinstance(cit, (FullCaseCitation, FullLawCitation)):
+                continue
+            start, end = cit.full_span() if hasattr(cit, "full_span") else cit.span()
+            lead = _LEADING.match(doc.text[start:end])
+            if lead:
+                start += lead.end()
+            span = doc.char_span(start, end, label="LAW", alignment_mode="expand")
+            if span is not None:
+                found.append((span, citation_fields(cit)))
+        if self.case_names:
+            covered = {i for span, _ in found for i in range(span.start, span.end)}
+            for _, start, end in self.matcher(doc):
+                while start < end and doc[start].is_sent_start is False and doc[start].lower_ in ("in", "the"):
+                    start += 1
+                if covered.intersection(range(start, end)):
+                    continue
+                vs = next(i for i in range(start, end) if doc[i].lower_ in ("v.", "vs.", "v"))
+                span = Span(doc, start, end, label="LAW")
+                found.append((span, {"plaintiff": doc[start:vs].text, "defendant": doc[vs + 1:end].text}))
+        spans = []
+        for span, fields in _longest(found):
+            span._.citation = json.dumps(fields, ensure_ascii=False, sort_keys=True)
+            span._.canonical = canonical_citation(fields, span.text)
+            span._.entity_key = entity_key("LAW", span._.canonical)
+            span._.rule = "eyecite" if "volume" in fields or "section" in fields else "case_name"
+            spans.append(span)
+        doc.spans[LAW_KEY] = spans
+        return doc
+
+
+def _longest(found: list[tuple[Span, dict]]) -> list[tuple[Span, dict]]:
+    """Matcher hits overlap ("Doe v. Noem" inside "John Doe v. Noem"): keep the longest of each group."""
+    kept, taken = [], set()
+    for span, fields in sorted(found, key=lambda x: (-(x[0].end - x[0].start), x[0].start)):
+        if not taken.intersection(range(span.start, span.end)):
+            kept.append((span, fields))
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda x: x[0].start)
+
+
+@Language.factory("legalnews_citations", assigns=["doc.spans", "span._.citation", "span._.canonical"],
+                  default_config={"case_names": True, "models_dir": ""})
+def make_citation_finder(nlp: Language, name: str, case_names: bool, models_dir: str) -> CitationFinder:
+    return CitationFinder(nlp, name, case_names)
