@@ -29,14 +29,17 @@ def timeline(run: Path | str, name: str, label: str | None = None) -> pd.DataFra
     return find_events(run, EventQuery(names=(NameFilter(name, label),)))
 
 
-def _figure(events: pd.DataFrame, title: str):
-    import matplotlib
+def timeline_figure(events: pd.DataFrame, title: str):
+    """A matplotlib Figure of the events: dates across, one row per event type, denials in red.
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
+    Built without pyplot, so it neither needs a display nor changes a notebook's backend; a
+    notebook shows it inline, `plot_timeline` saves it.
+    """
+    from matplotlib.figure import Figure
 
     types = sorted(events["event_type"].astype(str).unique())
-    fig, ax = plt.subplots(figsize=(10, 1.2 + 0.45 * max(len(types), 1)))
+    fig = Figure(figsize=(10, 1.2 + 0.45 * max(len(types), 1)))
+    ax = fig.subplots()
     dated = events.dropna(subset=["event_date"])
     ax.scatter(pd.to_datetime(dated["event_date"]), [types.index(str(t)) for t in dated["event_type"]],
                c=["tab:red" if n else "tab:blue" for n in dated["negated"]], s=40, zorder=3)
@@ -46,7 +49,7 @@ def _figure(events: pd.DataFrame, title: str):
     ax.set_title(title)
     fig.autofmt_xdate()
     fig.tight_layout()
-    return fig, plt
+    return fig
 
 
 def plot_timeline(events: pd.DataFrame, path: Path, title: str) -> Path:
@@ -54,15 +57,12 @@ def plot_timeline(events: pd.DataFrame, path: Path, title: str) -> Path:
     path = Path(path)
     if path.suffix.lower() not in PLOT_SUFFIXES:
         raise UnsupportedPlot(path)
-    fig, plt = _figure(events, title)
-    try:
-        if path.suffix.lower() == ".png":
-            fig.savefig(path, dpi=120)
-            return path
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=110)
-    finally:
-        plt.close(fig)
+    fig = timeline_figure(events, title)
+    if path.suffix.lower() == ".png":
+        fig.savefig(path, dpi=120)
+        return path
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110)
     image = base64.b64encode(buffer.getvalue()).decode("ascii")
     rows = "\n".join(
         "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in (
@@ -78,4 +78,4 @@ def plot_timeline(events: pd.DataFrame, path: Path, title: str) -> Path:
     return path
 
 
-__all__ = ["timeline", "plot_timeline", "UnsupportedPlot"]
+__all__ = ["timeline", "timeline_figure", "plot_timeline", "UnsupportedPlot"]
