@@ -70,10 +70,13 @@ class IngestLimits:
     payload): a longer one is skipped unread and rejected as `record_too_large`. Texts under the cap
     but over Settings.max_chars are kept and cut only for processing. `max_document_bytes` caps a
     .json file holding one object, which has to be parsed whole (JSON arrays are streamed).
+    `max_html_elements` caps a page's elements: trafilatura takes about 0.2 ms per element, so a
+    16 MB page of tiny paragraphs would hold the run for minutes.
     """
 
     max_record_bytes: int = 16 * 2**20
     max_document_bytes: int = 64 * 2**20
+    max_html_elements: int = 50_000
 
 
 DEFAULT_LIMITS = IngestLimits()
@@ -318,7 +321,7 @@ Raw = tuple[int, Any]
 
 
 class _Oversized(Exception):
-    """A line over the byte cap, already skipped to its end."""
+    """A record over one of the caps (already skipped past, when it is a line)."""
 
     def __init__(self, size: int):
         super().__init__(f"{size} bytes")
@@ -635,15 +638,21 @@ def _html_tree(html: str):
     return tree
 
 
-def html_to_record(html: str, url: str | None = None) -> dict[str, Any] | None:
-    """Main text, title, date and site of a news page through trafilatura; None if it has no article."""
+def html_to_record(html: str, url: str | None = None,
+                   max_elements: int = DEFAULT_LIMITS.max_html_elements) -> dict[str, Any] | None:
+    """Main text, title, date and site of a news page through trafilatura; None if it has no article.
+    Raises `_Oversized` for a page with more than `max_elements` elements."""
     import trafilatura
 
     def unmask(value: Any) -> Any:
         return value.replace(_AMP, "&") if isinstance(value, str) else value
 
+    tree = _html_tree(html)
+    elements = sum(1 for _ in tree.iter())
+    if elements > max_elements:
+        raise _Oversized(elements)
     doc = trafilatura.bare_extraction(
-        _html_tree(html), url=url, with_metadata=True, include_comments=False, include_tables=False,
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip():
@@ -655,11 +664,16 @@ def html_to_record(html: str, url: str | None = None) -> dict[str, Any] | None:
             "url": unmask(doc.url) or url}
 
 
-def _html_record(html: str, path: Path, number: int, url: str | None, record_id: str | None) -> Raw | Reject:
+def _html_record(html: str, path: Path, number: int, url: str | None, record_id: str | None,
+                 limits: IngestLimits) -> Raw | Reject:
     if not html.strip():
         return Reject(str(path), number, RejectReason.NO_MAIN_TEXT.value, f"empty page: {url or path.name}", record_id)
     try:
-        record = html_to_record(html, url=url)
+        record = html_to_record(html, url=url, max_elements=limits.max_html_elements)
+    except _Oversized as err:
+        return Reject(str(path), number, RejectReason.RECORD_TOO_LARGE.value,
+                      safe_str(f"page with {err.size} elements, cap {limits.max_html_elements}: {url or path.name}"),
+                      record_id)
     except Exception as err:  # noqa: BLE001 - lxml/trafilatura on hostile markup: this page is lost, not the run
         return Reject(str(path), number, RejectReason.HTML_PARSE_FAILED.value,
                       safe_str(f"{type(err).__name__}: {err}"), record_id)
@@ -674,7 +688,7 @@ def read_html(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw
     if isinstance(data, Reject):
         yield data
         return
-    item = _html_record(decode_bytes(data), path, 1, None, path.stem)
+    item = _html_record(decode_bytes(data), path, 1, None, path.stem, limits)
     if not isinstance(item, Reject):
         item[1]["id"] = path.stem
     yield item
@@ -732,7 +746,7 @@ def read_warc(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw
                     continue
                 charset = _CHARSET.search(ctype)
                 item = _html_record(decode_bytes(payload, charset.group(1) if charset else None),
-                                    path, number, uri, rid)
+                                    path, number, uri, rid, limits)
                 if not isinstance(item, Reject):
                     item[1]["id"] = rid
                     item[1]["url"] = item[1].get("url") or uri

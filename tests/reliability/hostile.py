@@ -179,6 +179,8 @@ def cases(cap: int) -> list[Case]:
              b"<html><head><script>var x = 1;</script><style>p{}</style></head><body></body></html>",
              {"no_main_text": 1}),
         Case("empty HTML file", "empty.html", b"", {"no_main_text": 1}),
+        Case("HTML page with 60,000 elements", "many_elements.html",
+             _html_page("".join(f"<p>{i}</p>" for i in range(60_000))).encode(), {"record_too_large": 1}),
         Case("PNG named .html", "image.html", PNG, {"binary_content": 1}),
         Case("PNG named .txt", "image.txt", PNG, {"binary_content": 1}),
         Case("empty .txt", "empty.txt", b"", {"empty_text": 1}),

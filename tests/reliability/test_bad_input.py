@@ -264,3 +264,13 @@ def test_ingest_file_names_with_invalid_bytes_become_encodable_strings(tmp_path)
     articles, rejects, ingestor = ingest(folder)
     expected = str(folder / "odd\nname \ufffd.jsonl")
     assert [articles[0].source_file, rejects[0].source_file, *ingestor.stats.files] == [expected] * 3
+
+
+@pytest.mark.parametrize("paragraphs, outcome", [(400, "article"), (2000, "record_too_large")])
+def test_ingest_html_over_the_element_cap_is_rejected_before_extraction(tmp_path, paragraphs, outcome):
+    path = tmp_path / "long.html"
+    path.write_text("<html><body><article>" + "".join(f"<p>Paragraph {i} of the ruling.</p>" for i in range(paragraphs))
+                    + "</article></body></html>", encoding="utf-8")
+    ingestor = Ingestor(IngestLimits(max_html_elements=1000))
+    got = outcomes(ingestor, path)
+    assert got == Counter({outcome: 1})
