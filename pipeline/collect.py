@@ -17,6 +17,7 @@ def sentence_starts(doc: Doc) -> list[int]:
 def collect(doc: Doc, article: Article) -> ExtractedArticle:
     """Mentions from `doc.ents` and `doc.spans["law"]`, events from `doc._.events`."""
     aid = article.article_id
+    text = doc.text  # Doc.text joins every token: build it once, not once per event
     sents = list(doc.sents)
     sent_of_token = [0] * len(doc)
     for index, sent in enumerate(sents):
@@ -27,14 +28,15 @@ def collect(doc: Doc, article: Article) -> ExtractedArticle:
     by_offsets: dict[tuple[int, int], Mention] = {}
     spans = list(doc.ents) + list(doc.spans.get("law", []))
     for span in spans:
+        ext = span._
         m = Mention(
             article_id=aid, mention_id=mention_id(aid, span.start_char, span.end_char, span.label_),
-            label=span.label_, text=span.text, start_char=span.start_char, end_char=span.end_char,
-            sentence_index=sent_of_token[span.start] if len(span) else 0,
-            canonical=span._.canonical, entity_key=span._.entity_key, source_label=span._.source_label,
-            rule=span._.rule, role=span._.role, nationality=span._.nationality, court_id=span._.court_id,
-            country_code=span._.country_code, admin1=span._.admin1, lat=span._.lat, lon=span._.lon,
-            timex_type=span._.timex_type, value=span._.timex_value, citation=span._.citation,
+            label=span.label_, text=text[span.start_char:span.end_char], start_char=span.start_char,
+            end_char=span.end_char, sentence_index=sent_of_token[span.start] if len(span) else 0,
+            canonical=ext.canonical, entity_key=ext.entity_key, source_label=ext.source_label,
+            rule=ext.rule, role=ext.role, nationality=ext.nationality, court_id=ext.court_id,
+            country_code=ext.country_code, admin1=ext.admin1, lat=ext.lat, lon=ext.lon,
+            timex_type=ext.timex_type, value=ext.timex_value, citation=ext.citation,
         )
         mentions.append(m)
         by_offsets[(span.start_char, span.end_char)] = m
@@ -59,9 +61,9 @@ def collect(doc: Doc, article: Article) -> ExtractedArticle:
         events.append(Event(
             article_id=aid,
             event_id=event_id(aid, found["trigger_start"], found["trigger_end"], found["event_type"]),
-            event_type=found["event_type"], trigger=doc.text[found["trigger_start"]:found["trigger_end"]],
+            event_type=found["event_type"], trigger=text[found["trigger_start"]:found["trigger_end"]],
             trigger_start=found["trigger_start"], trigger_end=found["trigger_end"],
-            sentence=sentence.text, sentence_index=sent_index, negated=bool(found.get("negated")),
+            sentence=text[sentence.start_char:sentence.end_char], sentence_index=sent_index, negated=bool(found.get("negated")),
             modality=found.get("modality", "asserted"), confidence=float(found.get("confidence", 0.5)),
             rule=found.get("rule", ""), arguments=arguments, date_value=date_value,
         ))
