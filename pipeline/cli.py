@@ -98,6 +98,7 @@ def print_summary(summary) -> None:
 # pipeline.timeline, pipeline.stories or pipeline.serve, and prints.
 
 OUTPUT_FORMATS = ("table", "csv", "json")
+NARROW_COLUMNS = ("date", "type", "as", "articles", "sources", "story")
 
 
 def run_argument(function):
@@ -138,9 +139,10 @@ def print_frame(frame, fmt: str, title: str, columns: dict[str, str] | None = No
         click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
         return
     columns = columns or {c: c for c in frame.columns}
-    table = Table(title=title, show_lines=True, caption=f"{len(frame)} rows")
+    table = Table(title=title, show_lines=True, caption=f"{len(frame)} rows", expand=True)
     for header in columns:
-        table.add_column(header, overflow="fold")
+        narrow = header in NARROW_COLUMNS
+        table.add_column(header, overflow="fold", no_wrap=narrow, ratio=None if narrow else 1 + (header == "sentence"))
     for row in frame.to_dict("records"):
         table.add_row(*(Text("" if row[c] is None or row[c] != row[c] else str(row[c])) for c in columns.values()))
     Console().print(table)
@@ -148,8 +150,8 @@ def print_frame(frame, fmt: str, title: str, columns: dict[str, str] | None = No
 
 def _events_for_table(frame):
     frame = frame.copy()
-    frame["when"] = [f"{d:%Y-%m-%d}" + (" (published)" if src == "published" else "") if d == d and d is not None else ""
-                     for d, src in zip(frame["event_date"], frame["event_date_source"])]
+    frame["when"] = [value if src == "event" else f"{d:%Y-%m-%d} (published)" if src == "published" else ""
+                     for d, src, value in zip(frame["event_date"], frame["event_date_source"], frame["date"])]
     frame["what"] = [t + (" (negated)" if n else "") + (f" [{m}]" if m != "asserted" else "")
                      for t, n, m in zip(frame["event_type"], frame["negated"], frame["modality"])]
     frame["article"] = [f"{title or article_id}\n{source or '?'}, {str(published or '')[:10]}  [{article_id}]"
