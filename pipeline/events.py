@@ -196,7 +196,9 @@ class EventExtractor:
 
     def habitual(self, head: Token) -> bool:
         """"Turkey does not extradite its own citizens": a simple present with a generic object is a habit."""
-        if head.tag_ not in ("VBZ", "VBP") or head.pos_ != "VERB":
+        present = head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ in ("does", "do") for c in head.children))
+        if not present or head.pos_ != "VERB":
             return False
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is None:
@@ -491,7 +493,8 @@ class EventExtractor:
         if tok.head.lemma_ == "fear" or (tok.dep_ == "pcomp" and tok.head.head.lemma_ == "fear"):
             return False
         if dest is None:
-            return self.has_back(tok) or any(c.dep_ == "dobj" for c in tok.children) and tok.dep_ in ("xcomp", "ccomp")
+            return self.has_back(tok) or any(c.dep_ == "dobj" for c in tok.children) and (
+                tok.dep_ in ("xcomp", "ccomp") or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
         return True
 
     def guard_return_noun(self, tok: Token, span: Span) -> bool:
@@ -676,7 +679,7 @@ class EventExtractor:
                 canonical = person.name if person else canonical
             return {"role": role, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
                     "mention_start": ent.start_char, "mention_end": ent.end_char, "canonical": canonical}
-        if ent is not None and ent.label_ == "DATE":
+        if ent is not None and ent.label_ == "DATE" and not phrase:
             return {"role": role, "text": ent.text, "start_char": ent.start_char, "end_char": ent.end_char,
                     "mention_start": ent.start_char, "mention_end": ent.end_char, "canonical": None}
         span = noun_phrase(tok) if not phrase else doc[tok.left_edge.i: tok.right_edge.i + 1]
@@ -707,6 +710,8 @@ class EventExtractor:
         """Role of a prepositional object, and whether it is taken as a whole phrase (crimes, penalties)."""
         ent = self.ents.get(obj.i)
         label = ent.label_ if ent is not None else None
+        if prep == "to" and etype == "SENTENCE":
+            return "penalty", True
         if label == "DATE":
             return ("time", False) if prep in ("on", "in", "during", "for", "at", "since", "by", "last") else (None, False)
         if label == "COURT" or (obj.lemma_ == "court" and prep in ("in", "before", "to")):

@@ -1,0 +1,312 @@
+"""Court actions: trigger families, sense disambiguation, argument constructions, negation and
+modality, time and place, and the floors reached on the gold files.
+
+Sentences are written for these tests; expectations follow SPEC section 3 and its annotation rules.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.events import load_lexicon
+from tests.conftest import ROOT, annotate
+
+BIN = Path(sys.executable).parent
+PUBLISHED = "2025-03-14"
+
+
+def events_of(nlp, text: str, published_at: str = PUBLISHED) -> list[dict]:
+    doc = annotate(nlp, text, published_at)
+    for ev in doc._.events:
+        ev["trigger"] = doc.text[ev["trigger_start"]:ev["trigger_end"]]
+    return doc._.events
+
+
+def find(events: list[dict], etype: str, trigger: str | None = None) -> dict:
+    found = [e for e in events if e["event_type"] == etype and (trigger is None or trigger in e["trigger"])]
+    assert found, f"no {etype} [{trigger}] in {[(e['event_type'], e['trigger']) for e in events]}"
+    return found[0]
+
+
+def role_values(event: dict, role: str) -> list[str]:
+    """Texts and canonical names of the arguments in `role`."""
+    out = []
+    for arg in event["arguments"]:
+        if arg["role"] == role:
+            out += [arg["text"], arg.get("canonical") or ""]
+    return out
+
+
+def has_role(event: dict, role: str, value: str) -> bool:
+    return any(value in v for v in role_values(event, role))
+
+
+TRIGGERS = [
+    # verbal
+    ("Federal agents arrested the accountant at his office in Denver on Tuesday.", "ARREST_DETAIN", "arrested"),
+    ("The sheriff released the two teenagers on Friday.", "RELEASE", "released"),
+    ("A grand jury indicted the former mayor last week.", "CHARGE_INDICT", "indicted"),
+    ("The tenants sued the landlord in state court.", "SUE", "sued"),
+    ("A jury convicted the pharmacist of fraud.", "CONVICT", "convicted"),
+    ("Judge Mara Lind sentenced the pharmacist to six years in prison.", "SENTENCE", "sentenced"),
+    ("The judge fined the company $3 million.", "FINE", "fined"),
+    ("Oklahoma executed a man convicted of two murders.", "EXECUTE", "executed"),
+    ("Peru extradited the suspect to Spain in May.", "EXTRADITE", "extradited"),
+    ("A jury acquitted the nurse of all charges.", "ACQUIT", "acquitted"),
+    ("The city appealed to the state Supreme Court.", "APPEAL", "appealed"),
+    ("The governor pardoned the veteran on Monday.", "PARDON", "pardoned"),
+    ("The appeals court ruled that the search was unlawful.", "RULING", "ruled"),
+    ("Judge Mara Lind ordered the agency to restore the grants.", "ORDER", "ordered"),
+    ("A federal judge blocked the new tariff rule.", "BLOCK", "blocked"),
+    ("The judge dismissed the lawsuit against the county.", "DISMISS", "dismissed"),
+    ("Immigration officers deported the student to Ghana.", "DEPORT", "deported"),
+    ("The farmer applied for asylum after crossing the border.", "ASYLUM_REQUEST", "applied"),
+    # nominal
+    ("The ruling came after a two-day hearing.", "RULING", "ruling"),
+    ("His deportation was carried out in secret.", "DEPORT", "deportation"),
+    ("Her arrest drew protests outside the courthouse.", "ARREST_DETAIN", "arrest"),
+    ("The indictment was unsealed on Thursday.", "CHARGE_INDICT", "indictment"),
+    ("The judge scheduled a trial for June.", "TRIAL_HEARING", "trial"),
+    ("His conviction was overturned on appeal.", "CONVICT", "conviction"),
+    ("The governor announced the pardon on Monday.", "PARDON", "pardon"),
+    ("The execution was carried out at 6 p.m.", "EXECUTE", "execution"),
+    ("Her extradition to France was approved last week.", "EXTRADITE", "extradition"),
+    ("The judge granted a preliminary injunction.", "BLOCK", "injunction"),
+    # phrasal and multi-word
+    ("The driver pleaded guilty to reckless homicide.", "CONVICT", "pleaded guilty"),
+    ("The jury found the driver guilty of manslaughter.", "CONVICT", "guilty"),
+    ("The jury found the driver not guilty of manslaughter.", "ACQUIT", "not guilty"),
+    ("The inmate was put to death by lethal injection.", "EXECUTE", "put to death"),
+    ("The judge issued a temporary restraining order against the city.", "BLOCK", "temporary restraining order"),
+    ("The company was ordered to pay $2 million in restitution.", "FINE", "ordered to pay"),
+    ("Officers took the cyclist into custody after the crash.", "ARREST_DETAIN", "took"),
+    ("The judge threw out the case against the protesters.", "DISMISS", "threw out"),
+    ("The Nigerian man was sent back to Lagos on a charter flight.", "DEPORT", "sent"),
+    ("Officials brought back the teacher who had been wrongly expelled.", "RETURN", "brought"),
+    ("The fisherman's petition for review is pending before the appeals court.", "APPEAL", "petition for review"),
+]
+
+
+@pytest.mark.parametrize("text,etype,trigger", TRIGGERS)
+def test_events_trigger_family(nlp, text, etype, trigger):
+    event = find(events_of(nlp, text), etype, trigger)
+    assert event["rule"]
+    assert 0 < event["confidence"] <= 1
+
+
+SENSES = [
+    # "held": custody, hearing, holding
+    ("The teenager was held at a county jail for three days.", "ARREST_DETAIN", True),
+    ("The judge held a hearing on the motion last week.", "ARREST_DETAIN", False),
+    ("The judge held a hearing on the motion last week.", "TRIAL_HEARING", True),
+    ("The appeals court held that the statute was unconstitutional.", "RULING", True),
+    ("The appeals court held that the statute was unconstitutional.", "ARREST_DETAIN", False),
+    ("The union held a rally outside the capitol.", "ARREST_DETAIN", False),
+    # returned home = DEPORT, brought back to the removing country = RETURN
+    ("The mechanic was returned to Honduras last month.", "DEPORT", True),
+    ("The mechanic was returned to Honduras last month.", "RETURN", False),
+    ("The mechanic returned to the United States on Friday after a judge's order.", "RETURN", True),
+    ("The mechanic returned to the United States on Friday after a judge's order.", "DEPORT", False),
+    ("The clerk returned the documents to the court.", "RETURN", False),
+    # sentence: noun and verb; a grammatical sentence is not one
+    ("The judge sentenced the smuggler to four years.", "SENTENCE", True),
+    ("The smuggler received a four-year sentence.", "SENTENCE", True),
+    # order: a court's, not an executive's
+    ("The president signed an executive order on border security.", "ORDER", False),
+    ("The governor ordered state agencies to cut spending.", "ORDER", False),
+    ("Judge Tomas Reyes ordered the agency to release the records.", "ORDER", True),
+    # generic and habitual mentions are not events
+    ("Deportations rose sharply during the decade.", "DEPORT", False),
+    ("The agency had resisted similar court orders before.", "ORDER", False),
+    ("Portugal does not extradite its own citizens.", "EXTRADITE", False),
+    # a release of things is not a release of people
+    ("The police released a statement on Monday.", "RELEASE", False),
+    ("The police released the protesters on Monday.", "RELEASE", True),
+    # removal of things is not a deportation
+    ("The council voted to remove the statue from the square.", "DEPORT", False),
+    # a participle used as an adjective describes, it does not report an event
+    ("The charity helps deported veterans find work.", "DEPORT", False),
+]
+
+
+@pytest.mark.parametrize("text,etype,present", SENSES)
+def test_events_type_disambiguation(nlp, text, etype, present):
+    types = [e["event_type"] for e in events_of(nlp, text)]
+    assert (etype in types) is present, types
+
+
+ARGUMENTS = [
+    # active and passive voice
+    ("Border agents detained Maria Lopez near Laredo.", "ARREST_DETAIN", "detained", "subject", "Maria Lopez"),
+    ("Border agents detained Maria Lopez near Laredo.", "ARREST_DETAIN", "detained", "agent", "Border agents"),
+    ("Maria Lopez was deported by U.S. Immigration and Customs Enforcement.", "DEPORT", "deported", "agent", "Immigration and Customs Enforcement"),
+    ("Maria Lopez was deported by U.S. Immigration and Customs Enforcement.", "DEPORT", "deported", "subject", "Maria Lopez"),
+    # control and raising
+    ("Officials said they were working to return Maria Lopez.", "RETURN", "return", "subject", "Maria Lopez"),
+    ("Judge Lena Ortiz ordered ICE to release Maria Lopez.", "RELEASE", "release", "agent", "ICE"),
+    ("Judge Lena Ortiz ordered ICE to release Maria Lopez.", "ORDER", "ordered", "subject", "ICE"),
+    ("Judge Lena Ortiz ordered ICE to release Maria Lopez.", "ORDER", "ordered", "adjudicator", "Lena Ortiz"),
+    ("The judge blocked the Department of Homeland Security from deporting Maria Lopez.", "DEPORT", "deporting", "agent", "Department of Homeland Security"),
+    # coordination gives every destination
+    ("Officials deported Maria Lopez, first to Mexico, then to Guatemala.", "DEPORT", "deported", "destination", "Mexico"),
+    ("Officials deported Maria Lopez, first to Mexico, then to Guatemala.", "DEPORT", "deported", "destination", "Guatemala"),
+    # prepositional roles
+    ("Colombia extradited Jorge Mena to the United States.", "EXTRADITE", "extradited", "destination", "United States"),
+    ("Maria Lopez was removed from the United States in March.", "DEPORT", "removed", "origin", "United States"),
+    ("The engineer appealed to the 9th U.S. Circuit Court of Appeals.", "APPEAL", "appealed", "adjudicator", "Circuit Court of Appeals"),
+    ("A jury convicted Paul Hendry of bribery and extortion.", "CONVICT", "convicted", "crime", "bribery and extortion"),
+    ("Judge Lena Ortiz sentenced Paul Hendry to seven years in prison.", "SENTENCE", "sentenced", "penalty", "seven years in prison"),
+    ("Prosecutors charged Paul Hendry with wire fraud.", "CHARGE_INDICT", "charged", "crime", "wire fraud"),
+    # relative clauses and appositions
+    ("Texas executed Roy Blevins, who was convicted of killing a guard.", "CONVICT", "convicted", "subject", "Roy Blevins"),
+    ("Police arrested Omar Said, a Somali man who was later charged with arson.", "CHARGE_INDICT", "charged", "subject", "Omar Said"),
+    # nominal triggers: possessives and of-phrases
+    ("Judge Lena Ortiz's order surprised the agency.", "ORDER", "order", "adjudicator", "Lena Ortiz"),
+    ("Lawyers fought the deportation of Maria Lopez for months.", "DEPORT", "deportation", "subject", "Maria Lopez"),
+    ("Judge Lena Ortiz issued a preliminary injunction on Monday.", "BLOCK", "injunction", "adjudicator", "Lena Ortiz"),
+    # lawyers act for their clients
+    ("Paul Hendry's lawyers appealed the verdict.", "APPEAL", "appealed", "agent", "Paul Hendry"),
+    # pronouns and descriptions resolve to the named person
+    ("Maria Lopez crossed the border in 2022. Agents detained her at a checkpoint.", "ARREST_DETAIN", "detained", "subject", "Maria Lopez"),
+    ("Maria Lopez fled Honduras in 2021. The woman was deported to Honduras last year.", "DEPORT", "deported", "subject", "Maria Lopez"),
+    # the adjudicator named earlier in the article
+    ("U.S. District Judge Lena Ortiz heard arguments on Monday. The judge ruled that the policy was unlawful.",
+     "RULING", "ruled", "adjudicator", "Lena Ortiz"),
+]
+
+
+@pytest.mark.parametrize("text,etype,trigger,role,value", ARGUMENTS)
+def test_events_argument_construction(nlp, text, etype, trigger, role, value):
+    event = find(events_of(nlp, text), etype, trigger)
+    assert has_role(event, role, value), event["arguments"]
+
+
+def test_events_argument_links_entity_offsets(nlp):
+    text = "Maria Lopez crossed the border in 2022. Agents detained her at a checkpoint."
+    event = find(events_of(nlp, text), "ARREST_DETAIN", "detained")
+    subject = next(a for a in event["arguments"] if a["role"] == "subject")
+    assert text[subject["mention_start"]:subject["mention_end"]] == "Maria Lopez"
+    assert subject["text"] == "her"
+
+
+ATTRIBUTES = [
+    ("ICE deported the student to Ghana.", "DEPORT", False, "asserted"),
+    ("ICE did not deport the student.", "DEPORT", True, "asserted"),
+    ("The judge refused to release the student.", "RELEASE", True, "asserted"),
+    ("The judge declined to dismiss the lawsuit.", "DISMISS", True, "asserted"),
+    ("The student says he was deported without a hearing.", "DEPORT", False, "reported"),
+    ("Prosecutors allege that the student was detained twice.", "ARREST_DETAIN", False, "reported"),
+    ("Court records show that the student was detained twice.", "ARREST_DETAIN", False, "asserted"),
+    ("The student could be deported next month.", "DEPORT", False, "possible"),
+    ("If convicted, the student faces ten years in prison.", "CONVICT", False, "possible"),
+    ("The agency will appeal the decision.", "APPEAL", False, "future"),
+    ("The student was supposed to be sent back to Ghana.", "DEPORT", False, "future"),
+    ("Officials are working to return the student.", "RETURN", False, "future"),
+    ("The judge ordered the agency to release the student.", "RELEASE", False, "future"),
+    ("The judge blocked the agency from deporting the student.", "DEPORT", False, "future"),
+    ("The judge set a hearing for next week.", "TRIAL_HEARING", False, "future"),
+    ("The student should not be returned to Ghana, the judge ruled.", "DEPORT", True, "future"),
+]
+
+
+@pytest.mark.parametrize("text,etype,negated,modality", ATTRIBUTES)
+def test_events_negation_and_modality(nlp, text, etype, negated, modality):
+    event = find(events_of(nlp, text), etype)
+    assert (event["negated"], event["modality"]) == (negated, modality)
+
+
+def test_events_time_from_date_in_clause(nlp):
+    events = events_of(nlp, "Agents arrested the accountant on Tuesday. The trial is expected in 2026.")
+    arrest = find(events, "ARREST_DETAIN", "arrested")
+    assert role_values(arrest, "time")[0] == "Tuesday"
+    time_arg = next(a for a in arrest["arguments"] if a["role"] == "time")
+    assert "mention_start" in time_arg
+
+
+def test_events_date_of_another_clause_is_not_the_time(nlp):
+    events = events_of(nlp, "The accountant, who moved to Denver in 2019, was arrested by federal agents.")
+    arrest = find(events, "ARREST_DETAIN", "arrested")
+    assert role_values(arrest, "time") == []
+
+
+def test_events_place_from_dateline(nlp):
+    events = events_of(nlp, "HUNTSVILLE, Texas — Texas on Tuesday executed Roy Blevins for the 2001 killing of a guard.")
+    execution = find(events, "EXECUTE", "executed")
+    assert has_role(execution, "place", "HUNTSVILLE")
+    assert not has_role(execution, "agent", "HUNTSVILLE")
+
+
+def test_events_rules_name_lexicon_entries(nlp):
+    ids = {e["id"] for e in load_lexicon(ROOT / "models" / "events").entries}
+    events = events_of(nlp, "Agents arrested the accountant. A jury convicted him of fraud, and the judge fined him $5,000.")
+    assert events and all(e["rule"] in ids for e in events)
+
+
+def test_events_unknown_guard_is_an_error(nlp, tmp_path):
+    from pipeline.events import EventExtractor, Lexicon
+
+    lexicon = load_lexicon(ROOT / "models" / "events")
+    bad = Lexicon(({"id": "x", "type": "SUE", "lemma": ["sue"], "guard": "no_such_guard"},), lexicon.cues, lexicon.nouns)
+    with pytest.raises(ValueError, match="no_such_guard"):
+        EventExtractor(nlp, "events", bad)
+
+
+# ---- gold files (../shared, absent in a plain clone) -------------------------------------
+# Floors reached when this was written (issue 5): event F 0.947, argument F 0.766,
+# negation+modality 0.949 on dev + seed. A little room is left for entity and date changes.
+FLOORS = {"events": 0.90, "arguments": 0.70, "negation_modality_accuracy": 0.90}
+
+
+@pytest.fixture(scope="module")
+def gold_scores(shared, tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("gold-run")
+    gold = [shared / "gold" / "dev.jsonl", shared / "gold" / "seed.jsonl"]
+    subprocess.run([str(BIN / "legalnews"), "extract", *map(str, gold), "--out", str(out), "--quiet", "--force"],
+                   check=True, stdout=subprocess.DEVNULL)
+    res = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), "--gold", *map(str, gold),
+                          "--pred", str(out), "--json", "--by-type"], check=True, capture_output=True, text=True)
+    return json.loads(res.stdout)["events"]
+
+
+def test_events_gold_floors(gold_scores):
+    assert gold_scores["events"]["f"] >= FLOORS["events"]
+    assert gold_scores["arguments"]["f"] >= FLOORS["arguments"]
+    assert gold_scores["negation_modality_accuracy"] >= FLOORS["negation_modality_accuracy"]
+
+
+def test_events_gold_no_weak_type(gold_scores):
+    weak = {t: v["f"] for t, v in gold_scores["by_type"].items() if v["n_gold"] >= 3 and v["f"] < 0.6}
+    assert weak == {}
+
+
+@pytest.fixture(scope="module")
+def seed(shared) -> dict:
+    return json.loads((shared / "gold" / "seed.jsonl").read_text(encoding="utf-8").splitlines()[0])
+
+
+def test_events_seed_required_events(nlp, seed):
+    events = events_of(nlp, seed["text"], seed["published_at"])
+    for etype in ("DEPORT", "RETURN", "ORDER", "RULING", "ARREST_DETAIN"):
+        assert any(e["event_type"] == etype for e in events), etype
+    held = find(events, "ARREST_DETAIN", "held")
+    assert has_role(held, "subject", "O.C.G.")
+    assert has_role(held, "agent", "Immigration and Customs Enforcement")
+    assert has_role(find(events, "RULING", "ruled"), "adjudicator", "judge")
+    assert has_role(find(events, "ORDER", "order"), "adjudicator", "judge")
+
+
+def test_events_seed_deport_and_return_subject_is_ocg(nlp, seed):
+    """Every DEPORT and RETURN of the gold seed is found, and its subject's canonical is O.C.G."""
+    events = events_of(nlp, seed["text"], seed["published_at"])
+    for gold in seed["events"]:
+        if gold["type"] not in ("DEPORT", "RETURN"):
+            continue
+        event = next((e for e in events if e["event_type"] == gold["type"]
+                      and e["trigger_start"] < gold["trigger_end"] and gold["trigger_start"] < e["trigger_end"]), None)
+        assert event is not None, gold["trigger"]
+        canon = [a.get("canonical") for a in event["arguments"] if a["role"] == "subject"]
+        assert canon and all(c == "O.C.G." for c in canon), (gold["trigger"], event["arguments"])
