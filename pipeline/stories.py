@@ -2,13 +2,14 @@
 
 Events become one story when they have the same type and polarity, the same main participant
 (the subject, by normalized canonical name), agents and adjudicators that do not disagree (the
-same, or missing on one side), and compatible dates. This is what GDELT's NumArticles and
-NumSources count for its events, done here for court actions; a story knows its articles, its
-sources and its first report.
+same, or missing on one side), and compatible dates. Without a known subject, the adjudicator and
+agent must be the same (an agency alone, as in "ICE released", says too little). This is what
+GDELT's NumArticles and NumSources count for its events, done here for court actions; a story
+knows its articles, its sources and its first report.
 
 Dates are compared as intervals: an event dated by the article covers its day, month or year; an
 undated event happened at the latest on the article's publication day and, as news goes, within
-`REPORT_LAG_DAYS` before it. Events with no known participant stay stories of their own.
+`REPORT_LAG_DAYS` before it. Events with neither subject nor adjudicator stay stories of their own.
 """
 from __future__ import annotations
 
@@ -116,7 +117,7 @@ def build_stories(run: Path | str, con: duckdb.DuckDBPyConnection | None = None)
     for values in cursor.fetchall():
         row = dict(zip(names, values))
         interval = date_interval(row)
-        if not any(row[f"{role}_id"] for role in MAIN_ROLES):
+        if not (row["subject_id"] or row["adjudicator_id"]):
             story = Story()
             story.add(row, interval)
             singles.append(story)

@@ -64,6 +64,14 @@ CASES = {
     "no participants stay apart": (
         [report("a", "2025-03-12", "Courier"), report("b", "2025-03-12", "Wire")],
         [deport("a", subject=None), deport("b", subject=None)], [["a"], ["b"]]),
+    "an agency alone is not enough": (
+        [report("a", "2025-03-12", "Courier"), report("b", "2025-03-12", "Wire")],
+        [deport("a", ICE, subject=None), deport("b", ICE, subject=None)], [["a"], ["b"]]),
+    "the same court without a subject": (
+        [report("a", "2025-03-12", "Courier", "The 4th Circuit blocked the rule."),
+         report("b", "2025-03-13", "Wire", "The 4th Circuit blocked the policy.")],
+        [deport(a, ("adjudicator", "4th Circuit", "COURT", None), subject=None, type_="BLOCK", trigger="blocked")
+         for a in "ab"], [["a", "b"]]),
     "re-mentions in one article": (
         [report("a", "2025-03-12", "Courier", "ICE deported José Ramírez. The deported José Ramírez spoke.")],
         [deport("a", ICE), {**deport("a"), "trigger": "deported José Ramírez spoke"}], [["a"]]),
