@@ -139,10 +139,12 @@ def print_frame(frame, fmt: str, title: str, columns: dict[str, str] | None = No
         click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
         return
     columns = columns or {c: c for c in frame.columns}
-    table = Table(title=title, show_lines=True, caption=f"{len(frame)} rows", expand=True)
+    prose = "sentence" in columns.values()
+    table = Table(title=title, show_lines=prose, caption=f"{len(frame)} rows", expand=prose)
     for header in columns:
-        narrow = header in NARROW_COLUMNS
-        table.add_column(header, overflow="fold", no_wrap=narrow, ratio=None if narrow else 1 + (header == "sentence"))
+        narrow = prose and header in NARROW_COLUMNS
+        ratio = 1 + (header == "sentence") if prose and not narrow else None
+        table.add_column(header, overflow="fold", no_wrap=narrow, ratio=ratio)
     for row in frame.to_dict("records"):
         table.add_row(*(Text("" if row[c] is None or row[c] != row[c] else str(row[c])) for c in columns.values()))
     Console().print(table)
