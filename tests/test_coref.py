@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.coref import Resolver
-from tests.conftest import annotate
+from conftest import annotate
 
 
 def resolver_for(nlp, text: str) -> tuple[Resolver, object]:

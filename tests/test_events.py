@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.events import load_lexicon
-from tests.conftest import ROOT, annotate
+from conftest import ROOT, annotate
 
 BIN = Path(sys.executable).parent
 PUBLISHED = "2025-03-14"
