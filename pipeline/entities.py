@@ -167,6 +167,13 @@ class EntityNormalizer:
         cands += self._dateline(doc)
         cands += self._court_descriptions(doc)
         chosen = self._choose(cands)
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        for c in chosen:
+            if c.label == "ORGANIZATION":
+                end = c.end
+                c.start, c.end = self._repair(doc, c.label, c.start, c.end, taken - set(range(c.start, c.end)))
+                if c.end != end:
+                    c.canonical = doc[c.start:c.end].text  # a chapter: "ACLU of Texas"
         chosen += self._model_candidates(doc, chosen)
         chosen.sort(key=lambda c: c.start)
         self._link_acronyms(doc, chosen)
@@ -314,7 +321,7 @@ class EntityNormalizer:
                     and doc[start - 1].text.upper() in first_names() and doc[start - 1].text.casefold() not in self.titles:
                 start -= 1
         if label == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text == "of":
-            place = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "GPE"), None)
+            place = next((e for e in doc.ents if e.start == end + 1 and e.label_ in ("GPE", "LOC")), None)
             if place is not None and not taken.intersection(range(place.start, place.end)):
                 end = place.end
         return start, end

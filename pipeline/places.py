@@ -190,7 +190,10 @@ class PlaceResolver:
         for i, ent in enumerate(ents):
             if ent.label_ != "PLACE":
                 continue
-            place = lookup(ent._.canonical or ent.text, doc.text, self._state_after(doc, ent, ents, i))
+            if self._follows_city(doc, ent, ents, i) and fold(ent.text) in us_states():
+                place = us_states()[fold(ent.text)]
+            else:
+                place = lookup(ent._.canonical or ent.text, doc.text, self._state_after(doc, ent, ents, i))
             if place is None and ent._.rule == "facility":
                 place = self._facility_location(doc, ent, ents, i)
             if place is None:
@@ -205,10 +208,11 @@ class PlaceResolver:
     @staticmethod
     def _facility_location(doc: Doc, ent: Span, ents: list[Span], i: int) -> Place | None:
         """A detention center "in Waycross", or named after its state, or in the dateline's place."""
-        if i + 1 < len(ents) and ents[i + 1].start == ent.end + 1 and doc[ent.end].lower_ in ("in", "near"):
-            found = lookup(ents[i + 1].text, doc.text)
-            if found:
-                return Place(ent.text, found.country_code, found.admin1, kind="facility")
+        if ent.end < len(doc) and doc[ent.end].lower_ in ("in", "near", "outside"):
+            for near in ents[i + 1:i + 3]:
+                found = near.start - ent.end <= 4 and near.label_ == "PLACE" and lookup(near.text, doc.text)
+                if found:
+                    return Place(ent.text, found.country_code, found.admin1, kind="facility")
         first = us_states().get(fold(ent[0].text))
         if first:
             return Place(ent.text, "US", first.admin1, kind="facility")
@@ -217,6 +221,12 @@ class PlaceResolver:
             if found:
                 return Place(ent.text, found.country_code, found.admin1, kind="facility")
         return None
+
+    @staticmethod
+    def _follows_city(doc: Doc, ent: Span, ents: list[Span], i: int) -> bool:
+        """"Tacoma, Washington": a state name right after a city and a comma is the state."""
+        return i > 0 and ent.start >= 2 and doc[ent.start - 1].text == "," and ents[i - 1].end == ent.start - 1 \
+            and ents[i - 1].label_ == "PLACE"
 
     @staticmethod
     def _state_after(doc: Doc, ent: Span, ents: list[Span], i: int) -> str | None:

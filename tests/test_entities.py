@@ -1,0 +1,251 @@
+"""Entities stage: each rule family on sentences written for these tests (not from the gold files)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import annotate
+
+
+def ents(nlp, text, published_at="2025-03-10"):
+    return list(annotate(nlp, text, published_at).ents)
+
+
+def find(doc_ents, text):
+    hits = [e for e in doc_ents if e.text == text]
+    assert hits, f"{text!r} not among {[(e.text, e.label_) for e in doc_ents]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, mention, canonical", [
+    ("Agents from US Customs and Border Protection stopped the truck near El Paso.", "US Customs and Border Protection",
+     "U.S. Customs and Border Protection"),
+    ("The Drug Enforcement Administration said the shipment was seized in March.", "Drug Enforcement Administration",
+     "U.S. Drug Enforcement Administration"),
+    ("He spent four years in the custody of the Bureau of Prisons before his release.", "Bureau of Prisons",
+     "Federal Bureau of Prisons"),
+    ("A spokesperson for the Homeland Security Department declined to comment.", "Homeland Security Department",
+     "U.S. Department of Homeland Security"),
+    ("Lawyers asked the State Department to review the visa decision.", "State Department", "U.S. Department of State"),
+    ("USCIS rejected the application without an interview.", "USCIS", "U.S. Citizenship and Immigration Services"),
+])
+def test_entities_federal_agency_gazetteer(nlp, text, mention, canonical):
+    ent = find(ents(nlp, text), mention)
+    assert (ent.label_, ent._.canonical) == ("AGENCY", canonical)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Deputies from the Maricopa County Sheriff's Office booked him into jail.", "Maricopa County Sheriff's Office"),
+    ("The Ohio Department of Rehabilitation and Correction confirmed the transfer.",
+     "Ohio Department of Rehabilitation and Correction"),
+    ("Officers of the Dallas Police Department arrested two men on Friday.", "Dallas Police Department"),
+    ("The Florida Commission on Offender Review denied her parole.", "Florida Commission on Offender Review"),
+    ("The Biden administration had paused the program.", "Biden administration"),
+    ("The U.S. Attorney's Office for the Eastern District of Virginia filed the charges.",
+     "U.S. Attorney's Office for the Eastern District of Virginia"),
+    ("A bill now before Congress would change the rule.", "Congress"),
+    ("The Nevada Legislature passed the measure last year.", "Nevada Legislature"),
+    ("The Embassy of Honduras said it was assisting the family.", "Embassy of Honduras"),
+])
+def test_entities_agency_pattern_families(nlp, text, mention):
+    ent = find(ents(nlp, text), mention)
+    assert ent.label_ == "AGENCY"
+    assert ent._.canonical
+
+
+def test_entities_foreign_body_canonical_names_its_country(nlp):
+    ent = find(ents(nlp, "Peru's Attorney General's Office opened an inquiry into the officers."),
+               "Attorney General's Office")
+    assert (ent.label_, ent._.canonical) == ("AGENCY", "Attorney General's Office of Peru")
+
+
+@pytest.mark.parametrize("text, mention, canonical, court_id", [
+    ("The 5th Circuit heard arguments in the case on Monday.", "5th Circuit",
+     "U.S. Court of Appeals for the Fifth Circuit", "ca5"),
+    ("The government appealed to the Ninth U.S. Circuit Court of Appeals.", "Ninth U.S. Circuit Court of Appeals",
+     "U.S. Court of Appeals for the Ninth Circuit", "ca9"),
+    ("The U.S. Court of Appeals for the D.C. Circuit agreed with the agency.",
+     "U.S. Court of Appeals for the D.C. Circuit", "U.S. Court of Appeals for the D.C. Circuit", "cadc"),
+    ("The family sued in a federal court in Chicago last spring.", "federal court in Chicago",
+     "U.S. District Court for the Northern District of Illinois", "ilnd"),
+    ("The case was filed in the U.S. District Court for the Eastern District of New York.",
+     "U.S. District Court for the Eastern District of New York",
+     "U.S. District Court for the Eastern District of New York", "nyed"),
+    ("The Florida Supreme Court refused to halt the execution.", "Florida Supreme Court",
+     "Supreme Court of Florida", "fla"),
+    ("The Board of Immigration Appeals dismissed his appeal.", "Board of Immigration Appeals",
+     "Board of Immigration Appeals", "bia"),
+    ("Her hearing before an immigration court in Dallas was postponed.", "immigration court in Dallas",
+     "Dallas Immigration Court", None),
+    ("The justices of the U.S. Supreme Court declined to take the case.", "U.S. Supreme Court",
+     "Supreme Court of the United States", "scotus"),
+])
+def test_entities_courts_in_news_spellings(nlp, text, mention, canonical, court_id):
+    ent = find(ents(nlp, text), mention)
+    assert (ent.label_, ent._.canonical, ent._.court_id) == ("COURT", canonical, court_id)
+
+
+@pytest.mark.parametrize("text", [
+    "According to court papers filed Tuesday, the men were held for weeks.",
+    "A federal judge in Denver ordered the release of the detainees.",
+    "Her lawyers said the claim could still proceed in state court.",
+    "Court records show he entered the country in 2019.",
+])
+def test_entities_no_court_mention_for_generic_uses(nlp, text):
+    assert not [e for e in ents(nlp, text) if e.label_ == "COURT"]
+
+
+def test_entities_definite_court_takes_the_article_court(nlp):
+    text = ("SEATTLE — A federal judge on Friday blocked the transfer of 12 detainees. U.S. District Judge "
+            "Mariana Ostrowski of the Western District of Washington wrote that the government ignored "
+            "her order. The court will hold a hearing next week. The government said it would appeal to the "
+            "9th Circuit, and lawyers expect the appeals court to rule quickly.")
+    found = ents(nlp, text)
+    court = find(found, "The court")
+    assert (court.label_, court._.canonical) == ("COURT", "U.S. District Court for the Western District of Washington")
+    appeals = find(found, "the appeals court")
+    assert appeals._.canonical == "U.S. Court of Appeals for the Ninth Circuit"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The woman, identified in court filings as A.M.R., was flown to Honduras.", "A.M.R."),
+    ("Lawyers for K.T.L. said he feared for his life.", "K.T.L."),
+    ("The complaint names John Doe as the lead plaintiff.", "John Doe"),
+    ("Svetlana Ordway, 41, was arrested at her home.", "Svetlana Ordway"),
+    ("Her lawyer, Yesenia Barragan, said the ruling was a relief.", "Yesenia Barragan"),
+])
+def test_entities_people_initials_pseudonyms_and_names(nlp, text, mention):
+    assert find(ents(nlp, text), mention).label_ == "PERSON"
+
+
+def test_entities_surname_shares_the_full_name(nlp):
+    text = ("Federal prosecutors charged Dominic Castellano with fraud in May. Castellano pleaded not guilty, "
+            "and Castellano's lawyer said he would fight the charges.")
+    people = [e for e in ents(nlp, text) if e.label_ == "PERSON"]
+    assert [e.text for e in people] == ["Dominic Castellano", "Castellano", "Castellano"]
+    assert {e._.canonical for e in people} == {"Dominic Castellano"}
+    assert len({e._.entity_key for e in people}) == 1
+
+
+def test_entities_paternal_surname_links_a_spanish_name(nlp):
+    text = "Colombia extradited Hernán Quintero Duarte on Monday. Quintero is accused of smuggling cocaine."
+    ent = find(ents(nlp, text), "Quintero")
+    assert (ent.label_, ent._.canonical) == ("PERSON", "Hernán Quintero Duarte")
+
+
+@pytest.mark.parametrize("text, mention, role", [
+    ("U.S. District Judge Tamsin Whitlock ordered the release.", "Tamsin Whitlock", "judge"),
+    ("Homeland Security Secretary Rowan Pelletier defended the policy.", "Rowan Pelletier", "secretary"),
+    ("His attorney, Graciela Montoya, said he would appeal.", "Graciela Montoya", "attorney"),
+    ("Sheriff Dwayne Holcomb said the deputies followed the rules.", "Dwayne Holcomb", "sheriff"),
+])
+def test_entities_title_outside_span_kept_as_role(nlp, text, mention, role):
+    ent = find(ents(nlp, text), mention)
+    assert ent.label_ == "PERSON" and ent._.role == role
+
+
+def test_entities_demonym_is_nationality_not_place(nlp):
+    text = "Among the plaintiffs is Osvaldo Tejeda, 37, a Nicaraguan man who fled in 2021. A Cuban woman joined the suit."
+    found = ents(nlp, text)
+    assert not [e for e in found if e.text in ("Nicaraguan", "Cuban")]
+    assert find(found, "Osvaldo Tejeda")._.nationality == "Nicaraguan"
+
+
+def test_entities_acronym_defined_in_text_links_later_mentions(nlp):
+    text = ("The Executive Office for Immigration Review (EOIR) issued new guidance. Lawyers said EOIR had not "
+            "consulted them. The Southern Border Legal Aid Network (SBLAN) said it would sue, and SBLAN lawyers "
+            "began drafting a complaint.")
+    found = ents(nlp, text)
+    eoir = [e for e in found if e.text == "EOIR"]
+    assert len(eoir) == 2 and {e._.canonical for e in eoir} == {"Executive Office for Immigration Review"}
+    assert {e.label_ for e in eoir} == {"AGENCY"}
+    sblan = [e for e in found if e.text == "SBLAN"]
+    assert len(sblan) == 2 and {e._.canonical for e in sblan} == {"Southern Border Legal Aid Network"}
+    assert {e.label_ for e in sblan} == {"ORGANIZATION"}
+
+
+def test_entities_ice_has_one_key_across_articles(nlp):
+    texts = ["ICE detained him at a check-in in Newark.",
+             "U.S. Immigration and Customs Enforcement said the flight left on time.",
+             "A spokesperson for Immigration and Customs Enforcement did not respond."]
+    keys = set()
+    for text in texts:
+        keys |= {e._.entity_key for e in ents(nlp, text) if e.label_ == "AGENCY"}
+    assert keys == {"AGENCY:u.s. immigration and customs enforcement"}
+
+
+@pytest.mark.parametrize("text, mention, label", [
+    ("He was held at the Krome Detention Center in Miami for a month.", "Krome Detention Center", "PLACE"),
+    ("U.S. officials said the flight would leave from Texas.", "U.S.", "PLACE"),
+    ("PHOENIX — A jury convicted a former Border Patrol agent on Thursday.", "PHOENIX", "PLACE"),
+    ("The company, Halvorsen Freight Group, pleaded guilty. Halvorsen will pay a fine.", "Halvorsen", "ORGANIZATION"),
+    ("Prosecutors said the Sinaloa Cartel paid the officers.", "Sinaloa Cartel", "ORGANIZATION"),
+])
+def test_entities_label_rules(nlp, text, mention, label):
+    assert find(ents(nlp, text), mention).label_ == label
+
+
+def test_entities_every_non_date_entity_has_canonical_and_no_overlap(nlp):
+    text = ("BALTIMORE — The 4th U.S. Circuit Court of Appeals on Tuesday upheld an order requiring ICE to return "
+            "Maribel Fuentes, a Salvadoran mother of two, from El Salvador. Fuentes, 29, was deported in March.")
+    found = ents(nlp, text)
+    taken = set()
+    for e in found:
+        assert not taken.intersection(range(e.start, e.end))
+        taken.update(range(e.start, e.end))
+        assert e.label_ in ("PERSON", "AGENCY", "COURT", "ORGANIZATION", "PLACE", "DATE")
+        if e.label_ != "DATE":
+            assert e._.canonical and e._.entity_key == f"{e.label_}:{e._.canonical.casefold()}"
+
+
+def _seed(shared):
+    return json.loads((shared / "gold" / "seed.jsonl").read_text(encoding="utf-8").splitlines()[0])
+
+
+def test_entities_seed_article(nlp, shared):
+    seed = _seed(shared)
+    found = ents(nlp, seed["text"], seed.get("published_at"))
+    by_text = {}
+    for e in found:
+        by_text.setdefault(e.text, e)
+    assert by_text["O.C.G."].label_ == "PERSON"
+    ice, long_form = by_text["ICE"], by_text["US Immigration and Customs Enforcement"]
+    assert ice.label_ == long_form.label_ == "AGENCY"
+    assert ice._.canonical == long_form._.canonical
+    dhs = [e for e in found if e.text.endswith("Department of Homeland Security")]
+    assert dhs and dhs[0].label_ == "AGENCY"
+    assert by_text["National Immigration Litigation Alliance"].label_ == "ORGANIZATION"
+
+
+# Floors reached on ../shared/gold (dev + seed) by this stage; raise them, never lower them.
+ENTITY_FLOORS = {"ALL": 0.97, "PERSON": 0.95, "AGENCY": 0.95, "COURT": 0.95, "PLACE": 0.95, "ORGANIZATION": 0.90}
+
+
+def test_entities_dev_gold_floor(shared, tmp_path):
+    gold = [str(shared / "gold" / "dev.jsonl"), str(shared / "gold" / "seed.jsonl")]
+    out = tmp_path / "run"
+    legalnews = Path(sys.executable).parent / "legalnews"
+    subprocess.run([str(legalnews), "extract", *gold, "--out", str(out), "-q"],
+                   check=True, capture_output=True)
+    result = subprocess.run([sys.executable, str(shared / "tools" / "score.py"), "--gold", *gold,
+                             "--pred", str(out), "--json"], check=True, capture_output=True, text=True)
+    scores = json.loads(result.stdout[result.stdout.index("{"):])["entities"]
+    got = {label: scores[label]["lenient"]["f"] for label in ENTITY_FLOORS}
+    assert all(got[label] >= floor for label, floor in ENTITY_FLOORS.items()), got
+
+    mentions = [json.loads(line) for line in (out / "mentions.jsonl").read_text().splitlines()]
+    places = [m for m in mentions if m["label"] == "PLACE"]
+    from pipeline.places import countries, fold, us_states
+    for m in places:
+        if fold(m["canonical"] or "") in countries() or fold(m["canonical"] or "") in us_states():
+            assert m["country_code"], m
+
+
+def test_entities_chapter_of_an_organization_keeps_its_state(nlp):
+    ent = find(ents(nlp, "A lawyer with the ACLU of Northern California said the rule was unlawful."),
+               "ACLU of Northern California")
+    assert (ent.label_, ent._.canonical) == ("ORGANIZATION", "ACLU of Northern California")

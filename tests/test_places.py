@@ -1,0 +1,71 @@
+"""Places stage: country, US state, city and coordinates, chosen by the article's context."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import annotate
+from pipeline.places import lookup
+
+
+def place(nlp, text, mention):
+    doc = annotate(nlp, text, "2025-04-02")
+    hits = [e for e in doc.ents if e.text == mention]
+    assert hits and hits[0].label_ == "PLACE", [(e.text, e.label_) for e in doc.ents]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, mention, country, admin1", [
+    ("The men were deported to Venezuela on a charter flight.", "Venezuela", "VE", None),
+    ("She was arrested at a traffic stop in Nebraska.", "Nebraska", "US", "NE"),
+    ("U.S. officials said the detainees would be moved.", "U.S.", "US", None),
+    ("He had lived in the United States since 2009.", "United States", "US", None),
+    ("The family fled from Honduras in 2018.", "Honduras", "HN", None),
+    ("She grew up in Tacoma, Washington, before moving south.", "Washington", "US", "WA"),
+    ("A protest was held outside the jail in Huntsville, Alabama, on Sunday.", "Huntsville", "US", "AL"),
+    ("A protest was held outside the prison in Huntsville, Texas, on Sunday.", "Huntsville", "US", "TX"),
+])
+def test_places_country_state_and_city_codes(nlp, text, mention, country, admin1):
+    ent = place(nlp, text, mention)
+    assert (ent._.country_code, ent._.admin1) == (country, admin1)
+
+
+def test_places_city_has_coordinates(nlp):
+    ent = place(nlp, "The hearing took place in Phoenix last week.", "Phoenix")
+    assert ent._.country_code == "US" and ent._.admin1 == "AZ"
+    assert 33 < ent._.lat < 34 and -113 < ent._.lon < -111
+
+
+@pytest.mark.parametrize("context, country, admin1", [
+    ("A judge in Savannah ruled that the Georgia law was valid; Atlanta officials agreed.", "US", "GA"),
+    ("He was expelled to Georgia, the former Soviet republic, and landed in Tbilisi.", "GE", None),
+])
+def test_places_georgia_state_or_country_by_context(context, country, admin1):
+    found = lookup("Georgia", context)
+    assert (found.country_code, found.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("context, admin1, name", [
+    ("Officials in Washington said the policy would change.", "DC", "Washington, D.C."),
+    ("The law in Washington state requires a warrant.", "WA", "Washington"),
+])
+def test_places_washington_city_or_state(context, admin1, name):
+    found = lookup("Washington", context)
+    assert (found.admin1, found.name) == (admin1, name)
+
+
+def test_places_dateline_and_ap_abbreviation(nlp):
+    doc = annotate(nlp, "NEW HAVEN, Conn. — A judge on Monday freed a man held by immigration agents.", "2025-04-02")
+    by_text = {e.text: e for e in doc.ents}
+    assert by_text["NEW HAVEN"].label_ == "PLACE" and by_text["NEW HAVEN"]._.admin1 == "CT"
+    assert doc._.dateline == "New Haven"
+
+
+def test_places_facility_located_by_its_town(nlp):
+    ent = place(nlp, "He spent a year at the Stewart Detention Center in Lumpkin, Georgia, before his release.",
+                "Stewart Detention Center")
+    assert (ent._.country_code, ent._.admin1) == ("US", "GA")
+
+
+def test_places_demonym_is_not_a_place(nlp):
+    doc = annotate(nlp, "A Guatemalan teenager and two Ecuadorian women were released.", "2025-04-02")
+    assert not [e for e in doc.ents if e.label_ == "PLACE"]
