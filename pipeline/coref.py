@@ -5,7 +5,7 @@ resolver who "he", "her" or "the migrant" is. `coreferee` cannot serve (its Engl
 not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs' algorithm:
 
 1. Names are grouped into people: a mention whose tokens all occur, in order, in a longer name
-   ("Kaminski", "Victor Kaminski") belongs to that person; the person's name is the longest one.
+   ("Mendez", "Carlos Mendez") belongs to that person; the person's name is the longest one.
    Court-paper initials ("O.C.G.") and surnames the model mislabels as organizations count too.
 2. Each person is a judge when any of its mentions follows a title ("Judge", "District Judge",
    "Magistrate Judge", "Justice") or is in apposition to "judge"; a lawyer likewise.
