@@ -52,7 +52,8 @@ REPRESENTATIVES = {"lawyer", "attorney", "counsel", "legal team", "team", "repre
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "million", "millions", "number",
                   "group", "some", "many", "several", "all", "both", "most", "few", "none", "each", "one", "two", "three"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
-DURATION_TEXT = re.compile(r"^(for|within|up to)\b|\b(years?|months?|weeks?|days?|hours?)\b$", re.I)
+DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -879,7 +880,9 @@ class EventExtractor:
 
     @staticmethod
     def is_duration(ent: Span) -> bool:
-        return ent._.timex_type == "DURATION" or bool(DURATION_TEXT.search(ent.text))
+        if ent._.timex_type:
+            return ent._.timex_type == "DURATION"
+        return bool(DURATION_TEXT.match(ent.text)) and not ent.text.lower().startswith(("last ", "next ", "this ", "that "))
 
     def attached(self, tok: Token, head: Token, extra: tuple[Token, ...] = ()) -> bool:
         """True when `tok` hangs from `head` (or `extra`) through prepositions and nouns, not another verb."""
@@ -905,12 +908,16 @@ class EventExtractor:
             extra = (head.head,)
         if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head.pos_ == "VERB":
             extra = (head.head.head,)
+        if nominal:
+            for c in head.children:
+                if c.dep_ in ("relcl", "acl") and c.lemma_ in ("expect", "schedule", "set", "plan", "begin", "start", "slate"):
+                    extra += (c, *[x for x in c.children if x.dep_ == "xcomp"])
         sent = head.sent
         for ent in sent.ents:
             if ent.label_ == "DATE" and not any(a["role"] == "time" for a in args):
                 if self.is_duration(ent) or any(a.get("mention_start") == ent.start_char for a in args):
                     continue
-                if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("for", "within", "since", "until", "after", "before"):
+                if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("within", "since", "until", "after", "before"):
                     continue
                 if self.attached(ent.root, head, extra):
                     self.add(args, "time", ent.root, split=False)
@@ -976,6 +983,9 @@ class EventExtractor:
                     and modality is None:
                 if not self.neutral_source(cur):
                     modality = "reported"
+            if modality is None and cur.dep_ == "acl" and cur.head.lemma_ in ("statement", "claim", "allegation", "complaint") \
+                    and cur.head.head.pos_ == "ADP" and not self.neutral_source(cur.head.head.head):
+                modality = "reported"
             if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
                 break
             if cur.dep_ in ("csubj", "csubjpass", "nsubj") or any(
