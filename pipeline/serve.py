@@ -25,7 +25,7 @@ BATCH = 2000
 TABLES: dict[str, dict[str, Any]] = {
     "events": {
         "description": "Court actions found in the articles, one row per trigger mention, with the evidence sentence. "
-                       "Search the sentences with the box above; facet by type, agency, court, place or date.",
+                       "Search the sentences with the search box; facet by type, agency, court, place or date.",
         "columns": {
             "event_id": "article_id:Estart-end:TYPE, stable across runs",
             "article_id": "the article the event was found in",

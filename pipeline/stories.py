@@ -2,8 +2,9 @@
 
 Events become one story when they have the same type and polarity, the same main participant
 (the subject, by normalized canonical name), agents and adjudicators that do not disagree (the
-same, or missing on one side), and compatible dates. Without a known subject, the adjudicator and
-agent must be the same (an agency alone, as in "ICE released", says too little). This is what
+same, or missing on one side), and compatible dates. An agency, place or organization as subject
+("ordered ICE to ...") needs a shared agent or adjudicator too, and without a known subject the
+adjudicator and agent must be the same: an agency alone says too little. This is what
 GDELT's NumArticles and NumSources count for its events, done here for court actions; a story
 knows its articles, its sources and its first report.
 
@@ -26,17 +27,19 @@ from .writers import TableWriter
 
 REPORT_LAG_DAYS = 14
 MAIN_ROLES = ("subject", "agent", "adjudicator")
+BROAD_SUBJECTS = ("AGENCY", "PLACE", "ORGANIZATION")  # "ordered ICE to ...": too common to name one action
 
 # One row per event with its main participants: the first argument of each main role that names
 # someone (a canonical name, or a linked mention); unresolved pronouns ("he") name no one.
 EVENTS_FOR_STORIES = """
 WITH main AS (
-    SELECT event_id, role, arg_min(norm(canonical), start_char) AS ident, arg_min(canonical, start_char) AS name
+    SELECT event_id, role, arg_min(norm(canonical), start_char) AS ident, arg_min(canonical, start_char) AS name,
+           arg_min(label, start_char) AS label
     FROM participants WHERE role IN ('subject', 'agent', 'adjudicator') AND canonical IS NOT NULL
     GROUP BY event_id, role)
 SELECT e.event_id, e.article_id, e.event_type, e.negated, e.date, e.event_date, e.event_date_source,
        e.published_at, e.source,
-       s.ident AS subject_id, s.name AS subject, a.ident AS agent_id, a.name AS agent,
+       s.ident AS subject_id, s.name AS subject, s.label AS subject_label, a.ident AS agent_id, a.name AS agent,
        j.ident AS adjudicator_id, j.name AS adjudicator
 FROM events e
 LEFT JOIN main s ON s.event_id = e.event_id AND s.role = 'subject'
@@ -75,10 +78,14 @@ class Story:
         if first["subject_id"] is None:
             same = all(row[f"{r}_id"] == first[f"{r}_id"] for r in ("agent", "adjudicator"))
             return same and self._overlaps(interval)
+        shared = False
         for role in ("agent", "adjudicator"):
             known = {r[f"{role}_id"] for r in self.event_rows} - {None}
             if row[f"{role}_id"] is not None and known and row[f"{role}_id"] not in known:
                 return False
+            shared = shared or row[f"{role}_id"] in known
+        if first["subject_label"] in BROAD_SUBJECTS and not shared:
+            return False
         return self._overlaps(interval)
 
     def _overlaps(self, interval: tuple[date, date]) -> bool:

@@ -72,6 +72,17 @@ CASES = {
          report("b", "2025-03-13", "Wire", "The 4th Circuit blocked the policy.")],
         [deport(a, ("adjudicator", "4th Circuit", "COURT", None), subject=None, type_="BLOCK", trigger="blocked")
          for a in "ab"], [["a", "b"]]),
+    "an agency as subject needs a shared court": (
+        [report("a", "2025-03-12", "Courier", "A judge ordered ICE to free him."),
+         report("b", "2025-03-12", "Wire", "Judge Ana Diaz ordered ICE to free him.")],
+        [deport("a", subject=("subject", "ICE", "AGENCY", None), type_="ORDER", trigger="ordered"),
+         deport("b", ("adjudicator", "Ana Diaz", "PERSON", None), subject=("subject", "ICE", "AGENCY", None),
+                type_="ORDER", trigger="ordered")], [["a"], ["b"]]),
+    "an agency as subject with the same court": (
+        [report(a, "2025-03-12", source, "Judge Ana Diaz ordered ICE to free him.") for a, source in
+         (("a", "Courier"), ("b", "Wire"))],
+        [deport(a, ("adjudicator", "Ana Diaz", "PERSON", None), subject=("subject", "ICE", "AGENCY", None),
+                type_="ORDER", trigger="ordered") for a in "ab"], [["a", "b"]]),
     "re-mentions in one article": (
         [report("a", "2025-03-12", "Courier", "ICE deported José Ramírez. The deported José Ramírez spoke.")],
         [deport("a", ICE), {**deport("a"), "trigger": "deported José Ramírez spoke"}], [["a"]]),
