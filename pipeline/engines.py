@@ -74,8 +74,10 @@ def process_articles(nlp: Language, articles: list[Article], settings: Settings)
 
 def run_partition(partition: Partition, out: str, settings: Settings, nlp: Language | None = None) -> PartInfo:
     """The per-partition function every engine runs: extract the articles, commit the part."""
+    if not partition.articles:  # rejects only: no need to load a model for them
+        return PartStore(Path(out)).write_part(partition, [], {})
     nlp = nlp or worker_nlp(settings)
-    results = process_articles(nlp, partition.articles, settings) if partition.articles else []
+    results = process_articles(nlp, partition.articles, settings)
     return PartStore(Path(out)).write_part(partition, results, model_info(nlp))
 
 
