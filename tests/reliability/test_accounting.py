@@ -50,7 +50,7 @@ def hostile_run(tmp_path_factory):
             "after": snapshot(root, out), "manifest": json.loads((out / "manifest.json").read_text())}
 
 
-def test_accounting_read_equals_written_plus_duplicates_plus_rejected(hostile_run):
+def test_run_hostile_read_equals_written_plus_duplicates_plus_rejected(hostile_run):
     counts = hostile_run["manifest"]["counts"]
     out = hostile_run["out"]
     articles, rejects = read_jsonl(out / "articles.jsonl"), read_jsonl(out / "rejects.jsonl")
@@ -64,7 +64,7 @@ def test_accounting_read_equals_written_plus_duplicates_plus_rejected(hostile_ru
     assert counts["duplicates"] == sum(case.expect.get(DUPLICATE, 0) for case in hostile_run["cases"])
 
 
-def test_accounting_every_file_gets_its_expected_outcomes(hostile_run):
+def test_run_hostile_every_file_gets_its_expected_outcomes(hostile_run):
     out, dump = hostile_run["out"], hostile_run["dump"]
     got: dict[str, Counter] = {}
     for row in read_jsonl(out / "articles.jsonl"):
@@ -82,7 +82,7 @@ def test_accounting_every_file_gets_its_expected_outcomes(hostile_run):
     assert set(files) == {str(dump / case.filename) for case in hostile_run["cases"]}
 
 
-def test_accounting_rejects_are_from_the_catalogue_and_name_their_place(hostile_run):
+def test_run_hostile_rejects_are_from_the_catalogue_and_name_their_place(hostile_run):
     reasons = {reason.value for reason in RejectReason}
     rejects = read_jsonl(hostile_run["out"] / "rejects.jsonl")
     assert rejects
@@ -91,7 +91,7 @@ def test_accounting_rejects_are_from_the_catalogue_and_name_their_place(hostile_
         assert row["source_file"] and row["detail"] and row["line"] is not None
 
 
-def test_accounting_dates_and_truncation_are_counted_in_the_manifest(hostile_run):
+def test_run_hostile_dates_and_truncation_are_counted_in_the_manifest(hostile_run):
     counts = hostile_run["manifest"]["counts"]
     assert counts["unparsed_published_at"] >= 7
     assert counts["articles_truncated"] >= 1
@@ -100,7 +100,7 @@ def test_accounting_dates_and_truncation_are_counted_in_the_manifest(hostile_run
     assert dated["2025-13-45"] is None and dated["99999-01-01"] is None and dated["2025-06-05"] == "2025-06-05"
 
 
-def test_accounting_nothing_is_written_outside_the_output_folder(hostile_run):
+def test_run_hostile_nothing_is_written_outside_the_output_folder(hostile_run):
     before, after, root, out = hostile_run["before"], hostile_run["after"], hostile_run["root"], hostile_run["out"]
     assert after == before
     assert not any(Path(p).name in ("passwd", "legalnews-evil", "system32") for p in after)
@@ -112,7 +112,7 @@ def test_accounting_nothing_is_written_outside_the_output_folder(hostile_run):
     assert {"../../etc/passwd", "/tmp/legalnews-evil"} <= ids
 
 
-def test_accounting_offsets_index_into_hostile_texts(hostile_run):
+def test_run_hostile_offsets_index_into_hostile_texts(hostile_run):
     out = hostile_run["out"]
     texts = {a["article_id"]: a["text"] for a in read_jsonl(out / "articles.jsonl")}
     mentions, events = read_jsonl(out / "mentions.jsonl"), read_jsonl(out / "events.jsonl")
@@ -132,7 +132,7 @@ def test_accounting_offsets_index_into_hostile_texts(hostile_run):
     ({"tables": {"articles": 5, "rejects": 3}}, "articles table has 5 rows, counts say 6"),
     ({"tables": {"articles": 6, "rejects": 4}}, "rejects table has 4 rows, counts say 3"),
 ])
-def test_accounting_problems_names_what_does_not_add_up(change, problem):
+def test_ingest_accounting_problems_names_what_does_not_add_up(change, problem):
     counts = {"records_read": 10, "articles": 6, "duplicates": 1, "rejects": 3,
               "rejects_by_reason": {"invalid_json": 2, "empty_text": 1}, "tables": {"articles": 6, "rejects": 3}}
     assert accounting_problems(counts) == []

@@ -62,14 +62,14 @@ def ingest_bytes(data: bytes, suffix: str) -> tuple[list[Article | Reject], Inge
 @example(data=b"WARC/1.0\r\nWARC-Type: response\r\n", suffix=".warc")
 @example(data=b'id,text\n1,"never closed\n', suffix=".csv")
 @example(data=b"<html><body><p>&amp;lt;x&amp;gt;</p></body></html>", suffix=".html")
-def test_fuzz_ingest_random_bytes_in_any_format(data, suffix):
+def test_ingest_fuzz_random_bytes_in_any_format(data, suffix):
     items, ingestor = ingest_bytes(data, suffix)
     assert_valid(items, ingestor)
 
 
 @FUZZ
 @given(rows=st.lists(records, max_size=8), fmt=st.sampled_from(["jsonl", "json", "csv"]))
-def test_fuzz_ingest_random_records_are_all_accounted_for(rows, fmt):
+def test_ingest_fuzz_random_records_are_all_accounted_for(rows, fmt):
     if fmt == "jsonl":
         data = b"".join(json.dumps(row).encode() + b"\n" for row in rows)
     elif fmt == "json":
@@ -88,7 +88,7 @@ def test_fuzz_ingest_random_records_are_all_accounted_for(rows, fmt):
 
 @FUZZ
 @given(raw=records, line=st.integers(0, 10**9))
-def test_fuzz_ingest_normalize_record_returns_an_article_or_a_reject(raw, line):
+def test_ingest_fuzz_normalize_record_returns_an_article_or_a_reject(raw, line):
     result = normalize_record(raw, "fuzz.jsonl", line, "jsonl")
     if isinstance(result, Article):
         assert clean_text(result.text) == result.text
@@ -100,7 +100,7 @@ def test_fuzz_ingest_normalize_record_returns_an_article_or_a_reject(raw, line):
 @settings(max_examples=200, deadline=None)
 @given(value=st.one_of(st.text(max_size=40), st.integers(), st.floats(), st.dates().map(str),
                        st.datetimes().map(lambda d: d.isoformat()), st.from_regex(r"\d{1,6}-\d{1,3}-\d{1,3}", fullmatch=True)))
-def test_fuzz_ingest_parse_published_at_is_none_or_a_real_iso_date(value):
+def test_ingest_fuzz_parse_published_at_is_none_or_a_real_iso_date(value):
     parsed = parse_published_at(value)
     assert parsed == parse_published_at(value)
     if parsed is not None:
@@ -121,7 +121,7 @@ pages = st.lists(st.one_of(paragraph, inert, st.sampled_from(["&amp;", "&lt;scri
 @given(page=pages)
 @example(page="<html><body><article>" + "<p>The judge ruled that the agency must return him to Maryland.</p>" * 3
          + f"<script>var a = '{MARK}';</script><!-- {MARK} --><p>Then the court adjourned for the day.</p></article></body></html>")
-def test_fuzz_ingest_html_never_keeps_script_style_or_comment_content(page):
+def test_ingest_fuzz_html_never_keeps_script_style_or_comment_content(page):
     items, ingestor = ingest_bytes(page.encode("utf-8"), ".html")
     assert_valid(items, ingestor)
     for item in items:

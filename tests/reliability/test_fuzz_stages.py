@@ -70,7 +70,7 @@ def check_rows(text: str, published_at: str | None, nlp) -> None:
 @given(text=unicode_text, published_at=published)
 @example(text="\x00\x01 \u2028 \ufeff x", published_at=None)
 @example(text="ruled on Wednesday that", published_at="1800-01-01")
-def test_fuzz_stages_random_unicode_text(nlp, text, published_at):
+def test_nlp_fuzz_random_unicode_text(nlp, text, published_at):
     check_rows(text, published_at, nlp)
 
 
@@ -78,18 +78,18 @@ def test_fuzz_stages_random_unicode_text(nlp, text, published_at):
 @given(text=legal_text, published_at=published)
 @example(text="U.S. District Judge Paula Xinis ruled on Wednesday that ICE deported O.C.G. to Mexico last week.",
          published_at="2025-06-05")
-def test_fuzz_stages_legal_fragments_with_random_glue(nlp, text, published_at):
+def test_nlp_fuzz_legal_fragments_with_random_glue(nlp, text, published_at):
     check_rows(text, published_at, nlp)
 
 
 @FUZZ
 @given(text=legal_text, published_at=published)
-def test_fuzz_stages_on_text_as_ingest_cleans_it(nlp, text, published_at):
+def test_nlp_fuzz_on_text_as_ingest_cleans_it(nlp, text, published_at):
     check_rows(clean_text(text), published_at, nlp)
 
 
 @pytest.mark.xfail(strict=True, raises=IndexError,
                    reason="found by hypothesis: coref._title_before reads span.text.split()[0] of a blank PERSON "
                           "span (issue 5); a text cut at --max-chars can end in such a run of whitespace")
-def test_fuzz_stages_blank_entity_span_at_the_end_of_a_text(nlp):
+def test_nlp_fuzz_blank_entity_span_at_the_end_of_a_text(nlp):
     check_rows("\x8a\u00cd\U0007aceb\u00f78\u00c2  \t", None, nlp)
