@@ -190,6 +190,9 @@ class EntityNormalizer:
             if c.label == "DATE":
                 continue
             span._.canonical = c.canonical or self._default_canonical(span)
+            if c.label == "COURT" and c.priority == 3 and self._possessor(span) not in (None, "U.S.", "US", "United States"):
+                span._.canonical = f"{self._canonical_text(span)} of {self._possessor(span)}"  # "Mexico's Supreme Court"
+                c.rule = span._.rule = "foreign_court"
         self._resolve_court_descriptions(doc)
         for span in doc.ents:
             if span.label_ == "DATE":
@@ -208,8 +211,8 @@ class EntityNormalizer:
         while start < end - 1 and (doc[start].lower_ in ("the", "a", "an", "this", "that")
                                    or doc[start].pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "VERB", "AUX", "PUNCT")):
             start += 1
-        while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
-                                   and doc[end - 1].text not in (")",)):
+        while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].lower_ in ("and", "&", "of", "the", "for")
+                                   or doc[end - 1].is_punct and doc[end - 1].text not in (")",)):
             end -= 1
         return start, end
 
@@ -246,7 +249,7 @@ class EntityNormalizer:
     def _court_descriptions(self, doc: Doc) -> list[Candidate]:
         """"the court", "this court", "the appeals court", "a federal court", "an immigration court"."""
         found = []
-        mods = {"appeals", "appellate", "immigration", "federal", "district", "same", "lower", "trial", "bankruptcy"}
+        mods = {"appeals", "appellate", "immigration", "federal", "district", "same", "lower", "trial", "bankruptcy", "full"}
         for tok in doc:
             if tok.lower_ != "court" or tok.tag_ not in ("NN", "NNP") or tok.dep_ == "compound":
                 continue
@@ -340,7 +343,7 @@ class EntityNormalizer:
         nxt = doc[end].lower_ if end < len(doc) else ""
         if (nxt in self.place_nouns or head in self.place_heads) and len(words) <= 3:
             return "PLACE"
-        if head in self.law_heads or words[0] in self.law_heads:
+        if head in self.law_heads or words[0] in self.law_heads or {"v.", "vs."} & set(words):
             return None
         if self._person_evidence(doc, start, end) and not set(words) & (self.agency_heads | self.org_heads | self.court_heads):
             return "PERSON"
@@ -505,7 +508,7 @@ class EntityNormalizer:
                 text = text.title()
             if text in ("U.S.", "US", "U.S.A.", "USA"):
                 return "United States"
-        if span.label_ == "AGENCY":
+        if span.label_ in ("AGENCY", "COURT"):
             owner = self._possessor(span)
             if owner and owner not in text:
                 return f"{text} of {owner}"
@@ -530,7 +533,9 @@ class EntityNormalizer:
                 continue
             words = {t.lower_ for t in ent}
             before = [e for e in named if e.start < ent.start]
-            if words & {"appeals", "appellate"}:
+            if words & {"lower", "trial", "district"}:
+                ent._.canonical = self._judge_district(doc) or home or strip_article(ent.text)
+            elif words & {"appeals", "appellate", "full"}:
                 circuits = [e for e in named if e._.rule == "circuit"]
                 prior = [e for e in circuits if e.start < ent.start]
                 pick = (prior[-1] if prior else circuits[0] if circuits else None)
@@ -544,10 +549,21 @@ class EntityNormalizer:
             else:
                 ent._.canonical = ent.text.lower() if ent.text[:1].isupper() else ent.text
 
+    def _judge_district(self, doc: Doc) -> str | None:
+        """"U.S. District Judge Ana Ruiz in Boston" / "of the Western District of Washington"."""
+        m = re.search(r"District Judge (?:[A-Z][\w.'-]* ){1,4}(?:in|of) (?:the )?([A-Z]\w*(?: [A-Z]\w*){0,3})", doc.text)
+        if not m:
+            return None
+        place = m.group(1).strip()
+        return courts.district_court_name(place if "District" in place else f"court in {place}", self.models_dir)
+
     def _home_court(self, doc: Doc, named: list[Span]) -> str | None:
         for e in named:
             if (e._.canonical or "").startswith("U.S. District Court for the"):
                 return e._.canonical
+        judge = self._judge_district(doc)
+        if judge:
+            return judge
         sents = list(doc.sents)[:1]
         for e in named:
             if sents and e.start < sents[0].end:
@@ -571,6 +587,8 @@ class EntityNormalizer:
         i = span.start - 1
         while i >= 0 and i >= span.start - 3:
             tok = doc[i]
+            if tok.lower_ == "general" and i > 0 and doc[i - 1].is_title:
+                return f"{doc[i - 1].lower_} general"  # Attorney General, Solicitor General
             if tok.text.casefold() in self.titles:
                 return self.titles[tok.text.casefold()]
             if tok.text == "," and i > 0 and doc[i - 1].lower_ in self.titles:

@@ -131,15 +131,27 @@ def lookup(text: str, context: str = "", state_hint: str | None = None) -> Place
         return country
     if state:
         return state
+    county = counties().get(key)
+    if county and len(county) == 1 or county and state_hint:
+        return next((c for c in county if c.admin1 == state_hint), county[0])
     found = cities().get(key, [])
     if state_hint:
         found = [p for p in found if p.admin1 == state_hint] or found
     elif found and context:
         # Prefer a candidate in a country or US state the article names elsewhere.
-        named = {p.country_code for p in _named_places(context)} | {p.admin1 for p in _named_places(context)}
+        named = ({p.country_code for p in _named_places(context)} | {p.admin1 for p in _named_places(context)}) - {None}
         preferred = [p for p in found if p.admin1 in named or p.country_code in named - {"US"}]
         found = preferred or found
     return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def counties() -> dict[str, list[Place]]:
+    """US counties ("Hennepin County"): the state, no coordinates."""
+    table: dict[str, list[Place]] = {}
+    for county in _geonames().get_us_counties():
+        table.setdefault(fold(county["name"]), []).append(Place(county["name"], "US", county["state"], kind="county"))
+    return table
 
 
 @lru_cache(maxsize=1)

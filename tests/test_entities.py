@@ -249,3 +249,34 @@ def test_entities_chapter_of_an_organization_keeps_its_state(nlp):
     ent = find(ents(nlp, "A lawyer with the ACLU of Northern California said the rule was unlawful."),
                "ACLU of Northern California")
     assert (ent.label_, ent._.canonical) == ("ORGANIZATION", "ACLU of Northern California")
+
+
+def test_entities_lower_court_is_the_judges_district(nlp):
+    text = ("The Supreme Court on Monday paused an order by U.S. District Judge Priscilla Haverford in Denver. "
+            "The government argued that the lower court had exceeded its power.")
+    ent = find(ents(nlp, text), "the lower court")
+    assert ent._.canonical == "U.S. District Court for the District of Colorado"
+
+
+def test_entities_foreign_high_court_is_not_scotus(nlp):
+    ent = find(ents(nlp, "Brazil's Supreme Court on Tuesday upheld the extradition order."), "Supreme Court")
+    assert (ent.label_, ent._.canonical, ent._.court_id) == ("COURT", "Supreme Court of Brazil", None)
+
+
+@pytest.mark.parametrize("text, mention, role", [
+    ("Solicitor General Amara Whitfield told the justices the order was too broad.", "Amara Whitfield",
+     "solicitor general"),
+    ("Attorney General Desmond Rourke announced the charges.", "Desmond Rourke", "attorney general"),
+])
+def test_entities_two_word_titles(nlp, text, mention, role):
+    assert find(ents(nlp, text), mention)._.role == role
+
+
+def test_entities_case_name_is_not_a_person(nlp):
+    found = ents(nlp, "The appeal, Okonkwo v. Marsh, is set for argument in the fall.")
+    assert not [e for e in found if "v." in e.text]
+
+
+def test_entities_listed_agencies_do_not_swallow_the_conjunction(nlp):
+    found = ents(nlp, "The Federal Bureau of Prisons and the U.S. Marshals Service declined to comment.")
+    assert [e.text for e in found if e.label_ == "AGENCY"] == ["Federal Bureau of Prisons", "U.S. Marshals Service"]

@@ -69,3 +69,12 @@ def test_places_facility_located_by_its_town(nlp):
 def test_places_demonym_is_not_a_place(nlp):
     doc = annotate(nlp, "A Guatemalan teenager and two Ecuadorian women were released.", "2025-04-02")
     assert not [e for e in doc.ents if e.label_ == "PLACE"]
+
+
+def test_places_us_county_has_its_state(nlp):
+    ent = place(nlp, "Deputies patrol rural roads across Maricopa County and beyond.", "Maricopa County")
+    assert (ent._.country_code, ent._.admin1) == ("US", "AZ")
+
+
+def test_places_context_free_city_prefers_the_most_populous():
+    assert (lookup("Boston", "A judge in Boston ruled.").admin1) == "MA"
