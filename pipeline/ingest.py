@@ -112,11 +112,26 @@ def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("legalnews-cp1252", _cp1252_fallback)
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text has a NUL in nearly every other byte (Latin script), on one side only."""
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
     """UTF-8 where valid and Windows-1252 for the bytes that are not (mixed dumps are common);
-    a UTF-16 byte-order mark or a declared charset is honoured."""
+    UTF-16 (with or without a byte-order mark) and a declared charset are honoured."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        return data.decode(utf16, errors="replace")
     if charset:
         try:
             if codecs.lookup(charset).name not in ("utf-8", "ascii", "cp1252", "latin-1", "iso8859-1"):
@@ -131,7 +146,7 @@ def looks_binary_bytes(data: bytes) -> bool:
     if data.startswith(_BINARY_MAGIC):
         return True
     sample = data[:8192]
-    if not sample or sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if not sample or sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(sample):
         return False
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
     invalid = sample.decode("utf-8", errors="replace").count("\ufffd")
@@ -549,16 +564,17 @@ def read_csv(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw 
     except OSError as err:
         yield Reject(str(path), 0, RejectReason.UNREADABLE.value, safe_str(err))
         return
-    position = {"line": 0}
+    position: dict[str, int | None] = {"line": 0, "first": None}
 
     def lines() -> Iterator[str]:
         for number, line in _capped_lines(fp, limits.max_record_bytes):
             position["line"] = number
+            if position["first"] is None and (isinstance(line, _Oversized) or line.strip()):
+                position["first"] = number
             yield _OVERSIZED_MARK + "\n" if isinstance(line, _Oversized) else decode_bytes(line).replace("\0", "")
 
     with fp:
         reader = csv.DictReader(lines(), delimiter=delimiter, restkey=_EXTRA_FIELDS)
-        start = 1
         try:
             try:
                 reader.fieldnames  # noqa: B018 - reads the header row, so record lines start after it
@@ -566,7 +582,7 @@ def read_csv(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw 
                 yield Reject(str(path), 1, RejectReason.INVALID_CSV.value, safe_str(f"header row: {err}"))
                 return
             while True:
-                start, stuck_at = position["line"] + 1, position["line"]
+                position["first"], stuck_at = None, position["line"]
                 try:
                     row = next(reader)
                 except StopIteration:
@@ -574,10 +590,11 @@ def read_csv(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw 
                 except csv.Error as err:
                     big = "field larger than field limit" in str(err)
                     reason = RejectReason.RECORD_TOO_LARGE if big else RejectReason.INVALID_CSV
-                    yield Reject(str(path), start, reason.value, safe_str(err))
+                    yield Reject(str(path), position["first"] or stuck_at + 1, reason.value, safe_str(err))
                     if position["line"] == stuck_at:
                         return
                     continue
+                start = position["first"] or stuck_at + 1
                 values = [v for v in row.values() if isinstance(v, str)] + list(row.get(_EXTRA_FIELDS) or [])
                 if any(_OVERSIZED_MARK in v for v in values):
                     yield Reject(str(path), start, RejectReason.RECORD_TOO_LARGE.value,
@@ -589,7 +606,7 @@ def read_csv(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw 
                 else:
                     yield start, row
         except (EOFError, gzip.BadGzipFile, zlib.error) as err:
-            yield _stream_failure(path, start - 1, err)
+            yield _stream_failure(path, (position["first"] or position["line"] + 1) - 1, err)
 
 
 def _read_capped_file(path: Path, limits: IngestLimits) -> bytes | Reject:

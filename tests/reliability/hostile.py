@@ -185,6 +185,7 @@ def cases(cap: int) -> list[Case]:
         Case("PNG named .txt", "image.txt", PNG, {"binary_content": 1}),
         Case("empty .txt", "empty.txt", b"", {"empty_text": 1}),
         Case("UTF-16 .txt with BOM", "utf16.txt", ("\ufeff" + story("utf16")).encode("utf-16-le"), {ARTICLE: 1}),
+        Case("UTF-16 .txt without BOM", "utf16_nobom.txt", story("utf16 no bom").encode("utf-16-be"), {ARTICLE: 1}),
         Case("WARC with non-HTML responses", "crawl.warc", _warc([
             ("https://example.org/story", "text/html; charset=utf-8", _html_page("<p>warc story</p>").encode()),
             ("https://example.org/logo.png", "image/png", PNG),

@@ -121,6 +121,7 @@ def test_ingest_csv_embedded_newlines_and_quotes_survive(dump):
     assert by_id["csv-5"].text.startswith("NUL inside")
     assert by_id["csv-1"].published_at == "2025-06-05"
     assert {(r.line, r.reason) for r in rejects} == {(3, "ragged_csv_row"), (4, "missing_text")}
+    assert [(a.article_id, a.record) for a in articles] == [("csv-1", 2), ("csv-4", 6), ("csv-5", 8), ("csv-6", 9)]
 
 
 def test_ingest_truncated_gzip_keeps_records_before_the_cut(dump):
@@ -274,3 +275,11 @@ def test_ingest_html_over_the_element_cap_is_rejected_before_extraction(tmp_path
     ingestor = Ingestor(IngestLimits(max_html_elements=1000))
     got = outcomes(ingestor, path)
     assert got == Counter({outcome: 1})
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "cp1252"])
+def test_ingest_txt_encodings_decode_to_the_same_text(tmp_path, encoding):
+    text = "Judge María López ruled that the café’s owner may stay."
+    (tmp_path / "story.txt").write_bytes(text.encode(encoding))
+    articles, rejects, _ = ingest(tmp_path / "story.txt")
+    assert [a.text for a in articles] == [text] and not rejects
