@@ -718,7 +718,6 @@ def read_warc(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw
     """Response and resource records are input records (warcinfo, request, metadata and revisit
     are not); one that is not HTML, has no article text or is over the cap is a reject."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     number, truncated = 0, False
     is_arc = ".arc" in path.name.lower()
@@ -774,7 +773,7 @@ def read_warc(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw
         yield _stream_failure(path, number, err)
     except OSError as err:
         yield Reject(str(path), number + 1, RejectReason.UNREADABLE.value, safe_str(err))
-    except (ArchiveLoadFailed, Exception) as err:  # noqa: BLE001 - warcio raises assorted errors on bad headers
+    except Exception as err:  # noqa: BLE001 - warcio raises ArchiveLoadFailed and assorted errors on bad headers
         yield Reject(str(path), number + 1, RejectReason.CORRUPT_INPUT.value,
                      safe_str(f"not a readable WARC after record {number}: {type(err).__name__}: {err}"))
 
