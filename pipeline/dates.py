@@ -25,7 +25,7 @@ from .extensions import register_extensions
 
 register_extensions()
 
-__all__ = ["Timex", "Point", "DateTables", "TimexResolver", "anchor_date", "resolve"]
+__all__ = ["Timex", "Point", "DateTables", "TimexResolver", "anchor_date", "resolve", "governing_tense", "clear_caches"]
 
 GRAN_ORDER = {"D": 0, "W": 1, "M": 2, "Q": 3, "S": 3, "H": 4, "Y": 5, "DE": 6, "CE": 7}
 _UNIT_GRAN = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE", "WE": "W",
@@ -642,23 +642,19 @@ def _vague(tables, m, dct, tense, ref):
     return Timex("DATE", tables.words["vague"][m.group("vague")])
 
 
-_DATEPARSER = None
+_DATEPARSER: dict = {}
 
 
 def _dateparser_resolve(text: str, dct: date | None, tense: str | None) -> Timex | None:
-    """dateparser for the shapes the table does not know ("3/15/2025", "15.03.2025"); its period gives the granularity."""
-    global _DATEPARSER
+    """dateparser for the shapes the table does not know ("3/15/2025", "15.03.2025"); the period it
+    reports gives the granularity. One parser per (anchor, tense), since its settings carry both."""
     if not re.search(r"\d", text):
         return None
-    if _DATEPARSER is None:
-        from dateparser.date import DateDataParser
-
-        _DATEPARSER = {}
     key = (dct, tense)
     if key not in _DATEPARSER:
         from dateparser.date import DateDataParser
 
-        settings = {"PREFER_DATES_FROM": "future" if tense == "future" else "past", "STRICT_PARSING": False,
+        settings = {"PREFER_DATES_FROM": "future" if tense == "future" else "past",
                     "REQUIRE_PARTS": ["year"] if dct is None else []}
         if dct:
             settings["RELATIVE_BASE"] = datetime.combine(dct, datetime.min.time())
@@ -685,6 +681,12 @@ def _resolve_cached(tables: DateTables, text: str, dct: date | None, tense: str 
     return found, ("dateparser" if found else "unresolved")
 
 
+def clear_caches() -> None:
+    """Forget resolved expressions and dateparser instances (for timing a cold start)."""
+    _resolve_cached.cache_clear()
+    _DATEPARSER.clear()
+
+
 def resolve(tables: DateTables, text: str, dct: date | None, tense: str | None = None,
             ref: Point | None = None) -> tuple[Timex | None, str]:
     """(Timex or None when the text is not a temporal expression, id of the pattern that decided)."""
@@ -702,7 +704,6 @@ def governing_tense(span: Span) -> str | None:
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep in ("until", "till", "through", "by"):
         return None
-    infinitive = False
     for _ in range(8):
         head = tok.head
         if head is tok:
@@ -723,7 +724,6 @@ def governing_tense(span: Span) -> str | None:
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in tok.children) and tok.tag_ == "VBG":
             return "future"
         if "to" in aux_words and tok.tag_ == "VB":
-            infinitive = True
             continue
         if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in auxes):
             return "past"

@@ -15,6 +15,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -83,6 +84,43 @@ def realign(dump: Path, run_dir: Path) -> None:
             out.write(json.dumps(m, ensure_ascii=False) + "\n")
 
 
+def time_components(dump: Path, models: Path, model: str, repeat: int = 2) -> dict:
+    """Seconds spent in each pipeline component over the dump's texts (best of `repeat` passes), to
+    check what date resolution adds to the time per article."""
+    sys.path.insert(0, str(HERE.parent))
+    from pipeline.config import Settings
+    from pipeline.nlp import build_nlp
+
+    nlp = build_nlp(Settings(model=model, models_dir=str(models)))
+    records = [json.loads(line) for line in dump.open(encoding="utf-8")]
+    best: dict[str, float] = {}
+    from pipeline import dates
+
+    for _ in range(repeat):
+        dates.clear_caches()  # each pass starts cold, as a fresh worker does
+        spent: dict[str, float] = {name: 0.0 for name in ["tokenizer", *nlp.pipe_names]}
+        for rec in records:
+            t0 = time.perf_counter()
+            doc = nlp.make_doc(rec["text"].strip())
+            spent["tokenizer"] += time.perf_counter() - t0
+            doc._.published_at = rec.get("published_at")
+            for name, proc in nlp.pipeline:
+                t0 = time.perf_counter()
+                doc = proc(doc)
+                spent[name] += time.perf_counter() - t0
+        best = spent if not best or sum(spent.values()) < sum(best.values()) else best
+    return {"articles": len(records), "seconds": best}
+
+
+def report_timing(label: str, timing: dict) -> None:
+    spent = timing["seconds"]
+    timex = spent.get("legalnews_timex", 0.0)
+    rest = sum(spent.values()) - timex
+    print(f"timing {label}: {timing['articles']} articles, pipeline without dates {1000 * rest / timing['articles']:.1f} ms"
+          f"/article, legalnews_timex {1000 * timex / timing['articles']:.2f} ms/article "
+          f"(+{100 * timex / rest:.1f}% of the pipeline time)")
+
+
 def report(part: str, res: dict) -> None:
     print(f"TempEval-3 {part}: {res['documents']} documents, gold timexes {res['gold_timexes']}, "
           f"system timexes {res['system_timexes']}")
@@ -104,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="list up to N errors per part")
     ap.add_argument("--guidelines", choices=["timeml", "legalnews"], default="timeml",
                     help="annotation convention of the dates stage: TimeML's (the benchmark's) or the project SPEC's")
+    ap.add_argument("--timing", action="store_true",
+                    help="also time the pipeline per component on each part and on the dev gold articles")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
     if not (args.shared / "tools" / "timeml_eval.py").is_file():
@@ -116,6 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for part, res in results.items():
         report(part, res)
+    if args.timing:
+        models = timeml_models_dir(args.work, args.guidelines)
+        for part in args.part or ["test"]:
+            report_timing(f"TempEval-3 {part}", time_components(args.work / f"{part}.jsonl", models, args.model))
+        dev = args.shared / "gold" / "dev.jsonl"
+        if dev.is_file():
+            report_timing("dev gold", time_components(dev, MODELS, args.model))
     return 0
 
 
