@@ -13,7 +13,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -46,8 +46,6 @@ class Case:
     content: bytes
     expect: dict[str, int]
     exact: bool = True
-    note: str = ""
-    tags: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _html_page(body: str, title: str = "Judge orders return") -> str:
@@ -124,7 +122,7 @@ def cases(cap: int) -> list[Case]:
              b"\xef\xbb\xbf" + b'{"id": "cp1252", "text": "Judge Mar\xeda L\xf3pez ruled on the caf\xe9 case."}\n'
              + b'{"id": "mixed", "text": "Caf\xc3\xa9 owner and caf\xe9 owner were detained."}\n'
              + jline({"id": "mojibake", "text": "The court\u00e2\u20ac\u2122s ruling in S\u00c3\u00a3o Paulo stands."}),
-             {ARTICLE: 3}, tags=("encoding",)),
+             {ARTICLE: 3}),
         Case("binary junk", "binary.jsonl",
              BINARY_LINE + b"\n" + jline({"text": "\u0001\u0002\u0003" * 30}) + jline({"id": "bin-ok", "text": story("bin")}),
              {"binary_content": 2, ARTICLE: 1}),
@@ -132,7 +130,7 @@ def cases(cap: int) -> list[Case]:
              jline({"id": "ctl", "text": "The judge\u0000 ruled\u0007 on \u001b[31mFriday\u001b[0m that ICE\r\nmust return him."})
              + b'{"id": "raw-nul", "text": "A raw NUL\x00 byte and a raw\ttab in the string."}\n'
              + b'{"id": "\\udc80surrogate", "text": "Lone \\ud800 surrogate and \\ud83d\\ude00 pair.", "title": "\\udfff"}\n',
-             {ARTICLE: 3}, tags=("controls",)),
+             {ARTICLE: 3}),
         Case("nesting 20,000 deep", "deep.jsonl", b"[" * 20_000 + b"\n" + b'{"text": ' + b"[" * 20_000 + b"\n",
              {"invalid_json": 2}),
         Case("numbers beyond range", "numbers.jsonl",
@@ -148,17 +146,17 @@ def cases(cap: int) -> list[Case]:
              b"".join(jline({"id": f"date-{i}", "text": story(f"date-{i}"), "published_at": value})
                       for i, value in enumerate(["2025-13-45", "99999-01-01", "June 5, 99999", "2025-02-30T10:00:00",
                                                  "not a date", "yesterday", 1e20, "2025-06-05"])),
-             {ARTICLE: 8}, tags=("dates",)),
+             {ARTICLE: 8}),
         Case("ids with path characters", "path_ids.jsonl",
              b"".join(jline({"id": rid, "text": story(f"path {i}")}) for i, rid in enumerate(
                  ["../../etc/passwd", "/tmp/legalnews-evil", "..\\..\\windows\\system32", "a/b\u0000c", "CON", "x" * 500])),
-             {ARTICLE: 6}, tags=("ids",)),
+             {ARTICLE: 6}),
         Case("duplicate texts and ids", "duplicates.jsonl",
              jline({"id": "dup-a", "text": story("dup")}) + jline({"id": "dup-b", "text": story("dup")})
              + jline({"id": "dup-a", "text": story("dup other")}),
              {ARTICLE: 2, DUPLICATE: 1}),
         Case("gzip truncated mid-stream", "truncated.jsonl.gz", truncated_gz[: len(truncated_gz) // 2],
-             {ARTICLE: 1, "truncated_input": 1}, exact=False, tags=("truncated",)),
+             {ARTICLE: 1, "truncated_input": 1}, exact=False),
         Case("gzip with damaged bytes", "corrupt.jsonl.gz", _corrupt(_gzip_lines(40, "corrupt")),
              {"corrupt_input": 1}, exact=False),
         Case("plain text named .gz", "not_gzip.jsonl.gz", jline({"id": "plain-gz", "text": story("plain-gz")}),
@@ -172,9 +170,9 @@ def cases(cap: int) -> list[Case]:
              b"csv-4,Multi,\"First line\nsecond \"\"quoted\"\" line " + story("csv-4").encode() + b"\",\r\n"
              b"csv-5,Nul,\"NUL\x00 inside " + story("csv-5").encode() + b"\",\r\n"
              b"csv-6,Stray,He said \"hi\" there to the judge in Maryland on Friday.,\r\n",
-             {ARTICLE: 4, "ragged_csv_row": 1, "missing_text": 1}, tags=("csv",)),
+             {ARTICLE: 4, "ragged_csv_row": 1, "missing_text": 1}),
         Case("HTML with scripts, styles, comments, entity tricks", "hostile.html", HOSTILE_HTML.encode(),
-             {ARTICLE: 1}, tags=("html",)),
+             {ARTICLE: 1}),
         Case("HTML with no article", "script_only.html",
              b"<html><head><script>var x = 1;</script><style>p{}</style></head><body></body></html>",
              {"no_main_text": 1}),
@@ -192,7 +190,7 @@ def cases(cap: int) -> list[Case]:
             ("https://example.org/ruling.pdf", "application/pdf", b"%PDF-1.7\n" + bytes(range(256))),
             ("https://example.org/fake.html", "text/html", PNG),
             ("https://example.org/empty.html", "text/html", b"<html><body><script>var x = 1;</script></body></html>"),
-        ]), {ARTICLE: 1, "not_html": 2, "binary_content": 1, "no_main_text": 1}, tags=("warc",)),
+        ]), {ARTICLE: 1, "not_html": 2, "binary_content": 1, "no_main_text": 1}),
         Case("WARC.gz truncated between records", "truncated.warc.gz", between[: len(between) * 6 // 10],
              {ARTICLE: 1, "truncated_input": 1}, exact=False),
         Case("WARC.gz truncated inside a record", "cut_record.warc.gz", inside[: len(inside) * 97 // 100],
