@@ -10,9 +10,9 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
 2. Each person is a judge when any of its mentions follows a title ("Judge", "District Judge",
    "Magistrate Judge", "Justice") or is in apposition to "judge"; a lawyer likewise.
 3. A pronoun (he, him, his, she, her) resolves to the nearest preceding person within a few
-   sentences, skipping the subject of its own verb when it is that verb's object (binding), and
-   preferring a judge when the caller asks for an adjudicator, a party (not judge, not lawyer)
-   otherwise.
+   sentences, skipping the subject of its own verb when it is that verb's object (binding); a
+   subject pronoun first tries the subjects of its own and the previous sentence (centering).
+   The caller may ask for a judge (an adjudicator), a party (not judge, not lawyer) or anyone.
 4. A singular description of a person ("the migrant", "the Guatemalan man", "the former
    alderman") resolves to the article's protagonist: the party with the most mentions. A
    description of a judge ("the judge", "a federal judge") resolves to the nearest judge, and to
@@ -159,6 +159,13 @@ class Resolver:
             verb = token.head if token.dep_ != "pobj" else token.head.head
             blocked = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
         candidates = [(m, p) for m, p in self._candidates(token) if not blocked.intersection(range(m.start, m.end))]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            here = self.sent_index.get(token.i, 0)
+            subjects = [(m, p) for m, p in candidates if m.root.dep_ in ("nsubj", "nsubjpass")
+                        and here - self.sent_index.get(m.start, 0) <= 1]
+            candidates = subjects + [c for c in candidates if c not in subjects]
+        if prefer == "any":
+            return candidates[0] if candidates else None
         if prefer == "judge":
             chosen = next(((m, p) for m, p in candidates if p.judge), None)
             judges = [p for p in self.people if p.judge]

@@ -36,7 +36,7 @@ POSS_IS_ACTOR = {"RULING", "ORDER", "BLOCK", "DISMISS", "APPEAL", "SUE", "PARDON
 PLACE_TYPES = {"ARREST_DETAIN", "RELEASE", "TRIAL_HEARING", "EXECUTE", "ASYLUM_REQUEST"}
 MOVE_TYPES = {"DEPORT", "RETURN", "EXTRADITE"}
 CRIME_TYPES = {"CONVICT", "ACQUIT", "CHARGE_INDICT"}
-OBJECT_CONTROL = {"order", "direct", "instruct", "tell", "ask", "allow", "let", "force", "require", "urge",
+OBJECT_CONTROL = {"order", "direct", "instruct", "tell", "ask", "allow", "let", "force", "require", "urge", "petition",
                   "persuade", "permit", "authorize", "compel", "help", "enable"}
 FROM_CONTROL = {"block", "bar", "stop", "prevent", "prohibit", "enjoin", "halt", "forbid", "keep"}
 ACTOR_LIGHT = {"issue", "file", "grant", "set", "schedule", "hold", "impose", "enter", "bring", "launch", "win",
@@ -89,6 +89,9 @@ def entity_of(token: Token) -> Span | None:
 
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("nsubj", "aux") for c in tok.children) \
+            and tok.head.i != tok.i and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "xcomp", "ccomp", "oprd", "advcl", "conj") \
         and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
@@ -189,7 +192,7 @@ class EventExtractor:
             return False
         if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper() and len(span) == 1:
             return False
-        if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",):
+        if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",) and len(span) == 1:
             return False
         if self.habitual(head):
             return False
@@ -221,6 +224,8 @@ class EventExtractor:
 
     def guard_not_modifier(self, tok: Token, span: Span) -> bool:
         if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.lower_ == "from":
+            return False
+        if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
             return False
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_ not in ("order",):
             return False
@@ -322,6 +327,9 @@ class EventExtractor:
             obj = self.patient(tok)
             if obj is not None and (obj.like_num or obj.lower_ in ("$", "fee", "fees", "price", "interest")):
                 return False
+            if any(t.text == "$" or t.lower_ in ("fee", "fees", "rent", "interest") for c in tok.children
+                   if c.dep_ in ("dobj", "npadvmod", "advmod", "dative") for t in c.subtree):
+                return False
             return obj is None or self.person_like(obj) or any(c.lower_ == "with" for c in tok.children)
         if tok.lemma_ == "accuse":
             return is_passive(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
@@ -365,7 +373,11 @@ class EventExtractor:
 
     def guard_court_actor(self, tok: Token, span: Span) -> bool:
         lemma = tok.lemma_
-        if lemma == "find" and not any(c.dep_ == "ccomp" for c in tok.children):
+        if lemma == "find" and (not any(c.dep_ == "ccomp" for c in tok.children)
+                                or any(t.lower_ == "guilty" for t in tok.doc[tok.i:min(tok.i + 12, tok.sent.end)])):
+            return False
+        actor = self.actor_token(tok)
+        if actor is not None and actor.lemma_.lower() in ("jury", "juror", "jurors"):
             return False
         if lemma == "grant":
             if any(c.dep_ == "dobj" and c.lemma_ in ("stay", "injunction", "clemency", "pardon", "parole", "release",
@@ -383,6 +395,8 @@ class EventExtractor:
         if self.court_like(actor):
             return True
         if tok.lemma_ not in ("order", "direct"):
+            return False
+        if actor.lower_ in PRONOUNS or (self.ents.get(actor.i) is not None and self.ents[actor.i].label_ == "PERSON"):
             return False
         return not self.executive_like(actor)
 
@@ -416,7 +430,7 @@ class EventExtractor:
 
     def destination(self, tok: Token) -> Token | None:
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into"):
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
             if c.dep_ in ("advmod", "prt") and c.lower_ == "back":
                 for g in c.children:
@@ -495,7 +509,7 @@ class EventExtractor:
             return False
         if dest is None:
             return self.has_back(tok) or any(c.dep_ == "dobj" for c in tok.children) and (
-                tok.dep_ in ("xcomp", "ccomp") or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+                tok.dep_ in ("xcomp", "ccomp", "pcomp") or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
         return True
 
     def guard_return_noun(self, tok: Token, span: Span) -> bool:
@@ -522,6 +536,8 @@ class EventExtractor:
         return False
 
     def guard_asylum_noun(self, tok: Token, span: Span) -> bool:
+        if self.generic(tok):
+            return False
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.lower_ == "asylum":
                 return True
@@ -577,14 +593,9 @@ class EventExtractor:
                 return bool(person and person.judge)
             return any(t.lower_ in ("court", "board", "appeals", "tribunal") for t in ent)
         if tok.lower_ in PRONOUNS:
-            res = self.coref.resolve(tok, "judge")
-            return res is not None and res[1].judge and self.coref.resolve(tok, "party") is None or \
-                (res is not None and self._nearest_is(res, tok))
+            res = self.coref.resolve(tok, "any")
+            return res is not None and res[1].judge
         return tok.lemma_.lower() in self.court_nouns
-
-    def _nearest_is(self, res, tok: Token) -> bool:
-        party = self.coref.resolve(tok, "party")
-        return party is None or res[0].start > party[0].start
 
     def executive_like(self, tok: Token) -> bool:
         ent = self.ents.get(tok.i)
@@ -1099,8 +1110,23 @@ class EventExtractor:
         return False
 
     # ---- one event -----------------------------------------------------------------------
+    def bare_plural(self, tok: Token | None) -> bool:
+        return tok is not None and tok.tag_ == "NNS" and self.ents.get(tok.i) is None and not any(
+            c.dep_ in ("det", "poss", "nummod", "quantmod", "compound", "amod") and c.lower_ not in ("deported", "other")
+            or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) and tok.lemma_.lower() not in QUANTITY_NOUNS
+
+    def generic_participants(self, etype: str, head: Token) -> bool:
+        """"orders to return migrants", "judges have ordered": a kind of action told of a kind of people."""
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        if etype in ("ORDER", "RULING", "BLOCK"):
+            return self.bare_plural(self.actor_token(head))
+        return self.bare_plural(self.patient(head))
+
     def build(self, doc: Doc, entry: dict, span: Span, head: Token) -> dict | None:
         etype = entry["type"]
+        if self.generic_participants(etype, head):
+            return None
         if etype == "SUE" and head.lemma_ == "petition":
             if any("Appeals" in e.text or "Circuit" in e.text or "Supreme" in e.text
                    for e in head.sent.ents if e.start > head.i and e.label_ in ("COURT", "ORGANIZATION", "AGENCY")):
@@ -1149,7 +1175,8 @@ class EventExtractor:
                 if last is None:
                     continue
                 ev["event_type"] = last
-            elif ev["event_type"] in ("CONVICT", "ACQUIT") and ev["rule"] not in ("convict.n",):
+            elif ev["event_type"] in ("CONVICT", "ACQUIT") and ev["rule"] not in ("convict.n",) \
+                    and ev["modality"] == "asserted" and not ev["negated"]:
                 last = ev["event_type"]
             keep.append(ev)
         events[:] = keep
