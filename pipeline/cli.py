@@ -110,8 +110,8 @@ def format_option(function):
                         help="table for reading; csv or json for other programs")(function)
 
 
-def _plain(frame):
-    """Dates as YYYY-MM-DD and lists as text, so every format prints the same values."""
+def _plain(frame, lists_as_text: bool = True):
+    """Dates as YYYY-MM-DD, and lists as text except for JSON, so every format prints the same values."""
     import pandas as pd
 
     frame = frame.copy()
@@ -119,7 +119,8 @@ def _plain(frame):
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
         elif frame[column].map(lambda v: hasattr(v, "__len__") and not isinstance(v, str)).any():
-            frame[column] = frame[column].map(lambda v: ", ".join(map(str, v)) if v is not None else None)
+            frame[column] = frame[column].map(lambda v: v if v is None else ", ".join(map(str, v)) if lists_as_text
+                                              else [str(x) for x in v])
         elif frame[column].map(lambda v: hasattr(v, "isoformat")).any():
             frame[column] = frame[column].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
     if "sentence" in frame.columns:
@@ -129,18 +130,22 @@ def _plain(frame):
 
 def print_frame(frame, fmt: str, title: str, columns: dict[str, str] | None = None) -> None:
     """Print a result as a rich table (`columns`: header -> column), CSV or JSON."""
+    import json
+
     from rich.text import Text
 
-    frame = _plain(frame)
+    frame = _plain(frame, lists_as_text=fmt != "json")
     if fmt == "csv":
         click.echo(frame.to_csv(index=False), nl=False)
         return
     if fmt == "json":
-        click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
+        rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     columns = columns or {c: c for c in frame.columns}
     prose = "sentence" in columns.values()
-    table = Table(title=title, show_lines=prose, caption=f"{len(frame)} rows", expand=prose)
+    count = f"{len(frame)} row" + ("" if len(frame) == 1 else "s")
+    table = Table(title=title, show_lines=prose, caption=count, expand=prose)
     for header in columns:
         narrow = prose and header in NARROW_COLUMNS
         ratio = 1 + (header == "sentence") if prose and not narrow else None

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from conftest import make_run
+from conftest import ROOT, make_run
 from pipeline.api import load_run
 from pipeline.cli import main
 from pipeline.query import (EventQuery, NameFilter, NotARun, QueryError, connect, find_events, normalize_name,
@@ -269,4 +269,13 @@ def test_query_cli_sql_and_stories(made, tmp_path):
     assert plotted.exit_code == 0 and (tmp_path / "en.png").is_file() and "BLOCK" in plotted.stdout
     stories = runner.invoke(main, ["stories", str(made), "--min-articles", "2", "--format", "json"])
     assert [(s["event_type"], s["article_ids"], s["n_sources"]) for s in json.loads(stories.stdout)] == \
-        [("DEPORT", "m1, m2", 2)]
+        [("DEPORT", ["m1", "m2"], 2)]
+
+
+@pytest.mark.parametrize("command", ["query", "sql", "timeline", "stories", "serve"])
+def test_query_docs_show_every_command_and_option(command):
+    """docs/querying.md is the reference: each command has a section and names each of its options."""
+    text = (ROOT / "docs" / "querying.md").read_text(encoding="utf-8")
+    assert f"## legalnews {command}" in text and f"$ legalnews {command} " in text
+    options = [o for p in main.commands[command].params for o in p.opts if o.startswith("--")]
+    assert options and [o for o in options if o not in text] == []
