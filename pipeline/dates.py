@@ -35,7 +35,7 @@ _MODIFIERS = re.compile(
     r"shorter than|over|under|at least|at most|up to|just|only|barely|well over|well under|as many as|"
     r"as much as|as long as|as early as|as late as|no later than|no earlier than|no more than|until|till|"
     r"through|throughout|since|from|between|by|on|in|at|for|during|within|of|before|after|upwards of|"
-    r"some|nearly all of|the better part of|all|least|most)\s+)+")
+    r"some|nearly all of|the better part of|all|least|most|sometime|both|its|their|his|her|our)\s+)+")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would", "should", "may", "might"}
 _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend", "anticipate", "postpone",
                   "due", "hope", "aim", "promise", "vow", "threaten", "delay", "adjourn", "push", "await"}
@@ -143,7 +143,8 @@ class DateTables:
             "HOLIDAY": self._group("holiday", "holiday"), "VAGUE": self._group("vague", "vague"),
             "SET_WORD": self._group("set_word", "set_word"), "NOT_TEMPORAL": self._group(None, "not_temporal"),
             "NUMWORD": self._group(None, "number"),
-            "NUM": r"(?P<num>\d+(?:\.\d+)?(?: 1/2)?|" + self._alternatives("number") + ")",
+            "NUM": r"(?P<num>\d+(?:\.\d+)?(?: 1/2)?|(?:" + "|".join(self.words["tens"]) + r")[- ](?:" + self._units()
+                   + ")|" + self._alternatives("number") + ")",
             "YEAR": r"(?P<year>1\d{3}|20\d{2}|21\d{2})", "DAY": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
             "POS": r"(?P<pos>early|mid|late|the end of|the beginning of|the middle of|the start of|end of|"
                    r"beginning of|the rest of)",
@@ -162,6 +163,9 @@ class DateTables:
     def _group(self, name: str | None, kind: str) -> str:
         return f"(?P<{name}>{self._alternatives(kind)})" if name else f"(?:{self._alternatives(kind)})"
 
+    def _units(self) -> str:
+        return "|".join(a for a, v in self.words["number"].items() if v.isdigit() and int(v) < 10 and len(a) > 2)
+
     def number(self, text: str | None) -> float | None:
         """1 for "a", 2 for "two", 2.5 for "2 1/2"; None for vague amounts ("several")."""
         if text is None:
@@ -172,6 +176,10 @@ class DateTables:
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
         value = self.words["number"].get(text)
+        compound = re.fullmatch(r"([a-z]+)[- ]([a-z]+)", text)
+        if value is None and compound and compound.group(1) in self.words["tens"]:
+            unit = self.words["number"].get(compound.group(2))
+            return 10 * float(self.words["tens"][compound.group(1)]) + float(unit) if unit else None
         return None if value in (None, "X") else float(value)
 
 
@@ -185,6 +193,8 @@ def normalize(text: str, tables: "DateTables | None" = None) -> str:
     if tables is not None and ("nineteen" in t or "twenty" in t or "thousand" in t):
         t = tables.spelled_year.sub(lambda m: _spelled(tables, m), t)
     t = _MODIFIERS.sub("", t)
+    t = re.sub(r" or so\b", "", t)
+    t = re.sub(r"^(later|earlier|early|late) in the (day|week|month|year)$", r"\1 this \2", t)
     t = re.sub(r"^an? (?=\d)", "", t)
     return t.rstrip(".") if not re.search(r"\b(?:[ap]\.m|jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.$", t) else t
 
@@ -290,7 +300,7 @@ def _month_day(tables, m, dct, tense, ref):
     try:
         if tense == "past" and 0 < (date(dct.year, month, day) - dct).days <= NEAR_FUTURE_DAYS:
             tense = None
-        return _date(Point(date(_pick_year(dct, month, day, tense), month, day), "D"))
+        return _date(Point(date(_pick_year(dct, month, day, tense, _g(m, "rel")), month, day), "D"))
     except ValueError:
         return Timex("DATE", f"XXXX-{month:02d}-{day:02d}")
 
@@ -318,7 +328,8 @@ def _decade(tables, m, dct, tense, ref):
     if _g(m, "decade"):
         return Timex("DATE", m.group("decade"))
     century = (dct.year // 100) if dct else 19
-    digit = int(m.group("dd"))
+    word = _g(m, "decword")
+    digit = int(tables.words["tens"][word[:-3] + "y"]) if word else int(m.group("dd"))
     if dct and century * 100 + digit * 10 > dct.year:
         century -= 1
     return Timex("DATE", f"{century:02d}{digit}")
@@ -361,7 +372,7 @@ def _deictic_day(tables, m, dct, tense, ref):
     offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
     part = _g(m, "part")
     code = tables.words["part_of_day"][part] if part else ("NI" if word == "tonight" else "")
-    if word in ("that", "early", "late"):
+    if word in ("that", "early", "late", "mid"):
         base = ref.day if ref is not None and ref.gran == "D" else dct
         return Timex("TIME", _day_value(dct, base) + f"T{code}") if code else None
     day = dct + timedelta(days=offset) if dct else None
@@ -380,6 +391,14 @@ def _weekday_date(tables: DateTables, name: str, dct: date, tense: str | None, r
     if rel in ("last", "this past", "past"):
         return dct + timedelta(days=delta if delta < 0 else delta - 7)
     return dct + timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+@resolver("week_of")
+def _week_of(tables, m, dct, tense, ref):
+    found = _month_day(tables, m, dct, tense, ref)
+    if found is None or found.point is None:
+        return Timex("DATE", "XXXX-WXX")
+    return _date(found.point.at("W"))
 
 
 @resolver("weekday")
@@ -742,6 +761,9 @@ def governing_tense(span: Span) -> str | None:
 
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
+_CLOCK_PATTERNS = {"clock", "clock_24", "clock_oclock", "named_time", "rel_part", "part_deictic", "pos_part"}
+_LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", "least", "during", "by", "through",
+                 "of", ",", "and", "to", "its", "their", "his", "her", "our", "both", "sometime"}
 _LEFT_DETERMINERS = {"this", "that", "last", "next", "every", "each", "the"}
 _CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "et"}
 
@@ -772,8 +794,7 @@ class TimexResolver:
                 timex = Timex("DATE", "XXXX-XX-XX")
             if pid == "set_word" and len(span) == 1 and span[0].dep_ == "amod":
                 continue  # "an annual meeting", "quarterly earnings": a kind of thing, not a time
-            if timex.type == "TIME" and self.guidelines == "legalnews" and pid in ("clock", "clock_24", "clock_oclock",
-                                                                                  "named_time", "rel_part"):
+            if timex.type == "TIME" and self.guidelines == "legalnews" and pid in _CLOCK_PATTERNS:
                 continue
             if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and self.guidelines == "legalnews" \
                     and normalize(span.text) in self.tables.deictic:
@@ -844,7 +865,7 @@ class TimexResolver:
 
     def _split(self, span: Span) -> list[Span]:
         for tok in span[1:-1]:
-            if tok.lower_ in _SPLIT_WORDS:
+            if tok.lower_ in _SPLIT_WORDS or (tok.text == "," and re.fullmatch(r"\d{4}, \d{4}", span.text)):
                 left, right = self._trim(span.doc[span.start:tok.i]), self._trim(span.doc[tok.i + 1:span.end])
                 if left is None or right is None:
                     continue
@@ -860,9 +881,8 @@ class TimexResolver:
     def _trim(span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
-        while start < end and (doc[start].lower_ in ("between", "from", "since", "until", "just", "on", "in", "at", "least",
-                                                     "during", "by", "through", "of", ",", "and", "to")
-                               or doc[start].is_punct):
+        while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct or (
+                doc[start].lower_ in ("a", "an") and start + 1 < end and re.match(r"\d", doc[start + 1].text))):
             start += 1
         while end > start and (doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019", ",", "and", "to", "-")
                                or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))):
