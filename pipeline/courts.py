@@ -125,6 +125,9 @@ def court_id(canonical: str) -> str | None:
     m = re.match(r"Supreme Court of (.+)$", name)
     if m and m.group(1) != "the United States":
         candidates.append(f"{m.group(1)} Supreme Court")
+    m = re.match(r"(.+?) (Court of (?:Criminal )?Appeals?|Superior Court)$", name)
+    if m:
+        candidates.append(f"{m.group(2)} of {m.group(1)}")
     for candidate in candidates:
         hit = _court_index().get(candidate.casefold())
         if hit:

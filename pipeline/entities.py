@@ -155,6 +155,8 @@ class EntityNormalizer:
         self.place_heads = set(lex.get("place_heads", []))
         self.place_nouns = set(lex.get("place_nouns", []))
         self.law_heads = set(lex.get("law_heads", []))
+        self.person_nouns = set(lex.get("person_nouns", []))
+        self.person_possessions = set(lex.get("person_possessions", []))
 
     # -- the run ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -166,6 +168,7 @@ class EntityNormalizer:
                 cands.append(cand)
         cands += self._dateline(doc)
         cands += self._court_descriptions(doc)
+        cands += self._named_with_age(doc)
         chosen = self._choose(cands)
         taken = {i for c in chosen for i in range(c.start, c.end)}
         for c in chosen:
@@ -273,6 +276,24 @@ class EntityNormalizer:
             found.append(Candidate(start - 1 if has_det else start, tok.i + 1, "COURT", "court_ref", 1))
         return found
 
+    def _named_with_age(self, doc: Doc) -> list[Candidate]:
+        """"Ever Josué Mejía Cardona, 33, ...": capitalized words before an age in commas are a person."""
+        found = []
+        for tok in doc[2:-1]:
+            if not (tok.text.isdigit() and 0 < int(tok.text) < 111 and doc[tok.i - 1].text == ","
+                    and doc[tok.i + 1].text in (",", ".")):
+                continue
+            start = end = tok.i - 1
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and not doc[start - 1].is_stop and doc[start - 1].text.casefold() not in self.titles \
+                    and doc[start - 1].ent_type_ not in ("ORG", "DATE", "NORP") and end - start < 5:
+                start -= 1
+                if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
+                    start -= 2  # "Jean-Robert"
+            if end - start >= 2 and not is_known_place(doc[start:end].text):
+                found.append(Candidate(start, end, "PERSON", "age_apposition", 1))
+        return found
+
     @staticmethod
     def _choose(cands: list[Candidate]) -> list[Candidate]:
         chosen, taken = [], set()
@@ -320,14 +341,19 @@ class EntityNormalizer:
     def _repair(self, doc: Doc, label: str, start: int, end: int, taken: set[int]) -> tuple[int, int]:
         """Boundaries the model cuts short: "[Curtis] Lee Boone", "ACLU [of Texas]"."""
         if label == "PERSON":
-            while start > 0 and start - 1 not in taken and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
-                    and doc[start - 1].text.upper() in first_names() and doc[start - 1].text.casefold() not in self.titles:
+            while start > 0 and start - 1 not in taken and self._name_part(doc[start - 1]):
                 start -= 1
         if label == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text == "of":
             place = next((e for e in doc.ents if e.start == end + 1 and e.label_ in ("GPE", "LOC")), None)
             if place is not None and not taken.intersection(range(place.start, place.end)):
                 end = place.end
         return start, end
+
+    def _name_part(self, tok: Token) -> bool:
+        """A capitalized word the model left outside a name: a known first name, or a bare proper noun."""
+        if not tok.is_title or tok.ent_type_ or tok.is_stop or tok.text.casefold() in self.titles:
+            return False
+        return tok.text.upper() in first_names() or tok.pos_ == "PROPN" and not is_known_place(tok.text)
 
     def _classify(self, doc: Doc, model_label: str, start: int, end: int) -> str | None:
         """SPEC label for a model entity, from what its words and neighbours say."""
@@ -345,7 +371,8 @@ class EntityNormalizer:
             return "PLACE"
         if head in self.law_heads or words[0] in self.law_heads or {"v.", "vs."} & set(words):
             return None
-        if self._person_evidence(doc, start, end) and not set(words) & (self.agency_heads | self.org_heads | self.court_heads):
+        name_start = start - 1 if start > 0 and len(words) == 1 and self._name_part(doc[start - 1]) else start
+        if self._person_evidence(doc, name_start, end) and not set(words) & (self.agency_heads | self.org_heads | self.court_heads):
             return "PERSON"
         if len(words) == 1 and label != "PLACE" and (text.casefold() in self.titles or nxt in self.titles
                                                      or is_demonym(text)):
@@ -382,6 +409,19 @@ class EntityNormalizer:
             return 0 < int(float(doc[end + 1].text)) < 120 if doc[end + 1].text.isdigit() else False
         prev = doc[start - 1] if start > 0 else None
         if prev is not None and prev.text.casefold() in self.titles:
+            return True
+        if is_known_place(tokens.text):
+            return False
+        # "Adeyemi, a Nigerian national" / "Adeyemi's lawyer"
+        after = doc[end:end + 5]
+        if len(after) >= 2 and after[0].text == "," and after[1].lower_ in ("a", "an", "the", "who"):
+            for tok in after[2:]:
+                if tok.lower_ in self.person_nouns:
+                    return True
+                if tok.pos_ not in ("ADJ", "PROPN", "NOUN", "NUM", "PUNCT"):
+                    break
+            return after[1].lower_ == "who"
+        if len(after) >= 2 and after[0].text in _POSSESSIVE and after[1].lower_ in self.person_possessions and len(tokens) >= 2:
             return True
         return False
 

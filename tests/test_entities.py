@@ -280,3 +280,29 @@ def test_entities_case_name_is_not_a_person(nlp):
 def test_entities_listed_agencies_do_not_swallow_the_conjunction(nlp):
     found = ents(nlp, "The Federal Bureau of Prisons and the U.S. Marshals Service declined to comment.")
     assert [e.text for e in found if e.label_ == "AGENCY"] == ["Federal Bureau of Prisons", "U.S. Marshals Service"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Chukwuemeka Obiora, a Nigerian national, was detained in Houston.", "Chukwuemeka Obiora"),
+    ("Investigators said Thandiwe Mkhabela, who ran the agency, kept two sets of books.", "Thandiwe Mkhabela"),
+    ("Lawyers for the city met Tuesday. Afolabi Nwankwo's lawyer said the arrest was unlawful.", "Afolabi Nwankwo"),
+])
+def test_entities_person_evidence_from_apposition_and_possession(nlp, text, mention):
+    assert find(ents(nlp, text), mention).label_ == "PERSON"
+
+
+@pytest.mark.parametrize("text, mention, court_id", [
+    ("The Virginia Court of Appeals overturned the conviction.", "Virginia Court of Appeals", "vactapp"),
+    ("The Texas Court of Criminal Appeals stayed the execution.", "Texas Court of Criminal Appeals", "texcrimapp"),
+])
+def test_entities_state_appellate_courts_link_to_courts_db(nlp, text, mention, court_id):
+    ent = find(ents(nlp, text), mention)
+    assert (ent.label_, ent._.court_id) == ("COURT", court_id)
+
+
+def test_entities_unlabeled_name_before_an_age_is_a_person(nlp):
+    text = "The man, Ever Josué Mejía Cardona, 33, had been held for months. Mejía was released Friday."
+    found = ents(nlp, text)
+    full = [e for e in found if e.label_ == "PERSON" and "Mejía Cardona" in e.text]
+    assert full
+    assert find(found, "Mejía")._.canonical == full[0]._.canonical
