@@ -186,7 +186,8 @@ def matching_entities(con: duckdb.DuckDBPyConnection, name: NameFilter) -> list[
     label_clause = "AND label = $label" if name.label else ""
     params = {"norm": norm} | ({"label": name.label} if name.label else {})
     exact = con.execute(f"""SELECT entity_key FROM entities
-        WHERE (norm(canonical) = $norm OR list_contains(list_transform(aliases, lambda x: norm(x)), $norm)) {label_clause}
+        WHERE (norm(canonical) = $norm OR list_contains(list_transform(aliases, lambda x: norm(x)), $norm))
+              {label_clause}
         ORDER BY entity_key""", params).fetchall()
     if exact:
         return [k for (k,) in exact]

@@ -17,7 +17,7 @@ import duckdb
 import sqlite_utils
 
 from .query import connect, run_folder
-from .stories import build_stories, story_of_event
+from .stories import list_stories, story_of_event
 
 DB_NAME = "legalnews"
 BATCH = 2000
@@ -31,13 +31,16 @@ TABLES: dict[str, dict[str, Any]] = {
             "article_id": "the article the event was found in",
             "event_type": "one of the 20 court-action types (DEPORT, RULING, ARREST_DETAIN, ...)",
             "event_date": "the event's own date when the article gives one, else the publication date (YYYY-MM-DD)",
-            "event_date_source": "'event' when the article dates the event, 'published' when the publication date stands in",
-            "trigger": "the words that express the action", "trigger_start": "character offset of the trigger in the article text",
+            "event_date_source": "'event' when the article dates the event, "
+                                 "'published' when the publication date stands in",
+            "trigger": "the words that express the action",
+            "trigger_start": "character offset of the trigger in the article text",
             "trigger_end": "end offset of the trigger", "sentence": "the evidence sentence",
             "sentence_index": "0-based index of the sentence in the article",
             "negated": "1 for 'did not deport', 'declined to release'",
             "modality": "asserted, reported (someone claims it), possible, or future (planned, ordered, blocked)",
-            "confidence": "0-1, from the rule that fired", "rule": "id of the lexicon entry or pattern that found the event",
+            "confidence": "0-1, from the rule that fired",
+            "rule": "id of the lexicon entry or pattern that found the event",
             "arguments": "JSON list of participants: role, text, offsets, mention_id, canonical",
             "agent": "who acts (first agent, by canonical name)", "subject": "who or what is acted upon",
             "adjudicator": "the judge or court that decides", "place": "where it happened",
@@ -58,7 +61,8 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {
             "article_id": "the dump's id, or derived from the text's SHA-256", "text": "the cleaned article text",
             "title": "headline", "url": "where it was published", "source": "outlet name",
-            "published_at": "ISO 8601 publication date or datetime", "published_at_raw": "the date as the dump spelled it",
+            "published_at": "ISO 8601 publication date or datetime",
+            "published_at_raw": "the date as the dump spelled it",
             "source_file": "input file", "record": "line or record number in the input file",
             "input_format": "jsonl, csv, txt, html, warc, ...", "content_sha256": "fingerprint used to skip duplicates",
         },
@@ -75,7 +79,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "entity_key": "LABEL:canonical casefolded: the same entity across articles",
             "source_label": "the statistical model's label", "rule": "gazetteer or pattern id that set the label",
             "role": "PERSON: a title kept outside the span (judge, ...)", "nationality": "PERSON: a demonym",
-            "court_id": "COURT: courts-db id", "country_code": "PLACE: ISO 3166-1 alpha-2", "admin1": "PLACE: US state code",
+            "court_id": "COURT: courts-db id", "country_code": "PLACE: ISO 3166-1 alpha-2",
+            "admin1": "PLACE: US state code",
             "lat": "PLACE: latitude", "lon": "PLACE: longitude", "timex_type": "DATE: DATE, TIME, DURATION or SET",
             "value": "DATE: TimeML value resolved against the publication date",
             "citation": "LAW: JSON of the citation's parts",
@@ -167,18 +172,18 @@ def export_sqlite(run: Path | str, db_path: Path | None = None) -> Path:
     partial = db_path.with_name(db_path.name + ".partial")
     partial.unlink(missing_ok=True)
     con = connect(folder)
-    stories = build_stories(folder, con)
+    stories = list_stories(folder)
     story_of = story_of_event(stories)
     db = sqlite_utils.Database(partial)
-    for name in ("articles", "mentions", "entities"):
-        db[name].insert_all(_rows(con, EXPORT_SQL[name]), pk=PRIMARY_KEYS.get(name), batch_size=BATCH,
-                            columns=_columns(name))
-    db["stories"].insert_all(({**s, **{k: json.dumps(s[k], ensure_ascii=False) for k in ("event_ids", "article_ids", "sources")}}
-                              for s in stories), pk="story_id", columns=_columns("stories"))
+    for name in TABLES:  # declared up front, so an empty run still gets every table and column
+        db[name].create(_columns(name), pk=PRIMARY_KEYS.get(name))
+    for name in ("articles", "mentions", "entities", "participants"):
+        db[name].insert_all(_rows(con, EXPORT_SQL[name]), batch_size=BATCH, alter=True)
+    lists = ("event_ids", "article_ids", "sources")
+    db["stories"].insert_all(({**s, **{k: json.dumps(s[k], ensure_ascii=False) for k in lists}} for s in stories),
+                             alter=True)
     events = ({**row, "story_id": story_of.get(row["event_id"])} for row in _rows(con, EXPORT_SQL["events"]))
-    db["events"].insert_all(events, pk="event_id", batch_size=BATCH, columns=_columns("events"))
-    db["participants"].insert_all(_rows(con, EXPORT_SQL["participants"]), batch_size=BATCH,
-                                  columns=_columns("participants"))
+    db["events"].insert_all(events, batch_size=BATCH, alter=True)
     db.add_foreign_keys([(name, *key) for name, keys in FOREIGN_KEYS.items() for key in keys])
     for name, columns in FULL_TEXT.items():
         db[name].enable_fts(columns, tokenize="porter")

@@ -70,7 +70,8 @@ def plot_timeline(events: pd.DataFrame, path: Path, title: str) -> Path:
             r.participants, str(r.sentence).strip(), f"{r.source or ''} — {r.title or r.article_id}")) + "</tr>"
         for r in events.itertuples())
     path.write_text(f"""<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>body{{font-family:sans-serif;margin:2em}}td{{vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd}}</style>
+<style>body{{font-family:sans-serif;margin:2em}}
+td{{vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd}}</style>
 </head><body><h1>{html.escape(title)}</h1><img alt="timeline" src="data:image/png;base64,{image}">
 <table><thead><tr><th>date</th><th>type</th><th>participants</th><th>sentence</th><th>article</th></tr></thead>
 <tbody>{rows}</tbody></table></body></html>

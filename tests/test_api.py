@@ -53,7 +53,8 @@ def test_api_rows_match_the_written_tables(browse_run, run):
 def test_api_participants_are_the_arguments_exploded(browse_run, run):
     events = read_jsonl(browse_run / "events.jsonl")
     expected = sorted((e["event_id"], a["role"], a["start_char"]) for e in events for a in e["arguments"])
-    got = sorted(zip(run.participants["event_id"], run.participants["role"].astype(str), run.participants["start_char"]))
+    participants = run.participants
+    got = sorted(zip(participants["event_id"], participants["role"].astype(str), participants["start_char"]))
     assert got == expected
     linked = run.participants.dropna(subset=["mention_id"])
     labels = run.mentions.set_index("mention_id")["label"]
@@ -111,5 +112,11 @@ def test_api_helpers_for_the_notebook(run):
         run.mentions[(run.mentions["label"] == "PLACE") & run.mentions["canonical"].isna()].shape[0]
 
 
-def test_api_is_exported_from_the_module():
+def test_api_is_exported_from_its_module():
     assert {"load_run", "Run", "DTYPES"} <= set(api.__all__)
+
+
+def test_api_load_run_is_available_from_the_package(browse_run):
+    import pipeline
+
+    assert pipeline.load_run is load_run and "load_run" in pipeline.__all__

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from conftest import make_run
 from pipeline.serve import TABLES, export_sqlite, metadata
 
 LEGALNEWS = Path(sys.executable).parent / "legalnews"
@@ -104,6 +105,14 @@ def test_serve_metadata_describes_every_table_and_column(exported):
     assert {"date": "event_date"} in TABLES["events"]["facets"]
 
 
+def test_serve_export_of_a_run_without_events_has_every_table(tmp_path):
+    run = make_run(tmp_path / "run", [{"id": "a", "text": "Nothing happened in court today."}], [])
+    db = sqlite_utils.Database(export_sqlite(run))
+    assert {t: db[t].count for t in TABLES} == {t: int(t == "articles") for t in TABLES}
+    assert all({c.name for c in db[t].columns} == set(TABLES[t]["columns"]) for t in TABLES)
+    assert (run / "legalnews.db").is_file() and not list(run.glob("*.partial"))
+
+
 def test_serve_json_api_searches_sentences(server):
     status, body = get(f"{server}/legalnews/events.json?_search=Ramirez&_shape=array")
     assert status == 200
@@ -126,7 +135,8 @@ def dump_dom(url: str, profile: Path) -> str:
     return result.stdout
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (`apt-get install chromium`; .ci/run installs it)")
+@pytest.mark.skipif(CHROMIUM is None,
+                    reason="needs Debian's chromium (`apt-get install chromium`; .ci/run installs it)")
 def test_serve_events_page_search_in_a_browser(server, tmp_path):
     page = dump_dom(f"{server}/legalnews/events?_search=Ramirez", tmp_path / "profile")
     assert "ICE deported Jose Ramirez, a Houston father of three" in page

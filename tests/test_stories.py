@@ -129,7 +129,8 @@ def test_stories_table_is_written_by_every_extract_run(browse_run):
 
 def test_stories_join_the_two_reports_in_the_sample_run(browse_run):
     covered = list_stories(browse_run, min_articles=2)
-    deportation = [s for s in covered if s["event_type"] == "DEPORT" and set(s["article_ids"]) == {"story-a1", "story-a2"}]
+    deportation = [s for s in covered
+                   if s["event_type"] == "DEPORT" and set(s["article_ids"]) == {"story-a1", "story-a2"}]
     assert len(deportation) == 1
     assert deportation[0]["n_sources"] == 2 and deportation[0]["first_article_id"] == "story-a1"
     assert all(s["n_articles"] >= 2 for s in covered)
