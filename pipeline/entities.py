@@ -181,6 +181,7 @@ class EntityNormalizer:
         chosen.sort(key=lambda c: c.start)
         self._link_acronyms(doc, chosen)
         self._link_people_and_orgs(doc, chosen)
+        chosen = [c for c in chosen if doc[c.start:c.end].text.strip()]
         chosen.sort(key=lambda c: c.start)
         spans = []
         for c in chosen:
@@ -211,10 +212,10 @@ class EntityNormalizer:
     # -- candidates ------------------------------------------------------------------------
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """Leading articles and function words, trailing possessives and punctuation, stay outside."""
-        while start < end - 1 and (doc[start].lower_ in ("the", "a", "an", "this", "that")
+        while start < end - 1 and (doc[start].lower_ in ("the", "a", "an", "this", "that") or doc[start].is_space
                                    or doc[start].pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "VERB", "AUX", "PUNCT")):
             start += 1
-        while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].lower_ in ("and", "&", "of", "the", "for")
+        while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_space or doc[end - 1].lower_ in ("and", "&", "of", "the", "for")
                                    or doc[end - 1].is_punct and doc[end - 1].text not in (")",)):
             end -= 1
         return start, end

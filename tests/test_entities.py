@@ -306,3 +306,9 @@ def test_entities_unlabeled_name_before_an_age_is_a_person(nlp):
     full = [e for e in found if e.label_ == "PERSON" and "Mejía Cardona" in e.text]
     assert full
     assert find(found, "Mejía")._.canonical == full[0]._.canonical
+
+
+@pytest.mark.parametrize("text", ["\x8a\u00cd\u00f78\u00c2  \t", "Maria   Lopez  \n\n", "  \n  "])
+def test_entities_no_blank_or_padded_entity(nlp, text):
+    for e in ents(nlp, text):
+        assert e.text.strip() == e.text and e.text
