@@ -384,8 +384,10 @@ def _deictic_day(tables, m, dct, tense, ref):
 def _weekday_date(tables: DateTables, name: str, dct: date, tense: str | None, rel: str | None) -> date:
     target = int(tables.words["weekday"][name])
     delta = target - dct.isoweekday()
-    if rel in ("next", "this coming", "coming") or (rel is None and tense == "future"):
+    if rel in ("next", "this coming", "coming"):
         return dct + timedelta(days=delta if delta > 0 else delta + 7)
+    if rel is None and tense == "future":
+        return dct + timedelta(days=delta if delta >= 0 else delta + 7)
     if rel == "this":
         return dct + timedelta(days=delta)
     if rel in ("last", "this past", "past"):
@@ -723,6 +725,7 @@ def governing_tense(span: Span) -> str | None:
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep in ("until", "till", "through", "by"):
         return None
+    through_infinitive = False
     for _ in range(8):
         head = tok.head
         if head is tok:
@@ -738,11 +741,14 @@ def governing_tense(span: Span) -> str | None:
         aux_words = {c.lower_ for c in auxes}
         if aux_words & _FUTURE_AUX and "have" not in aux_words:
             return "future"
-        if tok.lemma_ in _FUTURE_LEMMAS or (tok.lemma_ in _SCHEDULING_LEMMAS and prep in ("for", "to", "until")):
+        # "vowed Saturday to act" dates the vow; "scheduled to rule Friday", "set for Friday" date what is planned
+        planned = through_infinitive or prep in ("for", "to", "until") or tok.tag_ == "VBN"
+        if planned and (tok.lemma_ in _FUTURE_LEMMAS or (tok.lemma_ in _SCHEDULING_LEMMAS and prep != "on")):
             return "future"
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in tok.children) and tok.tag_ == "VBG":
             return "future"
         if "to" in aux_words and tok.tag_ == "VB":
+            through_infinitive = True
             continue
         if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in auxes):
             return "past"
@@ -825,13 +831,15 @@ class TimexResolver:
                     out.append((part, source, rule))
         return out
 
-    @staticmethod
-    def _merged(doc: Doc) -> list[Span]:
-        """DATE spans the model cut at a hyphen ("19th" "-" "century") joined again."""
+    def _merged(self, doc: Doc) -> list[Span]:
+        """DATE spans the model cut at a hyphen ("19th" "-" "century") or before a part of day
+        ("Wednesday" "night") joined again."""
         dates = [e for e in doc.ents if e.label_ == "DATE"]
+        part_of_day = self.tables.words["part_of_day"]
         out: list[Span] = []
         for ent in dates:
-            if out and out[-1].end + 1 == ent.start and doc[out[-1].end].text == "-":
+            if out and ((out[-1].end + 1 == ent.start and doc[out[-1].end].text == "-")
+                    or (out[-1].end == ent.start and ent.text.lower() in part_of_day)):
                 merged = Span(doc, out[-1].start, ent.end, label="DATE")
                 merged._.source_label = out[-1]._.source_label
                 out[-1] = merged
