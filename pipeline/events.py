@@ -1116,8 +1116,14 @@ class EventExtractor:
             or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) and tok.lemma_.lower() not in QUANTITY_NOUNS
 
     def generic_participants(self, etype: str, head: Token) -> bool:
-        """"orders to return migrants", "judges have ordered": a kind of action told of a kind of people."""
+        """"orders to return migrants", "judges have ordered": a kind of action told of a kind of people.
+        A finite past ("Leftists were arrested") reports one action, even of a bare plural."""
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("pobj", "dobj"):
+            gov = head.head.head if head.dep_ == "pobj" else head.head
+            return gov.pos_ == "VERB" and self.generic_participants("", gov)
         if head.pos_ not in ("VERB", "AUX"):
+            return False
+        if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
             return False
         if etype in ("ORDER", "RULING", "BLOCK"):
             return self.bare_plural(self.actor_token(head))

@@ -123,6 +123,9 @@ SENSES = [
     ("Deportations rose sharply during the decade.", "DEPORT", False),
     ("The agency had resisted similar court orders before.", "ORDER", False),
     ("Portugal does not extradite its own citizens.", "EXTRADITE", False),
+    ("Several judges have ordered agencies to return deported migrants.", "RETURN", False),
+    ("Migrants held in detention for months are entitled to a bond hearing.", "ARREST_DETAIN", False),
+    ("Protesters were arrested outside the embassy on Monday.", "ARREST_DETAIN", True),
     # a release of things is not a release of people
     ("The police released a statement on Monday.", "RELEASE", False),
     ("The police released the protesters on Monday.", "RELEASE", True),
