@@ -254,9 +254,9 @@ def test_query_cli_formats_carry_the_same_events(made, fmt, monkeypatch):
     monkeypatch.setenv("COLUMNS", "250")
     result = CliRunner().invoke(main, ["query", str(made), "--agency", "ICE", "--format", fmt])
     assert result.exit_code == 0, result.output
-    for sentence in ("Judge Paula Xinis ordered ICE", "ICE deported Jose Ramirez"):
-        assert sentence in result.stdout.replace("\n", " ") or fmt == "table"
-    assert result.stdout.count("Father deported") == (2 if fmt != "json" else 2)
+    if fmt != "table":  # a table wraps sentences inside its cells
+        assert "Judge Paula Xinis ordered ICE" in result.stdout and "ICE deported Jose Ramirez" in result.stdout
+    assert result.stdout.count("Father deported") == 2 and result.stdout.count("ICE deports man") == 1
 
 
 def test_query_cli_sql_and_stories(made, tmp_path):
