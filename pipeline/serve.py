@@ -28,14 +28,15 @@ TABLES: dict[str, dict[str, Any]] = {
                        "Search the sentences with the search box; facet by type, agency, court, place or date.",
         "columns": {
             "event_id": "article_id:Estart-end:TYPE, stable across runs",
-            "article_id": "the article the event was found in",
             "event_type": "one of the 20 court-action types (DEPORT, RULING, ARREST_DETAIN, ...)",
             "event_date": "the event's own date when the article gives one, else the publication date (YYYY-MM-DD)",
+            "sentence": "the evidence sentence",
+            "article_id": "the article the event was found in",
             "event_date_source": "'event' when the article dates the event, "
                                  "'published' when the publication date stands in",
             "trigger": "the words that express the action",
             "trigger_start": "character offset of the trigger in the article text",
-            "trigger_end": "end offset of the trigger", "sentence": "the evidence sentence",
+            "trigger_end": "end offset of the trigger",
             "sentence_index": "0-based index of the sentence in the article",
             "negated": "1 for 'did not deport', 'declined to release'",
             "modality": "asserted, reported (someone claims it), possible, or future (planned, ordered, blocked)",
