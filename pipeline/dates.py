@@ -194,6 +194,7 @@ def normalize(text: str, tables: "DateTables | None" = None) -> str:
         t = tables.spelled_year.sub(lambda m: _spelled(tables, m), t)
     t = _MODIFIERS.sub("", t)
     t = re.sub(r" or so\b", "", t)
+    t = re.sub(r"^the (early|late|mid) ", r"\1 ", t)
     t = re.sub(r"^(later|earlier|early|late) in the (day|week|month|year)$", r"\1 this \2", t)
     t = re.sub(r"^an? (?=\d)", "", t)
     return t.rstrip(".") if not re.search(r"\b(?:[ap]\.m|jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.$", t) else t
@@ -410,7 +411,13 @@ def _weekday(tables, m, dct, tense, ref):
     if dct is None:
         value = f"XXXX-WXX-{tables.words['weekday'][m.group('weekday')]}"
         return Timex("TIME" if part else "DATE", value + suffix)
-    day = _weekday_date(tables, m.group("weekday"), dct, tense, _g(m, "rel"))
+    rel = _g(m, "rel")
+    if rel in ("the previous", "the following", "the next", "that"):
+        base = ref.day if ref is not None and ref.gran == "D" else dct
+        day = _weekday_date(tables, m.group("weekday"), base, "future" if rel != "the previous" else "past",
+                            "next" if rel in ("the following", "the next") else ("last" if rel == "the previous" else None))
+    else:
+        day = _weekday_date(tables, m.group("weekday"), dct, tense, rel)
     if part:
         return Timex("TIME", day.isoformat() + suffix, Point(day, "D"))
     return _date(Point(day, "D"))
@@ -632,6 +639,9 @@ def _duration(tables, m, dct, tense, ref):
         n = None
     if m.group(0).lstrip().startswith(("half", "a half", "and a half")) or " half" in m.group(0):
         n = (n if raw is not None else 0) + 0.5
+    if raw is None and _g(m, "rel") in ("the past", "the last", "the latest") and not unit_text.endswith("s") \
+            and dct is not None and unit not in ("TH", "TM", "TS", "WE"):
+        return _date(Point(shift(dct, -1, unit), _UNIT_GRAN[unit]))  # "the past year": the one before this
     if unit in ("Q",) and n is not None:
         unit, n = "M", 3 * n
     return Timex("DURATION", _duration_value(n, unit))
@@ -770,6 +780,8 @@ _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", 
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_oclock", "named_time", "rel_part", "part_deictic", "pos_part"}
 _LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", "least", "during", "by", "through",
                  "of", ",", "and", "to", "its", "their", "his", "her", "our", "both", "sometime"}
+_KEEP_ARTICLE = {"day", "week", "month", "year", "decade", "century", "quarter", "weekend", "hour", "minute", "second",
+                 "few", "couple", "dozen", "half", "while", "number", "fortnight", "later", "future"}
 _LEFT_DETERMINERS = {"this", "that", "last", "next", "every", "each", "the"}
 _CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "et"}
 
@@ -890,7 +902,7 @@ class TimexResolver:
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct or (
-                doc[start].lower_ in ("a", "an") and start + 1 < end and re.match(r"\d", doc[start + 1].text))):
+                doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].lower_ not in _KEEP_ARTICLE)):
             start += 1
         while end > start and (doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019", ",", "and", "to", "-")
                                or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))):
