@@ -100,8 +100,8 @@ def load_run(path: Path | str, text: bool = False) -> Run:
     article_columns = ", ".join(c for c in ["text"] * text + list(DTYPES["articles"]))
     articles = con.sql(f"SELECT {article_columns} FROM articles").df()
     mentions = con.sql("SELECT * FROM mentions").df()
-    events = con.sql("SELECT * EXCLUDE (arguments) FROM events ORDER BY article_id, trigger_start").df()
-    participants = con.sql("SELECT * FROM participants ORDER BY article_id, event_id, start_char").df()
+    events = con.sql("SELECT * EXCLUDE (arguments) FROM events ORDER BY article_id, trigger_start, event_id").df()
+    participants = con.sql("SELECT * FROM participants ORDER BY article_id, event_id, start_char, role").df()
     if (folder / "stories.parquet").is_file():
         stories = con.sql("SELECT * FROM stories").df()
     else:

@@ -250,7 +250,7 @@ def find_events(run: Path | str, query: EventQuery, con: duckdb.DuckDBPyConnecti
     roles = f"list_sort(list_distinct(flatten([{', '.join(role_lists)}])))" if role_lists else "[]::VARCHAR[]"
     statement = f"""SELECT {EVENT_COLUMNS}, {roles} AS roles FROM events e {' '.join(joins)}
         {'WHERE ' + ' AND '.join(where) if where else ''}
-        ORDER BY e.event_date NULLS LAST, e.published_at, e.article_id, e.trigger_start
+        ORDER BY e.event_date NULLS LAST, e.published_at, e.article_id, e.trigger_start, e.event_id
         {f'LIMIT {int(query.limit)}' if query.limit else ''}"""
     frame = con.execute(statement, params).df()
     return frame.drop(columns=["trigger_start"])

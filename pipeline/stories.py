@@ -45,7 +45,7 @@ FROM events e
 LEFT JOIN main s ON s.event_id = e.event_id AND s.role = 'subject'
 LEFT JOIN main a ON a.event_id = e.event_id AND a.role = 'agent'
 LEFT JOIN main j ON j.event_id = e.event_id AND j.role = 'adjudicator'
-ORDER BY e.event_date NULLS LAST, e.published_at NULLS LAST, e.article_id, e.trigger_start
+ORDER BY e.event_date NULLS LAST, e.published_at NULLS LAST, e.article_id, e.trigger_start, e.event_id
 """
 
 
