@@ -132,10 +132,14 @@ def court_id(canonical: str) -> str | None:
         hit = _court_index().get(candidate.casefold())
         if hit:
             return hit
-    try:
-        from courts_db import find_court
+    ids = {court for regex, court, kind in _court_regexes() if kind != "bankruptcy" and regex.fullmatch(canonical)}
+    return ids.pop() if len(ids) == 1 else None
 
-        ids = [i for i in find_court(canonical) if not i.endswith("b")]
-    except Exception:  # noqa: BLE001 - courts-db raises on odd strings; an id is optional
-        return None
-    return ids[0] if len(ids) == 1 else None
+
+@lru_cache(maxsize=1)
+def _court_regexes() -> list[tuple]:
+    """courts-db's name regexes, compiled once (its `find_court` recompiles all of them on every call)."""
+    from courts_db import courts
+    from courts_db.utils import gather_regexes
+
+    return [(regex, court, kind) for regex, court, _name, kind, _loc, _parent in gather_regexes(courts)]
