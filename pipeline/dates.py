@@ -885,12 +885,15 @@ class TimexResolver:
 
     def _split(self, span: Span) -> list[Span]:
         for tok in span[1:-1]:
-            if tok.lower_ in _SPLIT_WORDS or (tok.text == "," and re.fullmatch(r"\d{4}, \d{4}", span.text)):
+            if tok.lower_ in _SPLIT_WORDS or tok.lower_ == "of" or (
+                    tok.text == "," and re.fullmatch(r"\d{4}, \d{4}", span.text)):
                 left, right = self._trim(span.doc[span.start:tok.i]), self._trim(span.doc[tok.i + 1:span.end])
                 if left is None or right is None:
                     continue
                 lt, lpid = resolve(self.tables, left.text, None)
                 rt, rpid = resolve(self.tables, right.text, None)
+                if tok.lower_ == "of" and lpid != "duration":
+                    continue  # "the first nine months" "of" "1997" splits; "September of that year" does not
                 if lt is not None and rt is not None and "dateparser" not in (lpid, rpid):
                     if left.text.strip().isdigit() and len(left.text.strip()) < 4:
                         continue
@@ -909,6 +912,33 @@ class TimexResolver:
             end -= 1
         return doc[start:end] if end > start else None
 
+    def _calendar_span(self, doc: Doc, i: int, taken: set[int]) -> Span | None:
+        """A capitalized weekday ("Thursday", "Wednesday's") or a month with a day or year ("Nov. 25",
+        "March 2019") that the model did not label: unambiguous, so added as DATE."""
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            return None
+        lower = tok.lower_
+        end = i + 1
+        if lower in self.tables.words["weekday"] and len(lower) > 4:
+            if end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
+                end += 1
+        elif lower in self.tables.words["month"] or (lower + "." in self.tables.words["month"] and end < len(doc)
+                                                     and doc[end].text == "."):
+            if doc[end:end + 1].text == "." and lower + "." in self.tables.words["month"]:
+                end += 1
+            if end < len(doc) and re.fullmatch(r"[0-3]?\d(?:st|nd|rd|th)?|1\d{3}|20\d{2}", doc[end].text):
+                end += 1
+                if end + 1 < len(doc) and doc[end].text == "," and re.fullmatch(r"1\d{3}|20\d{2}", doc[end + 1].text):
+                    end += 2
+            else:
+                return None
+        else:
+            return None
+        if taken.intersection(range(i, end)):
+            return None
+        return doc[i:end]
+
     def add_missing(self, doc: Doc, spans: list, deictic: bool) -> list:
         """Expressions the model leaves out: duration adjectives ("weeklong") and, under TimeML
         guidelines, vague references ("now", "recently", "the future")."""
@@ -922,6 +952,11 @@ class TimexResolver:
             if _LONG_ADJ.fullmatch(tok.lower_):
                 added.append((doc[tok.i:tok.i + 1], None, "timex:added"))
                 taken.add(tok.i)
+                continue
+            calendar = self._calendar_span(doc, tok.i, taken)
+            if calendar is not None:
+                added.append((calendar, None, "timex:added"))
+                taken.update(range(calendar.start, calendar.end))
                 continue
             for width in (3, 2, 1) if deictic else ():
                 end = tok.i + width
