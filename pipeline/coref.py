@@ -121,6 +121,16 @@ class Resolver:
             return None
         return max(parties, key=lambda p: (len(p.mentions), -p.mentions[0].start))
 
+    def dominant(self) -> Person | None:
+        """The protagonist when the article is clearly about one party: named at least three times and
+        at least twice as often as any other party (what unattributed nominals like "the trial" are about)."""
+        parties = sorted((p for p in self.people if p.party), key=lambda p: -len(p.mentions))
+        if not parties or len(parties[0].mentions) < 3:
+            return None
+        if len(parties) > 1 and len(parties[0].mentions) < 2 * len(parties[1].mentions):
+            return None
+        return parties[0]
+
     def resolve(self, token: Token, prefer: str = "party") -> tuple[Span, Person] | None:
         """The mention and person `token` (a pronoun, or the head of a description) stands for."""
         lower = token.lower_

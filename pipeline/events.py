@@ -33,6 +33,8 @@ __all__ = ["EventExtractor", "Lexicon", "load_lexicon"]
 
 COURT_TYPES = {"RULING", "ORDER", "BLOCK", "DISMISS", "SENTENCE", "CONVICT", "ACQUIT", "FINE", "TRIAL_HEARING"}
 POSS_IS_ACTOR = {"RULING", "ORDER", "BLOCK", "DISMISS", "APPEAL", "SUE", "PARDON"}
+PERSON_CENTRED = {"CHARGE_INDICT", "CONVICT", "SENTENCE", "TRIAL_HEARING", "EXTRADITE", "EXECUTE", "DEPORT",
+                  "ARREST_DETAIN", "RELEASE", "ACQUIT"}
 PLACE_TYPES = {"ARREST_DETAIN", "RELEASE", "TRIAL_HEARING", "EXECUTE", "ASYLUM_REQUEST"}
 MOVE_TYPES = {"DEPORT", "RETURN", "EXTRADITE"}
 CRIME_TYPES = {"CONVICT", "ACQUIT", "CHARGE_INDICT"}
@@ -681,7 +683,9 @@ class EventExtractor:
             return None
         ent = self.ents.get(tok.i)
         if ent is None:
-            appos = next((c for c in tok.children if c.dep_ == "appos" and self.ents.get(c.i) is not None), None)
+            appos = next((c for c in tok.subtree if c.dep_ == "appos" and self.ents.get(c.i) is not None
+                          and c.head.i in range(tok.left_edge.i, tok.i + 1) or c.dep_ == "appos" and c.head.i == tok.i
+                          and self.ents.get(c.i) is not None), None)
             if appos is not None and self.ents[appos.i].label_ in ("PERSON", "AGENCY", "COURT", "ORGANIZATION"):
                 ent = self.ents[appos.i]
         if ent is not None and ent.label_ != "DATE" and not phrase:
@@ -787,6 +791,8 @@ class EventExtractor:
                 patient = self.controller(head, passive=True)
             if patient is None and head.dep_ == "pcomp" and passive:
                 patient = self.controller(head, passive=True)
+            if patient is None and head.dep_ == "advcl" and passive:
+                patient = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if actor_role == "subject" or (etype == "RETURN" and head.lemma_ == "return" and not passive
                                             and not any(c.dep_ == "dobj" for c in head.children)):
                 self.add(args, "subject", actor if actor is not None else patient)
@@ -806,6 +812,12 @@ class EventExtractor:
                 dative = next((c for c in head.children if c.dep_ == "dative"), None)
                 if etype == "RULING" and dative is not None:
                     patient = dative
+                if etype == "RULING" and patient is None:
+                    comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+                    subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None) if comp is not None else None
+                    if subj is not None and self.person_like(subj) and self.ents.get(subj.i) is None or (
+                            subj is not None and self.ents.get(subj.i) is not None and self.ents[subj.i].label_ == "PERSON"):
+                        patient = subj
                 self.add(args, "subject", patient)
                 if etype in CRIME_TYPES and patient is not None:
                     for c in patient.children:
@@ -854,6 +866,10 @@ class EventExtractor:
                     self.add(args, actor_role, self.actor_token(c) if c.dep_ == "relcl" else
                              next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None))
         gov = head.head
+        if head.dep_ == "pobj" and gov.lower_ in ("on", "in", "into") and gov.head.lemma_ in ("place", "put", "keep", "take", "hold"):
+            self.add(args, "subject", next((c for c in gov.head.children if c.dep_ in ("dobj", "nsubjpass")), None))
+            if etype == "ARREST_DETAIN" and not any(a["role"] == "agent" for a in args):
+                self.add(args, "agent", next((c for c in head.children if c.dep_ == "poss"), None) or self.actor_token(gov.head))
         if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
                 and etype in COURT_TYPES and gov.head.head.pos_ == "VERB":
             self.add(args, "adjudicator", self.actor_token(gov.head.head))
@@ -1152,6 +1168,14 @@ class EventExtractor:
                     args.append({"role": "adjudicator", "text": m.text, "start_char": m.start_char, "end_char": m.end_char,
                                  "mention_start": m.start_char, "mention_end": m.end_char, "canonical": judges[0].name,
                                  "inferred": True})
+        if etype in PERSON_CENTRED and head.pos_ in ("NOUN", "PROPN") and not any(a["role"] == "subject" for a in args) \
+                and head.lemma_ not in ("hearing", "sentencing"):
+            person = self.coref.dominant()
+            if person is not None and self.coref.sent_index.get(head.i, 0) >= self.coref.sent_index.get(person.mentions[0].start, 0):
+                m = self.coref._nearest_mention(person, head)
+                args.append({"role": "subject", "text": m.text, "start_char": m.start_char, "end_char": m.end_char,
+                             "mention_start": m.start_char, "mention_end": m.end_char, "canonical": person.name,
+                             "inferred": True})
         confidence = float(entry.get("confidence", 0.5))
         if not args:
             confidence *= 0.8

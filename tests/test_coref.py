@@ -76,3 +76,10 @@ def test_coref_leaves_unclear_cases_unresolved(nlp, text, word, prefer):
 def test_coref_protagonist_is_the_most_named_party(nlp):
     res, _ = resolver_for(nlp, "Carlos Mendez was arrested. James Carter spoke. Mendez was charged. Mendez was released.")
     assert res.protagonist().name == "Carlos Mendez"
+
+
+def test_coref_dominant_party_needs_a_clear_lead(nlp):
+    clear, _ = resolver_for(nlp, "Carlos Mendez was arrested. Mendez was charged. James Carter spoke. Mendez was released.")
+    assert clear.dominant().name == "Carlos Mendez"
+    tied, _ = resolver_for(nlp, "Carlos Mendez was arrested. James Carter was charged. Mendez spoke. Carter was released.")
+    assert tied.dominant() is None

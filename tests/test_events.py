@@ -188,6 +188,13 @@ def test_events_argument_construction(nlp, text, etype, trigger, role, value):
     assert has_role(event, role, value), event["arguments"]
 
 
+def test_events_unattributed_nominal_is_about_the_dominant_party(nlp):
+    text = ("Carlos Mendez was arrested in Miami in May. Mendez was charged with fraud in June. "
+            "Prosecutors say Mendez hid the money. The trial is set for October.")
+    trial = find(events_of(nlp, text), "TRIAL_HEARING", "trial")
+    assert has_role(trial, "subject", "Carlos Mendez")
+
+
 def test_events_argument_links_entity_offsets(nlp):
     text = "Maria Lopez crossed the border in 2022. Agents detained her at a checkpoint."
     event = find(events_of(nlp, text), "ARREST_DETAIN", "detained")
