@@ -732,6 +732,8 @@ def governing_tense(span: Span) -> str | None:
     """"past" or "future" from the verb the span hangs on (its aux, its lemma, an infinitive's
     governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither."""
     tok: Token = span.root
+    if tok.dep_ == "poss":
+        return None  # "Wednesday's ruling" dates the ruling, not the clause around it
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep in ("until", "till", "through", "by"):
         return None
@@ -916,9 +918,12 @@ class TimexResolver:
         """A capitalized weekday ("Thursday", "Wednesday's") or a month with a day or year ("Nov. 25",
         "March 2019") that the model did not label: unambiguous, so added as DATE."""
         tok = doc[i]
+        lower = tok.lower_
+        if lower in ("every", "each") and i + 1 < len(doc) and i + 1 not in taken and (
+                doc[i + 1].lower_ in self.tables.words["unit"] or doc[i + 1].lower_ in self.tables.words["weekday"]):
+            return doc[i:i + 2]
         if not tok.text[:1].isupper():
             return None
-        lower = tok.lower_
         end = i + 1
         if lower in self.tables.words["weekday"] and len(lower) > 4:
             if end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
