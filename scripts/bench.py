@@ -41,8 +41,9 @@ LEGALNEWS = Path(sys.executable).parent / "legalnews"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 RAW_SPACY = """
-import json, sys, time, spacy
+import time
 clock = time.perf_counter()
+import json, sys, spacy
 nlp = spacy.load(sys.argv[1])
 loaded = time.perf_counter()
 texts = (json.loads(line)["text"] for path in sys.argv[3:] for line in open(path, encoding="utf-8"))
@@ -199,15 +200,23 @@ def main() -> None:
     tiny = work / "dump-tiny"
     synthesize(base_articles, 1, tiny, files=1)
 
+    print("\n| run | seconds | startup s | words/s | words/s after startup | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|", flush=True)
+
+    def show(m: Measure) -> Measure:
+        print(f"| {m.label} | {m.seconds:.1f} | {m.startup:.1f} | {m.words_per_second:,.0f} | "
+              f"{m.steady_words_per_second:,.0f} | {m.peak_rss_mb:,.0f} |", flush=True)
+        return m
+
     def extract_run(label: str, target: Path, out: str, workers: int, target_words: int) -> Measure:
         """An extract run, with its startup: the same command on a 1-article dump."""
         startup = measure("startup", extract_cmd(tiny, work / f"{out}-tiny", args, workers), 1).seconds
         run = measure(label, extract_cmd(target, work / out, args, workers), target_words)
         run.startup = startup
-        return run
+        return show(run)
 
-    a = measure("a raw spaCy nlp.pipe", [sys.executable, "-c", RAW_SPACY, args.model, str(args.batch_size),
-                                         *map(str, files)], words)
+    a = show(measure("a raw spaCy nlp.pipe", [sys.executable, "-c", RAW_SPACY, args.model, str(args.batch_size),
+                                              *map(str, files)], words))
     b = extract_run("b extract, 1 worker", dump, "out-1", 1, words)
     c = extract_run(f"c extract, {args.workers} workers", dump, "out-2", args.workers, words)
     results = [a, b, c]
@@ -232,13 +241,7 @@ def main() -> None:
         growth = measure(f"b on {args.scale}x, 1 worker", extract_cmd(big, work / "out-big", args, 1),
                          count_words(dump_files(big)))
         growth.startup = b.startup
-        results.append(growth)
-
-    print("\n| run | seconds | startup s | words/s | words/s after startup | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for m in results:
-        print(f"| {m.label} | {m.seconds:.1f} | {m.startup:.1f} | {m.words_per_second:,.0f} | "
-              f"{m.steady_words_per_second:,.0f} | {m.peak_rss_mb:,.0f} |")
+        results.append(show(growth))
     b_a, c_b = b.steady_words_per_second / a.steady_words_per_second, c.steady_words_per_second / b.steady_words_per_second
     print(f"\nb/a = {b_a:.2f} after startup, {b.words_per_second / a.words_per_second:.2f} wall  (target >= 0.85)")
     print(f"c/b = {c_b:.2f} after startup, {c.words_per_second / b.words_per_second:.2f} wall  "
