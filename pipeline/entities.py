@@ -231,8 +231,8 @@ class EntityNormalizer:
         canonical = None
         if rule in COURT_RULES:
             canonical = courts.court_canonical(rule, text, self.models_dir)
-        if span.label_ == "PERSON" and end - start == 1 and rule == "initials" and doc[start].ent_type_ == "GPE":
-            return None
+        if rule == "initials" and is_known_place(text):
+            return None  # "N.H.", "W.Va.": a state, not a person
         return Candidate(start, end, span.label_, rule, 2, canonical)
 
     def _dateline(self, doc: Doc) -> list[Candidate]:
@@ -324,6 +324,9 @@ class EntityNormalizer:
             split = len(runs) != 1 or len(runs[0]) != len(ent)
             for run in runs:
                 start, end = self._trim(doc, run[0], run[-1] + 1)
+                if ent.label_ == "PERSON":
+                    while start < end - 1 and doc[start].text.casefold() in self.titles:
+                        start += 1  # "Mr. Pell", "Judge Xinis": the title stays outside
                 if split and (not all(t.is_title or t.is_upper for t in doc[start:end]) or doc[start].is_stop):
                     continue
                 after_in = start > 0 and doc[start - 1].lower_ in ("in", "near", "outside")
@@ -361,6 +364,8 @@ class EntityNormalizer:
         label = MODEL_LABEL_MAP.get(model_label)
         if label in (None, "DATE"):
             return label
+        if end - start >= 2 and doc[end - 1].text.casefold() in self.titles and doc[end - 1].text[:1].isupper():
+            return None  # "U.S. Magistrate" (Judge ...): a title, not a body
         span = doc[start:end]
         words = [t.text for t in span]
         text = span.text
@@ -368,7 +373,7 @@ class EntityNormalizer:
             return "PERSON"
         head = self._head_word(words)
         nxt = doc[end].lower_ if end < len(doc) else ""
-        if (nxt in self.place_nouns or head in self.place_heads) and len(words) <= 3:
+        if nxt in self.place_nouns and len(words) <= 3 or head in self.place_heads:
             return "PLACE"
         if head in self.law_heads or words[0] in self.law_heads or {"v.", "vs."} & set(words):
             return None
@@ -390,6 +395,9 @@ class EntityNormalizer:
             return "AGENCY"
         if label in ("ORGANIZATION", "PERSON") and self._place_evidence(doc, start, end):
             return "PLACE"
+        if label == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text == "," and len(words) <= 2 \
+                and fold(doc[end + 1].text) in countries() and doc[end + 1].ent_type_ == "GPE":
+            return "PLACE"  # "Sinaloa, Mexico"
         return label
 
     @staticmethod
@@ -428,7 +436,13 @@ class EntityNormalizer:
 
     def _place_evidence(self, doc: Doc, start: int, end: int) -> bool:
         text = doc[start:end].text
-        if text in self.not_places or not is_known_place(text):
+        if text in self.not_places:
+            return False
+        before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in (",", "and", "or") else None
+        after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in (",", "and", "or") else None
+        if any(t is not None and t.ent_type_ == "GPE" for t in (before, after)):
+            return True  # "Phoenix, Mesa and Tucson"
+        if not is_known_place(text):
             return False
         place = lookup(text, doc.text)
         if place is None:
@@ -436,6 +450,9 @@ class EntityNormalizer:
         if place.kind in ("country", "state"):
             return True
         prev = doc[start - 1].lower_ if start > 0 else ""
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and nxt.dep_ != "compound" and start > 0:
+            return True  # "a Glendale man", "the FBI's Jackson office"
         return prev in ("in", "from", "to", "near", "outside", "at", "of") or text.isupper()
 
     # -- links inside the article ----------------------------------------------------------
@@ -503,7 +520,7 @@ class EntityNormalizer:
         for c in chosen:
             span = doc[c.start:c.end]
             if c.label == "PERSON" and c.length >= 2 and not re.fullmatch(r"(?:[A-Z]\.)+", span.text):
-                tokens = [t.text for t in span if t.text not in ("Jr.", "Sr.", "II", "III", ",")]
+                tokens = [w for w in span.text.replace(",", " ").split() if w not in ("Jr.", "Sr.", "II", "III")]
                 full = c.canonical or span.text
                 surnames.setdefault(tokens[-1], full)
                 given.setdefault(tokens[0], full)
@@ -518,11 +535,12 @@ class EntityNormalizer:
             if c.priority >= 2 and c.label != "PERSON":
                 continue
             text = doc[c.start:c.end].text
-            if c.length == 1 and text in surnames and c.label != "DATE":
+            one_word = " " not in text
+            if one_word and text in surnames and c.label != "DATE":
                 c.label, c.canonical = "PERSON", surnames[text]
-            elif c.length == 1 and c.label == "PERSON" and text in given:
+            elif one_word and c.label == "PERSON" and text in given:
                 c.canonical = given[text]
-            elif c.length == 1 and text in org_short and text not in surnames and c.label in ("PERSON", "ORGANIZATION"):
+            elif one_word and text in org_short and text not in surnames and c.label in ("PERSON", "ORGANIZATION"):
                 c.label, c.canonical = org_short[text]
             elif c.label == "PERSON" and c.length >= 2:
                 c.canonical = c.canonical or doc[c.start:c.end].text

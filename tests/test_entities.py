@@ -222,7 +222,7 @@ def test_entities_seed_article(nlp, shared):
 
 
 # Floors reached on ../shared/gold (dev + seed) by this stage; raise them, never lower them.
-ENTITY_FLOORS = {"ALL": 0.97, "PERSON": 0.95, "AGENCY": 0.95, "COURT": 0.95, "PLACE": 0.95, "ORGANIZATION": 0.90}
+ENTITY_FLOORS = {"ALL": 0.97, "PERSON": 0.98, "AGENCY": 0.98, "COURT": 0.98, "PLACE": 0.98, "ORGANIZATION": 0.95}
 
 
 def test_entities_dev_gold_floor(shared, tmp_path):
@@ -312,3 +312,26 @@ def test_entities_unlabeled_name_before_an_age_is_a_person(nlp):
 def test_entities_no_blank_or_padded_entity(nlp, text):
     for e in ents(nlp, text):
         assert e.text.strip() == e.text and e.text
+
+
+@pytest.mark.parametrize("text, mention, label", [
+    ("Prosecutors said a 52-year-old Tempe woman ran the scheme.", "Tempe", "PLACE"),
+    ("Raids took place in Tucson, Yuma and Flagstaff on Tuesday.", "Yuma", "PLACE"),
+    ("He was arrested at Hartsfield-Jackson Atlanta International Airport on Monday.",
+     "Hartsfield-Jackson Atlanta International Airport", "PLACE"),
+    ("The Alabama Pardon and Parole Board denied his request.", "Alabama Pardon and Parole Board", "AGENCY"),
+    ("She was moved to the Federal Medical Center in Carswell last year.", "Federal Medical Center", "PLACE"),
+])
+def test_entities_places_and_bodies_the_model_calls_organizations(nlp, text, mention, label):
+    assert find(ents(nlp, text), mention).label_ == label
+
+
+def test_entities_hyphenated_surname_links_to_the_full_name(nlp):
+    text = "Federal agents arrested Rosalind Okoro-Fairbanks in April. Okoro-Fairbanks denied the charges."
+    ent = find(ents(nlp, text), "Okoro-Fairbanks")
+    assert (ent.label_, ent._.canonical) == ("PERSON", "Rosalind Okoro-Fairbanks")
+
+
+def test_entities_honorific_stays_outside_the_name(nlp):
+    found = ents(nlp, "Lawyers for Mr. Thaddeus Pembrook said he would appeal.")
+    assert [e.text for e in found if e.label_ == "PERSON"] == ["Thaddeus Pembrook"]
