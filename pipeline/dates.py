@@ -799,9 +799,11 @@ class TimexResolver:
         self.name = name
         self.tables = tables
         self.guidelines = guidelines
+        self._periods: set[tuple[int, int]] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         dct = anchor_date(doc._.published_at)
+        self._periods.clear()
         spans = self.add_missing(doc, self.repair(doc), deictic=self.guidelines == "timeml")
         others = [e for e in doc.ents if e.label_ != "DATE"]
         resolved: list[tuple[Span, Timex, str | None, str | None]] = []
@@ -812,6 +814,8 @@ class TimexResolver:
                 continue
             if timex is None:
                 timex = Timex("DATE", "XXXX-XX-XX")
+            if (span.start, span.end) in self._periods:
+                timex = Timex("DURATION", "P1Y")
             if pid == "set_word" and len(span) == 1 and span[0].dep_ == "amod":
                 continue  # "an annual meeting", "quarterly earnings": a kind of thing, not a time
             if timex.type == "TIME" and self.guidelines == "legalnews" and pid in _CLOCK_PATTERNS:
@@ -899,6 +903,9 @@ class TimexResolver:
                 if lt is not None and rt is not None and "dateparser" not in (lpid, rpid):
                     if left.text.strip().isdigit() and len(left.text.strip()) < 4:
                         continue
+                    if tok.lower_ in ("ended", "ending") and re.fullmatch(r"(?:the )?(?:fiscal )?year",
+                                                                          left.text.lower()):
+                        self._periods.add((left.start, left.end))  # "the year ended March 31": a 12-month period
                     return self._split(left) + self._split(right)
         return [span]
 
