@@ -181,12 +181,13 @@ class EntityNormalizer:
         chosen.sort(key=lambda c: c.start)
         self._link_acronyms(doc, chosen)
         self._link_people_and_orgs(doc, chosen)
-        chosen = [c for c in chosen if doc[c.start:c.end].text.strip()]
-        chosen.sort(key=lambda c: c.start)
-        spans = []
-        for c in chosen:
-            span = Span(doc, c.start, c.end, label=c.label)
-            spans.append(span)
+        kept, last_end = [], -1
+        for c in sorted(chosen, key=lambda c: (c.start, -c.length)):
+            if c.start >= last_end and doc[c.start:c.end].text.strip():
+                kept.append(c)
+                last_end = c.end
+        chosen = kept
+        spans = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
         doc.ents = spans
         for span, c in zip(doc.ents, chosen):
             span._.rule = c.rule
@@ -244,7 +245,10 @@ class EntityNormalizer:
         j = i
         while j < min(len(doc), i + 4) and doc[j].is_upper and doc[j].is_alpha:
             j += 1
-        if j > i and j < len(doc) and (doc[j].text in ("—", "–", "--", "-", ",") or doc[j].text.startswith("—")):
+        dashes = ("—", "–", "--", "-")
+        ends_in_dash = j < len(doc) and (doc[j].text in dashes or doc[j].text == "," and any(
+            t.text in dashes for t in doc[j + 1:j + 5]))
+        if j > i and ends_in_dash and len(doc[i:j].text) > 2:
             name = doc[i:j].text.title()
             found.append(Candidate(i, j, "PLACE", "dateline", 2, "Washington, D.C." if name == "Washington" else name))
             doc._.dateline = found[0].canonical

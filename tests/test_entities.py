@@ -335,3 +335,13 @@ def test_entities_hyphenated_surname_links_to_the_full_name(nlp):
 def test_entities_honorific_stays_outside_the_name(nlp):
     found = ents(nlp, "Lawyers for Mr. Thaddeus Pembrook said he would appeal.")
     assert [e.text for e in found if e.label_ == "PERSON"] == ["Thaddeus Pembrook"]
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("LAS CRUCES, N.M. — A judge on Friday ordered the release of two men.", "Las Cruces"),
+    ("DENVER — A jury acquitted the officer.", "Denver"),
+    ("FBI, DEA and ICE agents searched the house on Tuesday.", None),
+])
+def test_entities_dateline_only_before_a_dash(nlp, text, dateline):
+    doc = annotate(nlp, text, "2025-03-10")
+    assert doc._.dateline == dateline
