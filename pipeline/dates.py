@@ -780,6 +780,7 @@ def governing_tense(span: Span) -> str | None:
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_oclock", "named_time", "rel_part", "part_deictic", "pos_part"}
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 _LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", "least", "during", "by", "through",
                  "of", ",", "and", "to", "its", "their", "his", "her", "our", "both", "sometime"}
 _KEEP_ARTICLE = {"day", "week", "month", "year", "decade", "century", "quarter", "weekend", "hour", "minute", "second",
@@ -816,6 +817,8 @@ class TimexResolver:
                 timex = Timex("DATE", "XXXX-XX-XX")
             if (span.start, span.end) in self._periods:
                 timex = Timex("DURATION", "P1Y")
+            if pid.startswith("decade") and span.start > 0 and doc[span.start - 1].lower_ in _POSSESSIVES:
+                continue  # "in his 30s" is an age
             if pid == "set_word" and len(span) == 1 and span[0].dep_ == "amod":
                 continue  # "an annual meeting", "quarterly earnings": a kind of thing, not a time
             if timex.type == "TIME" and self.guidelines == "legalnews" and pid in _CLOCK_PATTERNS:
@@ -932,6 +935,10 @@ class TimexResolver:
         if not tok.text[:1].isupper():
             return None
         end = i + 1
+        for width in (4, 3, 2, 1):
+            if doc[i:i + width].text.lower() in self.tables.words["holiday"] and not taken.intersection(
+                    range(i, i + width)):
+                return doc[i:i + width]
         if lower in self.tables.words["weekday"] and len(lower) > 4:
             if end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
                 end += 1
