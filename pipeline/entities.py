@@ -540,7 +540,8 @@ class EntityNormalizer:
                 continue
             text = doc[c.start:c.end].text
             one_word = " " not in text
-            if one_word and text in surnames and c.label != "DATE":
+            if one_word and text in surnames and c.label != "DATE" \
+                    and not (c.label == "PLACE" and self._place_evidence(doc, c.start, c.end)):
                 c.label, c.canonical = "PERSON", surnames[text]
             elif one_word and c.label == "PERSON" and text in given:
                 c.canonical = given[text]
@@ -653,16 +654,16 @@ class EntityNormalizer:
             if tok.lower_ == "general" and i > 0 and doc[i - 1].is_title:
                 return f"{doc[i - 1].lower_} general"  # Attorney General, Solicitor General
             if tok.text.casefold() in self.titles:
-                return self.titles[tok.text.casefold()]
+                return self.titles[tok.text.casefold()] or None
             if tok.text == "," and i > 0 and doc[i - 1].lower_ in self.titles:
-                return self.titles[doc[i - 1].lower_]
+                return self.titles[doc[i - 1].lower_] or None
             if not (tok.is_title or tok.text in ("U.S.", "Chief", "Associate", ",")):
                 break
             i -= 1
         if span.end + 3 < len(doc) and doc[span.end].text == ",":
             for tok in doc[span.end + 1: span.end + 5]:
                 if tok.lower_ in self.titles:
-                    return self.titles[tok.lower_]
+                    return self.titles[tok.lower_] or None
         return None
 
     @staticmethod

@@ -345,3 +345,10 @@ def test_entities_honorific_stays_outside_the_name(nlp):
 def test_entities_dateline_only_before_a_dash(nlp, text, dateline):
     doc = annotate(nlp, text, "2025-03-10")
     assert doc._.dateline == dateline
+
+
+def test_entities_surname_that_is_also_a_city_stays_a_place_where_used_as_one(nlp):
+    text = ("Justice Ketanji Brown Jackson wrote the dissent. Jackson said the order was unlawful. "
+            "The detainees were flown to a facility in Jackson, Mississippi.")
+    found = [e for e in ents(nlp, text) if e.text == "Jackson"]
+    assert [e.label_ for e in found] == ["PERSON", "PLACE"]
