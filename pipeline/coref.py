@@ -20,6 +20,9 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    An indefinite description ("a Guatemalan migrant") resolves only in the lead sentence or when
    the article names a single party; a pronoun with no name before it (a lead) goes to the protagonist.
 
+5. "it", "its" and descriptions of bodies ("the agency", "the group", "the board") resolve to the
+   nearest named agency, court or organization of their kind; "they" to the plural subject just before.
+
 Anything else stays unresolved: a wrong name is worse than none.
 """
 from __future__ import annotations
@@ -36,6 +39,12 @@ _JUDGE_TITLES = {"judge", "justice", "magistrate"}
 _LAWYER_TITLES = {"lawyer", "attorney", "counsel", "prosecutor", "spokesman", "spokeswoman", "spokesperson"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "oprd"}
 MAX_SENTENCES_BACK = 4
+_BODY_LABELS = {
+    "agency": ("AGENCY",), "department": ("AGENCY",), "administration": ("AGENCY",), "government": ("AGENCY",),
+    "office": ("AGENCY",), "group": ("ORGANIZATION",), "organization": ("ORGANIZATION",), "company": ("ORGANIZATION",),
+    "firm": ("ORGANIZATION",), "coalition": ("ORGANIZATION",), "union": ("ORGANIZATION",), "board": ("AGENCY", "COURT"),
+    "court": ("COURT",), "it": ("AGENCY", "COURT", "ORGANIZATION"), "its": ("AGENCY", "COURT", "ORGANIZATION"),
+}
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
 
 
@@ -196,6 +205,40 @@ class Resolver:
             return before[0]
         if len(judges) == 1:
             return self._nearest_mention(judges[0], token), judges[0]
+        return None
+
+    def resolve_group(self, token: Token) -> Span | None:
+        """The named body "it", "its", "the agency" or "the group" stands for, and the named plural
+        "they" stands for ("Jurors ... They acquitted").
+
+        "it" first takes the subject of the sentence that reports it ("The department said it would
+        appeal"), then the nearest body named before it in this or the previous sentence; a
+        description takes the nearest body whose kind fits (an agency for "the agency").
+        """
+        lower, lemma = token.lower_, token.lemma_.lower()
+        here = self.sent_index.get(token.i, 0)
+        bodies = [e for e in self.doc.ents if e.label_ in _BODY_LABELS.get(lemma, ("AGENCY", "COURT", "ORGANIZATION"))
+                  and e.end <= token.i and here - self.sent_index.get(e.start, 0) <= 2]
+        if lower in ("they", "them", "their"):
+            for sent_back in (0, 1):
+                for t in reversed(list(self.doc[:token.i])):
+                    if here - self.sent_index.get(t.i, 0) != sent_back:
+                        continue
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
+                        return self.doc[t.i:t.i + 1]
+            return None
+        if lower in ("it", "its"):
+            verb = token.head
+            while verb.dep_ not in ("ROOT",) and verb.head.i != verb.i and verb.dep_ not in ("ccomp",):
+                verb = verb.head
+            if verb.dep_ == "ccomp":
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                ent = next((e for e in bodies if subj is not None and e.start <= subj.i < e.end), None)
+                if ent is not None:
+                    return ent
+            return bodies[-1] if bodies else None
+        if lemma in _BODY_LABELS and any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det"):
+            return bodies[-1] if bodies else None
         return None
 
     @staticmethod

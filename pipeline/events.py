@@ -50,6 +50,8 @@ GENERIC_DETERMINERS = {"these", "those", "such", "many", "some", "all", "other",
 PRESUPPOSED_OBJECT = {"appeal", "challenge", "review", "overturn", "reverse", "uphold", "stay", "block", "fight",
                       "enforce", "cancel", "vacate", "lift", "dissolve", "contest", "defend", "dismiss"}
 PRESUPPOSING = {"after", "before", "since", "when", "because", "as", "while", "although", "though", "why", "how", "once"}
+GROUP_NOUNS = {"agency", "department", "administration", "group", "organization", "company", "firm", "coalition",
+               "union", "board"}
 REPRESENTATIVES = {"lawyer", "attorney", "counsel", "legal team", "team", "representative", "spokesman", "spokeswoman"}
 QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "million", "millions", "number",
                   "group", "some", "many", "several", "all", "both", "most", "few", "none", "each", "one", "two", "three"}
@@ -679,6 +681,20 @@ class EventExtractor:
                 tok = poss
         if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        group = None
+        if not phrase and role in ("agent", "subject", "adjudicator") and (
+                tok.lower_ in ("it", "its", "they", "them", "their") or tok.lemma_.lower() in GROUP_NOUNS):
+            group = self.coref.resolve_group(tok)
+            if group is not None and group.label_ in ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE"):
+                canonical = group._.canonical or group.text
+                span = noun_phrase(tok)
+                arg = {"role": role, "text": span.text, "start_char": span.start_char, "end_char": span.end_char,
+                       "mention_start": group.start_char, "mention_end": group.end_char, "canonical": canonical}
+                if tok.pos_ == "PRON":
+                    arg.update(self.named(group, span))
+                return arg
+            if group is not None:
+                tok = group.root
         if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself"):
             return None
         ent = self.ents.get(tok.i)
@@ -709,10 +725,19 @@ class EventExtractor:
             if res is not None:
                 mention, person = res
                 arg.update(canonical=person.name, mention_start=mention.start_char, mention_end=mention.end_char)
+                if tok.lower_ in PRONOUNS:
+                    arg.update(self.named(mention, span))
         inner = [e for e in doc.ents if span.start <= e.start and e.end <= span.end and e.label_ != "DATE"]
         if "mention_start" not in arg and len(inner) == 1 and role in ("place", "origin", "destination"):
             arg.update(mention_start=inner[0].start_char, mention_end=inner[0].end_char, canonical=inner[0]._.canonical)
         return arg
+
+    @staticmethod
+    def named(mention: Span, anaphor: Span) -> dict:
+        """SPEC: arguments are written with the name; a pronoun's argument is its antecedent's mention,
+        and the pronoun itself is kept as `anaphor_start`/`anaphor_end`."""
+        return {"text": mention.text, "start_char": mention.start_char, "end_char": mention.end_char,
+                "anaphor_start": anaphor.start_char, "anaphor_end": anaphor.end_char}
 
     def add(self, args: list[dict], role: str, tok: Token | None, phrase: bool = False, split: bool = True) -> None:
         if tok is None:
@@ -779,6 +804,8 @@ class EventExtractor:
     def arguments(self, entry: dict, head: Token, span: Span) -> list[dict]:
         etype = entry["type"]
         actor_role = entry.get("actor") or ("adjudicator" if etype in COURT_TYPES else "agent")
+        if head.lemma_ == "guilty" and head.head.lemma_ in ("find", "plead"):
+            head = head.head
         nominal = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
         args: list[dict] = []
         if head.pos_ == "ADJ" and head.lemma_ == "free":
@@ -803,6 +830,10 @@ class EventExtractor:
                     if patient is None and comp is not None:
                         patient = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
                 if entry.get("id") == "testify.v":
+                    patient = None
+                if etype in ("SUE", "APPEAL") and patient is not None and self.ents.get(patient.i) is not None \
+                        and self.ents[patient.i].label_ == "COURT":
+                    self.add(args, "adjudicator", patient)
                     patient = None
                 if etype == "APPEAL" and patient is not None:
                     for c in patient.children:
@@ -835,6 +866,12 @@ class EventExtractor:
         else:
             self.nominal_arguments(args, etype, head, actor_role)
         self.prep_arguments(args, etype, head, nominal)
+        if etype == "EXTRADITE" and not any(a["role"] == "origin" for a in args):
+            for a in list(args):
+                if a["role"] == "agent" and a.get("mention_start") is not None:
+                    ent = next((e for e in head.doc.ents if e.start_char == a["mention_start"]), None)
+                    if ent is not None and ent.label_ == "PLACE":
+                        args.append(dict(a, role="origin"))
         if span[-1].lemma_ == "pay" and len(span) > 1:
             self.prep_arguments(args, etype, span[-1], nominal)
         self.time_and_place(args, etype, head, nominal)
@@ -866,6 +903,9 @@ class EventExtractor:
                     self.add(args, actor_role, self.actor_token(c) if c.dep_ == "relcl" else
                              next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None))
         gov = head.head
+        if head.dep_ == "pobj" and gov.lower_ == "in" and etype in ("RULING", "ORDER", "BLOCK") \
+                and gov.head.lemma_ in ("write", "say", "find", "conclude", "note", "hold", "rule", "add", "state"):
+            self.add(args, "adjudicator", self.actor_token(gov.head))
         if head.dep_ == "pobj" and gov.lower_ in ("on", "in", "into") and gov.head.lemma_ in ("place", "put", "keep", "take", "hold"):
             self.add(args, "subject", next((c for c in gov.head.children if c.dep_ in ("dobj", "nsubjpass")), None))
             if etype == "ARREST_DETAIN" and not any(a["role"] == "agent" for a in args):
@@ -956,13 +996,27 @@ class EventExtractor:
                     if etype in ("DEPORT", "EXTRADITE") and p.head.i != head.i:
                         continue
                     self.add(args, "place", ent.root, split=False)
-        if etype in PLACE_TYPES and not any(a["role"] == "place" for a in args):
+        if not any(a["role"] == "place" for a in args):
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("at", "in", "near"):
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if obj is not None and obj.lemma_.lower() in self.lexicon.noun_set("location"):
+                    if obj is None:
+                        continue
+                    ent = self.ents.get(obj.i)
+                    if ent is not None and ent.label_ == "PLACE" and etype not in PLACE_TYPES:
                         self.add(args, "place", obj, split=False)
                         break
+                    if etype in PLACE_TYPES and obj.lemma_.lower() in self.lexicon.noun_set("location"):
+                        self.add(args, "place", obj, split=False)
+                        break
+        if etype == "ARREST_DETAIN" and not any(a["role"] == "agent" for a in args):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("at", "in"):
+                    for obj in (g for g in c.children if g.dep_ == "pobj"):
+                        runner = next((x for x in obj.children if x.dep_ in ("compound", "nmod", "poss")
+                                       and self.ents.get(x.i) is not None and self.ents[x.i].label_ in ("AGENCY",)), None)
+                        if runner is not None:
+                            self.add(args, "agent", runner, split=False)
 
     # ---- negation and modality -----------------------------------------------------------
     def attributes(self, entry: dict, head: Token, span: Span) -> tuple[bool, str]:

@@ -83,3 +83,17 @@ def test_coref_dominant_party_needs_a_clear_lead(nlp):
     assert clear.dominant().name == "Carlos Mendez"
     tied, _ = resolver_for(nlp, "Carlos Mendez was arrested. James Carter was charged. Mendez spoke. Carter was released.")
     assert tied.dominant() is None
+
+
+GROUPS = [
+    ("The Justice Department said it would appeal.", "it", "Justice Department"),
+    ("ICE detained the men in March. The agency said the men were dangerous.", "agency", "ICE"),
+    ("Jurors deliberated for two days. They acquitted the driver.", "They", "Jurors"),
+]
+
+
+@pytest.mark.parametrize("text,word,name", GROUPS)
+def test_coref_resolves_bodies_and_plurals(nlp, text, word, name):
+    res, doc = resolver_for(nlp, text)
+    found = res.resolve_group(token(doc, word))
+    assert found is not None and name in found.text

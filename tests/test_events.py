@@ -176,6 +176,16 @@ ARGUMENTS = [
     # pronouns and descriptions resolve to the named person
     ("Maria Lopez crossed the border in 2022. Agents detained her at a checkpoint.", "ARREST_DETAIN", "detained", "subject", "Maria Lopez"),
     ("Maria Lopez fled Honduras in 2021. The woman was deported to Honduras last year.", "DEPORT", "deported", "subject", "Maria Lopez"),
+    # "it", "the agency", "they" stand for the body or the plural named before
+    ("The Justice Department said it would appeal the ruling.", "APPEAL", "appeal", "agent", "Justice Department"),
+    ("Jurors deliberated for two days. They acquitted Carlos Mendez of arson.", "ACQUIT", "acquitted", "adjudicator", "Jurors"),
+    # the agency that runs a place holds the people there
+    ("Carlos Mendez was held at an ICE facility in Texas.", "ARREST_DETAIN", "held", "agent", "ICE"),
+    # a court as the object of a petition is where the case goes
+    ("Carlos Mendez petitioned the U.S. District Court in Maryland to halt his removal.", "SUE", "petitioned", "adjudicator", "District Court"),
+    # the judge who writes in a ruling
+    ("U.S. District Judge Lena Ortiz heard the case. In Tuesday's ruling, she wrote that the policy was unlawful.",
+     "RULING", "ruling", "adjudicator", "Lena Ortiz"),
     # the adjudicator named earlier in the article
     ("U.S. District Judge Lena Ortiz heard arguments on Monday. The judge ruled that the policy was unlawful.",
      "RULING", "ruled", "adjudicator", "Lena Ortiz"),
@@ -195,12 +205,13 @@ def test_events_unattributed_nominal_is_about_the_dominant_party(nlp):
     assert has_role(trial, "subject", "Carlos Mendez")
 
 
-def test_events_argument_links_entity_offsets(nlp):
+def test_events_pronoun_argument_is_written_with_the_name(nlp):
     text = "Maria Lopez crossed the border in 2022. Agents detained her at a checkpoint."
     event = find(events_of(nlp, text), "ARREST_DETAIN", "detained")
     subject = next(a for a in event["arguments"] if a["role"] == "subject")
     assert text[subject["mention_start"]:subject["mention_end"]] == "Maria Lopez"
-    assert subject["text"] == "her"
+    assert subject["text"] == "Maria Lopez"
+    assert text[subject["anaphor_start"]:subject["anaphor_end"]] == "her"
 
 
 ATTRIBUTES = [
