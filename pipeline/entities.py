@@ -341,6 +341,8 @@ class EntityNormalizer:
                 label = "PLACE" if split else self._classify(doc, ent.label_, start, end)
                 if label == "DATE":
                     start, end = ent.start, ent.end
+                if label is None and doc[start].text in ("U.S.", "US") and doc[end - 1].text.casefold() in self.titles:
+                    label, end = "PLACE", start + 1  # "U.S. Magistrate" (Judge): the modifier is a place (SPEC)
                 if label:
                     start, end = self._repair(doc, label, start, end, taken)
                     out.append(Candidate(start, end, label, f"model:{ent.label_}", 0, source_label=ent.label_))

@@ -352,3 +352,10 @@ def test_entities_surname_that_is_also_a_city_stays_a_place_where_used_as_one(nl
             "The detainees were flown to a facility in Jackson, Mississippi.")
     found = [e for e in ents(nlp, text) if e.text == "Jackson"]
     assert [e.label_ for e in found] == ["PERSON", "PLACE"]
+
+
+def test_entities_us_modifier_before_a_title_is_a_place(nlp):
+    found = ents(nlp, "At the hearing, U.S. Magistrate Judge Orla Fennimore ordered him held without bail.")
+    us = find(found, "U.S.")
+    assert (us.label_, us._.canonical) == ("PLACE", "United States")
+    assert find(found, "Orla Fennimore")._.role == "judge"
