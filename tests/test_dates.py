@@ -195,3 +195,23 @@ def test_dates_dev_gold_value_f_stays_at_its_floor(shared, tmp_path):
                              "--pred", str(tmp_path), "--json"], capture_output=True, text=True, check=True)
     dates = json.loads(scored.stdout)["dates"]
     assert dates["f"] >= DEV_DATE_VALUE_FLOOR, dates["errors"]
+
+
+@pytest.mark.parametrize("text,dct,tense,expected", [
+    ("Thanksgiving", TUE, "past", "2024-11-28"),
+    ("Labor Day", TUE, "future", "2025-09-01"),
+    ("Christmas 2019", TUE, None, "2019-12-25"),
+])
+def test_dates_holidays_resolve_to_their_day(tables, text, dct, tense, expected):
+    assert value_of(tables, text, dct, tense) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The defendant, a man in his 30s, was arrested in Ohio.", {}),
+    ("For the fiscal year ended June 30, the company lost $4 million.", {"the fiscal year": ("DURATION", "P1Y")}),
+    ("The board met on May 5, 2021. The previous Friday, the governor had signed the bill.",
+     {"May 5, 2021": ("DATE", "2021-05-05"), "The previous Friday": ("DATE", "2021-04-30")}),
+])
+def test_dates_pipeline_periods_ages_and_weekdays_relative_to_the_story(nlp, text, expected):
+    found = dates_in(annotate(nlp, text, "2025-06-05"))
+    assert {k: v for k, v in found.items() if k in expected or not expected} == expected, found
