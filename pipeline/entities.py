@@ -157,6 +157,7 @@ class EntityNormalizer:
         self.law_heads = set(lex.get("law_heads", []))
         self.person_nouns = set(lex.get("person_nouns", []))
         self.person_possessions = set(lex.get("person_possessions", []))
+        self.local_bodies = set(lex.get("local_bodies", []))
 
     # -- the run ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -578,16 +579,24 @@ class EntityNormalizer:
             owner = self._possessor(span)
             if owner and owner not in text:
                 return f"{text} of {owner}"
+        if span.label_ == "AGENCY" and span.doc._.dateline and text in self.local_bodies:
+            return f"{span.doc._.dateline.split(',')[0]} {text}"  # "the City Council" of a CHICAGO story
         return text
 
     @staticmethod
     def _possessor(span: Span) -> str | None:
-        """"Mexico's Attorney General's Office" -> Mexico (a foreign body named by its country)."""
+        """"Mexico's Attorney General's Office" -> Mexico; "the country's Supreme Court" -> the country last named."""
         doc = span.doc
-        if span.start >= 2 and doc[span.start - 1].text in _POSSESSIVE and doc[span.start - 2].ent_type_ == "PLACE":
+        if span.start < 2 or doc[span.start - 1].text not in _POSSESSIVE:
+            return None
+        owner = doc[span.start - 2]
+        if owner.ent_type_ == "PLACE":
             ents = [e for e in doc.ents if e.end == span.start - 1]
-            if ents and ents[0].label_ == "PLACE":
-                return ents[0].text
+            return ents[0].text if ents and ents[0].label_ == "PLACE" else None
+        if owner.lower_ in ("country", "nation") and span.start >= 3 and doc[span.start - 3].lower_ == "the":
+            named = [e for e in doc.ents if e.label_ == "PLACE" and e.end <= owner.i
+                     and fold(e.text) in countries() and fold(e.text) not in ("u.s.", "us", "united states")]
+            return named[-1].text if named else None
         return None
 
     def _resolve_court_descriptions(self, doc: Doc) -> None:

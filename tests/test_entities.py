@@ -359,3 +359,15 @@ def test_entities_us_modifier_before_a_title_is_a_place(nlp):
     us = find(found, "U.S.")
     assert (us.label_, us._.canonical) == ("PLACE", "United States")
     assert find(found, "Orla Fennimore")._.role == "judge"
+
+
+def test_entities_the_countrys_court_names_the_country(nlp):
+    text = "Peru agreed to the request in May, and the country's Constitutional Court upheld it in June."
+    ent = find(ents(nlp, text), "Constitutional Court")
+    assert (ent.label_, ent._.canonical) == ("COURT", "Constitutional Court of Peru")
+
+
+def test_entities_local_body_takes_the_dateline_city(nlp):
+    doc = annotate(nlp, "DETROIT — The City Council voted 7-2 on Tuesday to end the contract.", "2025-03-10")
+    ent = find(list(doc.ents), "City Council")
+    assert (ent.label_, ent._.canonical) == ("AGENCY", "Detroit City Council")
