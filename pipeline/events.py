@@ -725,8 +725,7 @@ class EventExtractor:
             if res is not None:
                 mention, person = res
                 arg.update(canonical=person.name, mention_start=mention.start_char, mention_end=mention.end_char)
-                if tok.lower_ in PRONOUNS:
-                    arg.update(self.named(mention, span))
+
         inner = [e for e in doc.ents if span.start <= e.start and e.end <= span.end and e.label_ != "DATE"]
         if "mention_start" not in arg and len(inner) == 1 and role in ("place", "origin", "destination"):
             arg.update(mention_start=inner[0].start_char, mention_end=inner[0].end_char, canonical=inner[0]._.canonical)
@@ -734,8 +733,10 @@ class EventExtractor:
 
     @staticmethod
     def named(mention: Span, anaphor: Span) -> dict:
-        """SPEC: arguments are written with the name; a pronoun's argument is its antecedent's mention,
-        and the pronoun itself is kept as `anaphor_start`/`anaphor_end`."""
+        """SPEC: arguments are written with the name. A body's canonical form ("U.S. Department of
+        Justice") need not be how the article names it, so "it" is written as the antecedent mention
+        ("Justice Department"), the pronoun kept as `anaphor_start`/`anaphor_end`. A person's pronoun
+        keeps its text: its `canonical` is already the name as the article writes it."""
         return {"text": mention.text, "start_char": mention.start_char, "end_char": mention.end_char,
                 "anaphor_start": anaphor.start_char, "anaphor_end": anaphor.end_char}
 
