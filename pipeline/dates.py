@@ -360,11 +360,14 @@ def _clock(tables, m, dct, tense, ref):
             hh = 0
         if hh > 24 or mm > 59:
             return None
-    day = dct
     if dct and _g(m, "weekday"):
         day = _weekday_date(tables, m.group("weekday"), dct, tense, None)
-    base = ref.day if ref is not None and ref.gran == "D" else day
-    return Timex("TIME", _day_value(dct, base) + f"T{hh:02d}:{mm:02d}")
+    elif _g(m, "month"):
+        found = _month_day(tables, m, dct, tense, ref)
+        day = found.point.day if found is not None and found.point is not None else None
+    else:
+        day = ref.day if ref is not None and ref.gran == "D" else dct
+    return Timex("TIME", _day_value(dct, day) + f"T{hh:02d}:{mm:02d}")
 
 
 @resolver("deictic_day")
@@ -860,7 +863,8 @@ class TimexResolver:
         out: list[Span] = []
         for ent in dates:
             if out and ((out[-1].end + 1 == ent.start and doc[out[-1].end].text == "-")
-                    or (out[-1].end == ent.start and ent.text.lower() in part_of_day)):
+                    or (out[-1].end == ent.start and ent.text.lower() in part_of_day)
+                    or (self.guidelines == "timeml" and self._clock_then_day(doc, out[-1], ent))):
                 merged = Span(doc, out[-1].start, ent.end, label="DATE")
                 merged._.source_label = out[-1]._.source_label
                 out[-1] = merged
@@ -891,6 +895,13 @@ class TimexResolver:
         extended = Span(doc, start, end, label="DATE")
         extended._.source_label = span._.source_label
         return extended
+
+    def _clock_then_day(self, doc: Doc, clock: Span, day: Span) -> bool:
+        """ "9 a.m." "Tuesday": one TimeML TIME; under the SPEC the clock is dropped, so the day stays apart."""
+        between = doc[clock.end:day.start]
+        return (clock[-1].lower_ in _CLOCK_END or clock[-1].lower_.endswith(("a.m.", "p.m.")) or clock[-1].lower_ == "noon") \
+            and all(t.lower_ in _CLOCK_END | {",", "on"} for t in between) and len(between) <= 2 \
+            and (day[0].lower_ in self.tables.words["weekday"] or day[0].lower_ in self.tables.words["month"])
 
     def _split(self, span: Span) -> list[Span]:
         for tok in span[1:-1]:
