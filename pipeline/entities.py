@@ -339,6 +339,9 @@ class EntityNormalizer:
                     continue
                 if split and ent.label_ in ("DATE", "TIME"):
                     continue
+                if end < len(doc) and doc[end].text in ("Attorney", "Attorneys") and end - start > 1 \
+                        and doc[end - 1].text in ("District", "State", "County"):
+                    end -= 1  # "[Fulton County] District Attorney Fani Willis"
                 label = "PLACE" if split else self._classify(doc, ent.label_, start, end)
                 if label == "DATE":
                     start, end = ent.start, ent.end
@@ -664,6 +667,8 @@ class EntityNormalizer:
             tok = doc[i]
             if tok.lower_ == "general" and i > 0 and doc[i - 1].is_title:
                 return f"{doc[i - 1].lower_} general"  # Attorney General, Solicitor General
+            if tok.lower_ == "attorney" and i > 0 and doc[i - 1].text in ("District", "U.S.", "State", "County"):
+                return f"{doc[i - 1].text if doc[i - 1].text == 'U.S.' else doc[i - 1].lower_} attorney"
             if tok.text.casefold() in self.titles:
                 return self.titles[tok.text.casefold()] or None
             if tok.text == "," and i > 0 and doc[i - 1].lower_ in self.titles:

@@ -371,3 +371,9 @@ def test_entities_local_body_takes_the_dateline_city(nlp):
     doc = annotate(nlp, "DETROIT — The City Council voted 7-2 on Tuesday to end the contract.", "2025-03-10")
     ent = find(list(doc.ents), "City Council")
     assert (ent.label_, ent._.canonical) == ("AGENCY", "Detroit City Council")
+
+
+def test_entities_district_attorney_title_is_not_part_of_the_county(nlp):
+    found = ents(nlp, "Cobb County District Attorney Marisol Pendergast said the case would go to trial.")
+    assert "Cobb County" in [e.text for e in found if e.label_ == "PLACE"]
+    assert find(found, "Marisol Pendergast")._.role == "district attorney"
