@@ -38,23 +38,7 @@ PERSON_CENTRED = {"CHARGE_INDICT", "CONVICT", "SENTENCE", "TRIAL_HEARING", "EXTR
 PLACE_TYPES = {"ARREST_DETAIN", "RELEASE", "TRIAL_HEARING", "EXECUTE", "ASYLUM_REQUEST"}
 MOVE_TYPES = {"DEPORT", "RETURN", "EXTRADITE"}
 CRIME_TYPES = {"CONVICT", "ACQUIT", "CHARGE_INDICT"}
-OBJECT_CONTROL = {"order", "direct", "instruct", "tell", "ask", "allow", "let", "force", "require", "urge", "petition",
-                  "persuade", "permit", "authorize", "compel", "help", "enable"}
-FROM_CONTROL = {"block", "bar", "stop", "prevent", "prohibit", "enjoin", "halt", "forbid", "keep"}
-ACTOR_LIGHT = {"issue", "file", "grant", "set", "schedule", "hold", "impose", "enter", "bring", "launch", "win",
-               "conduct", "carry", "hand", "deliver", "return", "seek", "make", "submit", "lodge"}
-SUBJECT_LIGHT = {"receive", "face", "await", "undergo", "get", "serve", "remain", "plead", "stand", "avoid", "escape", "have"}
-US_NAMES = {"united states", "us", "u.s.", "u.s", "usa", "america", "the united states", "the us", "the u.s."}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-GENERIC_DETERMINERS = {"these", "those", "such", "many", "some", "all", "other", "any", "similar", "most", "several"}
-PRESUPPOSED_OBJECT = {"appeal", "challenge", "review", "overturn", "reverse", "uphold", "stay", "block", "fight",
-                      "enforce", "cancel", "vacate", "lift", "dissolve", "contest", "defend", "dismiss"}
-PRESUPPOSING = {"after", "before", "since", "when", "because", "as", "while", "although", "though", "why", "how", "once"}
-GROUP_NOUNS = {"agency", "department", "administration", "group", "organization", "company", "firm", "coalition",
-               "union", "board"}
-REPRESENTATIVES = {"lawyer", "attorney", "counsel", "legal team", "team", "representative", "spokesman", "spokeswoman"}
-QUANTITY_NOUNS = {"hundred", "hundreds", "dozen", "dozens", "thousand", "thousands", "million", "millions", "number",
-                  "group", "some", "many", "several", "all", "both", "most", "few", "none", "each", "one", "two", "three"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
 DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
@@ -67,6 +51,7 @@ class Lexicon:
     entries: tuple[dict, ...]
     cues: dict
     nouns: dict
+    syntax: dict
 
     def noun_set(self, name: str) -> set[str]:
         return set(self.nouns.get(name, []))
@@ -77,11 +62,12 @@ class Lexicon:
 
 def load_lexicon(folder: Path, triggers: str = "triggers.jsonl") -> Lexicon:
     """Read `triggers.jsonl` ({"id", "type", "lemma"+"pos" | "pattern", "guard", "actor", "modality",
-    "confidence"}), `cues.json` and `nouns.json` from `folder`."""
+    "confidence"}), `cues.json`, `nouns.json` and `syntax.json` from `folder`."""
     entries = tuple(srsly.read_jsonl(folder / triggers))
     cues = json.loads((folder / "cues.json").read_text(encoding="utf-8"))
     nouns = json.loads((folder / "nouns.json").read_text(encoding="utf-8"))
-    return Lexicon(entries, cues, nouns)
+    syntax = json.loads((folder / "syntax.json").read_text(encoding="utf-8"))
+    return Lexicon(entries, cues, nouns, syntax)
 
 
 def entity_of(token: Token) -> Span | None:
@@ -140,6 +126,7 @@ class EventExtractor:
         self.court_nouns = lexicon.noun_set("court")
         self.executive = lexicon.noun_set("executive")
         self.cue = {k: lexicon.cue_set(k) for k in lexicon.cues if not k.startswith("_")}
+        self.words = {k: set(v) for k, v in lexicon.syntax.items() if not k.startswith("_")}
 
     # ---- 1. triggers -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -219,7 +206,7 @@ class EventExtractor:
         """A bare plural ("deportations", "court orders") names a kind of action, not one action."""
         if tok.tag_ not in ("NNS", "NNPS"):
             return False
-        if any(c.dep_ in ("det", "amod") and c.lower_ in GENERIC_DETERMINERS for c in tok.children):
+        if any(c.dep_ in ("det", "amod") and c.lower_ in self.words["generic_determiners"] for c in tok.children):
             return True
         if tok.lemma_ in ("charge", "acquittal", "count"):
             return False
@@ -248,7 +235,7 @@ class EventExtractor:
                 if head.pos_ in ("NOUN", "PROPN", "PRON"):
                     break
             return self.person_like(head) if head.i != tok.i else False
-        if tok.like_num or tok.lemma_.lower() in QUANTITY_NOUNS:
+        if tok.like_num or tok.lemma_.lower() in self.words["quantity_nouns"]:
             of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
             if of:
                 return self.person_like(of[0])
@@ -446,7 +433,7 @@ class EventExtractor:
         ent = self.ents.get(tok.i)
         text = (ent.text if ent is not None else tok.text).lower().strip()
         code = ent._.country_code if ent is not None else None
-        return code == "US" and text.replace("the ", "") in US_NAMES | {"united states"} or text in US_NAMES
+        return code == "US" and text.replace("the ", "") in self.words["us_names"] | {"united states"} or text in self.words["us_names"]
 
     def foreign(self, tok: Token | None) -> bool:
         if tok is None:
@@ -612,7 +599,7 @@ class EventExtractor:
     def controller(self, tok: Token, passive: bool) -> Token | None:
         """Who the unexpressed subject of an infinitive, gerund or participle is."""
         head = tok.head
-        if tok.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_ in FROM_CONTROL:
+        if tok.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_ in self.words["from_control"]:
             return next((c for c in head.head.children if c.dep_ in ("dobj",)), None)
         if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
             return self.actor_token(head.head)
@@ -620,7 +607,7 @@ class EventExtractor:
             return next((c for c in head.head.children if c.dep_ == "poss"), None)
         if tok.dep_ in ("xcomp", "ccomp", "oprd"):
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-            if obj is not None and (head.lemma_ in OBJECT_CONTROL or passive):
+            if obj is not None and (head.lemma_ in self.words["object_control"] or passive):
                 return obj
             return self.actor_token(head) if not is_passive(head) else self.patient(head)
         if tok.dep_ in ("advcl", "conj"):
@@ -675,7 +662,7 @@ class EventExtractor:
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is not None and self.person_like(poss) and tok.lemma_ not in ("decision", "ruling", "order"):
                 tok = poss
-        if role in ("subject", "agent") and tok.lemma_.lower() in REPRESENTATIVES:
+        if role in ("subject", "agent") and tok.lemma_.lower() in self.words["representatives"]:
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if poss is not None:
                 tok = poss
@@ -683,7 +670,7 @@ class EventExtractor:
             tok = tok.head.head
         group = None
         if not phrase and role in ("agent", "subject", "adjudicator") and (
-                tok.lower_ in ("it", "its", "they", "them", "their") or tok.lemma_.lower() in GROUP_NOUNS):
+                tok.lower_ in ("it", "its", "they", "them", "their") or tok.lemma_.lower() in self.words["group_nouns"]):
             group = self.coref.resolve_group(tok)
             if group is not None and group.label_ in ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE"):
                 canonical = group._.canonical or group.text
@@ -900,7 +887,7 @@ class EventExtractor:
                 elif ent is not None and ent.label_ == "DATE" and c.dep_ == "compound":
                     self.add(args, "time", c)
             elif c.dep_ in ("acl", "relcl"):
-                if c.lemma_ in ACTOR_LIGHT:
+                if c.lemma_ in self.words["actor_light"]:
                     self.add(args, actor_role, self.actor_token(c) if c.dep_ == "relcl" else
                              next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None))
         gov = head.head
@@ -920,10 +907,10 @@ class EventExtractor:
         if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
             gov = gov.head
         if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
-            if gov.lemma_ in ACTOR_LIGHT and not any(a["role"] == actor_role for a in args):
+            if gov.lemma_ in self.words["actor_light"] and not any(a["role"] == actor_role for a in args):
                 actor = self.actor_token(gov) if not is_passive(gov) else None
                 self.add(args, actor_role, actor)
-            elif gov.lemma_ in SUBJECT_LIGHT and not any(a["role"] == "subject" for a in args):
+            elif gov.lemma_ in self.words["subject_light"] and not any(a["role"] == "subject" for a in args):
                 self.add(args, "subject", self.actor_token(gov) or next(
                     (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None))
 
@@ -970,7 +957,7 @@ class EventExtractor:
         gov = head.head
         if gov.pos_ in ("ADP",):
             gov = gov.head
-        if nominal and gov.lemma_ in ACTOR_LIGHT | SUBJECT_LIGHT | {"approve", "order"}:
+        if nominal and gov.lemma_ in self.words["actor_light"] | self.words["subject_light"] | {"approve", "order"}:
             extra = (gov,)
         if head.pos_ == "ADJ":
             extra = (head.head,)
@@ -1071,9 +1058,9 @@ class EventExtractor:
             if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
                 break
             if cur.dep_ in ("csubj", "csubjpass", "nsubj") or any(
-                    c.dep_ in ("mark", "advmod") and c.lower_ in PRESUPPOSING for c in cur.children):
+                    c.dep_ in ("mark", "advmod") and c.lower_ in self.words["presupposing"] for c in cur.children):
                 break
-            if cur.dep_ == "pcomp" and cur.head.lower_ in PRESUPPOSING:
+            if cur.dep_ == "pcomp" and cur.head.lower_ in self.words["presupposing"]:
                 break
             if cur.dep_ in ("relcl",) and level > 0:
                 break
@@ -1090,7 +1077,7 @@ class EventExtractor:
                 prev_dep = "pcomp" if cur.lower_ in ("from", "against", "without") else "prep"
                 if cur.lower_ in ("against", "without"):
                     negated = True
-                if cur.lower_ == "from" and cur.head.lemma_ in FROM_CONTROL:
+                if cur.lower_ == "from" and cur.head.lemma_ in self.words["from_control"]:
                     modality = modality or "future"
                 cur = cur.head
             level += 1
@@ -1127,7 +1114,7 @@ class EventExtractor:
                 modality = "future"
             elif marks & set(cue["possible_marks"]) and not definite:
                 modality = "possible"
-            elif head.dep_ == "dobj" and g.lemma_ in FROM_CONTROL and not negated and not (
+            elif head.dep_ == "dobj" and g.lemma_ in self.words["from_control"] and not negated and not (
                     g.dep_ == "xcomp" and g.head.lemma_ in cue["negating_governors"]):
                 modality = "future"
             elif g.lemma_ in cue["future_nominal_governors"] and not (definite and g.lemma_ in ("attend", "face", "receive")):
@@ -1135,7 +1122,7 @@ class EventExtractor:
             elif g.lemma_ in ("consider", "weigh", "mull"):
                 modality = "possible"
             elif g.dep_ in ("xcomp", "ccomp") and g.head.lemma_ in cue["future_governors"] \
-                    and g.head.lemma_ not in cue["negating_governors"] and not (definite and g.lemma_ in PRESUPPOSED_OBJECT):
+                    and g.head.lemma_ not in cue["negating_governors"] and not (definite and g.lemma_ in self.words["presupposed_object"]):
                 modality = "future"
             elif not definite:
                 auxes = [c.lower_ for c in g.children if c.dep_ == "aux"]
@@ -1184,7 +1171,7 @@ class EventExtractor:
     def bare_plural(self, tok: Token | None) -> bool:
         return tok is not None and tok.tag_ == "NNS" and self.ents.get(tok.i) is None and not any(
             c.dep_ in ("det", "poss", "nummod", "quantmod", "compound", "amod") and c.lower_ not in ("deported", "other")
-            or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) and tok.lemma_.lower() not in QUANTITY_NOUNS
+            or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) and tok.lemma_.lower() not in self.words["quantity_nouns"]
 
     def generic_participants(self, etype: str, head: Token) -> bool:
         """"orders to return migrants", "judges have ordered": a kind of action told of a kind of people.

@@ -270,7 +270,8 @@ def test_events_unknown_guard_is_an_error(nlp, tmp_path):
     from pipeline.events import EventExtractor, Lexicon
 
     lexicon = load_lexicon(ROOT / "models" / "events")
-    bad = Lexicon(({"id": "x", "type": "SUE", "lemma": ["sue"], "guard": "no_such_guard"},), lexicon.cues, lexicon.nouns)
+    bad = Lexicon(({"id": "x", "type": "SUE", "lemma": ["sue"], "guard": "no_such_guard"},), lexicon.cues, lexicon.nouns,
+                  lexicon.syntax)
     with pytest.raises(ValueError, match="no_such_guard"):
         EventExtractor(nlp, "events", bad)
 
