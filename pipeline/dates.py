@@ -814,6 +814,8 @@ class TimexResolver:
         ref: Point | None = None
         for span, source, rule in spans:
             timex, pid = resolve(self.tables, span.text, dct, governing_tense(span), ref)
+            if pid == "unresolved":
+                span, timex, pid = self._shrink(span, dct, ref)
             if timex is None and pid != "unresolved":
                 continue
             if timex is None:
@@ -854,6 +856,18 @@ class TimexResolver:
                 if part is not None and len(part):
                     out.append((part, source, rule))
         return out
+
+    def _shrink(self, span: Span, dct: date | None, ref: Point | None) -> tuple[Span, Timex | None, str]:
+        """An unresolved span with stray words at an edge ("interview several months", "April month"):
+        the largest inner span the table knows, else the span unchanged."""
+        n = len(span)
+        for size in range(n - 1, 0, -1):
+            for start in range(span.start, span.end - size + 1):
+                inner = span.doc[start:start + size]
+                timex, pid = resolve(self.tables, inner.text, dct, governing_tense(inner), ref)
+                if timex is not None and pid not in ("dateparser", "unresolved"):
+                    return inner, timex, pid
+        return span, None, "unresolved"
 
     def _merged(self, doc: Doc) -> list[Span]:
         """DATE spans the model cut at a hyphen ("19th" "-" "century") or before a part of day
