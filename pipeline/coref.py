@@ -76,10 +76,11 @@ def _title_before(span: Span, titles: set[str]) -> bool:
     before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
     if any(t in titles for t in before):
         return True
-    if span.text.split()[0].lower() in titles:
+    words = span.text.lower().split()
+    if words and words[0] in titles:
         return True
-    role = span._.role if Span.has_extension("role") else None
-    if role and str(role).lower().split()[-1] in titles:
+    role = str(span._.role or "").lower().split() if Span.has_extension("role") else []
+    if role and role[-1] in titles:
         return True
     root = span.root
     for tok in [root.head, *root.children]:

@@ -97,3 +97,15 @@ def test_coref_resolves_bodies_and_plurals(nlp, text, word, name):
     res, doc = resolver_for(nlp, text)
     found = res.resolve_group(token(doc, word))
     assert found is not None and name in found.text
+
+
+def test_coref_blank_person_span_does_not_break_title_check(nlp):
+    """A text cut at --max-chars can leave a PERSON span of whitespace; reading its title must not fail."""
+    from spacy.tokens import Span
+
+    from pipeline.coref import _title_before
+
+    doc = nlp.make_doc("The clerk   ")
+    blank = Span(doc, len(doc) - 1, len(doc), label="PERSON")
+    assert blank.text.strip() == ""
+    assert _title_before(blank, {"judge"}) is False
