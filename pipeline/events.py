@@ -1021,7 +1021,10 @@ class EventExtractor:
             if level == 0 or cur.dep_ in ("xcomp",):
                 pass
             if any((c.dep_ == "neg" or c.lower_ == "never" and c.dep_ == "advmod") and not (span.start <= c.i < span.end)
-                   for c in children):
+                   for c in children) or (level == 0 and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in ("neither", "nobody", "none") or
+                                                            g.lower_ == "no" and g.dep_ == "det" for g in [c, *c.children])
+                    for c in children)):
                 if level == 0 or (cur.lemma_ in ("allow", "let", "want", "plan", "expect", "intend", "agree", "seek", "try")):
                     negated = True
             if modality is None:
@@ -1178,7 +1181,8 @@ class EventExtractor:
         A finite past ("Leftists were arrested") reports one action, even of a bare plural."""
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("pobj", "dobj"):
             gov = head.head.head if head.dep_ == "pobj" else head.head
-            return gov.pos_ == "VERB" and self.generic_participants("", gov)
+            patient = self.patient(gov) if gov.pos_ == "VERB" else None
+            return patient is not None and patient.i != head.i and self.generic_participants("", gov)
         if head.pos_ not in ("VERB", "AUX"):
             return False
         if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
