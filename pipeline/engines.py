@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,6 +32,12 @@ _MODELS: dict[tuple[str, str], Language] = {}
 class SchedulerUnreachable(LegalNewsError):
     def __init__(self, address: str, err: Exception):
         super().__init__(f"cannot reach the Dask scheduler at {address}: {err}")
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def worker_nlp(settings: Settings) -> Language:
@@ -77,8 +84,8 @@ def run_partition(partition: Partition, out: str, settings: Settings, nlp: Langu
     if not partition.articles:  # rejects only: no need to load a model for them
         return PartStore(Path(out)).write_part(partition, [], {})
     nlp = nlp or worker_nlp(settings)
-    results = process_articles(nlp, partition.articles, settings)
-    return PartStore(Path(out)).write_part(partition, results, model_info(nlp))
+    batches = (process_articles(nlp, batch, settings) for batch in batched(partition.articles, settings.batch_size))
+    return PartStore(Path(out)).write_part(partition, batches, model_info(nlp))
 
 
 class Engine(Protocol):

@@ -173,33 +173,41 @@ class PartStore:
             if folder.name not in keys:
                 shutil.rmtree(folder, ignore_errors=True)
 
-    def write_part(self, partition: Partition, results: list[ExtractedArticle | Reject],
+    def write_part(self, partition: Partition, batches: Iterable[list[ExtractedArticle | Reject]],
                    model: dict[str, Any]) -> PartInfo:
-        """Write one partition's rows, then commit them with a single rename."""
-        done = [r for r in results if isinstance(r, ExtractedArticle)]
-        failed = [r for r in results if isinstance(r, Reject)]
+        """Stream one partition's rows, batch by batch, into a temporary folder, then commit it with
+        a single rename. Only one batch of results is in memory at a time."""
         tmp = self.parts / f".tmp-{partition.key}-{os.getpid()}"
         if tmp.exists():
             shutil.rmtree(tmp)
         tmp.mkdir(parents=True)
-        rows = {
-            "articles": [r.article.as_row() for r in done],
-            "mentions": [m.as_row() for r in done for m in r.mentions],
-            "events": [e.as_row() for r in done for e in r.events],
-            "rejects": [r.as_row() for r in partition.rejects + failed],
-        }
-        for name in TABLES:
-            writer = TableWriter(tmp, name)
-            writer.write(rows[name])
+        writers = {name: TableWriter(tmp, name) for name in TABLES}
+        by_id = {a.article_id: a.content_sha256 for a in partition.articles}
+        failed: list[Reject] = []
+        mentions_by_label: dict[str, int] = {}
+        events_by_type: dict[str, int] = {}
+        try:
+            writers["rejects"].write(r.as_row() for r in partition.rejects)
+            for results in batches:
+                done = [r for r in results if isinstance(r, ExtractedArticle)]
+                failed.extend(r for r in results if isinstance(r, Reject))
+                writers["articles"].write(r.article.as_row() for r in done)
+                writers["mentions"].write(m.as_row() for r in done for m in r.mentions)
+                writers["events"].write(e.as_row() for r in done for e in r.events)
+                _count(mentions_by_label, (m.label for r in done for m in r.mentions))
+                _count(events_by_type, (e.event_type for r in done for e in r.events))
+            writers["rejects"].write(r.as_row() for r in failed)  # after the ingest rejects, as ever
+        except BaseException:
+            for writer in writers.values():
+                writer.abort()
+            raise
+        for writer in writers.values():
             writer.close()
-        by_hash = {a.article_id: a.content_sha256 for a in partition.articles}
         info = PartInfo(
             key=partition.key, fingerprint=partition.fingerprint, records=partition.records,
-            rows={name: len(rows[name]) for name in TABLES},
-            failed={by_hash.get(r.record_id or "", ""): r.reason for r in failed},
-            mentions_by_label=_count(m.label for r in done for m in r.mentions),
-            events_by_type=_count(e.event_type for r in done for e in r.events),
-            model=model,
+            rows={name: writer.rows for name, writer in writers.items()},
+            failed={by_id.get(r.record_id or "", ""): r.reason for r in failed},
+            mentions_by_label=mentions_by_label, events_by_type=events_by_type, model=model,
         )
         write_json_atomic(tmp / "meta.json", asdict(info))
         os.rename(tmp, self.parts / partition.key)
@@ -266,11 +274,9 @@ class PartStore:
                 raise IncompatibleRun(out, f"{path.name} was written with another table layout")
 
 
-def _count(items: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
+def _count(counts: dict[str, int], items: Iterable[str]) -> None:
     for item in items:
         counts[item] = counts.get(item, 0) + 1
-    return counts
 
 
 def _merge(name: str, sources: list[Path], target: Path) -> int:

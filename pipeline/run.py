@@ -10,18 +10,17 @@ import logging
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
 from .config import Settings
-from .engines import engine_for, make_doc, process_articles  # noqa: F401  (process_articles: public API)
+from .engines import batched, engine_for, make_doc, process_articles  # noqa: F401  (re-exported)
 from .errors import NoInputs
 from .ingest import Ingestor, expand_inputs
 from .parts import IncompatibleRun, Partition, PartInfo, PartStore, fingerprint, reject_key
@@ -39,12 +38,6 @@ class RunSummary:
     manifest: dict[str, Any]
     mentions_by_label: Counter = field(default_factory=Counter)
     events_by_type: Counter = field(default_factory=Counter)
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def package_versions() -> dict[str, str]:

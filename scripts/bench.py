@@ -156,7 +156,7 @@ def profile(dump: Path, args: argparse.Namespace, work: Path) -> str:
     clock = time.perf_counter()
     store = PartStore(work / "profile-out")
     store.parts.mkdir(parents=True, exist_ok=True)
-    store.write_part(Partition(0, articles, [], [str(dump)], "profile"), results, {})
+    store.write_part(Partition(0, articles, [], [str(dump)], "profile"), [results], {})
     lines.append(f"{'write part (rows, jsonl, parquet)':28s} {time.perf_counter() - clock:8.2f}s")
 
     profiler = cProfile.Profile()
