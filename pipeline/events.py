@@ -181,13 +181,20 @@ class EventExtractor:
         ent = self.ents.get(head.i)
         if ent is not None and ent.label_ != "DATE" and len(span) == 1:
             return False
-        if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper() and len(span) == 1:
+        if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper() and len(span) == 1 \
+                and not self.headline(head.sent):
             return False
         if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",) and len(span) == 1:
             return False
         if self.habitual(head):
             return False
         return True
+
+    @staticmethod
+    def headline(sent: Span) -> bool:
+        """A title-cased line ("Court Convicts Friend of Bombing Suspect"), where verbs are tagged as names."""
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
     def habitual(self, head: Token) -> bool:
         """"Turkey does not extradite its own citizens": a simple present with a generic object is a habit."""
@@ -209,6 +216,8 @@ class EventExtractor:
         if any(c.dep_ in ("det", "amod") and c.lower_ in self.words["generic_determiners"] for c in tok.children):
             return True
         if tok.lemma_ in ("charge", "acquittal", "count"):
+            return False
+        if tok.dep_ == "dobj" and tok.head.lemma_ in ("face", "serve", "receive", "impose", "get", "hand"):
             return False
         return not any(c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of")
                        for c in tok.children)

@@ -88,6 +88,10 @@ TRIGGERS = [
     ("The Nigerian man was sent back to Lagos on a charter flight.", "DEPORT", "sent"),
     ("Officials brought back the teacher who had been wrongly expelled.", "RETURN", "brought"),
     ("The fisherman's petition for review is pending before the appeals court.", "APPEAL", "petition for review"),
+    # headlines, where the tagger reads title-cased verbs as names
+    ("Jury Convicts Former Mayor Of Bribery In Harbor Scandal", "CONVICT", "Convicts"),
+    # plural penalties a defendant faces
+    ("The protesters could face lengthy prison sentences.", "SENTENCE", "sentences"),
 ]
 
 
