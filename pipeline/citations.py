@@ -61,11 +61,12 @@ class CitationFinder:
         from eyecite.models import FullCaseCitation, FullLawCitation
 
         found: list[tuple[Span, dict]] = []
-        for cit in get_citations(doc.text):
+        text = doc.text
+        for cit in get_citations(text):
             if not isinstance(cit, (FullCaseCitation, FullLawCitation)):
                 continue
             start, end = cit.full_span() if hasattr(cit, "full_span") else cit.span()
-            lead = _LEADING.match(doc.text[start:end])
+            lead = _LEADING.match(text[start:end])
             if lead:
                 start += lead.end()
             span = doc.char_span(start, end, label="LAW", alignment_mode="expand")

@@ -158,9 +158,13 @@ class EntityNormalizer:
         self.person_nouns = set(lex.get("person_nouns", []))
         self.person_possessions = set(lex.get("person_possessions", []))
         self.local_bodies = set(lex.get("local_bodies", []))
+        self._text = ""
+        self._ents: list[Span] = []
 
     # -- the run ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        self._text = doc.text  # Doc.text and Doc.ents walk every token on each access: read them once
+        self._ents = list(doc.ents)
         demonyms = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP" or len(e) == 1 and is_demonym(e.text)]
         cands: list[Candidate] = []
         for span in doc.spans.get(RULER_KEY, []):
@@ -190,7 +194,8 @@ class EntityNormalizer:
         chosen = kept
         spans = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
         doc.ents = spans
-        for span, c in zip(doc.ents, chosen):
+        self._ents = list(doc.ents)
+        for span, c in zip(self._ents, chosen):
             span._.rule = c.rule
             span._.source_label = c.source_label
             if c.label == "DATE":
@@ -358,7 +363,7 @@ class EntityNormalizer:
             while start > 0 and start - 1 not in taken and self._name_part(doc[start - 1]):
                 start -= 1
         if label == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text == "of":
-            place = next((e for e in doc.ents if e.start == end + 1 and e.label_ in ("GPE", "LOC")), None)
+            place = next((e for e in self._ents if e.start == end + 1 and e.label_ in ("GPE", "LOC")), None)
             if place is not None and not taken.intersection(range(place.start, place.end)):
                 end = place.end
         return start, end
@@ -454,7 +459,7 @@ class EntityNormalizer:
             return True  # "Phoenix, Mesa and Tucson"
         if not is_known_place(text):
             return False
-        place = lookup(text, doc.text)
+        place = lookup(text, self._text)
         if place is None:
             return False
         if place.kind in ("country", "state"):
@@ -586,18 +591,17 @@ class EntityNormalizer:
             return f"{span.doc._.dateline.split(',')[0]} {text}"  # "the City Council" of a CHICAGO story
         return text
 
-    @staticmethod
-    def _possessor(span: Span) -> str | None:
+    def _possessor(self, span: Span) -> str | None:
         """"Mexico's Attorney General's Office" -> Mexico; "the country's Supreme Court" -> the country last named."""
         doc = span.doc
         if span.start < 2 or doc[span.start - 1].text not in _POSSESSIVE:
             return None
         owner = doc[span.start - 2]
         if owner.ent_type_ == "PLACE":
-            ents = [e for e in doc.ents if e.end == span.start - 1]
+            ents = [e for e in self._ents if e.end == span.start - 1]
             return ents[0].text if ents and ents[0].label_ == "PLACE" else None
         if owner.lower_ in ("country", "nation") and span.start >= 3 and doc[span.start - 3].lower_ == "the":
-            named = [e for e in doc.ents if e.label_ == "PLACE" and e.end <= owner.i
+            named = [e for e in self._ents if e.label_ == "PLACE" and e.end <= owner.i
                      and fold(e.text) in countries() and fold(e.text) not in ("u.s.", "us", "united states")]
             return named[-1].text if named else None
         return None
@@ -629,7 +633,7 @@ class EntityNormalizer:
 
     def _judge_district(self, doc: Doc) -> str | None:
         """"U.S. District Judge Ana Ruiz in Boston" / "of the Western District of Washington"."""
-        m = re.search(r"District Judge (?:[A-Z][\w.'-]* ){1,4}(?:in|of) (?:the )?([A-Z]\w*(?: [A-Z]\w*){0,3})", doc.text)
+        m = re.search(r"District Judge (?:[A-Z][\w.'-]* ){1,4}(?:in|of) (?:the )?([A-Z]\w*(?: [A-Z]\w*){0,3})", self._text)
         if not m:
             return None
         place = m.group(1).strip()
@@ -652,12 +656,11 @@ class EntityNormalizer:
                 return district.court
         return None
 
-    @staticmethod
-    def _immigration_court(doc: Doc, named: list[Span]) -> str | None:
+    def _immigration_court(self, doc: Doc, named: list[Span]) -> str | None:
         for e in named:
             if e._.rule == "immigration_court" and e._.canonical:
                 return e._.canonical
-        m = re.search(r"immigration judge in ([A-Z][\w.]+(?: [A-Z][\w.]+)?)", doc.text)
+        m = re.search(r"immigration judge in ([A-Z][\w.]+(?: [A-Z][\w.]+)?)", self._text)
         return f"{m.group(1)} Immigration Court" if m else None
 
     def _role(self, doc: Doc, span: Span) -> str | None:

@@ -167,7 +167,7 @@ def _washington(context: str) -> Place:
     return Place("Washington, D.C.", "US", "DC", dc[0].lat if dc else None, dc[0].lon if dc else None)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)
 def _named_places(context: str) -> tuple[Place, ...]:
     words = set(re.findall(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?", context))
     found = []
@@ -199,15 +199,16 @@ class PlaceResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
+        text = doc.text  # Doc.text joins every token on each access: read it once
         for i, ent in enumerate(ents):
             if ent.label_ != "PLACE":
                 continue
             if self._follows_city(doc, ent, ents, i) and fold(ent.text) in us_states():
                 place = us_states()[fold(ent.text)]
             else:
-                place = lookup(ent._.canonical or ent.text, doc.text, self._state_after(doc, ent, ents, i))
+                place = lookup(ent._.canonical or ent.text, text, self._state_after(doc, ent, ents, i))
             if place is None and ent._.rule == "facility":
-                place = self._facility_location(doc, ent, ents, i)
+                place = self._facility_location(doc, text, ent, ents, i)
             if place is None:
                 continue
             ent._.country_code = place.country_code
@@ -218,18 +219,18 @@ class PlaceResolver:
         return doc
 
     @staticmethod
-    def _facility_location(doc: Doc, ent: Span, ents: list[Span], i: int) -> Place | None:
+    def _facility_location(doc: Doc, text: str, ent: Span, ents: list[Span], i: int) -> Place | None:
         """A detention center "in Waycross", or named after its state, or in the dateline's place."""
         if ent.end < len(doc) and doc[ent.end].lower_ in ("in", "near", "outside"):
             for near in ents[i + 1:i + 3]:
-                found = near.start - ent.end <= 4 and near.label_ == "PLACE" and lookup(near.text, doc.text)
+                found = near.start - ent.end <= 4 and near.label_ == "PLACE" and lookup(near.text, text)
                 if found:
                     return Place(ent.text, found.country_code, found.admin1, kind="facility")
         first = us_states().get(fold(ent[0].text))
         if first:
             return Place(ent.text, "US", first.admin1, kind="facility")
         if doc._.dateline:
-            found = lookup(doc._.dateline, doc.text)
+            found = lookup(doc._.dateline, text)
             if found:
                 return Place(ent.text, found.country_code, found.admin1, kind="facility")
         return None

@@ -377,3 +377,10 @@ def test_entities_district_attorney_title_is_not_part_of_the_county(nlp):
     found = ents(nlp, "Cobb County District Attorney Marisol Pendergast said the case would go to trial.")
     assert "Cobb County" in [e.text for e in found if e.label_ == "PLACE"]
     assert find(found, "Marisol Pendergast")._.role == "district attorney"
+
+
+def test_entities_the_immigration_court_is_the_judges_court(nlp):
+    text = ("An immigration judge in Omaha ordered him removed in 2023. His lawyers will ask "
+            "the immigration court to reopen the case.")
+    ent = find(ents(nlp, text), "the immigration court")
+    assert (ent.label_, ent._.canonical) == ("COURT", "Omaha Immigration Court")
