@@ -70,13 +70,6 @@ def load_lexicon(folder: Path, triggers: str = "triggers.jsonl") -> Lexicon:
     return Lexicon(entries, cues, nouns, syntax)
 
 
-def entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
-
-
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
@@ -110,7 +103,11 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 class EventExtractor:
-    """The `legalnews_events` component: trigger lexicon + guards, parse-based arguments, cues."""
+    """The `legalnews_events` component: trigger lexicon + guards, parse-based arguments, cues.
+
+    `__call__` keeps the Doc's resolver, entity index and dateline end on the instance while it runs,
+    so one instance handles one Doc at a time (as `nlp.pipe` calls it, also with n_process > 1).
+    """
 
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
         self.name = name
@@ -350,7 +347,13 @@ class EventExtractor:
         return True
 
     def guard_petition_court(self, tok: Token, span: Span) -> bool:
-        return True
+        """"petitioned the court", "petitioned for release": a filing, not "petitioned the mayor to resign"."""
+        for c in tok.children:
+            if c.dep_ == "dobj" and (self.court_like(c) or c.lemma_ in ("court", "judge")):
+                return True
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "to", "in"):
+                return True
+        return False
 
     def guard_pardon_verb(self, tok: Token, span: Span) -> bool:
         if tok.lemma_ == "spare":
@@ -795,7 +798,7 @@ class EventExtractor:
             return ("adjudicator" if etype in COURT_TYPES else "agent"), False
         if prep in ("in", "at", "near", "inside", "outside", "from"):
             if label in ("PLACE", "GPE", "LOC", "FAC") or obj.lemma_.lower() in self.lexicon.noun_set("location"):
-                return ("place" if etype not in MOVE_TYPES or etype == "EXTRADITE" else "place"), False
+                return "place", False
         return None, False
 
     def arguments(self, entry: dict, head: Token, span: Span) -> list[dict]:
@@ -1027,8 +1030,6 @@ class EventExtractor:
         level = 0
         while True:
             children = list(cur.children)
-            if level == 0 or cur.dep_ in ("xcomp",):
-                pass
             if any((c.dep_ == "neg" or c.lower_ == "never" and c.dep_ == "advmod") and not (span.start <= c.i < span.end)
                    for c in children) or (level == 0 and any(
                     c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in ("neither", "nobody", "none") or
@@ -1074,12 +1075,7 @@ class EventExtractor:
                 break
             if cur.dep_ == "pcomp" and cur.head.lower_ in self.words["presupposing"]:
                 break
-            if cur.dep_ in ("relcl",) and level > 0:
-                break
-            if cur.dep_ == "relcl" and level == 0:
-                rel = cur.head
-                if rel.head.lemma_ in cue["reporting_verbs"] and modality is None:
-                    pass
+            if cur.dep_ == "relcl":
                 break
             prev_dep = cur.dep_
             if prev_dep == "prep":
@@ -1217,7 +1213,7 @@ class EventExtractor:
                 args.append(place)
         if etype in ("RULING", "ORDER", "BLOCK", "DISMISS", "SENTENCE", "FINE") and not any(a["role"] == "adjudicator" for a in args):
             judges = [p for p in self.coref.people if p.judge]
-            if len(judges) == 1 and not self.coref.people[0:0]:
+            if len(judges) == 1:
                 if entry.get("id") not in ("ordered_to_pay.p", "ruling.n", "sentence.n") and not (etype == "ORDER" and is_passive(head)):
                     m = judges[0].mentions[0]
                     args.append({"role": "adjudicator", "text": m.text, "start_char": m.start_char, "end_char": m.end_char,

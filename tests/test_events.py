@@ -128,6 +128,9 @@ SENSES = [
     ("The agency had resisted similar court orders before.", "ORDER", False),
     ("Portugal does not extradite its own citizens.", "EXTRADITE", False),
     ("The commander can be extradited to face charges of murder.", "CHARGE_INDICT", True),
+    # petitions: a filing with a court, not a plea to an official
+    ("The tenants petitioned the state court for an emergency stay.", "SUE", True),
+    ("The residents petitioned the mayor to resign.", "SUE", False),
     ("Several judges have ordered agencies to return deported migrants.", "RETURN", False),
     ("Migrants held in detention for months are entitled to a bond hearing.", "ARREST_DETAIN", False),
     ("Protesters were arrested outside the embassy on Monday.", "ARREST_DETAIN", True),
