@@ -66,7 +66,9 @@ def us_states() -> dict[str, Place]:
     with (MODELS_DIR / "places" / "us_states.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             place = Place(row["name"], "US", row["code"], kind="state")
-            for key in (row["name"], row["ap_abbreviation"], f"{row['name']} state", f"state of {row['name']}"):
+            keys = (row["name"], row["ap_abbreviation"], row["ap_abbreviation"].rstrip("."),
+                    f"{row['name']} state", f"state of {row['name']}")
+            for key in keys:
                 table.setdefault(fold(key), place)
     return table
 
@@ -132,16 +134,21 @@ def lookup(text: str, context: str = "", state_hint: str | None = None) -> Place
     if state:
         return state
     county = counties().get(key)
-    if county and len(county) == 1 or county and state_hint:
-        return next((c for c in county if c.admin1 == state_hint), county[0])
+    if county:
+        named = {p.admin1 for p in _named_places(context)} if context else set()
+        hits = [c for c in county if c.admin1 == state_hint or c.admin1 in named] or county
+        return hits[0] if len(hits) == 1 else Place(county[0].name, "US", kind="county")
     found = cities().get(key, [])
+    if not found and key in subdivisions():
+        return subdivisions()[key]
     if state_hint:
         found = [p for p in found if p.admin1 == state_hint] or found
     elif found and context:
         # Prefer a candidate in a country or US state the article names elsewhere.
         named = ({p.country_code for p in _named_places(context)} | {p.admin1 for p in _named_places(context)}) - {None}
         preferred = [p for p in found if p.admin1 in named or p.country_code in named - {"US"}]
-        found = preferred or found
+        in_named_country = [p for p in found if p.country_code in named]
+        found = preferred or in_named_country or found
     return found[0] if found else None
 
 
@@ -151,6 +158,18 @@ def counties() -> dict[str, list[Place]]:
     table: dict[str, list[Place]] = {}
     for county in _geonames().get_us_counties():
         table.setdefault(fold(county["name"]), []).append(Place(county["name"], "US", county["state"], kind="county"))
+    return table
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, Place]:
+    """States and provinces of other countries (ISO 3166-2, from pycountry): "Sinaloa" is in Mexico."""
+    import pycountry
+
+    table: dict[str, Place] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code != "US" and sub.type in ("State", "Province", "Department", "Region", "Federal district"):
+            table.setdefault(fold(sub.name), Place(sub.name, sub.country_code, kind="region"))
     return table
 
 
@@ -207,7 +226,7 @@ class PlaceResolver:
                 place = us_states()[fold(ent.text)]
             else:
                 place = lookup(ent._.canonical or ent.text, text, self._state_after(doc, ent, ents, i))
-            if place is None and ent._.rule == "facility":
+            if place is None and (ent._.rule == "facility" or len(ent) > 1):
                 place = self._facility_location(doc, text, ent, ents, i)
             if place is None:
                 continue
@@ -229,6 +248,18 @@ class PlaceResolver:
         first = us_states().get(fold(ent[0].text))
         if first:
             return Place(ent.text, "US", first.admin1, kind="facility")
+        words = ent.text.split()
+        parts = [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
+        if "of" in words[:-1]:
+            parts.insert(0, " ".join(words[words.index("of") + 1:]))  # "Port of New Orleans"
+        for part in parts:
+            found = lookup(part, text)
+            if found and found.kind in ("city", "county", "state", "country"):
+                named = {p.admin1 for p in _named_places(text)}
+                return Place(ent.text, found.country_code, found.admin1 if found.admin1 in named else None,
+                             kind="facility")
+        if ent._.rule != "facility":
+            return None
         if doc._.dateline:
             found = lookup(doc._.dateline, text)
             if found:

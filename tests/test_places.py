@@ -78,3 +78,14 @@ def test_places_us_county_has_its_state(nlp):
 
 def test_places_context_free_city_prefers_the_most_populous():
     assert (lookup("Boston", "A judge in Boston ruled.").admin1) == "MA"
+
+
+@pytest.mark.parametrize("text, mention, country, admin1", [
+    ("Cartel members moved the pills from Sinaloa, Mexico, to Arizona.", "Sinaloa", "MX", None),
+    ("He was detained on arrival at Miami International Airport in Florida.", "Miami International Airport", "US", "FL"),
+    ("Agents stopped him at Logan International Airport, a Boston, Massachusetts, spokesperson said.",
+     "Logan International Airport", "US", None),
+])
+def test_places_regions_and_named_sites_inherit_their_country(nlp, text, mention, country, admin1):
+    ent = place(nlp, text, mention)
+    assert (ent._.country_code, ent._.admin1) == (country, admin1)
