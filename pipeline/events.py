@@ -70,6 +70,19 @@ def load_lexicon(folder: Path, triggers: str = "triggers.jsonl") -> Lexicon:
     return Lexicon(entries, cues, nouns, syntax)
 
 
+def inflections(lemma: str) -> set[str]:
+    """Regular forms of a trigger lemma, for the words the model's lemmatizer leaves alone
+    ("petitioned" stays "petitioned", "fined" becomes "fin"); irregular forms come through the lemma."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    return forms
+
+
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
@@ -115,8 +128,13 @@ class EventExtractor:
         self.entries = {e["id"]: e for e in lexicon.entries}
         self.matcher = Matcher(nlp.vocab)
         for entry in lexicon.entries:
-            pattern = entry.get("pattern") or [{"LEMMA": {"IN": entry["lemma"]}, "POS": {"IN": entry.get("pos", ["VERB"])}}]
-            self.matcher.add(entry["id"], [pattern])
+            if entry.get("pattern"):
+                patterns = [entry["pattern"]]
+            else:
+                pos = {"IN": entry.get("pos", ["VERB"])}
+                forms = sorted({f for lemma in entry["lemma"] for f in inflections(lemma)})
+                patterns = [[{"LEMMA": {"IN": entry["lemma"]}, "POS": pos}], [{"LOWER": {"IN": forms}, "POS": pos}]]
+            self.matcher.add(entry["id"], patterns)
             if entry.get("guard") and not hasattr(self, f"guard_{entry['guard']}"):
                 raise ValueError(f"events lexicon entry {entry['id']!r}: unknown guard {entry['guard']!r}")
         self.person_nouns = lexicon.noun_set("person")
@@ -143,7 +161,7 @@ class EventExtractor:
     def match(self, doc: Doc) -> list[tuple[dict, Span, Token]]:
         """Guarded candidates, one per token: the longest pattern wins, then the most confident entry."""
         found = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in sorted(set(self.matcher(doc))):
             entry = self.entries[doc.vocab.strings[match_id]]
             span = doc[start:end]
             head = self.trigger_head(entry, span)
