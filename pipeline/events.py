@@ -822,8 +822,9 @@ class EventExtractor:
     def arguments(self, entry: dict, head: Token, span: Span) -> list[dict]:
         etype = entry["type"]
         actor_role = entry.get("actor") or ("adjudicator" if etype in COURT_TYPES else "agent")
+        guilty = None
         if head.lemma_ == "guilty" and head.head.lemma_ in ("find", "plead"):
-            head = head.head
+            guilty, head = head, head.head
         nominal = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
         args: list[dict] = []
         if head.pos_ == "ADJ" and head.lemma_ == "free":
@@ -892,7 +893,9 @@ class EventExtractor:
                         args.append(dict(a, role="origin"))
         if span[-1].lemma_ == "pay" and len(span) > 1:
             self.prep_arguments(args, etype, span[-1], nominal)
-        self.time_and_place(args, etype, head, nominal)
+        if guilty is not None:
+            self.prep_arguments(args, etype, guilty, False)
+        self.time_and_place(args, etype, head, nominal, span)
         return args
 
     def nominal_arguments(self, args: list[dict], etype: str, head: Token, actor_role: str) -> None:
@@ -982,20 +985,22 @@ class EventExtractor:
                 return False
         return False
 
-    def time_and_place(self, args: list[dict], etype: str, head: Token, nominal: bool) -> None:
-        extra: tuple[Token, ...] = ()
+    def time_and_place(self, args: list[dict], etype: str, head: Token, nominal: bool,
+                       span: Span | None = None) -> None:
+        extra: tuple[Token, ...] = tuple(t for t in span if t.i != head.i) if span is not None else ()
         gov = head.head
         if gov.pos_ in ("ADP",):
             gov = gov.head
         if nominal and gov.lemma_ in self.words["actor_light"] | self.words["subject_light"] | {"approve", "order"}:
-            extra = (gov,)
+            extra += (gov,)
         if head.pos_ == "ADJ":
-            extra = (head.head,)
-        if head.dep_ == "pcomp" and head.head.pos_ == "ADP" and head.head.head.pos_ == "VERB":
-            extra = (head.head.head,)
+            extra += (head.head,)
+        if head.dep_ == "pcomp" and head.head.lower_ in ("against", "by", "without") and head.head.head.pos_ == "VERB":
+            extra += (head.head.head,)
         if nominal:
             for c in head.children:
-                if c.dep_ in ("relcl", "acl") and c.lemma_ in ("expect", "schedule", "set", "plan", "begin", "start", "slate"):
+                if c.dep_ in ("relcl", "acl") and c.lemma_ in ("expect", "schedule", "set", "plan", "begin", "start", "slate",
+                                                               "unseal", "file", "issue", "return", "bring", "hand"):
                     extra += (c, *[x for x in c.children if x.dep_ == "xcomp"])
         sent = head.sent
         for ent in sent.ents:
