@@ -321,9 +321,10 @@ class EntityNormalizer:
             taken.update(range(c.start, c.end))
         out: list[Candidate] = []
         for ent in doc.ents:
-            runs, run = [], []
+            runs, run, split = [], [], False
             for i in range(ent.start, ent.end):
-                if i in taken:
+                if i in taken or "\n" in doc[i].text or doc[i].text == "(":
+                    split = split or i in taken
                     if run:
                         runs.append(run)
                     run = []
@@ -331,7 +332,11 @@ class EntityNormalizer:
                     run.append(i)
             if run:
                 runs.append(run)
-            split = len(runs) != 1 or len(runs[0]) != len(ent)
+            owner = self._owner_split(doc, runs[0][0], runs[0][-1] + 1) if runs and not split else None
+            if owner is not None:
+                out.append(Candidate(runs[0][0], owner, "PLACE", "possessor", 0, source_label=ent.label_))
+                runs[0] = [i for i in runs[0] if i > owner]
+                runs = [r for r in runs if r]
             for run in runs:
                 start, end = self._trim(doc, run[0], run[-1] + 1)
                 if ent.label_ == "PERSON":
@@ -344,6 +349,8 @@ class EntityNormalizer:
                     continue
                 if split and ent.label_ in ("DATE", "TIME"):
                     continue
+                if ent.label_ not in ("DATE", "TIME") and not any(t.text[:1].isupper() or t.like_num for t in doc[start:end]):
+                    continue  # "congress", "supreme court": a lowercase word is no name
                 if end < len(doc) and doc[end].text in ("Attorney", "Attorneys") and end - start > 1 \
                         and doc[end - 1].text in ("District", "State", "County"):
                     end -= 1  # "[Fulton County] District Attorney Fani Willis"
@@ -356,6 +363,14 @@ class EntityNormalizer:
                     start, end = self._repair(doc, label, start, end, taken)
                     out.append(Candidate(start, end, label, f"model:{ent.label_}", 0, source_label=ent.label_))
         return self._choose(out)
+
+    @staticmethod
+    def _owner_split(doc: Doc, start: int, end: int) -> int | None:
+        """"Syria's National Defense Forces": the end of the place that owns the body, if one does."""
+        for i in range(start + 1, end - 1):
+            if doc[i].text in _POSSESSIVE:
+                return i if is_known_place(doc[start:i].text) else None
+        return None
 
     def _repair(self, doc: Doc, label: str, start: int, end: int, taken: set[int]) -> tuple[int, int]:
         """Boundaries the model cuts short: "[Curtis] Lee Boone", "ACLU [of Texas]"."""

@@ -222,7 +222,8 @@ def test_entities_seed_article(nlp, shared):
 
 
 # Floors reached on ../shared/gold (dev + seed) by this stage; raise them, never lower them.
-ENTITY_FLOORS = {"ALL": 0.97, "PERSON": 0.98, "AGENCY": 0.98, "COURT": 0.98, "PLACE": 0.98, "ORGANIZATION": 0.95}
+ENTITY_FLOORS = {"ALL": 0.98, "PERSON": 0.98, "AGENCY": 0.98, "COURT": 0.98, "PLACE": 0.98, "ORGANIZATION": 0.95,
+                 "DATE": 0.98}
 
 
 def test_entities_dev_gold_floor(shared, tmp_path):
@@ -384,3 +385,30 @@ def test_entities_the_immigration_court_is_the_judges_court(nlp):
             "the immigration court to reopen the case.")
     ent = find(ents(nlp, text), "the immigration court")
     assert (ent.label_, ent._.canonical) == ("COURT", "Omaha Immigration Court")
+
+
+@pytest.mark.parametrize("text, mention, label", [
+    ("Syria's National Defense Forces said the convoy was hit.", "National Defense Forces", "AGENCY"),
+    ("The bombing outside the Murrah Federal Building killed 168 people.", "Murrah Federal Building", "PLACE"),
+    ("Shoppers ran along Oxford Street after the alarm.", "Oxford Street", "PLACE"),
+])
+def test_entities_owner_and_named_sites_in_model_spans(nlp, text, mention, label):
+    assert find(ents(nlp, text), mention).label_ == label
+
+
+@pytest.mark.parametrize("text", [
+    "He lived in the district of Barking before the move.",
+    "The new congress will meet in the spring, and the supreme court will follow.",
+])
+def test_entities_lowercase_words_are_no_names(nlp, text):
+    assert not [e for e in ents(nlp, text) if e.label_ in ("COURT", "AGENCY", "ORGANIZATION")]
+
+
+def test_entities_never_cross_a_line_break(nlp):
+    for e in ents(nlp, "Boston Bomb Probe\nBOSTON — Investigators searched a home in Cambridge."):
+        assert "\n" not in e.text
+
+
+def test_entities_lowercase_dates_are_kept(nlp):
+    found = ents(nlp, "He was deported two days later, and the family learned of it last week.")
+    assert {"two days later", "last week"} <= {e.text for e in found if e.label_ == "DATE"}
