@@ -340,8 +340,9 @@ class EntityNormalizer:
             for run in runs:
                 start, end = self._trim(doc, run[0], run[-1] + 1)
                 if ent.label_ == "PERSON":
-                    while start < end - 1 and doc[start].text.casefold() in self.titles:
-                        start += 1  # "Mr. Pell", "Judge Xinis": the title stays outside
+                    titled = [i for i in range(start, end - 1) if doc[i].text.casefold() in self.titles]
+                    if titled and all(t.is_title or t.is_upper for t in doc[start:titled[-1]]):
+                        start = titled[-1] + 1  # "Mr. Pell", "Prime Minister Theresa May": the title stays outside
                 if split and (not all(t.is_title or t.is_upper for t in doc[start:end]) or doc[start].is_stop):
                     continue
                 after_in = start > 0 and doc[start - 1].lower_ in ("in", "near", "outside")

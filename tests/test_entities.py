@@ -412,3 +412,12 @@ def test_entities_never_cross_a_line_break(nlp):
 def test_entities_lowercase_dates_are_kept(nlp):
     found = ents(nlp, "He was deported two days later, and the family learned of it last week.")
     assert {"two days later", "last week"} <= {e.text for e in found if e.label_ == "DATE"}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Interior Minister Laurent Dubreuil said the suspect had been arrested.", "Laurent Dubreuil", "minister"),
+    ("Staff Sergeant Corbin Whitlow was charged on Monday.", "Corbin Whitlow", "sergeant"),
+])
+def test_entities_multiword_titles_stay_outside_the_name(nlp, text, name, role):
+    ent = find(ents(nlp, text), name)
+    assert (ent.label_, ent._.role) == ("PERSON", role)
