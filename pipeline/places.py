@@ -139,8 +139,10 @@ def lookup(text: str, context: str = "", state_hint: str | None = None) -> Place
         hits = [c for c in county if c.admin1 == state_hint or c.admin1 in named] or county
         return hits[0] if len(hits) == 1 else Place(county[0].name, "US", kind="county")
     found = cities().get(key, [])
-    if not found and key in subdivisions():
-        return subdivisions()[key]
+    if not found:
+        bare = re.sub(r" (province|state|region|department|oblast|governorate)$", "", key)
+        if bare in subdivisions():
+            return subdivisions()[bare]
     if state_hint:
         found = [p for p in found if p.admin1 == state_hint] or found
     elif found and context:
@@ -168,8 +170,9 @@ def subdivisions() -> dict[str, Place]:
 
     table: dict[str, Place] = {}
     for sub in pycountry.subdivisions:
-        if sub.country_code != "US" and sub.type in ("State", "Province", "Department", "Region", "Federal district"):
-            table.setdefault(fold(sub.name), Place(sub.name, sub.country_code, kind="region"))
+        if sub.country_code != "US":
+            name = sub.name.split(",")[0]  # "Dagestan, Respublika"
+            table.setdefault(fold(name), Place(name, sub.country_code, kind="region"))
     return table
 
 
