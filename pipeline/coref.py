@@ -8,7 +8,8 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    ("Mendez", "Carlos Mendez") belongs to that person; the person's name is the longest one.
    Court-paper initials ("O.C.G.") and surnames the model mislabels as organizations count too.
 2. Each person is a judge when any of its mentions follows a title ("Judge", "District Judge",
-   "Magistrate Judge", "Justice") or is in apposition to "judge"; a lawyer likewise.
+   "Magistrate Judge", "Justice") or is in apposition to "judge"; a lawyer likewise, and so are the
+   others who speak about a case rather than take part in it (spokespeople, heads of groups, officials).
 3. A pronoun (he, him, his, she, her) resolves to the nearest preceding person within a few
    sentences, skipping the subject of its own verb when it is that verb's object (binding); a
    subject pronoun first tries the subjects of its own and the previous sentence (centering).
@@ -36,7 +37,9 @@ __all__ = ["Person", "Resolver", "PRONOUNS"]
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _JUDGE_TITLES = {"judge", "justice", "magistrate"}
-_LAWYER_TITLES = {"lawyer", "attorney", "counsel", "prosecutor", "spokesman", "spokeswoman", "spokesperson"}
+_LAWYER_TITLES = {"lawyer", "attorney", "counsel", "prosecutor", "spokesman", "spokeswoman", "spokesperson",
+                  "head", "director", "president", "chief", "founder", "professor", "expert", "analyst", "advocate",
+                  "official", "secretary", "commissioner", "senator", "governor", "mayor"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "oprd"}
 MAX_SENTENCES_BACK = 4
 _BODY_LABELS = {

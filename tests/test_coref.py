@@ -109,3 +109,12 @@ def test_coref_blank_person_span_does_not_break_title_check(nlp):
     blank = Span(doc, len(doc) - 1, len(doc), label="PERSON")
     assert blank.text.strip() == ""
     assert _title_before(blank, {"judge"}) is False
+
+
+def test_coref_spokespeople_are_not_parties(nlp):
+    res, doc = resolver_for(nlp, "Carlos Mendez was deported in May, according to James Carter, head of the Border Rights Project. "
+                                 "Officials later returned a deported man to Texas.")
+    kinds = {p.name: p.party for p in res.people}
+    assert kinds == {"Carlos Mendez": True, "James Carter": False}
+    found = res.resolve(token(doc, "man"), "party")
+    assert found is not None and found[1].name == "Carlos Mendez"
