@@ -586,11 +586,10 @@ class EntityNormalizer:
                 chosen.append(Candidate(tok.i, tok.i + 1, "PERSON", "surname", 1, surnames[tok.text]))
 
     # -- normalization ---------------------------------------------------------------------
-    def _canonical_text(self, span: Span) -> str:
-        text = strip_article(span.text)
-        if span.label_ == "PLACE" or (text.isupper() and len(text) > 4 and " " not in text and False):
-            return text
-        return re.sub(r"\s+", " ", text)
+    @staticmethod
+    def _canonical_text(span: Span) -> str:
+        """The words of the span, without a leading article or line breaks."""
+        return re.sub(r"\s+", " ", strip_article(span.text))
 
     def _default_canonical(self, span: Span) -> str:
         text = self._canonical_text(span)
