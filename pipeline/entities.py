@@ -447,11 +447,11 @@ class EntityNormalizer:
         # "Koenig, 38," - an age in apposition
         if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", "."):
             return 0 < int(float(doc[end + 1].text)) < 120 if doc[end + 1].text.isdigit() else False
+        if is_known_place(tokens.text):
+            return False  # "Chief U.S. District Judge": a place after a title is still a place
         prev = doc[start - 1] if start > 0 else None
         if prev is not None and prev.text.casefold() in self.titles:
             return True
-        if is_known_place(tokens.text):
-            return False
         # "Adeyemi, a Nigerian national" / "Adeyemi's lawyer"
         after = doc[end:end + 5]
         if len(after) >= 2 and after[0].text == "," and after[1].lower_ in ("a", "an", "the", "who"):
@@ -497,7 +497,8 @@ class EntityNormalizer:
             if sum(ch.isupper() for ch in tok.text) < 2:
                 continue
             long_form = by_end.get(tok.i - 1)
-            if long_form is not None and long_form.label in ("AGENCY", "COURT", "ORGANIZATION"):
+            if long_form is not None and (long_form.label in ("AGENCY", "COURT", "ORGANIZATION")
+                                          or long_form.rule == "facility"):
                 canonical = long_form.canonical or self._canonical_text(doc[long_form.start:long_form.end])
                 links[tok.text] = (long_form.label, canonical, long_form.start, long_form.end)
                 continue

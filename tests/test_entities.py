@@ -421,3 +421,16 @@ def test_entities_lowercase_dates_are_kept(nlp):
 def test_entities_multiword_titles_stay_outside_the_name(nlp, text, name, role):
     ent = find(ents(nlp, text), name)
     assert (ent.label_, ent._.role) == ("PERSON", role)
+
+
+def test_entities_place_after_a_title_word_stays_a_place(nlp):
+    found = ents(nlp, "Chief U.S. District Judge Renata Folau said the order stands.")
+    assert find(found, "U.S.").label_ == "PLACE"
+    assert find(found, "Renata Folau").label_ == "PERSON"
+
+
+def test_entities_acronym_of_a_named_facility(nlp):
+    text = ("The men were sent to the Pacific Ridge Confinement Center (PRCC), a prison on the coast. "
+            "Lawyers could not reach anyone held at PRCC.")
+    prcc = [e for e in ents(nlp, text) if e.text == "PRCC"]
+    assert len(prcc) == 2 and {(e.label_, e._.canonical) for e in prcc} == {("PLACE", "Pacific Ridge Confinement Center")}
