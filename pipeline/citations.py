@@ -20,9 +20,11 @@ from .extensions import register_extensions
 register_extensions()
 
 LAW_KEY = "law"
-FIELDS = ("volume", "reporter", "page", "court", "year", "title", "section", "plaintiff", "defendant", "pin_cite")
+FIELDS = ("volume", "reporter", "page", "court", "year", "title", "section", "plaintiff", "defendant", "pin_cite",
+          "docket")
 _LEADING = re.compile(r"^(?:(?:in|see|under|and|the|cf\.|also)\s+)+", re.I)
 _PARTY = {"IS_TITLE": True, "OP": "+"}
+_DOCKET = re.compile(r",?\s+No\.\s+(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}|\d{2}-\d{1,6})")
 
 
 def citation_fields(citation) -> dict:
@@ -80,8 +82,14 @@ class CitationFinder:
                 if covered.intersection(range(start, end)):
                     continue
                 vs = next(i for i in range(start, end) if doc[i].lower_ in ("v.", "vs.", "v"))
-                span = Span(doc, start, end, label="LAW")
-                found.append((span, {"plaintiff": doc[start:vs].text, "defendant": doc[vs + 1:end].text}))
+                while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_title:
+                    end += 2  # "Tijerina-Gomez"
+                fields = {"plaintiff": doc[start:vs].text, "defendant": doc[vs + 1:end].text}
+                docket = _DOCKET.match(text, doc[end - 1].idx + len(doc[end - 1].text)) if end < len(doc) else None
+                if docket:
+                    fields["docket"] = docket.group(1)
+                    end = doc.char_span(doc[end].idx, docket.end(), alignment_mode="expand").end
+                found.append((Span(doc, start, end, label="LAW"), fields))
         spans = []
         for span, fields in _longest(found):
             span._.citation = json.dumps(fields, ensure_ascii=False, sort_keys=True)

@@ -37,6 +37,8 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _US_PREFIXES = ("U.S. ", "US ", "United States ")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 _ACRONYM_SKIP = {"of", "and", "for", "the", "&", "on", "in", "to"}
+_TITLE_MODIFIERS = {"District", "State", "Circuit", "Superior", "Municipal", "Probate", "Family", "Magistrate",
+                    "Supreme", "Appeals", "Juvenile", "Criminal", "Chief", "Deputy", "Assistant"}
 
 
 @dataclass
@@ -352,9 +354,9 @@ class EntityNormalizer:
                     continue
                 if ent.label_ not in ("DATE", "TIME") and not any(t.text[:1].isupper() or t.like_num for t in doc[start:end]):
                     continue  # "congress", "supreme court": a lowercase word is no name
-                if end < len(doc) and doc[end].text in ("Attorney", "Attorneys") and end - start > 1 \
-                        and doc[end - 1].text in ("District", "State", "County"):
-                    end -= 1  # "[Fulton County] District Attorney Fani Willis"
+                while end < len(doc) and doc[end].text.casefold() in self.titles and end - start > 1 \
+                        and doc[end - 1].text in _TITLE_MODIFIERS:
+                    end -= 1  # "[Fulton County] District Attorney", "[Multnomah County] Circuit Judge"
                 label = "PLACE" if split else self._classify(doc, ent.label_, start, end)
                 if label == "DATE":
                     start, end = ent.start, ent.end
@@ -400,7 +402,7 @@ class EntityNormalizer:
         span = doc[start:end]
         words = [t.text for t in span]
         text = span.text
-        if re.fullmatch(r"(?:[A-Z]\.){2,4}", text) and label != "PLACE":
+        if re.fullmatch(r"(?:[A-Z]\.){2,4}", text) and label != "PLACE" and not is_known_place(text):
             return "PERSON"
         head = self._head_word(words)
         nxt = doc[end].lower_ if end < len(doc) else ""
@@ -411,9 +413,9 @@ class EntityNormalizer:
         name_start = start - 1 if start > 0 and len(words) == 1 and self._name_part(doc[start - 1]) else start
         if self._person_evidence(doc, name_start, end) and not set(words) & (self.agency_heads | self.org_heads | self.court_heads):
             return "PERSON"
-        if len(words) == 1 and label != "PLACE" and (text.casefold() in self.titles or nxt in self.titles
-                                                     or is_demonym(text)):
-            return None
+        if len(words) == 1 and (is_demonym(text) or label != "PLACE" and not is_known_place(text)
+                                and (text.casefold() in self.titles or nxt in self.titles)):
+            return None  # "Defense attorney ...", "Magistrate Judge ...": a title word, not a name
         if len(words) == 1 and head in self.court_heads:
             return None
         if head in self.court_heads:

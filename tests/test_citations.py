@@ -46,3 +46,10 @@ def test_citations_leave_doc_ents_alone(nlp):
 
 def test_citations_none_in_plain_text(nlp):
     assert laws(nlp, "The judge said the detainees must be released within ten days.") == []
+
+
+def test_citations_case_name_with_hyphenated_party_and_docket(nlp):
+    found = laws(nlp, "The case is United States v. Ortiz-Barrera, No. 2:24-cr-00318, in federal court in Tucson.")
+    assert [s.text for s in found] == ["United States v. Ortiz-Barrera, No. 2:24-cr-00318"]
+    assert json.loads(found[0]._.citation) == {"plaintiff": "United States", "defendant": "Ortiz-Barrera",
+                                               "docket": "2:24-cr-00318"}

@@ -434,3 +434,14 @@ def test_entities_acronym_of_a_named_facility(nlp):
             "Lawyers could not reach anyone held at PRCC.")
     prcc = [e for e in ents(nlp, text) if e.text == "PRCC"]
     assert len(prcc) == 2 and {(e.label_, e._.canonical) for e in prcc} == {("PLACE", "Pacific Ridge Confinement Center")}
+
+
+def test_entities_court_title_stays_out_of_the_county(nlp):
+    found = ents(nlp, "Pima County Superior Judge Lorna Quist sentenced him to five years.")
+    assert "Pima County" in [e.text for e in found if e.label_ == "PLACE"]
+    assert not [e for e in found if e.label_ in ("ORGANIZATION", "AGENCY")]
+
+
+def test_entities_coordinated_demonyms_are_not_places(nlp):
+    found = ents(nlp, "Several of the victims were Guatemalan and Honduran nationals.")
+    assert not [e for e in found if e.label_ == "PLACE"]
