@@ -18,8 +18,9 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    alderman") resolves to the article's protagonist: the party with the most mentions. A
    description of a judge ("the judge", "a federal judge") resolves to the nearest judge, and to
    the only judge of the article when no judge precedes it (news leads name the judge later).
-   An indefinite description ("a Guatemalan migrant") resolves only in the lead sentence or when
-   the article names a single party; a pronoun with no name before it (a lead) goes to the protagonist.
+   An indefinite description ("a Guatemalan migrant") resolves only in the lead, to the first party
+   the article names after it (leads name the person later), or when the article names a single
+   party; a pronoun with no name before it (a lead) goes to the protagonist.
 
 5. "it", "its" and descriptions of bodies ("the agency", "the group", "the board") resolve to the
    nearest named agency, court or organization of their kind; "they" to the plural subject just before.
@@ -76,8 +77,9 @@ def _is_part_of(short: list[str], long: list[str]) -> bool:
 
 def _title_before(span: Span, titles: set[str]) -> bool:
     doc = span.doc
-    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
-    if any(t in titles for t in before):
+    sent_start = span.sent.start if len(span) and doc.has_annotation("SENT_START") else 0
+    before = [t for t in doc[max(sent_start, span.start - 3):span.start] if not t.is_punct]
+    if before and before[-1].lower_ in titles:
         return True
     words = span.text.lower().split()
     if words and words[0] in titles:
@@ -153,6 +155,12 @@ class Resolver:
         if lemma in _JUDGE_TITLES and token.tag_ != "NNS":
             return self._judge_description(token)
         if lemma in self.person_nouns and token.tag_ in ("NN", "NNP") and self._definite_or_lead(token):
+            indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
+            if indefinite and self.in_lead(token):
+                after = [(m, p) for key, p in self.person_of.items() if p.party
+                         for m in [self.doc[key[0]:key[1]]] if m.start > token.i]
+                if after:
+                    return min(after, key=lambda pair: pair[0].start)
             person = self.protagonist()
             if person is not None:
                 return self._nearest_mention(person, token), person
@@ -163,8 +171,16 @@ class Resolver:
         if any(d in ("the", "this", "that") for d in dets):
             return True
         if any(d in ("a", "an") for d in dets):
-            return self.sent_index.get(token.i, 99) == 0 or len([p for p in self.people if p.party]) == 1
+            return self.in_lead(token) or len([p for p in self.people if p.party]) == 1
         return False
+
+    def in_lead(self, token: Token) -> bool:
+        """In the article's first sentence, or the second when the first is only a dateline ("NOGALES, Ariz. —")."""
+        index = self.sent_index.get(token.i, 99)
+        if index == 0:
+            return True
+        first = next(self.doc.sents)
+        return index == 1 and len(first) <= 6 and first.text.rstrip().endswith(("—", "–", "-", "--"))
 
     def _candidates(self, token: Token) -> list[tuple[Span, Person]]:
         here = self.sent_index.get(token.i, 0)

@@ -146,6 +146,7 @@ class EventExtractor:
     # ---- 1. triggers -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         self.coref = Resolver(doc, self.person_nouns)
+        self.built: list[dict] = []
         self.ents = {t.i: e for e in doc.ents for t in e}
         m = DATELINE.match(doc.text)
         self.dateline_end = m.end() if m else 0
@@ -155,6 +156,7 @@ class EventExtractor:
             if event is not None:
                 events.append(event)
         self.retype_verdicts(doc, events)
+        self.built = []
         doc._.events = events
         return doc
 
@@ -865,8 +867,9 @@ class EventExtractor:
                 if etype == "RULING" and patient is None:
                     comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
                     subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None) if comp is not None else None
-                    if subj is not None and self.person_like(subj) and self.ents.get(subj.i) is None or (
-                            subj is not None and self.ents.get(subj.i) is not None and self.ents[subj.i].label_ == "PERSON"):
+                    if subj is not None and not self.bare_plural(subj) and (
+                            self.person_like(subj) and self.ents.get(subj.i) is None
+                            or self.ents.get(subj.i) is not None and self.ents[subj.i].label_ == "PERSON"):
                         patient = subj
                 self.add(args, "subject", patient)
                 if etype in CRIME_TYPES and patient is not None:
@@ -1244,7 +1247,10 @@ class EventExtractor:
                                  "inferred": True})
         if etype in PERSON_CENTRED and head.pos_ in ("NOUN", "PROPN") and not any(a["role"] == "subject" for a in args) \
                 and head.lemma_ not in ("hearing", "sentencing"):
-            person = self.coref.dominant()
+            earlier = self.earlier_subject(etype, head)
+            if earlier is not None:
+                args.append(dict(earlier, inferred=True))
+            person = None if earlier is not None else self.coref.dominant()
             if person is not None and self.coref.sent_index.get(head.i, 0) >= self.coref.sent_index.get(person.mentions[0].start, 0):
                 m = self.coref._nearest_mention(person, head)
                 args.append({"role": "subject", "text": m.text, "start_char": m.start_char, "end_char": m.end_char,
@@ -1253,9 +1259,21 @@ class EventExtractor:
         confidence = float(entry.get("confidence", 0.5))
         if not args:
             confidence *= 0.8
+        self.built.append({"event_type": etype, "trigger_start": span.start_char, "arguments": args})
         return {"event_type": etype, "trigger_start": span.start_char, "trigger_end": span.end_char,
                 "negated": negated, "modality": modality, "confidence": round(confidence, 3),
                 "rule": entry["id"], "arguments": args}
+
+    def earlier_subject(self, etype: str, head: Token) -> dict | None:
+        """A nominal re-mention ("the verdict", "the extradition") is about whoever the latest event of
+        its kind before it was about."""
+        kinds = {etype} | ({"CONVICT", "ACQUIT"} if etype in ("CONVICT", "ACQUIT") else set())
+        for ev in reversed(self.built):
+            if ev["event_type"] in kinds and ev["trigger_start"] < head.idx:
+                subject = next((a for a in ev["arguments"] if a["role"] == "subject" and a.get("canonical")), None)
+                if subject is not None:
+                    return {k: v for k, v in subject.items() if k != "inferred"}
+        return None
 
     def dateline(self, doc: Doc) -> dict | None:
         m = DATELINE.match(doc.text)

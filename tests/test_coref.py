@@ -33,6 +33,9 @@ CASES = [
     ("Carlos Mendez fled Honduras in 2019. Carlos Mendez asked for asylum. The man was deported in May.", "man", 0, "party", "Carlos Mendez"),
     # a judge description goes to the article's judge, even one named later (news leads)
     ("A federal judge blocked the policy on Monday. U.S. District Judge Rosa Alvarez wrote that it was unlawful.", "judge", 0, "judge", "Rosa Alvarez"),
+    # a lead's indefinite description is the first party the article names after it
+    ("A federal jury acquitted a former truck driver on Friday. Jurors found Carlos Mendez not guilty. "
+     "James Carter, who filmed the arrest, testified. Carter said he was scared. Carter left.", "driver", 0, "party", "Carlos Mendez"),
     # court-paper initials are people
     ("The man, known in court papers as J.R.M., was deported in May. He returned on Friday.", "He", 0, "party", "J.R.M."),
 ]
