@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import courts
 from .extensions import register_extensions
-from .places import countries, fold, is_known_place, lookup
+from .places import countries, fold, is_country_or_state, is_known_place, lookup
 
 register_extensions()
 
@@ -413,8 +413,10 @@ class EntityNormalizer:
         name_start = start - 1 if start > 0 and len(words) == 1 and self._name_part(doc[start - 1]) else start
         if self._person_evidence(doc, name_start, end) and not set(words) & (self.agency_heads | self.org_heads | self.court_heads):
             return "PERSON"
-        if len(words) == 1 and (is_demonym(text) or label != "PLACE" and not is_known_place(text)
-                                and (text.casefold() in self.titles or nxt in self.titles)):
+        if len(words) == 1 and (is_demonym(text) or label != "PLACE" and not is_country_or_state(text)
+                                and (text.casefold() in self.titles or nxt in self.titles
+                                     or nxt in _POSSESSIVE and end + 1 < len(doc)
+                                     and doc[end + 1].is_title and doc[end + 1].text.casefold() in self.titles)):
             return None  # "Defense attorney ...", "Magistrate Judge ...": a title word, not a name
         if len(words) == 1 and head in self.court_heads:
             return None

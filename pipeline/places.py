@@ -208,6 +208,11 @@ def us_state_of(city: str) -> str | None:
     return None
 
 
+def is_country_or_state(text: str) -> bool:
+    key = fold(clean_name(text))
+    return key in countries() or key in us_states()
+
+
 def is_known_place(text: str) -> bool:
     key = fold(clean_name(text))
     return key in countries() or key in us_states() or key in cities()

@@ -445,3 +445,9 @@ def test_entities_court_title_stays_out_of_the_county(nlp):
 def test_entities_coordinated_demonyms_are_not_places(nlp):
     found = ents(nlp, "Several of the victims were Guatemalan and Honduran nationals.")
     assert not [e for e in found if e.label_ == "PLACE"]
+
+
+def test_entities_possessive_title_is_not_an_organization(nlp):
+    found = ents(nlp, "Commonwealth's Attorney Odette Lavallee said the office would retry the case.")
+    assert not [e for e in found if e.label_ in ("ORGANIZATION", "AGENCY")]
+    assert find(found, "Odette Lavallee").label_ == "PERSON"
