@@ -240,6 +240,10 @@ ATTRIBUTES = [
     ("The judge blocked the agency from deporting the student.", "DEPORT", False, "future"),
     ("The judge set a hearing for next week.", "TRIAL_HEARING", False, "future"),
     ("The student should not be returned to Ghana, the judge ruled.", "DEPORT", True, "future"),
+    ("ICE deported the student without a hearing.", "TRIAL_HEARING", True, "asserted"),
+    ("The agency failed to release the student on time.", "RELEASE", True, "asserted"),
+    ("The student was likely deported to Ghana in May.", "DEPORT", False, "possible"),
+    ("The agency plans to deport the student next month.", "DEPORT", False, "future"),
 ]
 
 
