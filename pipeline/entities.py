@@ -185,6 +185,7 @@ class EntityNormalizer:
                 if c.end != end:
                     c.canonical = doc[c.start:c.end].text  # a chapter: "ACLU of Texas"
         chosen += self._model_candidates(doc, chosen)
+        chosen += self._missed_places(doc, chosen)
         chosen.sort(key=lambda c: c.start)
         self._link_acronyms(doc, chosen)
         self._link_people_and_orgs(doc, chosen)
@@ -366,6 +367,24 @@ class EntityNormalizer:
                     start, end = self._repair(doc, label, start, end, taken)
                     out.append(Candidate(start, end, label, f"model:{ent.label_}", 0, source_label=ent.label_))
         return self._choose(out)
+
+    def _missed_places(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """"held at a station in Nogales": a gazetteer place after a locative preposition the model left bare."""
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        found = []
+        for tok in doc[:-1]:
+            if tok.lower_ not in ("in", "from", "near", "outside") or tok.i + 1 in taken:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 3 and end not in taken and doc[end].is_title \
+                    and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+            for stop in range(end, tok.i + 1, -1):
+                name = doc[tok.i + 1:stop].text
+                if is_known_place(name) and lookup(name, self._text) is not None and not is_demonym(name):
+                    found.append(Candidate(tok.i + 1, stop, "PLACE", "gazetteer_place", 1))
+                    break
+        return found
 
     @staticmethod
     def _owner_split(doc: Doc, start: int, end: int) -> int | None:

@@ -451,3 +451,8 @@ def test_entities_possessive_title_is_not_an_organization(nlp):
     found = ents(nlp, "Commonwealth's Attorney Odette Lavallee said the office would retry the case.")
     assert not [e for e in found if e.label_ in ("ORGANIZATION", "AGENCY")]
     assert find(found, "Odette Lavallee").label_ == "PERSON"
+
+
+def test_entities_gazetteer_place_the_model_missed(nlp):
+    found = ents(nlp, "He was held at a Border Patrol station in Nogales for two days.")
+    assert find(found, "Nogales").label_ == "PLACE"
