@@ -256,6 +256,8 @@ class Resolver:
                 ent = next((e for e in bodies if subj is not None and e.start <= subj.i < e.end), None)
                 if ent is not None:
                     return ent
+                if subj is not None and subj.lemma_.lower() in _BODY_LABELS and subj.lower_ not in ("it", "its"):
+                    return self.resolve_group(subj)
             return bodies[-1] if bodies else None
         if lemma in _BODY_LABELS and any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det"):
             return bodies[-1] if bodies else None

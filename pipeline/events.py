@@ -39,6 +39,7 @@ PLACE_TYPES = {"ARREST_DETAIN", "RELEASE", "TRIAL_HEARING", "EXECUTE", "ASYLUM_R
 MOVE_TYPES = {"DEPORT", "RETURN", "EXTRADITE"}
 CRIME_TYPES = {"CONVICT", "ACQUIT", "CHARGE_INDICT"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INTRANSITIVE = {"testify", "appeal", "plead", "flee", "return", "die", "arrive", "escape"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
 DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
@@ -86,7 +87,8 @@ def inflections(lemma: str) -> set[str]:
 def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
-    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("nsubj", "aux") for c in tok.children) \
+    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBN") and tok.lemma_ not in INTRANSITIVE \
+            and not any(c.dep_ in ("nsubj", "aux") for c in tok.children) \
             and tok.head.i != tok.i and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "xcomp", "ccomp", "oprd", "advcl", "conj") \
@@ -642,6 +644,8 @@ class EventExtractor:
             if obj is not None and (head.lemma_ in self.words["object_control"] or passive):
                 return obj
             return self.actor_token(head) if not is_passive(head) else self.patient(head)
+        if tok.dep_ == "conj" and is_passive(head) and not is_passive(tok):
+            return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if tok.dep_ in ("advcl", "conj"):
             return self.actor_token(head)
         return None
@@ -657,6 +661,9 @@ class EventExtractor:
                 by = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if by is not None and self.ents.get(by.i) is not None and self.ents[by.i].label_ == "DATE":
                     return None
+                if by is not None and self.ents.get(by.i) is None and not self.person_like(by) \
+                        and by.lemma_.lower() not in self.court_nouns | self.executive:
+                    continue
                 return by
         if is_passive(tok) or any(c.dep_ == "nsubjpass" for c in tok.children):
             return None
@@ -830,7 +837,11 @@ class EventExtractor:
         nominal = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
         args: list[dict] = []
         if head.pos_ == "ADJ" and head.lemma_ == "free":
-            self.add(args, "subject", next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None))
+            verb = head.head
+            self.add(args, "subject", next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                     or self.controller(verb, passive=True))
+            if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in ("allow", "let", "order", "permit"):
+                self.add(args, "agent", self.actor_token(verb.head))
         elif not nominal:
             passive = is_passive(head)
             actor = self.actor_token(head)
@@ -949,6 +960,10 @@ class EventExtractor:
             elif gov.lemma_ in self.words["subject_light"] and not any(a["role"] == "subject" for a in args):
                 self.add(args, "subject", self.actor_token(gov) or next(
                     (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None))
+                if etype == "PARDON":
+                    for c in gov.children:
+                        if c.dep_ == "prep" and c.lower_ == "from":
+                            self.add(args, "agent", next((g for g in c.children if g.dep_ == "pobj"), None))
 
     def prep_arguments(self, args: list[dict], etype: str, head: Token, nominal: bool) -> None:
         heads = [head]

@@ -187,6 +187,14 @@ ARGUMENTS = [
     # "it", "the agency", "they" stand for the body or the plural named before
     ("The Justice Department said it would appeal the ruling.", "APPEAL", "appeal", "agent", "Justice"),
     ("Jurors deliberated for two days. They acquitted Carlos Mendez of arson.", "ACQUIT", "acquitted", "adjudicator", "Jurors"),
+    ("The Justice Department lost the case. The department said it would appeal the ruling.", "APPEAL", "appeal", "agent",
+     "Justice Department"),
+    # coordination with a passive: the passive subject acts in the active conjunct
+    ("Carlos Mendez was deported to Mexico and testified by video from Tijuana.", "TRIAL_HEARING", "testified", "agent", "Carlos Mendez"),
+    # who lets a defendant stay free releases him
+    ("Judge Lena Ortiz allowed Carlos Mendez to remain free on bond.", "RELEASE", "free", "agent", "Lena Ortiz"),
+    # a pardon received from a board
+    ("Carlos Mendez received a full pardon from the state Board of Pardons.", "PARDON", "pardon", "agent", "Board of Pardons"),
     # the agency that runs a place holds the people there
     ("Carlos Mendez was held at an ICE facility in Texas.", "ARREST_DETAIN", "held", "agent", "ICE"),
     # a court as the object of a petition is where the case goes
