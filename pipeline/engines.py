@@ -8,6 +8,7 @@ the tables by partition index, so the result does not depend on the engine or th
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
@@ -38,6 +39,17 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker when the run that started it dies (even by kill -9), so a
+    rerun never races a worker of the killed run; elsewhere a no-op."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def worker_nlp(settings: Settings) -> Language:
@@ -111,7 +123,8 @@ class LocalEngine:
                 yield run_partition(partition, str(out), self.settings, nlp)
             return
         # spawn: workers start clean instead of inheriting the parent's threads and open files
-        with ProcessPoolExecutor(self.settings.workers, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(self.settings.workers, mp_context=get_context("spawn"),
+                                 initializer=die_with_parent) as pool:
             pending: set[Future] = set()
             for partition in partitions:
                 pending.add(pool.submit(run_partition, partition, str(out), self.settings))

@@ -160,11 +160,13 @@ class PartStore:
 
     def committed(self, partition: Partition) -> PartInfo | None:
         """The part already committed for this partition, if it holds exactly these rows."""
-        info = PartInfo.load(self.parts / partition.key)
-        if info is not None and info.fingerprint == partition.fingerprint:
+        folder = self.parts / partition.key
+        info = PartInfo.load(folder)
+        if info is not None and info.fingerprint == partition.fingerprint and all(
+                (folder / f"{name}.{ext}").is_file() for name in TABLES for ext in ("jsonl", "parquet")):
             return info
-        if (self.parts / partition.key).exists():
-            shutil.rmtree(self.parts / partition.key)
+        if folder.exists():
+            shutil.rmtree(folder)
         return None
 
     def keep_only(self, keys: set[str]) -> None:
@@ -210,7 +212,12 @@ class PartStore:
             mentions_by_label=mentions_by_label, events_by_type=events_by_type, model=model,
         )
         write_json_atomic(tmp / "meta.json", asdict(info))
-        os.rename(tmp, self.parts / partition.key)
+        try:
+            os.rename(tmp, self.parts / partition.key)
+        except OSError:  # a worker of a killed run committed the same partition meanwhile
+            if self.committed(partition) is None:
+                raise
+            shutil.rmtree(tmp, ignore_errors=True)
         return info
 
     # --- publish -----------------------------------------------------------------------------

@@ -174,7 +174,7 @@ def profile(dump: Path, args: argparse.Namespace, work: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=800, help="articles to synthesize (default sized for ~1 min)")
+    parser.add_argument("--articles", type=int, default=500, help="articles to synthesize (default sized for ~1 min)")
     parser.add_argument("--dump", type=Path, help="a JSON Lines file or folder to time instead of a synthetic dump")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench", help="scratch folder (dumps, outputs)")
     parser.add_argument("--model", default=DEFAULT_MODEL)

@@ -109,6 +109,14 @@ def test_resume_killed_runs_end_with_the_tables_of_an_uninterrupted_run(dump, re
     assert sorted(p.name for p in (out / STATE_DIR).iterdir()) == ["lock", "parts", "state.json"]
 
 
+def test_resume_killed_run_with_worker_processes_ends_with_the_same_tables(dump, reference, tmp_path):
+    out = tmp_path / "out"
+    cmd = command(dump, out, "--workers", "2")
+    assert kill_when(cmd, lambda: committed_parts(out) >= 2)
+    run_cli(cmd)
+    assert tables(out) == tables(reference)
+
+
 def test_resume_rerun_of_a_finished_run_changes_nothing(dump, reference, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(reference, out)

@@ -96,3 +96,14 @@ def test_scale_fingerprint_follows_what_changes_the_rows(tmp_path):
     assert fingerprint(Settings(), generation=1) != base
     (tmp_path / "a.txt").write_text("A judge ruled on Tuesday.", encoding="utf-8")
     assert fingerprint(Settings()) != base
+
+
+def test_scale_dask_engine_runs_on_a_scheduler_given_by_address(nlp, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local"
+    extract([SAMPLE / "txt"], local, Settings(part_size=2), nlp=nlp)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = extract([SAMPLE / "txt"], tmp_path / "dask",
+                          Settings(part_size=2, engine="dask", scheduler=cluster.scheduler_address))
+    assert summary.manifest["settings"]["scheduler"].startswith("tcp://")
+    assert jsonl_bytes(tmp_path / "dask") == jsonl_bytes(local)
