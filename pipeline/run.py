@@ -144,7 +144,10 @@ def _extract(files: list[Path], inputs: list[Path], out: Path, settings: Setting
              on_progress: Callable[[int], None] | None, nlp: Language | None,
              started: datetime, clock: float) -> RunSummary:
     store.recover()
+    inputs_key = sorted(str(path.resolve()) for path in inputs)
     previous = None if settings.force else store.load_state()
+    if previous and previous.get("inputs") != inputs_key:
+        previous = None  # another dump: its tables replace these, as before incremental runs existed
     done = Done()
     if previous:
         if previous.get("output_settings") != settings.output_dict():
@@ -207,7 +210,8 @@ def _extract(files: list[Path], inputs: list[Path], out: Path, settings: Setting
         "packages": package_versions(),
         "python": platform.python_version(),
         "counts": {**counts, "articles_truncated": planner.truncated,
-                   "incremental": {"run": generation + 1, "articles_already_in_tables": done.skipped_articles,
+                   "incremental": {"mode": "append" if previous else ("force" if settings.force else "new"),
+                                   "run": generation + 1, "articles_already_in_tables": done.skipped_articles,
                                    "rejects_already_in_tables": done.skipped_rejects,
                                    "articles_processed": runs[-1]["articles_processed"], "parts": len(infos),
                                    "parts_reused": reused_parts},
@@ -215,8 +219,8 @@ def _extract(files: list[Path], inputs: list[Path], out: Path, settings: Setting
         "mentions_by_label": dict(sorted(summary.mentions_by_label.items())),
         "events_by_type": dict(sorted(summary.events_by_type.items())),
     }
-    state = {"version": 1, "output_settings": settings.output_dict(), "model": model, "runs": runs,
-             "failed": failed, "mentions_by_label": summary.manifest["mentions_by_label"],
+    state = {"version": 1, "inputs": inputs_key, "output_settings": settings.output_dict(), "model": model,
+             "runs": runs, "failed": failed, "mentions_by_label": summary.manifest["mentions_by_label"],
              "events_by_type": summary.manifest["events_by_type"]}
     summary.manifest["duration_seconds"] = round(time.perf_counter() - clock, 3)
     store.publish(keys, base=previous is not None, manifest=summary.manifest, state=state)

@@ -201,3 +201,15 @@ def test_resume_refuses_to_append_with_other_output_settings(nlp, tmp_path):
     extract([dump], out, Settings(), nlp=nlp)
     with pytest.raises(IncompatibleRun, match="--force"):
         extract([dump], out, Settings(max_chars=5000), nlp=nlp)
+
+
+def test_resume_another_dump_replaces_the_tables_instead_of_appending(nlp, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    shutil.copytree(SAMPLE / "txt", first)
+    shutil.copytree(SAMPLE / "html", second)
+    out = tmp_path / "out"
+    extract([first], out, Settings(), nlp=nlp)
+    summary = extract([second], out, Settings(), nlp=nlp)
+    assert summary.manifest["counts"]["incremental"]["mode"] == "new"
+    extract([second], tmp_path / "fresh", Settings(), nlp=nlp)
+    assert tables(out) == tables(tmp_path / "fresh")
