@@ -57,7 +57,7 @@ def test_scale_two_worker_processes_write_the_same_tables_as_one(one_worker, tmp
     assert parquet_rows(tmp_path) == parquet_rows(one_worker)
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["settings"]["workers"] == 2
-    assert manifest["model"]["pipeline"][-1] == "legalnews_events"
+    assert "legalnews_events" in manifest["model"]["pipeline"]
 
 
 def test_scale_dask_local_cluster_writes_the_same_tables_as_the_local_engine(one_worker, tmp_path):
