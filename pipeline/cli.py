@@ -60,6 +60,9 @@ def extract(inputs: tuple[Path, ...], out: Path, model: str, batch_size: int, ma
     INPUTS are files or folders in any mix of formats: JSON Lines (.jsonl, .jsonl.gz),
     JSON, CSV/TSV, .txt files, .html pages and WARC archives (.warc, .warc.gz). Folders are
     read recursively. Unusable records are listed in the rejects table with their reason.
+
+    Rerun the same command after a crash or kill to resume where it stopped; rerun it on a dump
+    that grew to append only the new articles (--force reprocesses everything).
     """
     from .run import extract as run_extract
 
