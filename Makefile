@@ -12,7 +12,7 @@ ARTICLES ?= 500
 PORT ?= 8001
 
 .DEFAULT_GOAL := help
-.PHONY: help install extract test eval bench clean serve
+.PHONY: help install extract test fuzz eval bench clean serve
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,6 +33,12 @@ serve: $(STAMP) ## browse a run in Datasette on localhost: make serve [OUT=folde
 
 test: $(STAMP) ## run the test suite
 	$(BIN)/python -m pytest -q
+
+ROUNDS ?= 10
+fuzz: $(STAMP) ## explore new random inputs for the property tests (ROUNDS=10)
+	for round in $$(seq $(ROUNDS)); do \
+	  HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -x tests/reliability/test_fuzz_ingest.py tests/reliability/test_fuzz_stages.py || exit 1; \
+	done
 
 eval: $(STAMP) ## score against ../shared gold files and benchmarks
 	@test -d $(SHARED) || { echo "make eval: $(SHARED) not found (the gold files live beside the project); skipping"; exit 0; }

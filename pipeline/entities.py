@@ -294,7 +294,7 @@ class EntityNormalizer:
         """"Ever Josué Mejía Cardona, 33, ...": capitalized words before an age in commas are a person."""
         found = []
         for tok in doc[2:-1]:
-            if not (tok.text.isdigit() and 0 < int(tok.text) < 111 and doc[tok.i - 1].text == ","
+            if not (tok.text.isdecimal() and 0 < int(tok.text) < 111 and doc[tok.i - 1].text == ","
                     and doc[tok.i + 1].text in (",", ".")):
                 continue
             start = end = tok.i - 1
@@ -469,7 +469,7 @@ class EntityNormalizer:
             return True
         # "Koenig, 38," - an age in apposition
         if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", "."):
-            return 0 < int(float(doc[end + 1].text)) < 120 if doc[end + 1].text.isdigit() else False
+            return 0 < int(float(doc[end + 1].text)) < 120 if doc[end + 1].text.isdecimal() else False
         if is_known_place(tokens.text):
             return False  # "Chief U.S. District Judge": a place after a title is still a place
         prev = doc[start - 1] if start > 0 else None

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pipeline.config import Settings
 from pipeline.nlp import build_nlp
@@ -12,6 +13,12 @@ from pipeline.nlp import build_nlp
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "raw" / "sample"
 SHARED = Path(os.environ.get("LEGALNEWS_SHARED", ROOT.parent / "shared"))
+
+# `make test` replays the same examples every run, so it passes or fails on the code alone;
+# `make fuzz` explores new random examples and keeps failures in .hypothesis/ to replay.
+settings.register_profile("replay", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "replay"))
 
 
 @pytest.fixture(scope="session")
