@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import srsly
@@ -129,14 +131,18 @@ class EventExtractor:
         self.lexicon = lexicon
         self.entries = {e["id"]: e for e in lexicon.entries}
         self.matcher = Matcher(nlp.vocab)
+        self.by_lemma: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+        self.by_form: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
         for entry in lexicon.entries:
             if entry.get("pattern"):
-                patterns = [entry["pattern"]]
+                self.matcher.add(entry["id"], [entry["pattern"]])
             else:
-                pos = {"IN": entry.get("pos", ["VERB"])}
-                forms = sorted({f for lemma in entry["lemma"] for f in inflections(lemma)})
-                patterns = [[{"LEMMA": {"IN": entry["lemma"]}, "POS": pos}], [{"LOWER": {"IN": forms}, "POS": pos}]]
-            self.matcher.add(entry["id"], patterns)
+                key = nlp.vocab.strings.add(entry["id"])
+                pos = frozenset(entry.get("pos", ["VERB"]))
+                for lemma in entry["lemma"]:
+                    self.by_lemma[lemma].append((key, pos))
+                for form in {f for lemma in entry["lemma"] for f in inflections(lemma)}:
+                    self.by_form[form].append((key, pos))
             if entry.get("guard") and not hasattr(self, f"guard_{entry['guard']}"):
                 raise ValueError(f"events lexicon entry {entry['id']!r}: unknown guard {entry['guard']!r}")
         self.person_nouns = lexicon.noun_set("person")
@@ -165,7 +171,7 @@ class EventExtractor:
     def match(self, doc: Doc) -> list[tuple[dict, Span, Token]]:
         """Guarded candidates, one per token: the longest pattern wins, then the most confident entry."""
         found = []
-        for match_id, start, end in sorted(set(self.matcher(doc))):
+        for match_id, start, end in sorted(set(self.matcher(doc)) | self.word_matches(doc)):
             entry = self.entries[doc.vocab.strings[match_id]]
             span = doc[start:end]
             head = self.trigger_head(entry, span)
@@ -185,6 +191,17 @@ class EventExtractor:
             chosen.append((entry, span, head))
         chosen.sort(key=lambda f: f[1].start)
         return chosen
+
+    def word_matches(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """One-word entries by dictionary lookup of each token's lemma and lower form, POS checked
+        after: the same matches as one-token Matcher patterns, without trying every pattern on
+        every token (the Matcher keeps the multi-word `pattern` entries)."""
+        found = set()
+        for tok in doc:
+            for key, pos in chain(self.by_lemma.get(tok.lemma_, ()), self.by_form.get(tok.lower_, ())):
+                if tok.pos_ in pos:
+                    found.add((key, tok.i, tok.i + 1))
+        return found
 
     @staticmethod
     def trigger_head(entry: dict, span: Span) -> Token:
