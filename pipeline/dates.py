@@ -39,8 +39,11 @@ _MODIFIERS = re.compile(
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would", "should", "may", "might"}
 _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend", "anticipate", "postpone",
                   "due", "hope", "aim", "promise", "vow", "threaten", "delay", "adjourn", "push", "await"}
+# adjectives that date something still to come: "payable Dec. 15", "effective Feb. 1", "the upcoming hearing"
+_FUTURE_ADJECTIVES = {"upcoming", "pending", "payable", "effective"}
 NEAR_FUTURE_DAYS = 45  # a past-tense verb with a date this close ahead sets a deadline ("had set it to expire Nov. 6")
 _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
+YEAR_BACK_DAYS = 274  # a quarter this far (a year less one quarter) before publication is already a year-ago quarter
 
 
 @dataclass(frozen=True)
@@ -467,8 +470,17 @@ def _ago(tables, m, dct, tense, ref):
     if unit in ("TH", "TM", "TS"):
         return _date(Point(dct, "D"))
     if unit == "Y" and ref is not None and ref.gran == "Q":
-        return _date(Point(shift(ref.day, -n, unit), "Q"))  # "a year ago" in a quarter's results: that quarter
+        return _date(_year_back_quarter(ref, dct, n))  # "a year ago" in a quarter's results: that quarter
     return _date(Point(shift(dct, -n, unit), gran))
+
+
+def _year_back_quarter(quarter: Point, dct: date | None, n: float) -> Point:
+    """The quarter `n` years before a results story's quarter. Results stories alternate "the third
+    quarter" with "the year-earlier quarter", so the last quarter named may already be the year-ago
+    one; then "a year ago" / "a year earlier" is that same quarter, not one more year back."""
+    if dct is not None and (dct - quarter.day).days >= YEAR_BACK_DAYS * n:
+        return Point(quarter.day, "Q")
+    return Point(shift(quarter.day, -n, "Y"), "Q")
 
 
 @resolver("chain")
@@ -482,6 +494,8 @@ def _chain(tables, m, dct, tense, ref):
         return _date(base) if base.gran == "D" else Timex("DATE", base.value(), base)
     sign = -1 if m.group("dir") in ("earlier", "before") else 1
     gran = max(_UNIT_GRAN[unit], base.gran if base.gran in GRAN_ORDER else "Y", key=GRAN_ORDER.get)
+    if unit == "Y" and base.gran == "Q" and sign < 0:
+        return _date(_year_back_quarter(base, dct, n))
     if unit == "Y" and base.gran in ("D", "M", "Q"):
         gran = base.gran  # a year after a day is a day; days after a year stay that year
     if gran in ("S", "H"):
@@ -749,7 +763,7 @@ def governing_tense(span: Span) -> str | None:
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
             prep = prep or tok.lower_
         if not (tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX")):
-            if tok.lemma_ in _FUTURE_LEMMAS or tok.lower_ in ("upcoming", "pending"):
+            if tok.lemma_ in _FUTURE_LEMMAS or tok.lower_ in _FUTURE_ADJECTIVES:
                 return "future"
             continue
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]

@@ -215,3 +215,39 @@ def test_dates_holidays_resolve_to_their_day(tables, text, dct, tense, expected)
 def test_dates_pipeline_periods_ages_and_weekdays_relative_to_the_story(nlp, text, expected):
     found = dates_in(annotate(nlp, text, "2025-06-05"))
     assert {k: v for k, v in found.items() if k in expected or not expected} == expected, found
+
+
+def timeml_dates(nlp, text: str, published_at: str) -> dict:
+    """The DATE mentions of `text` under the TimeML guidelines (the benchmark's convention)."""
+    doc = nlp.make_doc(text)
+    doc._.published_at = published_at
+    for name, proc in nlp.pipeline:
+        if name == "legalnews_timex":
+            break
+        doc = proc(doc)
+    return dates_in(TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines="timeml")(doc))
+
+
+def test_dates_a_year_earlier_after_the_year_ago_quarter_is_that_quarter(nlp):
+    """Results stories name the year-ago quarter and then say "a year earlier": one year back, not two."""
+    text = ("The toy maker earned $6 million in the third quarter, up from $4 million in the year-earlier "
+            "quarter. A year earlier, sales were $80 million.")
+    found = dates_in(annotate(nlp, text, "2021-11-03"))
+    assert found["the year-earlier quarter"] == ("DATE", "2020-Q3"), found
+    assert found["A year earlier"] == ("DATE", "2020-Q3"), found
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("The grain trader declared a dividend of 8 cents, payable Dec. 15 to holders of record.", "Dec. 15", "2021-12-15"),
+    ("The board approved a new fee schedule, effective Feb. 1.", "Feb. 1", "2022-02-01"),
+])
+def test_dates_payable_and_effective_dates_are_still_to_come(nlp, text, mention, expected):
+    """A date that something is "payable" or "effective" on lies ahead, whatever the tense of the clause."""
+    assert dates_in(annotate(nlp, text, "2021-11-03"))[mention] == ("DATE", expected)
+
+
+def test_dates_results_periods_are_the_story_quarter_and_year(nlp):
+    """ "The latest period" of a results story is the last quarter completed; "the full year" the current one."""
+    found = timeml_dates(nlp, "Sales in the latest period rose 8%. For the full year, the brewer expects a loss.",
+                         "2021-11-03")
+    assert found == {"the latest period": ("DATE", "2021-Q3"), "the full year": ("DATE", "2021")}, found
