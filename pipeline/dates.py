@@ -830,8 +830,8 @@ class TimexResolver:
             timex, pid = resolve(self.tables, span.text, dct, governing_tense(span), ref)
             if pid == "unresolved":
                 span, timex, pid = self._shrink(span, dct, ref)
-            if timex is None and pid != "unresolved":
-                continue
+            if timex is None and (pid != "unresolved" or not self._has_time_word(span)):
+                continue  # not temporal, or a span the model mislabeled ("Stauber", "as little as 99 cents")
             if timex is None:
                 timex = Timex("DATE", "XXXX-XX-XX")
             if (span.start, span.end) in self._periods:
@@ -870,6 +870,15 @@ class TimexResolver:
                 if part is not None and len(part):
                     out.append((part, source, rule))
         return out
+
+    _TIME_WORD_KINDS = ("month", "weekday", "unit", "part_of_day", "season", "holiday", "vague", "set_word",
+                        "ordinal")
+
+    def _has_time_word(self, span: Span) -> bool:
+        """Whether an unresolved span holds any time word of the lexicon: a DATE span without one is the
+        model's mistake ("Stauber", "as little as 99 cents"), not a temporal expression."""
+        words = self.tables.words
+        return any(any(t.lower_ in words.get(kind, ()) for kind in self._TIME_WORD_KINDS) for t in span)
 
     def _shrink(self, span: Span, dct: date | None, ref: Point | None) -> tuple[Span, Timex | None, str]:
         """An unresolved span with stray words at an edge ("interview several months", "April month"):
@@ -958,7 +967,7 @@ class TimexResolver:
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct or (
                 doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].lower_ not in _KEEP_ARTICLE)):
             start += 1
-        while end > start and (doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019", ",", "and", "to", "-")
+        while end > start and (doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019", ",", "and", "to", "-", "of")
                                or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))):
             end -= 1
         return doc[start:end] if end > start else None

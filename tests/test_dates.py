@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 from conftest import ROOT, annotate
 from pipeline.dates import DateTables, Point, TimexResolver, anchor_date, resolve
@@ -251,3 +252,20 @@ def test_dates_results_periods_are_the_story_quarter_and_year(nlp):
     found = timeml_dates(nlp, "Sales in the latest period rose 8%. For the full year, the brewer expects a loss.",
                          "2021-11-03")
     assert found == {"the latest period": ("DATE", "2021-Q3"), "the full year": ("DATE", "2021")}, found
+
+
+def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
+    """A DATE span the model put on a name or an amount ("Okafor", "as little as 40 cents") and no rule
+    can read is not a temporal expression; a trailing "of" is trimmed off a span ("the night of")."""
+    doc = nlp.make_doc("Okafor said the stamps sold for as little as 40 cents on the night of the auction.")
+    doc._.published_at = "2021-11-03"
+    for name, proc in nlp.pipeline:
+        if name == "legalnews_timex":
+            break
+        doc = proc(doc)
+    words = [t.text for t in doc]
+    night = words.index("night")
+    doc.ents = [Span(doc, 0, 1, label="DATE"), Span(doc, words.index("as"), words.index("cents") + 1, label="DATE"),
+                Span(doc, night - 1, night + 2, label="DATE")]
+    doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines="timeml")(doc)
+    assert dates_in(doc) == {}
