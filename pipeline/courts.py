@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .config import MODELS_DIR
+
 ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
             "Tenth", "Eleventh")
 _ORDINAL_OF = {**{f"{i + 1}{'st' if i == 0 else 'nd' if i == 1 else 'rd' if i == 2 else 'th'}": w
@@ -36,7 +38,8 @@ class District:
 
 @lru_cache(maxsize=4)
 def districts(models_dir: str) -> tuple[District, ...]:
-    path = Path(models_dir) / "entities" / "federal_districts.csv"
+    """The district table of the configured models folder (the package's own when none is given)."""
+    path = Path(models_dir or MODELS_DIR) / "entities" / "federal_districts.csv"
     with path.open(encoding="utf-8") as f:
         return tuple(District(r["state"], r["district"], tuple(c for c in r["cities"].split(";") if c))
                      for r in csv.DictReader(f))
@@ -52,9 +55,9 @@ def district_for(place: str, models_dir: str) -> District | None:
     for d in table:
         if place in d.cities:
             return d
-    from .places import us_state_of
+    from .places import tables
 
-    state = us_state_of(place)
+    state = tables(models_dir).us_state_of(place)
     by_state = [d for d in table if d.state == state]
     return by_state[0] if len(by_state) == 1 else None
 

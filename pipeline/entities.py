@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import courts
 from .extensions import register_extensions
-from .places import countries, fold, is_country_or_state, is_known_place, lookup
+from .places import PlaceTables, countries, default_models_dir, fold, tables
 
 register_extensions()
 
@@ -91,7 +91,7 @@ def load_gazetteer(folder: str) -> Gazetteer:
                   default_config={"patterns": "entities", "models_dir": ""})
 def make_entity_ruler(nlp: Language, name: str, patterns: str, models_dir: str) -> SpanRuler:
     ruler = SpanRuler(nlp, name, spans_key=RULER_KEY, annotate_ents=False, overwrite=True)
-    ruler.add_patterns(load_gazetteer(str(Path(models_dir) / patterns)).patterns)
+    ruler.add_patterns(load_gazetteer(str(default_models_dir(models_dir) / patterns)).patterns)
     return ruler
 
 
@@ -116,9 +116,9 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def is_demonym(word: str) -> bool:
+def is_demonym(word: str, places: PlaceTables) -> bool:
     """"Guatemalan", "Haitian", "Mexican": a nationality adjective formed from a country's name."""
-    if not re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic)", word) or is_known_place(word):
+    if not re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic)", word) or places.is_known_place(word):
         return False
     low = fold(word)
     return any(len(name) >= 4 and low.startswith(name[:max(4, len(name) - 2)])
@@ -145,8 +145,9 @@ class EntityNormalizer:
 
     def __init__(self, nlp: Language, name: str, patterns: str, models_dir: str):
         self.name = name
-        self.models_dir = models_dir
-        self.gaz = load_gazetteer(str(Path(models_dir) / patterns))
+        self.models_dir = str(default_models_dir(models_dir))
+        self.places = tables(self.models_dir)
+        self.gaz = load_gazetteer(str(Path(self.models_dir) / patterns))
         lex = self.gaz.lexicon.get("lexicon", {})
         self.titles: dict[str, str] = {k.casefold(): v for k, v in lex.get("titles", {}).items()}
         self.agency_heads = set(lex.get("agency_heads", []))
@@ -167,7 +168,7 @@ class EntityNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         self._text = doc.text  # Doc.text and Doc.ents walk every token on each access: read them once
         self._ents = list(doc.ents)
-        demonyms = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP" or len(e) == 1 and is_demonym(e.text)]
+        demonyms = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP" or len(e) == 1 and is_demonym(e.text, self.places)]
         cands: list[Candidate] = []
         for span in doc.spans.get(RULER_KEY, []):
             cand = self._ruler_candidate(doc, span)
@@ -241,7 +242,7 @@ class EntityNormalizer:
         canonical = None
         if rule in COURT_RULES:
             canonical = courts.court_canonical(rule, text, self.models_dir)
-        if rule == "initials" and is_known_place(text):
+        if rule == "initials" and self.places.is_known_place(text):
             return None  # "N.H.", "W.Va.": a state, not a person
         return Candidate(start, end, span.label_, rule, 2, canonical)
 
@@ -304,7 +305,7 @@ class EntityNormalizer:
                 start -= 1
                 if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
                     start -= 2  # "Jean-Robert"
-            if end - start >= 2 and not is_known_place(doc[start:end].text):
+            if end - start >= 2 and not self.places.is_known_place(doc[start:end].text):
                 found.append(Candidate(start, end, "PERSON", "age_apposition", 1))
         return found
 
@@ -349,7 +350,7 @@ class EntityNormalizer:
                 if split and (not all(t.is_title or t.is_upper for t in doc[start:end]) or doc[start].is_stop):
                     continue
                 after_in = start > 0 and doc[start - 1].lower_ in ("in", "near", "outside")
-                if split and not (is_known_place(doc[start:end].text) or after_in):
+                if split and not (self.places.is_known_place(doc[start:end].text) or after_in):
                     continue
                 if split and ent.label_ in ("DATE", "TIME"):
                     continue
@@ -381,17 +382,16 @@ class EntityNormalizer:
                 end += 1
             for stop in range(end, tok.i + 1, -1):
                 name = doc[tok.i + 1:stop].text
-                if is_known_place(name) and lookup(name, self._text) is not None and not is_demonym(name):
+                if self.places.is_known_place(name) and self.places.lookup(name, self._text) is not None and not is_demonym(name, self.places):
                     found.append(Candidate(tok.i + 1, stop, "PLACE", "gazetteer_place", 1))
                     break
         return found
 
-    @staticmethod
-    def _owner_split(doc: Doc, start: int, end: int) -> int | None:
+    def _owner_split(self, doc: Doc, start: int, end: int) -> int | None:
         """"Syria's National Defense Forces": the end of the place that owns the body, if one does."""
         for i in range(start + 1, end - 1):
             if doc[i].text in _POSSESSIVE:
-                return i if is_known_place(doc[start:i].text) else None
+                return i if self.places.is_known_place(doc[start:i].text) else None
         return None
 
     def _repair(self, doc: Doc, label: str, start: int, end: int, taken: set[int]) -> tuple[int, int]:
@@ -409,7 +409,7 @@ class EntityNormalizer:
         """A capitalized word the model left outside a name: a known first name, or a bare proper noun."""
         if not tok.is_title or tok.ent_type_ or tok.is_stop or tok.text.casefold() in self.titles:
             return False
-        return tok.text.upper() in first_names() or tok.pos_ == "PROPN" and not is_known_place(tok.text)
+        return tok.text.upper() in first_names() or tok.pos_ == "PROPN" and not self.places.is_known_place(tok.text)
 
     def _classify(self, doc: Doc, model_label: str, start: int, end: int) -> str | None:
         """SPEC label for a model entity, from what its words and neighbours say."""
@@ -421,7 +421,7 @@ class EntityNormalizer:
         span = doc[start:end]
         words = [t.text for t in span]
         text = span.text
-        if re.fullmatch(r"(?:[A-Z]\.){2,4}", text) and label != "PLACE" and not is_known_place(text):
+        if re.fullmatch(r"(?:[A-Z]\.){2,4}", text) and label != "PLACE" and not self.places.is_known_place(text):
             return "PERSON"
         head = self._head_word(words)
         nxt = doc[end].lower_ if end < len(doc) else ""
@@ -432,7 +432,7 @@ class EntityNormalizer:
         name_start = start - 1 if start > 0 and len(words) == 1 and self._name_part(doc[start - 1]) else start
         if self._person_evidence(doc, name_start, end) and not set(words) & (self.agency_heads | self.org_heads | self.court_heads):
             return "PERSON"
-        if len(words) == 1 and (is_demonym(text) or label != "PLACE" and not is_country_or_state(text)
+        if len(words) == 1 and (is_demonym(text, self.places) or label != "PLACE" and not self.places.is_country_or_state(text)
                                 and (text.casefold() in self.titles or nxt in self.titles
                                      or nxt in _POSSESSIVE and end + 1 < len(doc)
                                      and doc[end + 1].is_title and doc[end + 1].text.casefold() in self.titles)):
@@ -465,12 +465,12 @@ class EntityNormalizer:
         tokens = doc[start:end]
         if not all(t.is_title or t.is_upper or t.text in ("-", ".") or t.is_punct for t in tokens):
             return False
-        if len(tokens) >= 2 and tokens[0].text.upper() in first_names() and not is_known_place(tokens.text):
+        if len(tokens) >= 2 and tokens[0].text.upper() in first_names() and not self.places.is_known_place(tokens.text):
             return True
         # "Koenig, 38," - an age in apposition
         if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in (",", "."):
             return 0 < int(float(doc[end + 1].text)) < 120 if doc[end + 1].text.isdecimal() else False
-        if is_known_place(tokens.text):
+        if self.places.is_known_place(tokens.text):
             return False  # "Chief U.S. District Judge": a place after a title is still a place
         prev = doc[start - 1] if start > 0 else None
         if prev is not None and prev.text.casefold() in self.titles:
@@ -496,9 +496,9 @@ class EntityNormalizer:
         after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in (",", "and", "or") else None
         if any(t is not None and t.ent_type_ == "GPE" for t in (before, after)):
             return True  # "Phoenix, Mesa and Tucson"
-        if not is_known_place(text):
+        if not self.places.is_known_place(text):
             return False
-        place = lookup(text, self._text)
+        place = self.places.lookup(text, self._text)
         if place is None:
             return False
         if place.kind in ("country", "state"):
@@ -584,7 +584,7 @@ class EntityNormalizer:
                     if middle.upper() not in first_names() and middle[:1].isupper() and not middle.endswith("."):
                         surnames.setdefault(middle, full)
             if c.label in ("ORGANIZATION",) and c.length >= 2 and span[0].is_title and span[0].text.upper() not in first_names() \
-                    and not is_known_place(span[0].text):
+                    and not self.places.is_known_place(span[0].text):
                 org_short.setdefault(span[0].text, (c.label, c.canonical or self._canonical_text(span)))
         for c in chosen:
             if c.priority >= 2 and c.label != "PERSON":

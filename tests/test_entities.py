@@ -456,3 +456,34 @@ def test_entities_possessive_title_is_not_an_organization(nlp):
 def test_entities_gazetteer_place_the_model_missed(nlp):
     found = ents(nlp, "He was held at a Border Patrol station in Nogales for two days.")
     assert find(found, "Nogales").label_ == "PLACE"
+
+
+def test_entities_every_component_reads_the_configured_models_dir(nlp, tmp_path):
+    """`--models-dir` reaches every table: a user's copy with a new agency alias, a new city in a
+    federal district and a changed state code is what a pipeline built on it uses."""
+    import shutil
+
+    from pipeline.config import MODELS_DIR, Settings
+    from pipeline.nlp import build_nlp
+
+    models = tmp_path / "models"
+    shutil.copytree(MODELS_DIR, models)
+    with (models / "entities" / "agencies.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"label": "AGENCY", "canonical": "Quillby Harbor Board", "aliases": ["Harbor Board"]}) + "\n")
+    districts = models / "entities" / "federal_districts.csv"
+    districts.write_text(districts.read_text(encoding="utf-8").replace("Southern District of Texas,",
+                                                                       "Southern District of Texas,Quillby;"),
+                         encoding="utf-8")
+    states = models / "places" / "us_states.csv"
+    states.write_text(states.read_text(encoding="utf-8").replace("Nebraska,NE,", "Nebraska,XN,"), encoding="utf-8")
+    custom = build_nlp(Settings(models_dir=str(models)))
+    text = ("The Harbor Board sued in a federal court in Quillby on Monday. "
+            "The men were first arrested in Nebraska.")
+    southern_texas = "U.S. District Court for the Southern District of Texas"
+    for pipeline, expected in ((custom, (True, True, "XN")), (nlp, (False, False, "NE"))):
+        by_text = {e.text: e for e in annotate(pipeline, text, "2025-03-10").ents}
+        board = by_text.get("Harbor Board")
+        court = by_text.get("federal court in Quillby")
+        got = (board is not None and board._.canonical == "Quillby Harbor Board",
+               court is not None and court._.canonical == southern_texas, by_text["Nebraska"]._.admin1)
+        assert got == expected
