@@ -37,6 +37,14 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _US_PREFIXES = ("U.S. ", "US ", "United States ")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 _ACRONYM_SKIP = {"of", "and", "for", "the", "&", "on", "in", "to"}
+# A wire dateline: a place in capitals (a "Mc"/"De" prefix may keep its case), an optional state or
+# country after a comma, an optional agency credit in parentheses, then a dash.
+_CAPS_WORD = r"(?:Mc|Mac|De|La|Le|Du|Di|O['’])?[A-Z][A-Z'’.-]*"
+_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})"
+    r"(?:,(?: [A-Z][\w.'’-]*){1,3})?"
+    r"(?: ?\([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}\))?"
+    r"(?: ?[—–]| ?--| -(?= ))")
 _TITLE_MODIFIERS = {"District", "State", "Circuit", "Superior", "Municipal", "Probate", "Family", "Magistrate",
                     "Supreme", "Appeals", "Juvenile", "Criminal", "Chief", "Deputy", "Assistant"}
 
@@ -247,22 +255,25 @@ class EntityNormalizer:
         return Candidate(start, end, span.label_, rule, 2, canonical)
 
     def _dateline(self, doc: Doc) -> list[Candidate]:
-        """"HUNTSVILLE, Texas —": the all-caps place opening a wire story."""
-        found = []
-        i = 0
-        while i < min(len(doc), 6) and doc[i].is_space:
-            i += 1
-        j = i
-        while j < min(len(doc), i + 4) and doc[j].is_upper and doc[j].is_alpha:
-            j += 1
-        dashes = ("—", "–", "--", "-")
-        ends_in_dash = j < len(doc) and (doc[j].text in dashes or doc[j].text == "," and any(
-            t.text in dashes for t in doc[j + 1:j + 5]))
-        if j > i and ends_in_dash and len(doc[i:j].text) > 2:
-            name = doc[i:j].text.title()
-            found.append(Candidate(i, j, "PLACE", "dateline", 2, "Washington, D.C." if name == "Washington" else name))
-            doc._.dateline = found[0].canonical
-        return found
+        """"HUNTSVILLE, Texas —", "ST. LOUIS (AP) —", "McALESTER, Okla. —": the capitalized place opening
+        a wire story (see `_DATELINE`); its canonical is the title-case name, spelled as the gazetteer
+        spells it where the two differ only in case ("McAlester")."""
+        text = self._text[:200]
+        m = _DATELINE.match(text, len(text) - len(text.lstrip()))
+        if not m or len(m.group("place")) <= 2 or not re.search(r"[A-Z]{2}", m.group("place")):
+            return []
+        span = doc.char_span(m.start("place"), m.end("place"), alignment_mode="expand")
+        if span is None:
+            return []
+        name = m.group("place").title()
+        if name == "Washington":
+            name = "Washington, D.C."
+        else:
+            known = self.places.lookup(name)
+            if known is not None and fold(known.name) == fold(name):
+                name = known.name
+        doc._.dateline = name
+        return [Candidate(span.start, span.end, "PLACE", "dateline", 2, name)]
 
     def _court_descriptions(self, doc: Doc) -> list[Candidate]:
         """"the court", "this court", "the appeals court", "a federal court", "an immigration court"."""

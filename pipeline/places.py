@@ -32,6 +32,7 @@ COUNTRY_ALIASES = {"britain": "GB", "great britain": "GB", "uk": "GB", "u.k.": "
                    "syria": "SY", "iran": "IR", "venezuela": "VE", "bolivia": "BO", "tanzania": "TZ",
                    "taiwan": "TW", "palestine": "PS", "gaza": "PS", "west bank": "PS"}
 # Names a US state shares with a country: the state unless the article speaks of the country.
+_DASHES = ("—", "–", "--", "-")
 _COUNTRY_CUES = {"GE": ("tbilisi", "georgian", "republic of georgia", "country of georgia", "caucasus")}
 
 
@@ -265,7 +266,13 @@ def regions() -> dict[str, Place]:
 
 
 class PlaceResolver:
-    """Sets country_code, admin1, lat, lon (and a gazetteer canonical) on every PLACE entity."""
+    """Sets country_code, admin1, lat, lon (and a gazetteer canonical) on every PLACE entity.
+
+    Ambiguous names are resolved against the whole article, except the dateline: it names where
+    the story was filed, so only its own words ("BOSTON, England —") narrow it down, and otherwise
+    the most populous place of that name wins, in capitals as in title case (AP datelines stand
+    alone only for well-known cities).
+    """
 
     def __init__(self, name: str, places: PlaceTables):
         self.name = name
@@ -281,7 +288,8 @@ class PlaceResolver:
             if self._follows_city(doc, ent, ents, i) and fold(ent.text) in states:
                 place = states[fold(ent.text)]
             else:
-                place = self.places.lookup(ent._.canonical or ent.text, text, self._state_after(doc, ent, ents, i))
+                context = self._dateline_words(doc, ent) if ent._.rule == "dateline" else text
+                place = self.places.lookup(ent._.canonical or ent.text, context, self._state_after(doc, ent, ents, i))
             if place is None and (ent._.rule == "facility" or len(ent) > 1):
                 place = self._facility_location(doc, text, ent, ents, i)
             if place is None:
@@ -292,6 +300,22 @@ class PlaceResolver:
             if place.kind in ("country", "state") or ent.text.isupper():
                 ent._.canonical = place.name
         return doc
+
+    @staticmethod
+    def _dateline_words(doc: Doc, ent: Span) -> str:
+        """The dateline up to its dash: "BOSTON, England (Reuters) —"."""
+        end = ent.end
+        while end < len(doc) and end < ent.end + 8 and doc[end].text not in _DASHES:
+            end += 1
+        return doc[ent.start:end].text
+
+    def dateline_place(self, doc: Doc, ents: list[Span]) -> Place | None:
+        """Where the article was filed, resolved as its dateline entity is."""
+        for i, ent in enumerate(ents[:3]):
+            if ent._.rule == "dateline":
+                return self.places.lookup(ent._.canonical or ent.text, self._dateline_words(doc, ent),
+                                          self._state_after(doc, ent, ents, i))
+        return None
 
     def _facility_location(self, doc: Doc, text: str, ent: Span, ents: list[Span], i: int) -> Place | None:
         """A detention center "in Waycross", or named after its state, or in the dateline's place."""
@@ -317,7 +341,7 @@ class PlaceResolver:
         if ent._.rule != "facility":
             return None
         if doc._.dateline:
-            found = lookup(doc._.dateline, text)
+            found = self.dateline_place(doc, ents)
             if found:
                 return Place(ent.text, found.country_code, found.admin1, kind="facility")
         return None

@@ -89,3 +89,22 @@ def test_places_context_free_city_prefers_the_most_populous():
 def test_places_regions_and_named_sites_inherit_their_country(nlp, text, mention, country, admin1):
     ent = place(nlp, text, mention)
     assert (ent._.country_code, ent._.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("text, mention, canonical, country, admin1", [
+    ("BOSTON (AP) — A British nurse held by ICE was flown to the United Kingdom, and her family in London "
+     "welcomed her.", "BOSTON", "Boston", "US", "MA"),
+    ("BOSTON, England — A Lincolnshire court jailed the smuggler on Friday.", "BOSTON", "Boston", "GB", None),
+    ("ST. LOUIS (Reuters) - A federal jury acquitted the officer on Wednesday.", "ST. LOUIS", "St. Louis", "US", "MO"),
+    ("McALESTER, Okla. — The state carried out the execution on Thursday.", "McALESTER", "McAlester", "US", "OK"),
+    ("PORTLAND, Maine — A judge freed the fisherman on Monday.", "PORTLAND", "Portland", "US", "ME"),
+])
+def test_places_uppercase_dateline_resolves_like_its_title_case(nlp, text, mention, canonical, country, admin1):
+    """A capitals dateline, with a state, a wire credit or neither, is the place its title-case name is
+    by population, narrowed only by its own words ("BOSTON, England"), not by countries in the story."""
+    doc = annotate(nlp, text, "2025-04-02")
+    ent = place(nlp, text, mention)
+    assert doc._.dateline == canonical
+    assert (ent._.canonical, ent._.country_code, ent._.admin1) == (canonical, country, admin1)
+    if country == "US" and "," not in text.split("—")[0].split(" - ")[0]:
+        assert (lookup(canonical).country_code, lookup(canonical).admin1) == (country, admin1)
