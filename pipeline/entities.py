@@ -170,11 +170,13 @@ class EntityNormalizer:
         self.person_possessions = set(lex.get("person_possessions", []))
         self.local_bodies = set(lex.get("local_bodies", []))
         self._text = ""
+        self._dateline_words = ""
         self._ents: list[Span] = []
 
     # -- the run ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         self._text = doc.text  # Doc.text and Doc.ents walk every token on each access: read them once
+        self._dateline_words = ""
         self._ents = list(doc.ents)
         demonyms = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP" or len(e) == 1 and is_demonym(e.text, self.places)]
         cands: list[Candidate] = []
@@ -216,11 +218,12 @@ class EntityNormalizer:
             if c.label == "COURT" and c.priority == 3 and self._possessor(span) not in (None, "U.S.", "US", "United States"):
                 span._.canonical = f"{self._canonical_text(span)} of {self._possessor(span)}"  # "Mexico's Supreme Court"
                 c.rule = span._.rule = "foreign_court"
+        self._resolve_state_courts(doc)
         self._resolve_court_descriptions(doc)
         for span in doc.ents:
             if span.label_ == "DATE":
                 continue
-            if span.label_ == "COURT":
+            if span.label_ == "COURT" and span._.rule != "state_supreme_court":
                 span._.court_id = self.gaz.court_id.get(span._.canonical) or courts.court_id(span._.canonical)
             if span.label_ == "PERSON":
                 span._.role = self._role(doc, span)
@@ -273,6 +276,7 @@ class EntityNormalizer:
             if known is not None and fold(known.name) == fold(name):
                 name = known.name
         doc._.dateline = name
+        self._dateline_words = m.group(0)
         return [Candidate(span.start, span.end, "PLACE", "dateline", 2, name)]
 
     def _court_descriptions(self, doc: Doc) -> list[Candidate]:
@@ -655,6 +659,38 @@ class EntityNormalizer:
                      and fold(e.text) in countries() and fold(e.text) not in ("u.s.", "us", "united states")]
             return named[-1].text if named else None
         return None
+
+    def _resolve_state_courts(self, doc: Doc) -> None:
+        """"the state Supreme Court", "the state's highest court": the supreme court of the article's
+        state (`_article_state`), never the U.S. Supreme Court; with no one state, no court id."""
+        refs = [e for e in self._ents if e._.rule == "state_supreme_court"]
+        if not refs:
+            return
+        state = self._article_state(doc)
+        canonical = f"Supreme Court of {state}" if state else "state supreme court"
+        for ent in refs:
+            ent._.canonical = canonical
+            ent._.court_id = courts.court_id(canonical) if state else None
+
+    def _article_state(self, doc: Doc) -> str | None:
+        """The US state a story is about: its dateline's ("ATLANTA —", "PORTLAND, Maine —"), else the
+        one state its places name most often, else none (a tie, or a foreign dateline)."""
+        if doc._.dateline:
+            place = self.places.lookup(doc._.dateline, self._dateline_words)
+            if place is not None and place.country_code != "US":
+                return None
+            if place is not None and place.admin1 and place.admin1 != "DC":
+                return self.places.state_name(place.admin1)
+        counts: dict[str, int] = {}
+        for ent in self._ents:
+            if ent.label_ == "PLACE" and ent._.rule != "dateline":
+                place = self.places.lookup(ent._.canonical or ent.text, self._text)
+                if place is not None and place.country_code == "US" and place.admin1 and place.admin1 != "DC":
+                    counts[place.admin1] = counts.get(place.admin1, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return self.places.state_name(ranked[0][0])
 
     def _resolve_court_descriptions(self, doc: Doc) -> None:
         """Canonical of "the court" = the article's court (SPEC annotation rules)."""

@@ -458,6 +458,23 @@ def test_entities_gazetteer_place_the_model_missed(nlp):
     assert find(found, "Nogales").label_ == "PLACE"
 
 
+@pytest.mark.parametrize("text, canonical, court_id", [
+    ("ATLANTA — The state Supreme Court on Thursday threw out the murder conviction of a Macon man.",
+     "Supreme Court of Georgia", "ga"),
+    ("A jury in Savannah convicted her in 2021, and the state Supreme Court upheld the verdict on Tuesday. "
+     "Georgia prosecutors welcomed the ruling.", "Supreme Court of Georgia", "ga"),
+    ("LAS CRUCES, N.M. — The state's highest court ordered a new trial on Monday.", "Supreme Court of New Mexico",
+     "nm"),
+    ("The state Supreme Court on Friday ordered a new sentencing hearing.", "state supreme court", None),
+    ("A court in Tulsa, Oklahoma, and another in Wichita, Kansas, disagreed; the state Supreme Court will decide.",
+     "state supreme court", None),
+])
+def test_entities_state_supreme_court_is_the_articles_state_never_scotus(nlp, text, canonical, court_id):
+    court = [e for e in ents(nlp, text) if e.label_ == "COURT" and "upreme" in e.text or "highest" in e.text]
+    assert court and (court[0]._.canonical, court[0]._.court_id) == (canonical, court_id)
+    assert court[0]._.court_id != "scotus"
+
+
 def test_entities_every_component_reads_the_configured_models_dir(nlp, tmp_path):
     """`--models-dir` reaches every table: a user's copy with a new agency alias, a new city in a
     federal district and a changed state code is what a pipeline built on it uses."""
