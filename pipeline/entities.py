@@ -169,6 +169,7 @@ class EntityNormalizer:
         self.person_nouns = set(lex.get("person_nouns", []))
         self.person_possessions = set(lex.get("person_possessions", []))
         self.local_bodies = set(lex.get("local_bodies", []))
+        self.judge_kinds: dict[str, str] = {k.casefold(): v for k, v in lex.get("judge_kinds", {}).items()}
         self._text = ""
         self._dateline_words = ""
         self._ents: list[Span] = []
@@ -444,6 +445,9 @@ class EntityNormalizer:
             return "PLACE"
         if head in self.law_heads or words[0] in self.law_heads or {"v.", "vs."} & set(words):
             return None
+        if model_label == "PERSON" and len(words) >= 2 and start > 0 and doc[start - 1].text.casefold() in self.titles \
+                and words[0].upper() in first_names():
+            return "PERSON"  # "Judge Alan Trust": a title and a given name outrank an organization's head word
         name_start = start - 1 if start > 0 and len(words) == 1 and self._name_part(doc[start - 1]) else start
         if self._person_evidence(doc, name_start, end) and not set(words) & (self.agency_heads | self.org_heads | self.court_heads):
             return "PERSON"
@@ -759,17 +763,28 @@ class EntityNormalizer:
             if tok.lower_ == "attorney" and i > 0 and doc[i - 1].text in ("District", "U.S.", "State", "County"):
                 return f"{doc[i - 1].text if doc[i - 1].text == 'U.S.' else doc[i - 1].lower_} attorney"
             if tok.text.casefold() in self.titles:
-                return self.titles[tok.text.casefold()] or None
+                return self._judge_kind(doc, i, self.titles[tok.text.casefold()]) or None
             if tok.text == "," and i > 0 and doc[i - 1].lower_ in self.titles:
-                return self.titles[doc[i - 1].lower_] or None
+                return self._judge_kind(doc, i - 1, self.titles[doc[i - 1].lower_]) or None
             if not (tok.is_title or tok.text in ("U.S.", "Chief", "Associate", ",")):
                 break
             i -= 1
         if span.end + 3 < len(doc) and doc[span.end].text == ",":
             for tok in doc[span.end + 1: span.end + 5]:
                 if tok.lower_ in self.titles:
-                    return self.titles[tok.lower_] or None
+                    return self._judge_kind(doc, tok.i, self.titles[tok.lower_]) or None
         return None
+
+    def _judge_kind(self, doc: Doc, i: int, role: str) -> str:
+        """"Magistrate Judge", "Bankruptcy Judge", "Superior Court Judge": the kind of court before a
+        judge's title is part of the role (`judge_kinds` in the lexicon); "U.S."/"federal" are not."""
+        if role != "judge" or i == 0:
+            return role
+        j = i - 1
+        if doc[j].lower_ == "court" and j > 0:
+            j -= 1
+        kind = self.judge_kinds.get(doc[j].text.casefold())
+        return f"{kind} {role}" if kind else role
 
     @staticmethod
     def _nationalities(doc: Doc, demonyms: list[tuple[int, int]]) -> None:

@@ -138,7 +138,8 @@ def test_entities_paternal_surname_links_a_spanish_name(nlp):
 
 
 @pytest.mark.parametrize("text, mention, role", [
-    ("U.S. District Judge Tamsin Whitlock ordered the release.", "Tamsin Whitlock", "judge"),
+    ("U.S. District Judge Tamsin Whitlock ordered the release.", "Tamsin Whitlock", "district judge"),
+    ("Judge Tamsin Whitlock ordered the release.", "Tamsin Whitlock", "judge"),
     ("Homeland Security Secretary Rowan Pelletier defended the policy.", "Rowan Pelletier", "secretary"),
     ("His attorney, Graciela Montoya, said he would appeal.", "Graciela Montoya", "attorney"),
     ("Sheriff Dwayne Holcomb said the deputies followed the rules.", "Dwayne Holcomb", "sheriff"),
@@ -359,7 +360,7 @@ def test_entities_us_modifier_before_a_title_is_a_place(nlp):
     found = ents(nlp, "At the hearing, U.S. Magistrate Judge Orla Fennimore ordered him held without bail.")
     us = find(found, "U.S.")
     assert (us.label_, us._.canonical) == ("PLACE", "United States")
-    assert find(found, "Orla Fennimore")._.role == "judge"
+    assert find(found, "Orla Fennimore")._.role == "magistrate judge"
 
 
 def test_entities_the_countrys_court_names_the_country(nlp):
@@ -456,6 +457,25 @@ def test_entities_possessive_title_is_not_an_organization(nlp):
 def test_entities_gazetteer_place_the_model_missed(nlp):
     found = ents(nlp, "He was held at a Border Patrol station in Nogales for two days.")
     assert find(found, "Nogales").label_ == "PLACE"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("At the hearing, U.S. Magistrate Judge Ingrid Solberg set a bond of $5,000.", "Ingrid Solberg", "magistrate judge"),
+    ("U.S. Bankruptcy Judge Thaddeus Wrenfield approved the sale of the hotel.", "Thaddeus Wrenfield",
+     "bankruptcy judge"),
+    ("A federal magistrate judge, Ruth Okonkwo, refused to release him.", "Ruth Okonkwo", "magistrate judge"),
+    ("Immigration Judge Carmela Ibáñez denied the claim in May.", "Carmela Ibáñez", "immigration judge"),
+    ("The creditors asked U.S. Bankruptcy Judge Alan Trust to pause the auction.", "Alan Trust", "bankruptcy judge"),
+])
+def test_entities_judge_titles_stay_outside_and_become_the_role(nlp, text, name, role):
+    """"U.S. Magistrate Judge X": "U.S." is a place, the title is no ORG and no part of the name but
+    the person's role, with the kind of court; a surname like an organization's head word ("Trust")
+    after a title and a given name is still a person."""
+    found = ents(nlp, text)
+    person = find(found, name)
+    assert (person.label_, person._.role) == ("PERSON", role)
+    assert not [e for e in found if e.label_ in ("ORGANIZATION", "AGENCY", "COURT")]
+    assert not [e for e in found if {"Judge", "judge", "Magistrate", "Bankruptcy"} & {t.text for t in e}]
 
 
 @pytest.mark.parametrize("text, canonical, court_id", [
