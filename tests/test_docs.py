@@ -251,8 +251,9 @@ def manifest_keys(value, skip: bool = False) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def manifest(tmp_path_factory) -> dict:
-    """A real manifest from a tiny run (a blank spaCy pipeline: the manifest does not depend on the model)."""
+def tiny_run(tmp_path_factory) -> Path:
+    """A real run folder from a tiny dump, made with a blank spaCy pipeline: the manifest and the
+    columns the query tools return do not depend on the model."""
     import spacy
 
     from pipeline.config import Settings
@@ -265,7 +266,12 @@ def manifest(tmp_path_factory) -> dict:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     extract([dump], folder / "run", Settings(), nlp=nlp)
-    return json.loads((folder / "run" / "manifest.json").read_text(encoding="utf-8"))
+    return folder / "run"
+
+
+@pytest.fixture(scope="module")
+def manifest(tiny_run) -> dict:
+    return json.loads((tiny_run / "manifest.json").read_text(encoding="utf-8"))
 
 
 def test_tables_md_explains_every_manifest_key(tables_md, manifest):
@@ -282,6 +288,38 @@ def test_tables_md_explains_every_manifest_key(tables_md, manifest):
 def test_tables_md_covers_every_table_file(tables_md, manifest):
     files = CODE.findall(TABLES_MD.read_text(encoding="utf-8").split("\n## ")[0])
     assert all(name in files for name in manifest["counts"]["tables"]), "the file list at the top of tables.md"
+
+
+# --- what the query tools return (docs/querying.md) ---------------------------------------
+
+@pytest.fixture(scope="module")
+def querying_md() -> dict[str, str]:
+    return sections((ROOT / "docs" / "querying.md").read_text(encoding="utf-8"))
+
+
+def test_querying_md_names_every_query_output_column(querying_md, tiny_run):
+    from pipeline.query import EventQuery, find_events
+
+    columns = list(find_events(tiny_run, EventQuery()).columns)
+    named = set(CODE.findall(querying_md.get("legalnews query", "")))
+    missing = [c for c in columns if c not in named]
+    assert not missing, f"columns of `legalnews query --format csv` missing from docs/querying.md: {missing}"
+
+
+def test_querying_md_names_every_sql_view_column(querying_md, tiny_run):
+    from pipeline.query import connect
+
+    con = connect(tiny_run)
+    section = querying_md.get("legalnews sql", "")
+    views = {row[0]: row[1] for row in rows_headed(section, "view")}
+    missing = {}
+    for view in ("events", "participants", "entities"):
+        columns = [row[0] for row in con.sql(f"DESCRIBE {view}").fetchall()]
+        stored = SCHEMAS[view].names if view in SCHEMAS else []
+        text = next((what for name, what in views.items() if f"`{view}`" in name), "")
+        missing[view] = [c for c in columns if c not in stored and f"`{c}`" not in text]
+    missing = {view: cols for view, cols in missing.items() if cols}
+    assert not missing, f"columns of the sql views missing from the view table in docs/querying.md: {missing}"
 
 
 # --- (d) the Makefile ---------------------------------------------------------------------
