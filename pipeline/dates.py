@@ -399,6 +399,8 @@ def _weekday_date(tables: DateTables, name: str, dct: date, tense: str | None, r
         return dct + timedelta(days=delta)
     if rel in ("last", "this past", "past"):
         return dct + timedelta(days=delta if delta < 0 else delta - 7)
+    if rel is None and tense == "deadline":
+        return dct + timedelta(days=min(delta % 7, delta % 7 - 7, key=abs))
     return dct + timedelta(days=delta if delta <= 0 else delta - 7)
 
 
@@ -747,14 +749,16 @@ def resolve(tables: DateTables, text: str, dct: date | None, tense: str | None =
 
 def governing_tense(span: Span) -> str | None:
     """"past" or "future" from the verb the span hangs on (its aux, its lemma, an infinitive's
-    governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither."""
+    governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither.
+    "deadline" after until / by / through: a deadline may lie on either side of the publication date,
+    so a weekday there is the nearest one ("postponed until Tuesday")."""
     tok: Token = span.root
     if tok.dep_ == "poss":
         return None  # "Wednesday's ruling" dates the ruling, not the clause around it
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep in ("until", "till", "through", "by"):
-        return None
-    through_infinitive = False
+        return "deadline"
+    through_infinitive, infinitive = False, None
     for _ in range(8):
         head = tok.head
         if head is tok:
@@ -776,8 +780,11 @@ def governing_tense(span: Span) -> str | None:
             return "future"
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in tok.children) and tok.tag_ == "VBG":
             return "future"
+        if infinitive is not None and infinitive.dep_ == "xcomp" and infinitive.head.i == tok.i \
+                and tok.lemma_ == "be" and tok.tag_ in ("VBZ", "VBP") and not auxes:
+            return "future"  # "is to resume trading Tuesday": the be-to future
         if "to" in aux_words and tok.tag_ == "VB":
-            through_infinitive = True
+            through_infinitive, infinitive = True, tok
             continue
         if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in auxes):
             return "past"

@@ -269,3 +269,13 @@ def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
                 Span(doc, night - 1, night + 2, label="DATE")]
     doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines="timeml")(doc)
     assert dates_in(doc) == {}
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # published on Monday 2021-11-01: "is to" plans ahead; a deadline takes the nearest such weekday
+    ("The ferry operator's shares are to resume trading in Oslo Tuesday.", "Tuesday", "2021-11-02"),
+    ("The regulator gave the lender until Wednesday to answer the complaint.", "Wednesday", "2021-11-03"),
+    ("The regulator gave the lender until Saturday to answer the complaint.", "Saturday", "2021-10-30"),
+])
+def test_dates_be_to_future_and_deadline_weekdays(nlp, text, mention, expected):
+    assert dates_in(annotate(nlp, text, "2021-11-01"))[mention] == ("DATE", expected)
