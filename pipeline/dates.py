@@ -43,7 +43,7 @@ _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend",
 _FUTURE_ADJECTIVES = {"upcoming", "pending", "payable", "effective"}
 NEAR_FUTURE_DAYS = 45  # a past-tense verb with a date this close ahead sets a deadline ("had set it to expire Nov. 6")
 _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
-YEAR_BACK_DAYS = 274  # a quarter this far (a year less one quarter) before publication is already a year-ago quarter
+YEAR_BACK_DAYS = 365  # a quarter that began over a year before publication is already a year-ago quarter
 
 
 @dataclass(frozen=True)
@@ -434,6 +434,11 @@ def _weekday(tables, m, dct, tense, ref):
 @resolver("set_weekday")
 def _set_weekday(tables, m, dct, tense, ref):
     return Timex("SET", f"XXXX-WXX-{tables.words['weekday'][m.group('weekday')]}")
+
+
+@resolver("set_month")
+def _set_month(tables, m, dct, tense, ref):
+    return Timex("SET", f"XXXX-{_month_num(tables, m):02d}")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: str) -> date:
@@ -921,9 +926,11 @@ class TimexResolver:
         "5 p.m." + "EST" + "Tuesday"."""
         doc, start, end = span.doc, span.start, span.end
         first = span[0].lower_
+        words = self.tables.words
         if start > 0 and start - 1 not in taken and doc[start - 1].lower_ in _LEFT_DETERMINERS and (
-                first in self.tables.words["unit"] or first in self.tables.words["season"]):
-            start -= 1
+                first in words["unit"] or first in words["season"] or (doc[start - 1].lower_ in ("every", "each") and (
+                    first in words["weekday"] or first in words["month"]))):
+            start -= 1  # "each July", "every Thursday": TimeML SETs
         last = span[-1].lower_
         if end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
             end += 1
@@ -985,7 +992,8 @@ class TimexResolver:
         tok = doc[i]
         lower = tok.lower_
         if lower in ("every", "each") and i + 1 < len(doc) and i + 1 not in taken and (
-                doc[i + 1].lower_ in self.tables.words["unit"] or doc[i + 1].lower_ in self.tables.words["weekday"]):
+                doc[i + 1].lower_ in self.tables.words["unit"] or doc[i + 1].lower_ in self.tables.words["weekday"]
+                or doc[i + 1].lower_ in self.tables.words["month"]):
             return doc[i:i + 2]
         if not tok.text[:1].isupper():
             return None

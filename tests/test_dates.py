@@ -279,3 +279,17 @@ def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
 ])
 def test_dates_be_to_future_and_deadline_weekdays(nlp, text, mention, expected):
     assert dates_in(annotate(nlp, text, "2021-11-01"))[mention] == ("DATE", expected)
+
+
+def test_dates_each_and_every_with_a_month_or_weekday_is_a_set(nlp):
+    found = dates_in(annotate(nlp, "The fair opens each July and the committee meets every Thursday.", "2021-11-03"))
+    assert found == {"each July": ("SET", "XXXX-07"), "every Thursday": ("SET", "XXXX-WXX-4")}, found
+
+
+def test_dates_timeml_adds_deictic_days_and_near_term_references(nlp):
+    """Under TimeML "today" is always a TIMEX3 and "the near term" / "the short term" a FUTURE_REF,
+    even when the model leaves them out."""
+    found = timeml_dates(nlp, "Today, the mayor said the budget would balance in the near term, not in the short term.",
+                         "2021-11-03")
+    assert found == {"Today": ("DATE", "2021-11-03"), "the near term": ("DATE", "FUTURE_REF"),
+                     "the short term": ("DATE", "FUTURE_REF")}, found
