@@ -314,6 +314,8 @@ def _month(tables, m, dct, tense, ref):
     month = _month_num(tables, m)
     if dct is None:
         return Timex("DATE", f"XXXX-{month:02d}")
+    if tense == "past" and month == dct.month % 12 + 1:
+        tense = None  # the coming month under a past verb is a plan or deadline ("orders for November delivery")
     return _date(Point(date(_pick_year(dct, month, None, tense, _g(m, "rel")), month, 1), "M"))
 
 
@@ -760,6 +762,8 @@ def governing_tense(span: Span) -> str | None:
     tok: Token = span.root
     if tok.dep_ == "poss":
         return None  # "Wednesday's ruling" dates the ruling, not the clause around it
+    if tok.dep_ == "compound":
+        return "past"  # "the October slaying", "a June agreement": a thing named by its date has mostly happened
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep in ("until", "till", "through", "by"):
         return "deadline"

@@ -293,3 +293,13 @@ def test_dates_timeml_adds_deictic_days_and_near_term_references(nlp):
                          "2021-11-03")
     assert found == {"Today": ("DATE", "2021-11-03"), "the near term": ("DATE", "FUTURE_REF"),
                      "the short term": ("DATE", "FUTURE_REF")}, found
+
+
+@pytest.mark.parametrize("text,published_at,mention,expected", [
+    # a month naming a thing ("the October fire") is mostly past; the coming month under a past verb is a plan
+    ("Investigators say the October fire started in a kitchen.", "2022-04-12", "October", "2021-10"),
+    ("The union will keep bargaining under a June agreement with the port.", "2021-10-20", "June", "2021-06"),
+    ("The co-op placed its orders for November deliveries of grain.", "2021-10-20", "November", "2021-11"),
+])
+def test_dates_months_naming_a_thing_and_the_coming_month(nlp, text, published_at, mention, expected):
+    assert dates_in(annotate(nlp, text, published_at))[mention] == ("DATE", expected)
