@@ -45,6 +45,7 @@ _DATELINE = re.compile(
     r"(?:,(?: [A-Z][\w.'’-]*){1,3})?"
     r"(?: ?\([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}\))?"
     r"(?: ?[—–]| ?--| -(?= ))")
+_LOCATIVES = ("in", "from", "near", "outside")
 _TITLE_MODIFIERS = {"District", "State", "Circuit", "Superior", "Municipal", "Probate", "Family", "Magistrate",
                     "Supreme", "Appeals", "Juvenile", "Criminal", "Chief", "Deputy", "Assistant"}
 
@@ -179,7 +180,9 @@ class EntityNormalizer:
         self._text = doc.text  # Doc.text and Doc.ents walk every token on each access: read them once
         self._dateline_words = ""
         self._ents = list(doc.ents)
-        demonyms = [(e.start, e.end) for e in doc.ents if e.label_ == "NORP" or len(e) == 1 and is_demonym(e.text, self.places)]
+        self._scan(doc)
+        demonyms = [(e.start, e.end) for e in self._ents
+                    if e.label_ == "NORP" or len(e) == 1 and is_demonym(e.text, self.places)]
         cands: list[Candidate] = []
         for span in doc.spans.get(RULER_KEY, []):
             cand = self._ruler_candidate(doc, span)
@@ -221,7 +224,7 @@ class EntityNormalizer:
                 c.rule = span._.rule = "foreign_court"
         self._resolve_state_courts(doc)
         self._resolve_court_descriptions(doc)
-        for span in doc.ents:
+        for span in self._ents:
             if span.label_ == "DATE":
                 continue
             if span.label_ == "COURT" and span._.rule != "state_supreme_court":
@@ -229,8 +232,27 @@ class EntityNormalizer:
             if span.label_ == "PERSON":
                 span._.role = self._role(doc, span)
             span._.entity_key = entity_key(span.label_, span._.canonical)
-        self._nationalities(doc, demonyms)
+        self._nationalities(doc, self._ents, demonyms)
         return doc
+
+    def _scan(self, doc: Doc) -> None:
+        """One pass over the tokens for the positions the token rules start from (the court word,
+        numbers, locative prepositions, acronym-shaped and title-case words): each `for tok in doc`
+        builds a Token object per position, so the rules walk these short lists instead."""
+        self._courts, self._numbers, self._locatives, self._acronyms, self._titled = [], [], [], [], []
+        for tok in doc:
+            low = tok.lower_
+            if low == "court":
+                self._courts.append(tok)
+            elif low in _LOCATIVES:
+                self._locatives.append(tok)
+            text = tok.text
+            if text.isdecimal():
+                self._numbers.append(tok)
+            if tok.is_title:
+                self._titled.append(tok)
+            if _ACRONYM.match(text):
+                self._acronyms.append(tok)
 
     # -- candidates ------------------------------------------------------------------------
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -284,8 +306,8 @@ class EntityNormalizer:
         """"the court", "this court", "the appeals court", "a federal court", "an immigration court"."""
         found = []
         mods = {"appeals", "appellate", "immigration", "federal", "district", "same", "lower", "trial", "bankruptcy", "full"}
-        for tok in doc:
-            if tok.lower_ != "court" or tok.tag_ not in ("NN", "NNP") or tok.dep_ == "compound":
+        for tok in self._courts:
+            if tok.tag_ not in ("NN", "NNP") or tok.dep_ == "compound":
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("order", "orders", "papers", "documents", "records",
                                                                    "filings", "filing", "date", "hearing", "system"):
@@ -310,8 +332,8 @@ class EntityNormalizer:
     def _named_with_age(self, doc: Doc) -> list[Candidate]:
         """"Ever Josué Mejía Cardona, 33, ...": capitalized words before an age in commas are a person."""
         found = []
-        for tok in doc[2:-1]:
-            if not (tok.text.isdecimal() and 0 < int(tok.text) < 111 and doc[tok.i - 1].text == ","
+        for tok in self._numbers:
+            if not (2 <= tok.i < len(doc) - 1 and 0 < int(tok.text) < 111 and doc[tok.i - 1].text == ","
                     and doc[tok.i + 1].text in (",", ".")):
                 continue
             start = end = tok.i - 1
@@ -340,7 +362,7 @@ class EntityNormalizer:
         for c in chosen:
             taken.update(range(c.start, c.end))
         out: list[Candidate] = []
-        for ent in doc.ents:
+        for ent in self._ents:
             runs, run, split = [], [], False
             for i in range(ent.start, ent.end):
                 if i in taken or "\n" in doc[i].text or doc[i].text == "(":
@@ -389,8 +411,8 @@ class EntityNormalizer:
         """"held at a station in Nogales": a gazetteer place after a locative preposition the model left bare."""
         taken = {i for c in chosen for i in range(c.start, c.end)}
         found = []
-        for tok in doc[:-1]:
-            if tok.lower_ not in ("in", "from", "near", "outside") or tok.i + 1 in taken:
+        for tok in self._locatives:
+            if tok.i + 1 >= len(doc) or tok.i + 1 in taken:
                 continue
             end = tok.i + 1
             while end < len(doc) and end - tok.i <= 3 and end not in taken and doc[end].is_title \
@@ -533,8 +555,8 @@ class EntityNormalizer:
         """"Executive Office for Immigration Review (EOIR)": later EOIR mentions take the long form."""
         by_end = {c.end: c for c in chosen}
         links: dict[str, tuple[str, str | None, int, int]] = {}
-        for tok in doc[1:-1]:
-            if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not _ACRONYM.match(tok.text):
+        for tok in self._acronyms:
+            if not 1 <= tok.i < len(doc) - 1 or doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")":
                 continue
             if sum(ch.isupper() for ch in tok.text) < 2:
                 continue
@@ -554,7 +576,7 @@ class EntityNormalizer:
                 links[tok.text] = (label, new.canonical, span.start, span.end)
         if not links:
             return
-        for tok in doc:
+        for tok in self._acronyms:  # a link's key is an acronym-shaped token
             if tok.text not in links:
                 continue
             label, canonical, _, _ = links[tok.text]
@@ -622,8 +644,8 @@ class EntityNormalizer:
         taken = set()
         for c in chosen:
             taken.update(range(c.start, c.end))
-        for tok in doc:
-            if tok.i in taken or not tok.is_title:
+        for tok in self._titled:
+            if tok.i in taken:
                 continue
             if tok.text in surnames and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
                 chosen.append(Candidate(tok.i, tok.i + 1, "PERSON", "surname", 1, surnames[tok.text]))
@@ -698,9 +720,9 @@ class EntityNormalizer:
 
     def _resolve_court_descriptions(self, doc: Doc) -> None:
         """Canonical of "the court" = the article's court (SPEC annotation rules)."""
-        named = [e for e in doc.ents if e.label_ == "COURT" and e._.rule != "court_ref"]
+        named = [e for e in self._ents if e.label_ == "COURT" and e._.rule != "court_ref"]
         home = self._home_court(doc, named)
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent._.rule != "court_ref":
                 continue
             words = {t.lower_ for t in ent}
@@ -736,7 +758,8 @@ class EntityNormalizer:
         judge = self._judge_district(doc)
         if judge:
             return judge
-        sents = list(doc.sents)[:1]
+        first = next(iter(doc.sents), None)
+        sents = [first] if first is not None else []
         for e in named:
             if sents and e.start < sents[0].end:
                 return e._.canonical
@@ -787,9 +810,9 @@ class EntityNormalizer:
         return f"{kind} {role}" if kind else role
 
     @staticmethod
-    def _nationalities(doc: Doc, demonyms: list[tuple[int, int]]) -> None:
+    def _nationalities(doc: Doc, ents: list[Span], demonyms: list[tuple[int, int]]) -> None:
         """"Esteban Morales, 52, a Venezuelan man": the demonym goes onto the person it describes."""
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        people = [e for e in ents if e.label_ == "PERSON"]
         for start, end in demonyms:
             noun = doc[end - 1].head
             targets = [noun.head] if noun.dep_ == "appos" else [noun] if noun.pos_ == "PROPN" else []
