@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -25,6 +28,42 @@ FIELDS = ("volume", "reporter", "page", "court", "year", "title", "section", "pl
 _LEADING = re.compile(r"^(?:(?:in|see|under|and|the|cf\.|also)\s+)+", re.I)
 _PARTY = {"IS_TITLE": True, "OP": "+"}
 _DOCKET = re.compile(r",?\s+No\.\s+(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}|\d{2}-\d{1,6})")
+
+
+_VERSUS = ("v.", "vs.", "v")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """eyecite's default Aho-Corasick tokenizer, choosing the same candidate extractors for a text but
+    deduplicating them by identity, in eyecite's own extractor order.
+
+    `TokenExtractor.__hash__` is `hash(repr(self))`, a dataclass repr per candidate on every text, which
+    was about a fifth of `get_citations` on news articles; the candidate set, and so the tokens and
+    citations found, stay the same. (The set eyecite builds iterates in an order that changes with
+    Python's string hash seed; ties it leaves to that order are here settled by the extractor list.)
+    """
+    from eyecite.tokenizers import EXTRACTORS, AhocorasickTokenizer, _strip_ws, default_tokenizer
+
+    rank = {id(e): i for i, e in enumerate(EXTRACTORS)}
+
+    class IdentityTokenizer(AhocorasickTokenizer):
+        def __init__(self, base: AhocorasickTokenizer):
+            self.__dict__.update(base.__dict__)  # the built automata, not a second build
+            self.unfiltered_list = sorted(base.unfiltered_extractors, key=lambda e: rank[id(e)])
+
+        def get_extractors(self, text: str) -> list:
+            stripped = _strip_ws(text)
+            found = {id(e): e for e in self.unfiltered_list}
+            for _, extractors in self.case_sensitive_filter.iter(stripped):
+                for e in extractors:
+                    found[id(e)] = e
+            for _, extractors in self.case_insensitive_filter.iter(stripped.lower()):
+                for e in extractors:
+                    found[id(e)] = e
+            return [found[k] for k in sorted(found, key=rank.__getitem__)]
+
+    return IdentityTokenizer(default_tokenizer)
 
 
 def citation_fields(citation) -> dict:
@@ -56,7 +95,8 @@ class CitationFinder:
         self.name = name
         self.case_names = case_names
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("CASE_NAME", [[_PARTY, {"ORTH": {"IN": ["v.", "vs.", "v"]}}, _PARTY]])
+        self.matcher.add("CASE_NAME", [[_PARTY, {"ORTH": {"IN": list(_VERSUS)}}, _PARTY]])
+        self.versus = np.array([nlp.vocab.strings.add(v) for v in _VERSUS], dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         from eyecite import get_citations
@@ -64,7 +104,7 @@ class CitationFinder:
 
         found: list[tuple[Span, dict]] = []
         text = doc.text
-        for cit in get_citations(text):
+        for cit in get_citations(text, tokenizer=_tokenizer()):
             if not isinstance(cit, (FullCaseCitation, FullLawCitation)):
                 continue
             start, end = cit.full_span() if hasattr(cit, "full_span") else cit.span()
@@ -74,7 +114,8 @@ class CitationFinder:
             span = doc.char_span(start, end, label="LAW", alignment_mode="expand")
             if span is not None:
                 found.append((span, citation_fields(cit)))
-        if self.case_names:
+        # the case-name pattern needs a "v." token: without one the Matcher can find nothing
+        if self.case_names and np.isin(doc.to_array(ORTH), self.versus).any():
             covered = {i for span, _ in found for i in range(span.start, span.end)}
             for _, start, end in self.matcher(doc):
                 while start < end and doc[start].is_sent_start is False and doc[start].lower_ in ("in", "the"):
