@@ -852,6 +852,8 @@ class TimexResolver:
                 timex = Timex("DATE", "XXXX-XX-XX")
             if (span.start, span.end) in self._periods:
                 timex = Timex("DURATION", "P1Y")
+            if self._titled_name(span):
+                continue  # CBS's "60 Minutes", ABC's "This Week", "VOA Today": a programme's name
             if pid.startswith("decade") and span.start > 0 and doc[span.start - 1].lower_ in _POSSESSIVES:
                 continue  # "in his 30s" is an age
             if pid == "set_word" and len(span) == 1 and span[0].dep_ == "amod":
@@ -887,6 +889,18 @@ class TimexResolver:
                     out.append((part, source, rule))
         return out
 
+    def _titled_name(self, span: Span) -> bool:
+        """A unit or deictic word capitalized inside a sentence of ordinary case ("60 Minutes",
+        "This Week", "VOA Today") is part of a name, not a temporal expression. Weekdays, months and
+        "Day" (holidays: "Election Day") do not count; nor does a word opening a sentence or quote."""
+        common = (set(self.tables.words["unit"]) - {"day", "days"}) | {"today", "tonight", "tomorrow", "yesterday"}
+        for tok in span:
+            if tok.lower_ in common and tok.is_title and not tok.is_sent_start and tok.i > 0 \
+                    and not (tok.nbor(-1).is_quote or tok.nbor(-1).text in (":", "(", "--", "_")):
+                others = [t for t in tok.sent[1:] if t.is_alpha and t.i != tok.i]
+                return sum(t.is_title for t in others) <= len(others) / 2  # not a headline in title case
+        return False
+
     _TIME_WORD_KINDS = ("month", "weekday", "unit", "part_of_day", "season", "holiday", "vague", "set_word",
                         "ordinal")
 
@@ -909,15 +923,21 @@ class TimexResolver:
         return span, None, "unresolved"
 
     def _merged(self, doc: Doc) -> list[Span]:
-        """DATE spans the model cut at a hyphen ("19th" "-" "century") or before a part of day
-        ("Wednesday" "night") joined again."""
+        """DATE spans the model cut at a hyphen ("19th" "-" "century"), before a part of day
+        ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday") or
+        between a weekday and its date ("Friday" "Oct. 13") joined again."""
         dates = [e for e in doc.ents if e.label_ == "DATE"]
-        part_of_day = self.tables.words["part_of_day"]
+        words = self.tables.words
         out: list[Span] = []
         for ent in dates:
-            if out and ((out[-1].end + 1 == ent.start and doc[out[-1].end].text == "-")
-                    or (out[-1].end == ent.start and ent.text.lower() in part_of_day)
-                    or (self.guidelines == "timeml" and self._clock_then_day(doc, out[-1], ent))):
+            prev = out[-1] if out else None
+            between = doc[prev.end:ent.start].text if prev is not None else None
+            if prev is not None and ((between == "-")
+                    or (between == "" and ent.text.lower() in words["part_of_day"])
+                    or (between == "" and prev[-1].lower_ in words["part_of_day"]
+                        and ent.text.lower() in ("yesterday", "today", "tomorrow"))
+                    or (between in ("", ",") and prev.text.lower() in words["weekday"] and ent[0].lower_ in words["month"])
+                    or (self.guidelines == "timeml" and self._clock_then_day(doc, prev, ent))):
                 merged = Span(doc, out[-1].start, ent.end, label="DATE")
                 merged._.source_label = out[-1]._.source_label
                 out[-1] = merged
@@ -927,7 +947,7 @@ class TimexResolver:
 
     def _extend(self, span: Span, taken: set[int]) -> Span:
         """A part of day or a weekday the model left just outside the span: "Friday" + "night",
-        "5 p.m." + "EST" + "Tuesday"."""
+        "5 p.m." + "EST" + "Tuesday", "Friday" + "Oct. 8"."""
         doc, start, end = span.doc, span.start, span.end
         first = span[0].lower_
         words = self.tables.words
@@ -935,8 +955,17 @@ class TimexResolver:
                 first in words["unit"] or first in words["season"] or (doc[start - 1].lower_ in ("every", "each") and (
                     first in words["weekday"] or first in words["month"]))):
             start -= 1  # "each July", "every Thursday": TimeML SETs
+        gap = 1 if start > 1 and doc[start - 1].text == "," else 0
+        if first in words["month"] and start - gap > 0 and start - gap - 1 not in taken \
+                and doc[start - gap - 1].lower_ in words["weekday"]:
+            start -= gap + 1  # "Friday" + "Oct. 8"
         last = span[-1].lower_
-        if end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
+        probe = end + 1 if end < len(doc) and doc[end].text == "," else end
+        date_after = self._calendar_span(doc, probe, taken) if last in words["weekday"] and probe < len(doc) \
+            and doc[probe].lower_ in words["month"] else None
+        if date_after is not None:
+            end = date_after.end  # "Friday" + "Oct. 8"
+        elif end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
             end += 1
         elif last in _CLOCK_END or last.endswith(("a.m.", "p.m.")):
             probe = end
@@ -1029,7 +1058,7 @@ class TimexResolver:
         """Expressions the model leaves out: duration adjectives ("weeklong") and, under TimeML
         guidelines, vague references ("now", "recently", "the future")."""
         taken = set()
-        for ent in doc.ents:
+        for ent in [*doc.ents, *(span for span, *_ in spans)]:  # repaired spans may reach past the model's
             taken.update(range(ent.start, ent.end))
         added = []
         for tok in doc:

@@ -303,3 +303,24 @@ def test_dates_timeml_adds_deictic_days_and_near_term_references(nlp):
 ])
 def test_dates_months_naming_a_thing_and_the_coming_month(nlp, text, published_at, mention, expected):
     assert dates_in(annotate(nlp, text, published_at))[mention] == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    # programme names with a unit or deictic word are not temporal expressions; headlines in title case are
+    ('The senator said on NBC\'s "Meet the Press" and on "48 Hours" that the bill was dead.', "2021-11-07", {}),
+    ("You are listening to KBX Today.", "2021-11-07", {}),
+    ("Appeals Court Delays Ruling Until Next Week", "2021-11-03", {"Next Week": ("DATE", "2021-W45")}),
+])
+def test_dates_capitalized_units_inside_a_sentence_are_names(nlp, text, published_at, expected):
+    found = dates_in(annotate(nlp, text, published_at))
+    assert {k: v for k, v in found.items() if k in expected or not expected} == expected, found
+
+
+@pytest.mark.parametrize("text,published_at,mention,expected", [
+    ("In Frankfurt at mid-afternoon yesterday, the bank's shares were down 3%.", "2021-11-03",
+     "mid-afternoon yesterday", ("TIME", "2021-11-02TAF")),
+    ("About $9 million left the fund Friday Oct. 8 alone, the manager said.", "2021-11-03",
+     "Friday Oct. 8", ("DATE", "2021-10-08")),
+])
+def test_dates_split_spans_join_into_one_expression(nlp, text, published_at, mention, expected):
+    assert timeml_dates(nlp, text, published_at).get(mention) == expected
