@@ -858,6 +858,8 @@ class TimexResolver:
                 continue  # "in his 30s" is an age
             if pid == "set_word" and len(span) == 1 and span[0].dep_ == "amod":
                 continue  # "an annual meeting", "quarterly earnings": a kind of thing, not a time
+            if pid == "set_word" and len(span) == 1 and self._rate(span[0]):
+                continue  # "sales rise 8% annually", "10,000 units annually": a rate, not a time
             if timex.type == "TIME" and self.guidelines == "legalnews" and pid in _CLOCK_PATTERNS:
                 continue
             if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and self.guidelines == "legalnews" \
@@ -889,14 +891,22 @@ class TimexResolver:
                     out.append((part, source, rule))
         return out
 
+    @staticmethod
+    def _rate(word: Token) -> bool:
+        """A frequency word ("annually", "quarterly") on a clause that counts something ("rise 8.5%
+        annually", "produce 10,000 units annually"): the word makes a rate of the amount."""
+        return any(t.like_num and not re.fullmatch(r"1\d{3}|20\d{2}", t.text)
+                   for t in word.head.subtree if t.i != word.i)
+
     def _titled_name(self, span: Span) -> bool:
         """A unit or deictic word capitalized inside a sentence of ordinary case ("60 Minutes",
         "This Week", "VOA Today") is part of a name, not a temporal expression. Weekdays, months and
-        "Day" (holidays: "Election Day") do not count; nor does a word opening a sentence or quote."""
+        "Day" (holidays: "Election Day") do not count; nor does a word opening a sentence or quote
+        (after the end of the last one too, should the parser have missed the sentence break)."""
         common = (set(self.tables.words["unit"]) - {"day", "days"}) | {"today", "tonight", "tomorrow", "yesterday"}
         for tok in span:
             if tok.lower_ in common and tok.is_title and not tok.is_sent_start and tok.i > 0 \
-                    and not (tok.nbor(-1).is_quote or tok.nbor(-1).text in (":", "(", "--", "_")):
+                    and not (tok.nbor(-1).is_quote or tok.nbor(-1).text in (":", "(", "--", "_", ".", "!", "?", ";")):
                 others = [t for t in tok.sent[1:] if t.is_alpha and t.i != tok.i]
                 return sum(t.is_title for t in others) <= len(others) / 2  # not a headline in title case
         return False

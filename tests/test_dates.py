@@ -324,3 +324,10 @@ def test_dates_capitalized_units_inside_a_sentence_are_names(nlp, text, publishe
 ])
 def test_dates_split_spans_join_into_one_expression(nlp, text, published_at, mention, expected):
     assert timeml_dates(nlp, text, published_at).get(mention) == expected
+
+
+def test_dates_frequency_words_on_an_amount_are_rates(nlp):
+    """ "Rise 8.5% annually" states a rate; "held here annually" a recurring time (a TimeML SET)."""
+    found = timeml_dates(nlp, "The brewer expects sales to rise 8.5% annually. The fair is held here annually.",
+                         "2021-11-03")
+    assert list(found.values()) == [("SET", "P1Y")], found
