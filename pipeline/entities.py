@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import srsly
+from spacy.attrs import IS_TITLE, LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span, Token
@@ -174,6 +176,8 @@ class EntityNormalizer:
         self._text = ""
         self._dateline_words = ""
         self._ents: list[Span] = []
+        self._rules: list[str] = []
+        self._kind_memo: dict[int, int] = {}
 
     # -- the run ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -222,12 +226,13 @@ class EntityNormalizer:
             if c.label == "COURT" and c.priority == 3 and self._possessor(span) not in (None, "U.S.", "US", "United States"):
                 span._.canonical = f"{self._canonical_text(span)} of {self._possessor(span)}"  # "Mexico's Supreme Court"
                 c.rule = span._.rule = "foreign_court"
+        self._rules = [c.rule for c in chosen]  # span._.rule of each entity, without the extension lookups
         self._resolve_state_courts(doc)
         self._resolve_court_descriptions(doc)
-        for span in self._ents:
+        for span, rule in zip(self._ents, self._rules):
             if span.label_ == "DATE":
                 continue
-            if span.label_ == "COURT" and span._.rule != "state_supreme_court":
+            if span.label_ == "COURT" and rule != "state_supreme_court":
                 span._.court_id = self.gaz.court_id.get(span._.canonical) or courts.court_id(span._.canonical)
             if span.label_ == "PERSON":
                 span._.role = self._role(doc, span)
@@ -236,23 +241,34 @@ class EntityNormalizer:
         return doc
 
     def _scan(self, doc: Doc) -> None:
-        """One pass over the tokens for the positions the token rules start from (the court word,
-        numbers, locative prepositions, acronym-shaped and title-case words): each `for tok in doc`
-        builds a Token object per position, so the rules walk these short lists instead."""
-        self._courts, self._numbers, self._locatives, self._acronyms, self._titled = [], [], [], [], []
-        for tok in doc:
-            low = tok.lower_
-            if low == "court":
-                self._courts.append(tok)
-            elif low in _LOCATIVES:
-                self._locatives.append(tok)
-            text = tok.text
-            if text.isdecimal():
-                self._numbers.append(tok)
-            if tok.is_title:
-                self._titled.append(tok)
-            if _ACRONYM.match(text):
-                self._acronyms.append(tok)
+        """The positions the token rules start from (the court word, numbers, locative prepositions,
+        acronym-shaped and title-case words), from the token attribute arrays in one pass: each
+        `for tok in doc` builds a Token object per position, so the rules walk these short lists
+        instead. Text tests are made once per word form (`_orth_kind`), not once per token."""
+        arr = doc.to_array([LOWER, IS_TITLE, ORTH])
+        strings = doc.vocab.strings
+        lower = arr[:, 0]
+        kinds = self._orth_kinds(strings, arr[:, 2])
+        self._courts = [doc[i] for i in np.flatnonzero(lower == strings.add("court")).tolist()]
+        self._locatives = [doc[i] for i in np.flatnonzero(np.isin(lower, [strings.add(w) for w in _LOCATIVES])).tolist()]
+        self._numbers = [doc[i] for i in np.flatnonzero(kinds & 1).tolist()]
+        self._acronyms = [doc[i] for i in np.flatnonzero(kinds & 2).tolist()]
+        self._titled = [doc[i] for i in np.flatnonzero(arr[:, 1]).tolist()]
+
+    def _orth_kinds(self, strings, orths: np.ndarray) -> np.ndarray:
+        """Per token, bit 1: a decimal number; bit 2: acronym-shaped (`_ACRONYM`); memoized per word form."""
+        memo = self._kind_memo
+        if len(memo) > 500_000:
+            memo.clear()
+        uniq, inverse = np.unique(orths, return_inverse=True)
+        kinds = []
+        for h in uniq.tolist():
+            kind = memo.get(h)
+            if kind is None:
+                text = strings[h]
+                kind = memo[h] = (1 if text.isdecimal() else 0) | (2 if _ACRONYM.match(text) else 0)
+            kinds.append(kind)
+        return np.asarray(kinds, dtype=np.int8)[inverse.reshape(-1)] if kinds else np.zeros(0, dtype=np.int8)
 
     # -- candidates ------------------------------------------------------------------------
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -689,7 +705,7 @@ class EntityNormalizer:
     def _resolve_state_courts(self, doc: Doc) -> None:
         """"the state Supreme Court", "the state's highest court": the supreme court of the article's
         state (`_article_state`), never the U.S. Supreme Court; with no one state, no court id."""
-        refs = [e for e in self._ents if e._.rule == "state_supreme_court"]
+        refs = [e for e, rule in zip(self._ents, self._rules) if rule == "state_supreme_court"]
         if not refs:
             return
         state = self._article_state(doc)
@@ -720,11 +736,12 @@ class EntityNormalizer:
 
     def _resolve_court_descriptions(self, doc: Doc) -> None:
         """Canonical of "the court" = the article's court (SPEC annotation rules)."""
-        named = [e for e in self._ents if e.label_ == "COURT" and e._.rule != "court_ref"]
+        refs = [e for e, rule in zip(self._ents, self._rules) if rule == "court_ref"]
+        if not refs:
+            return
+        named = [e for e, rule in zip(self._ents, self._rules) if e.label_ == "COURT" and rule != "court_ref"]
         home = self._home_court(doc, named)
-        for ent in self._ents:
-            if ent._.rule != "court_ref":
-                continue
+        for ent in refs:
             words = {t.lower_ for t in ent}
             before = [e for e in named if e.start < ent.start]
             if words & {"lower", "trial", "district"}:
