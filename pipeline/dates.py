@@ -722,6 +722,8 @@ def _dateparser_resolve(text: str, dct: date | None, tense: str | None) -> Timex
         return None
     if data is None or data.date_obj is None:
         return None
+    if dct is not None and str(data.date_obj.year) not in text and abs(data.date_obj.year - dct.year) > 1:
+        return None  # a year dateparser made up from a stray number ("April 24 and 25" read as 2025)
     gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}.get(data.period or "day", "D")
     return _date(Point(data.date_obj.date(), gran))
 
@@ -834,16 +836,20 @@ class TimexResolver:
         self.tables = tables
         self.guidelines = guidelines
         self._periods: set[tuple[int, int]] = set()
+        self._day_of_month: dict[tuple[int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         dct = anchor_date(doc._.published_at)
         self._periods.clear()
+        self._day_of_month.clear()
         spans = self.add_missing(doc, self.repair(doc), deictic=self.guidelines == "timeml")
         others = [e for e in doc.ents if e.label_ != "DATE"]
         resolved: list[tuple[Span, Timex, str | None, str | None]] = []
         ref: Point | None = None
         for span, source, rule in spans:
-            timex, pid = resolve(self.tables, span.text, dct, governing_tense(span), ref)
+            text = f"{self._day_of_month[(span.start, span.end)]} {span.text}" \
+                if (span.start, span.end) in self._day_of_month else span.text
+            timex, pid = resolve(self.tables, text, dct, governing_tense(span), ref)
             if pid == "unresolved":
                 span, timex, pid = self._shrink(span, dct, ref)
             if timex is None and (pid != "unresolved" or not self._has_time_word(span)):
@@ -1008,6 +1014,11 @@ class TimexResolver:
                 rt, rpid = resolve(self.tables, right.text, None)
                 if tok.lower_ == "of" and lpid != "duration":
                     continue  # "the first nine months" "of" "1997" splits; "September of that year" does not
+                month = next((t for t in left if t.lower_ in self.tables.words["month"]), None)
+                if lpid in ("month_day", "day_month") and month is not None and re.fullmatch(r"[0-3]?\d", right.text) \
+                        and 1 <= int(right.text) <= 31 and tok.lower_ != "of":
+                    self._day_of_month[(right.start, right.end)] = month.text  # "April 24 and 25": April 25 too
+                    return [left, right]
                 if lt is not None and rt is not None and "dateparser" not in (lpid, rpid):
                     if left.text.strip().isdigit() and len(left.text.strip()) < 4:
                         continue

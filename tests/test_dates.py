@@ -331,3 +331,9 @@ def test_dates_frequency_words_on_an_amount_are_rates(nlp):
     found = timeml_dates(nlp, "The brewer expects sales to rise 8.5% annually. The fair is held here annually.",
                          "2021-11-03")
     assert list(found.values()) == [("SET", "P1Y")], found
+
+
+def test_dates_a_day_range_in_one_month_gives_both_days(nlp):
+    """ "Dec. 6 to 8": TimeML marks both ends, the second one a day of the same month."""
+    found = timeml_dates(nlp, "Hearings are set for Dec. 6 to 8, the clerk said.", "2021-11-03")
+    assert found == {"Dec. 6": ("DATE", "2021-12-06"), "8": ("DATE", "2021-12-08")}, found
