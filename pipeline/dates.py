@@ -632,7 +632,9 @@ def _duration_value(n: float | None, unit: str) -> str:
     if unit == "WE":
         unit, n = "D", (2 * n if n is not None else None)
     if unit in ("TH", "TM") and n is not None and n != int(n):
-        return f"PT{round(n * 60)}{'M' if unit == 'TH' else 'S'}"
+        small = "M" if unit == "TH" else "S"  # "5 1/2 hours" is PT5H30M, "half an hour" PT30M
+        rest = f"{round((n - int(n)) * 60)}{small}"
+        return f"PT{int(n)}{unit[1]}{rest}" if n > 1 else f"PT{rest}"
     if unit in ("TH", "TM", "TS"):
         return f"PT{_num(n)}{unit[1]}"
     if n is not None and n != int(n):
