@@ -823,6 +823,7 @@ _LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", 
 _KEEP_ARTICLE = {"day", "week", "month", "year", "decade", "century", "quarter", "weekend", "hour", "minute", "second",
                  "few", "couple", "dozen", "half", "while", "number", "fortnight", "later", "future"}
 _LEFT_DETERMINERS = {"this", "that", "last", "next", "every", "each", "the"}
+_COUNT_MODIFIERS = {"more", "additional", "extra", "straight", "consecutive", "full", "long", "whole"}
 _CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "et"}
 
 
@@ -1077,6 +1078,30 @@ class TimexResolver:
             return None
         return doc[i:end]
 
+    def _counted_units(self, doc: Doc, i: int, taken: set[int]) -> Span | None:
+        """A cardinal and a time unit the model did not label ("two more weeks", "at least 20 more years",
+        "5 1/2 hours", "four decades ago"): a duration for TimeML. Ages ("52 years old"), names
+        ("60 Minutes") and "one day" (an idiom) are not."""
+        first = doc[i].lower_
+        cardinal = re.fullmatch(r"\d+(?:\.\d+)?", first) or first in self.tables.words["number"]
+        if not cardinal or first in ("a", "an", "single") or re.fullmatch(r"1\d{3}|20\d{2}", first):
+            return None
+        end = i + 1
+        if end < len(doc) and doc[end].text == "1/2":
+            end += 1
+        if end < len(doc) and doc[end].lower_ in _COUNT_MODIFIERS:
+            end += 1
+        if end >= len(doc) or doc[end].lower_ not in self.tables.words["unit"] or doc[end].is_title:
+            return None
+        end += 1
+        if end < len(doc) and (doc[end].lower_ in ("old", "-") or doc[end].lower_.startswith("old")):
+            return None
+        if doc[i:end].text.lower() == "one day":
+            return None  # "will one day lead": an idiom of the future, not a duration
+        if end < len(doc) and doc[end].lower_ == "ago":
+            end += 1
+        return None if taken.intersection(range(i, end)) else doc[i:end]
+
     def add_missing(self, doc: Doc, spans: list, deictic: bool) -> list:
         """Expressions the model leaves out: duration adjectives ("weeklong") and, under TimeML
         guidelines, vague references ("now", "recently", "the future")."""
@@ -1092,6 +1117,8 @@ class TimexResolver:
                 taken.add(tok.i)
                 continue
             calendar = self._calendar_span(doc, tok.i, taken)
+            if calendar is None and deictic:
+                calendar = self._counted_units(doc, tok.i, taken)
             if calendar is not None:
                 added.append((calendar, None, "timex:added"))
                 taken.update(range(calendar.start, calendar.end))

@@ -340,3 +340,11 @@ def test_dates_a_day_range_in_one_month_gives_both_days(nlp):
     """ "Dec. 6 to 8": TimeML marks both ends, the second one a day of the same month."""
     found = timeml_dates(nlp, "Hearings are set for Dec. 6 to 8, the clerk said.", "2021-11-03")
     assert found == {"Dec. 6": ("DATE", "2021-12-06"), "8": ("DATE", "2021-12-08")}, found
+
+
+def test_dates_timeml_adds_counted_units_the_model_misses(nlp):
+    """A cardinal with a time unit is a TimeML duration even when the model leaves it out; an age is not."""
+    found = timeml_dates(nlp, "The ferry will stay in dock for at least two more weeks. Its captain, 52 years old, "
+                              "has sailed for 30 years.", "2021-11-03")
+    assert found.get("two more weeks") == ("DURATION", "P2W"), found
+    assert not any("52" in mention for mention in found), found
