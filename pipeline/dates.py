@@ -401,7 +401,7 @@ def _weekday_date(tables: DateTables, name: str, dct: date, tense: str | None, r
         return dct + timedelta(days=delta)
     if rel in ("last", "this past", "past"):
         return dct + timedelta(days=delta if delta < 0 else delta - 7)
-    if rel is None and tense == "deadline":
+    if rel is None and tense == "either":
         return dct + timedelta(days=min(delta % 7, delta % 7 - 7, key=abs))
     return dct + timedelta(days=delta if delta <= 0 else delta - 7)
 
@@ -761,7 +761,7 @@ def resolve(tables: DateTables, text: str, dct: date | None, tense: str | None =
 def governing_tense(span: Span) -> str | None:
     """"past" or "future" from the verb the span hangs on (its aux, its lemma, an infinitive's
     governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither.
-    "deadline" after until / by / through: a deadline may lie on either side of the publication date,
+    "either" after until / by / through: a deadline may lie on either side of the publication date,
     so a weekday there is the nearest one ("postponed until Tuesday")."""
     tok: Token = span.root
     if tok.dep_ == "poss":
@@ -770,7 +770,7 @@ def governing_tense(span: Span) -> str | None:
         return "past"  # "the October slaying", "a June agreement": a thing named by its date has mostly happened
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep in ("until", "till", "through", "by"):
-        return "deadline"
+        return "either"
     through_infinitive, infinitive = False, None
     for _ in range(8):
         head = tok.head
