@@ -758,11 +758,18 @@ def resolve(tables: DateTables, text: str, dct: date | None, tense: str | None =
 # Tense of the governing verb
 # ---------------------------------------------------------------------------------------------
 
+def _past_perfect(verb: Token) -> bool:
+    """ "had been scheduled to expire Friday", "had been due Friday": a plan told in the past perfect
+    is one the story has overtaken (extended, called off), so its date may lie on either side."""
+    return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def governing_tense(span: Span) -> str | None:
     """"past" or "future" from the verb the span hangs on (its aux, its lemma, an infinitive's
     governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither.
-    "either" after until / by / through: a deadline may lie on either side of the publication date,
-    so a weekday there is the nearest one ("postponed until Tuesday")."""
+    "either" when the date may lie on either side of the publication date, so a weekday there is the
+    nearest one: a deadline after until / by / through ("postponed until Tuesday"), a plan in the past
+    perfect ("had been scheduled for Friday")."""
     tok: Token = span.root
     if tok.dep_ == "poss":
         return None  # "Wednesday's ruling" dates the ruling, not the clause around it
@@ -781,7 +788,7 @@ def governing_tense(span: Span) -> str | None:
             prep = prep or tok.lower_
         if not (tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX")):
             if tok.lemma_ in _FUTURE_LEMMAS or tok.lower_ in _FUTURE_ADJECTIVES:
-                return "future"
+                return "either" if _past_perfect(tok.head) else "future"
             continue
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         aux_words = {c.lower_ for c in auxes}
@@ -790,7 +797,7 @@ def governing_tense(span: Span) -> str | None:
         # "vowed Saturday to act" dates the vow; "scheduled to rule Friday", "set for Friday" date what is planned
         planned = through_infinitive or prep in ("for", "to", "until") or tok.tag_ == "VBN"
         if planned and (tok.lemma_ in _FUTURE_LEMMAS or (tok.lemma_ in _SCHEDULING_LEMMAS and prep != "on")):
-            return "future"
+            return "either" if _past_perfect(tok) else "future"
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in tok.children) and tok.tag_ == "VBG":
             return "future"
         if infinitive is not None and infinitive.dep_ == "xcomp" and infinitive.head.i == tok.i \

@@ -348,3 +348,13 @@ def test_dates_timeml_adds_counted_units_the_model_misses(nlp):
                               "has sailed for 30 years.", "2021-11-03")
     assert found.get("two more weeks") == ("DURATION", "P2W"), found
     assert not any("52" in mention for mention in found), found
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # published on Monday 2021-11-01: a plan told in the past perfect was overtaken; its date is the nearest
+    ("The tender offer had been scheduled to expire Friday, but the bank extended it.", "Friday", "2021-10-29"),
+    ("The auction had been scheduled for Wednesday before the judge halted it.", "Wednesday", "2021-11-03"),
+    ("The tender offer was scheduled to expire Friday.", "Friday", "2021-11-05"),
+])
+def test_dates_plans_in_the_past_perfect_take_the_nearest_day(nlp, text, mention, expected):
+    assert dates_in(annotate(nlp, text, "2021-11-01"))[mention] == ("DATE", expected)
