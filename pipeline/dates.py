@@ -365,11 +365,9 @@ def _clock(tables, m, dct, tense, ref):
             hh = 0
         if hh > 24 or mm > 59:
             return None
-    if dct and _g(m, "weekday"):
-        day = _weekday_date(tables, m.group("weekday"), dct, tense, None)
-    elif _g(m, "month"):
-        found = _month_day(tables, m, dct, tense, ref)
-        day = found.point.day if found is not None and found.point is not None else None
+    found = resolve(tables, m.group("day_text"), dct, tense, ref)[0] if _g(m, "day_text") else None
+    if found is not None and found.point is not None and found.point.gran == "D":
+        day = found.point.day  # "5 p.m. EST, Nov. 6", "9 a.m. Tuesday", "12:19 p.m. EDT, Fri March 22, 2013"
     else:
         day = ref.day if ref is not None and ref.gran == "D" else dct
     return Timex("TIME", _day_value(dct, day) + f"T{hh:02d}:{mm:02d}")

@@ -358,3 +358,13 @@ def test_dates_timeml_adds_counted_units_the_model_misses(nlp):
 ])
 def test_dates_plans_in_the_past_perfect_take_the_nearest_day(nlp, text, mention, expected):
     assert dates_in(annotate(nlp, text, "2021-11-01"))[mention] == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("4:05 p.m. EDT, Thu Oct. 14, 2021", ("TIME", "2021-10-14T16:05")),
+    ("9 a.m. Tuesday", ("TIME", "2021-11-09T09:00")),
+    ("noon, Nov. 5", ("TIME", "2021-11-05T12:00")),
+])
+def test_dates_clock_times_take_the_day_written_after_them(tables, text, expected):
+    """A clock time followed by a weekday or a full date (a web page's "updated" line) is one TIME."""
+    assert value_of(tables, text, date(2021, 11, 3), "future") == expected
