@@ -860,6 +860,9 @@ class TimexResolver:
             timex, pid = resolve(self.tables, text, dct, governing_tense(span), ref)
             if pid == "unresolved":
                 span, timex, pid = self._shrink(span, dct, ref)
+            if pid == "chain_count" and self.guidelines == "timeml" and self._later_signal(span):
+                span = span[:-1]  # "three days | later": TimeML types the amount a DURATION, "later" a signal
+                timex, pid = resolve(self.tables, span.text, dct, governing_tense(span), ref)
             if timex is None and (pid != "unresolved" or not self._has_time_word(span)):
                 continue  # not temporal, or a span the model mislabeled ("Stauber", "as little as 99 cents")
             if timex is None:
@@ -911,6 +914,12 @@ class TimexResolver:
         annually", "produce 10,000 units annually"): the word makes a rate of the amount."""
         return any(t.like_num and not re.fullmatch(r"1\d{3}|20\d{2}", t.text)
                    for t in word.head.subtree if t.i != word.i)
+
+    def _later_signal(self, span: Span) -> bool:
+        """ "Three days later", "a few hours later": under TimeML the amount is the expression and "later"
+        a signal. Years and longer stay anchored dates, as "a year later" reads in results stories."""
+        unit = self.tables.words["unit"].get(span[-2].lower_) if len(span) > 1 else None
+        return span[-1].lower_ == "later" and unit is not None and unit not in ("Y", "DE", "CE")
 
     def _titled_name(self, span: Span) -> bool:
         """A unit or deictic word capitalized inside a sentence of ordinary case ("60 Minutes",

@@ -368,3 +368,10 @@ def test_dates_plans_in_the_past_perfect_take_the_nearest_day(nlp, text, mention
 def test_dates_clock_times_take_the_day_written_after_them(tables, text, expected):
     """A clock time followed by a weekday or a full date (a web page's "updated" line) is one TIME."""
     assert value_of(tables, text, date(2021, 11, 3), "future") == expected
+
+
+def test_dates_timeml_marks_the_amount_before_later_as_a_duration(nlp):
+    """TimeML: "three days | later" is a DURATION and a signal; the project's SPEC keeps the anchored date."""
+    text = "The shop reopened on March 3, 2022. Three days later, it was robbed."
+    assert timeml_dates(nlp, text, "2025-06-05").get("Three days") == ("DURATION", "P3D")
+    assert dates_in(annotate(nlp, text, "2025-06-05")).get("Three days later") == ("DATE", "2022-03-06")
