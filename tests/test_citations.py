@@ -55,21 +55,6 @@ def test_citations_case_name_with_hyphenated_party_and_docket(nlp):
                                                "docket": "2:24-cr-00318"}
 
 
-def test_citations_tokenizer_finds_what_eyecite_finds():
-    """The identity-deduplicating tokenizer (speed) chooses eyecite's own candidate extractors: the same
-    citations on a paragraph dense with reporter, neutral, session-law and statute forms."""
-    from eyecite import get_citations
-
-    from pipeline.citations import _tokenizer
-
-    text = ("The panel relied on Alvarado v. Keene, 412 U.S. 90, 97 (1999), and Pruitt v. Lisle, 141 S. Ct. 77 "
-            "(2020); see 8 U.S.C. § 1231(a)(6); 8 C.F.R. § 241.4; Okafor v. Dunn, 2021 WL 765432 (D. Or. 2021); "
-            "State v. Marsh, 2018-Ohio-2211; Cal. Penal Code § 459; Fla. Stat. § 893.13 (2019); 77 F.4th 501, 509 "
-            "(5th Cir. 2023); 61 So. 3d 904; Pub. L. No. 115-391; 132 Stat. 5194; 28 U.S.C. §§ 2241-2243. Id. at 98.")
-    expected = [repr(c) for c in get_citations(text)]
-    assert expected and [repr(c) for c in get_citations(text, tokenizer=_tokenizer())] == expected
-
-
 def test_citations_case_names_need_a_versus_token(nlp):
     assert laws(nlp, "Marsh and Keene met in Portland, and Dunn joined them.") == []
     assert [s.text for s in laws(nlp, "The order in Keene vs. Marsh still stands.")] == ["Keene vs. Marsh"]
