@@ -125,7 +125,7 @@ def test_dates_without_publication_date_relative_values_stay_unanchored(tables, 
     assert value_of(tables, text, dct=None) == ("DATE", expected)
 
 
-@pytest.mark.parametrize("text", ["7-year-old", "42 years old", "aged 61", "52", "last-minute"])
+@pytest.mark.parametrize("text", ["7-year-old", "42 years old", "aged 61", "52", "last-minute", "the second", "second"])
 def test_dates_ages_numbers_and_adjectives_are_not_dates(tables, text):
     assert value_of(tables, text) is None
 
