@@ -39,14 +39,23 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _US_PREFIXES = ("U.S. ", "US ", "United States ")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 _ACRONYM_SKIP = {"of", "and", "for", "the", "&", "on", "in", "to"}
-# A wire dateline: a place in capitals (a "Mc"/"De" prefix may keep its case), an optional state or
-# country after a comma, an optional agency credit in parentheses, then a dash.
-_CAPS_WORD = r"(?:Mc|Mac|De|La|Le|Du|Di|O['’])?[A-Z][A-Z'’.-]*"
+# A wire dateline: a place in capitals (a "Mc"/"De" prefix may keep its case, see `_caps_word`), an
+# optional state or country after a comma, an optional agency credit in parentheses, then a dash.
+_WORD = r"[^\W\d_][\w'’.-]*"
 _DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})"
-    r"(?:,(?: [A-Z][\w.'’-]*){1,3})?"
-    r"(?: ?\([A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}\))?"
+    rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
+    rf"(?:,(?: {_WORD}){{1,3}})?"
+    r"(?: ?\([^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2}\))?"
     r"(?: ?[—–]| ?--| -(?= ))")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|La|Le|Du|Di)(?=[^\W\d_])")
+
+
+def _caps_word(word: str) -> bool:
+    """"BOSTON", "ST.", "BOGOTÁ", "McALESTER", "DeKALB": a word written in capitals."""
+    core = _NAME_PREFIX.sub("", word)
+    return core.isupper() and not any(ch.isdigit() for ch in core)
+
+
 _LOCATIVES = ("in", "from", "near", "outside")
 _TITLE_MODIFIERS = {"District", "State", "Circuit", "Superior", "Municipal", "Probate", "Family", "Magistrate",
                     "Supreme", "Appeals", "Juvenile", "Criminal", "Chief", "Deputy", "Assistant"}
@@ -302,7 +311,8 @@ class EntityNormalizer:
         spells it where the two differ only in case ("McAlester")."""
         text = self._text[:200]
         m = _DATELINE.match(text, len(text) - len(text.lstrip()))
-        if not m or len(m.group("place")) <= 2 or not re.search(r"[A-Z]{2}", m.group("place")):
+        if not m or len(m.group("place")) <= 2 or not all(_caps_word(w) for w in m.group("place").split()) \
+                or not any(a.isupper() and b.isupper() for a, b in zip(m.group("place"), m.group("place")[1:])):
             return []
         span = doc.char_span(m.start("place"), m.end("place"), alignment_mode="expand")
         if span is None:

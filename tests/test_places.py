@@ -98,6 +98,7 @@ def test_places_regions_and_named_sites_inherit_their_country(nlp, text, mention
     ("ST. LOUIS (Reuters) - A federal jury acquitted the officer on Wednesday.", "ST. LOUIS", "St. Louis", "US", "MO"),
     ("McALESTER, Okla. — The state carried out the execution on Thursday.", "McALESTER", "McAlester", "US", "OK"),
     ("PORTLAND, Maine — A judge freed the fisherman on Monday.", "PORTLAND", "Portland", "US", "ME"),
+    ("BOGOTÁ, Colombia (AP) — The high court approved the extradition of a pilot.", "BOGOTÁ", "Bogotá", "CO", None),
 ])
 def test_places_uppercase_dateline_resolves_like_its_title_case(nlp, text, mention, canonical, country, admin1):
     """A capitals dateline, with a state, a wire credit or neither, is the place its title-case name is
