@@ -433,7 +433,9 @@ def _weekday(tables, m, dct, tense, ref):
 
 @resolver("set_weekday")
 def _set_weekday(tables, m, dct, tense, ref):
-    return Timex("SET", f"XXXX-WXX-{tables.words['weekday'][m.group('weekday')]}")
+    parts = _g(m, "parts")  # "Tuesday nights": every Tuesday night
+    suffix = f"T{tables.words['part_of_day'][parts[:-1]]}" if parts else ""
+    return Timex("SET", f"XXXX-WXX-{tables.words['weekday'][m.group('weekday')]}{suffix}")
 
 
 @resolver("set_month")
@@ -915,6 +917,11 @@ class TimexResolver:
         return any(t.like_num and not re.fullmatch(r"1\d{3}|20\d{2}", t.text)
                    for t in word.head.subtree if t.i != word.i)
 
+    def _part_of_day(self, tok: Token) -> bool:
+        """ "night", or "nights" after a weekday ("Tuesday nights": a SET)."""
+        parts = self.tables.words["part_of_day"]
+        return tok.lower_ in parts or (tok.lower_.endswith("s") and tok.lower_[:-1] in parts)
+
     def _later_signal(self, span: Span) -> bool:
         """ "Three days later", "a few hours later": under TimeML the amount is the expression and "later"
         a signal. Years and longer stay anchored dates, as "a year later" reads in results stories."""
@@ -967,6 +974,8 @@ class TimexResolver:
             between = doc[prev.end:ent.start].text if prev is not None else None
             if prev is not None and ((between == "-")
                     or (between == "" and ent.text.lower() in words["part_of_day"])
+                    or (between == "" and prev.text.lower() in words["weekday"] and self._part_of_day(ent[0])
+                        and len(ent) == 1)
                     or (between == "" and prev[-1].lower_ in words["part_of_day"]
                         and ent.text.lower() in ("yesterday", "today", "tomorrow"))
                     or (between in ("", ",") and prev.text.lower() in words["weekday"] and ent[0].lower_ in words["month"])
@@ -998,8 +1007,9 @@ class TimexResolver:
             and doc[probe].lower_ in words["month"] else None
         if date_after is not None:
             end = date_after.end  # "Friday" + "Oct. 8"
-        elif end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
-            end += 1
+        elif end < len(doc) and end not in taken and (doc[end].lower_ in words["part_of_day"] or (
+                last in words["weekday"] and self._part_of_day(doc[end]))):
+            end += 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
         elif last in _CLOCK_END or last.endswith(("a.m.", "p.m.")):
             probe = end
             while probe < len(doc) and probe not in taken and doc[probe].lower_ in _CLOCK_END | {",", "on"}:
@@ -1074,7 +1084,7 @@ class TimexResolver:
                     range(i, i + width)):
                 return doc[i:i + width]
         if lower in self.tables.words["weekday"] and len(lower) > 4:
-            if end < len(doc) and end not in taken and doc[end].lower_ in self.tables.words["part_of_day"]:
+            if end < len(doc) and end not in taken and self._part_of_day(doc[end]):
                 end += 1
         elif lower in self.tables.words["month"] or (lower + "." in self.tables.words["month"] and end < len(doc)
                                                      and doc[end].text == "."):

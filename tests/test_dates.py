@@ -375,3 +375,8 @@ def test_dates_timeml_marks_the_amount_before_later_as_a_duration(nlp):
     text = "The shop reopened on March 3, 2022. Three days later, it was robbed."
     assert timeml_dates(nlp, text, "2025-06-05").get("Three days") == ("DURATION", "P3D")
     assert dates_in(annotate(nlp, text, "2025-06-05")).get("Three days later") == ("DATE", "2022-03-06")
+
+
+def test_dates_a_weekday_with_plural_part_of_day_is_a_set(nlp):
+    found = dates_in(annotate(nlp, "The club meets Friday nights, and it met on Friday night.", "2021-11-03"))
+    assert found.get("Friday nights") == ("SET", "XXXX-WXX-5TNI"), found
