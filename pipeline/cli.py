@@ -35,7 +35,7 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("data/processed"),
-              show_default=True, help="folder for the tables (articles, mentions, events, rejects) and manifest.json")
+              show_default=True, help="folder for the tables (articles, mentions, events, stories, rejects) and manifest.json")
 @click.option("--model", default=Settings.model, show_default=True, help=Settings.help_for("model"))
 @click.option("--batch-size", default=Settings.batch_size, show_default=True, type=click.IntRange(1),
               help=Settings.help_for("batch_size"))
@@ -94,7 +94,7 @@ def print_summary(summary) -> None:
     table.add_row("events", ", ".join(f"{k} {v}" for k, v in sorted(summary.events_by_type.items())) or "0")
     table.add_row("seconds", str(summary.manifest["duration_seconds"]))
     out.print(table)
-    out.print(f"outputs: {summary.out}/ (articles, mentions, events, rejects as .jsonl and .parquet; manifest.json)")
+    out.print(f"outputs: {summary.out}/ (articles, mentions, events, stories, rejects as .jsonl and .parquet; manifest.json)")
 
 
 # Reading a run (issue 6): query, sql, timeline, stories, serve. Each parses, calls pipeline.query,

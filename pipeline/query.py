@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from .courts import circuit_name
 from .errors import LegalNewsError
 from .records import ENTITY_LABELS, EVENT_TYPES
 
@@ -181,8 +182,12 @@ def parse_day(value: str, end: bool = False) -> date:
 
 def matching_entities(con: duckdb.DuckDBPyConnection, name: NameFilter) -> list[str]:
     """entity_keys named `name.name`: by canonical name or any alias; failing that, entities whose
-    canonical name contains all its words ("Xinis" finds "Paula Xinis", "ICE" stays exact)."""
+    canonical name contains all its words ("Xinis" finds "Paula Xinis", "ICE" stays exact).
+    A circuit in any spelling ("4th Circuit", "Fourth Cir.") is first read as the canonical court."""
     norm = normalize_name(name.name)
+    circuit = circuit_name(name.name) if name.label in (None, "COURT") and "cir" in norm else None
+    if circuit:
+        norm = normalize_name(circuit)
     label_clause = "AND label = $label" if name.label else ""
     params = {"norm": norm} | ({"label": name.label} if name.label else {})
     exact = con.execute(f"""SELECT entity_key FROM entities
