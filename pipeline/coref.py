@@ -108,9 +108,10 @@ class Resolver:
             for t in sent:
                 sent_index[t.i] = i
         self.sent_index = sent_index
-        named = [e for e in doc.ents if e.label_ == "PERSON" and len(e)]
+        self.ents = doc.ents
+        named = [e for e in self.ents if e.label_ == "PERSON" and len(e)]
         names = [_tokens(e) for e in named]
-        mentions = named + [e for e in doc.ents if e.label_ in ("ORGANIZATION", "ORG") and len(e) and (
+        mentions = named + [e for e in self.ents if e.label_ in ("ORGANIZATION", "ORG") and len(e) and (
             _INITIALS.match(e.text) or any(_is_part_of(_tokens(e), n) for n in names))]
         for ent in sorted(mentions, key=lambda e: (-len(_tokens(e)), e.label_ != "PERSON")):
             words = _tokens(ent)
@@ -237,7 +238,7 @@ class Resolver:
         """
         lower, lemma = token.lower_, token.lemma_.lower()
         here = self.sent_index.get(token.i, 0)
-        bodies = [e for e in self.doc.ents if e.label_ in _BODY_LABELS.get(lemma, ("AGENCY", "COURT", "ORGANIZATION"))
+        bodies = [e for e in self.ents if e.label_ in _BODY_LABELS.get(lemma, ("AGENCY", "COURT", "ORGANIZATION"))
                   and e.end <= token.i and here - self.sent_index.get(e.start, 0) <= 2]
         if lower in ("they", "them", "their"):
             for sent_back in (0, 1):

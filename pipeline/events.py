@@ -43,6 +43,7 @@ CRIME_TYPES = {"CONVICT", "ACQUIT", "CHARGE_INDICT"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INTRANSITIVE = {"testify", "appeal", "plead", "flee", "return", "die", "arrive", "escape"}
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
+DATELINE_DASH = re.compile(r"\s*(?:—|–|--|-)\s")
 DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
 
@@ -155,9 +156,9 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         self.coref = Resolver(doc, self.person_nouns)
         self.built: list[dict] = []
-        self.ents = {t.i: e for e in doc.ents for t in e}
-        m = DATELINE.match(doc.text)
-        self.dateline_end = m.end() if m else 0
+        self.doc_ents = doc.ents  # Doc.ents (and Span.ents) build every Span anew on each access: read once
+        self.ents = {t.i: e for e in self.doc_ents for t in e}
+        self.dateline_span, self.dateline_end = self.find_dateline(doc)
         events = []
         for entry, span, head in self.match(doc):
             event = self.build(doc, entry, span, head)
@@ -769,7 +770,7 @@ class EventExtractor:
                 mention, person = res
                 arg.update(canonical=person.name, mention_start=mention.start_char, mention_end=mention.end_char)
 
-        inner = [e for e in doc.ents if span.start <= e.start and e.end <= span.end and e.label_ != "DATE"]
+        inner = [e for e in self.ents_in(span) if e.label_ != "DATE"]
         if "mention_start" not in arg and len(inner) == 1 and role in ("place", "origin", "destination"):
             arg.update(mention_start=inner[0].start_char, mention_end=inner[0].end_char, canonical=inner[0]._.canonical)
         return arg
@@ -919,7 +920,7 @@ class EventExtractor:
         if etype == "EXTRADITE" and not any(a["role"] == "origin" for a in args):
             for a in list(args):
                 if a["role"] == "agent" and a.get("mention_start") is not None:
-                    ent = next((e for e in head.doc.ents if e.start_char == a["mention_start"]), None)
+                    ent = next((e for e in self.doc_ents if e.start_char == a["mention_start"]), None)
                     if ent is not None and ent.label_ == "PLACE":
                         args.append(dict(a, role="origin"))
         if span[-1].lemma_ == "pay" and len(span) > 1:
@@ -1038,7 +1039,7 @@ class EventExtractor:
                                                                "unseal", "file", "issue", "return", "bring", "hand"):
                     extra += (c, *[x for x in c.children if x.dep_ == "xcomp"])
         sent = head.sent
-        for ent in sent.ents:
+        for ent in self.ents_in(sent):
             if ent.label_ == "DATE" and not any(a["role"] == "time" for a in args):
                 if self.is_duration(ent) or any(a.get("mention_start") == ent.start_char for a in args):
                     continue
@@ -1260,7 +1261,7 @@ class EventExtractor:
             return None
         if etype == "SUE" and head.lemma_ == "petition":
             if any("Appeals" in e.text or "Circuit" in e.text or "Supreme" in e.text
-                   for e in head.sent.ents if e.start > head.i and e.label_ in ("COURT", "ORGANIZATION", "AGENCY")):
+                   for e in self.ents_in(head.sent) if e.start > head.i and e.label_ in ("COURT", "ORGANIZATION", "AGENCY")):
                 etype = "APPEAL"
         entry = dict(entry, type=etype)
         args = self.arguments(entry, head, span)
@@ -1307,14 +1308,28 @@ class EventExtractor:
                     return {k: v for k, v in subject.items() if k != "inferred"}
         return None
 
-    def dateline(self, doc: Doc) -> dict | None:
+    def ents_in(self, span: Span) -> list[Span]:
+        return [e for e in self.doc_ents if span.start <= e.start and e.end <= span.end]
+
+    def find_dateline(self, doc: Doc) -> tuple[tuple[int, int] | None, int]:
+        """The dateline's place (start, end) and where its dash ends. The entity stage's dateline
+        mention is preferred (it knows "McALESTER" and "SÃO PAULO"); the regex serves pipelines without it."""
+        ent = next((e for e in self.doc_ents[:3] if e._.rule == "dateline"), None)
+        if ent is not None:
+            dash = DATELINE_DASH.search(doc.text, ent.end_char, ent.end_char + 60)
+            return (ent.start_char, ent.end_char), dash.end() if dash else ent.end_char
         m = DATELINE.match(doc.text)
         if not m:
+            return None, 0
+        start = m.start(1)
+        return (start, start + len(m.group(1).strip())), m.end()
+
+    def dateline(self, doc: Doc) -> dict | None:
+        if self.dateline_span is None:
             return None
-        start, end = m.span(1)
-        arg = {"role": "place", "text": m.group(1).strip(), "start_char": start, "end_char": start + len(m.group(1).strip()),
-               "canonical": None}
-        ent = next((e for e in doc.ents if e.start_char == start), None)
+        start, end = self.dateline_span
+        arg = {"role": "place", "text": doc.text[start:end], "start_char": start, "end_char": end, "canonical": None}
+        ent = next((e for e in self.doc_ents if e.start_char == start), None)
         if ent is not None:
             arg.update(mention_start=ent.start_char, mention_end=ent.end_char, canonical=ent._.canonical)
         return arg

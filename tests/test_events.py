@@ -275,11 +275,18 @@ def test_events_date_of_another_clause_is_not_the_time(nlp):
     assert role_values(arrest, "time") == []
 
 
-def test_events_place_from_dateline(nlp):
-    events = events_of(nlp, "HUNTSVILLE, Texas — Texas on Tuesday executed Roy Blevins for the 2001 killing of a guard.")
-    execution = find(events, "EXECUTE", "executed")
-    assert has_role(execution, "place", "HUNTSVILLE")
-    assert not has_role(execution, "agent", "HUNTSVILLE")
+@pytest.mark.parametrize("text, etype, trigger, place", [
+    ("HUNTSVILLE, Texas — Texas on Tuesday executed Roy Blevins for the 2001 killing of a guard.",
+     "EXECUTE", "executed", "HUNTSVILLE"),
+    ("McKINNEY, Texas — The state of Texas executed Leon Marsh on Wednesday for a 2009 robbery.",
+     "EXECUTE", "executed", "McKINNEY"),
+    ("SÃO PAULO (Reuters) — Federal police arrested a former mayor on Monday in a bribery inquiry.",
+     "ARREST_DETAIN", "arrested", "SÃO PAULO"),
+])
+def test_events_place_from_dateline(nlp, text, etype, trigger, place):
+    event = find(events_of(nlp, text), etype, trigger)
+    assert has_role(event, "place", place)
+    assert not any(place in value for value in role_values(event, "agent"))
 
 
 def test_events_rules_name_lexicon_entries(nlp):
