@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from . import citations, dates, entities, events, places  # noqa: F401  (registers the component factories)
+from .attributes import swap_attribute_ruler
 from .config import Settings
 from .errors import ModelNotFound
 from .extensions import register_extensions
@@ -28,6 +29,8 @@ def build_nlp(settings: Settings = Settings()) -> Language:
     except OSError as err:
         raise ModelNotFound(settings.model) from err
     cfg = load_pipeline_config(settings.models_dir)
+    if cfg["legalnews"].get("fast_attribute_ruler", False):
+        swap_attribute_ruler(nlp)
     for name in cfg["legalnews"]["components"]:
         component_cfg = dict(cfg["components"].get(name, {}))
         factory = component_cfg.pop("factory", name)
