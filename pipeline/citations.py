@@ -76,7 +76,7 @@ class CitationFinder:
 
         found: list[tuple[Span, dict]] = []
         text = doc.text
-        for cit in get_citations(text):
+        for cit in get_citations(text) if text else ():  # eyecite refuses an empty text
             if not isinstance(cit, (FullCaseCitation, FullLawCitation)):
                 continue
             start, end = cit.full_span() if hasattr(cit, "full_span") else cit.span()

@@ -48,6 +48,12 @@ def test_citations_none_in_plain_text(nlp):
     assert laws(nlp, "The judge said the detainees must be released within ten days.") == []
 
 
+@pytest.mark.parametrize("text", ["", " ", "\n\n"])
+def test_citations_an_empty_doc_goes_through_the_whole_pipeline(nlp, text):
+    doc = nlp(text)
+    assert list(doc.ents) == [] and list(doc.spans["law"]) == [] and doc._.events == []
+
+
 def test_citations_case_name_with_hyphenated_party_and_docket(nlp):
     found = laws(nlp, "The case is United States v. Ortiz-Barrera, No. 2:24-cr-00318, in federal court in Tucson.")
     assert [s.text for s in found] == ["United States v. Ortiz-Barrera, No. 2:24-cr-00318"]
