@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
+import numpy as np
 import srsly
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -116,6 +118,33 @@ def noun_phrase(tok: Token) -> Span:
     return doc[lo:hi + 1]
 
 
+ANCHOR_COLUMNS = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
+
+
+def pattern_anchor(pattern: list[dict]) -> tuple[int, list[str]] | None:
+    """The token every match of `pattern` must have, as (attribute id, values): the required token
+    testing LEMMA, LOWER or TEXT whose shortest value is longest (a rough stand-in for the rarest).
+    None when no token is required with such a test."""
+    anchors = []
+    for spec in pattern:
+        if spec.get("OP") not in (None, "+", "1"):
+            continue
+        for attr, value in spec.items():
+            if attr not in ANCHOR_COLUMNS:
+                continue
+            if isinstance(value, str):
+                values = [value]
+            elif isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
+                values = list(value["IN"])
+            else:
+                continue
+            anchors.append((min(map(len, values)), ANCHOR_COLUMNS[attr], values))
+    if not anchors:
+        return None
+    _, attr, values = max(anchors, key=lambda a: a[0])
+    return attr, values
+
+
 def conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
@@ -134,9 +163,16 @@ class EventExtractor:
         self.matcher = Matcher(nlp.vocab)
         self.by_lemma: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
         self.by_form: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+        self.anchors: dict[int, set[int]] = defaultdict(set)  # attribute id -> hashes a pattern needs
+        self.anchorless = False
         for entry in lexicon.entries:
             if entry.get("pattern"):
                 self.matcher.add(entry["id"], [entry["pattern"]])
+                anchor = pattern_anchor(entry["pattern"])
+                if anchor is None:
+                    self.anchorless = True
+                else:
+                    self.anchors[anchor[0]].update(nlp.vocab.strings.add(v) for v in anchor[1])
             else:
                 key = nlp.vocab.strings.add(entry["id"])
                 pos = frozenset(entry.get("pos", ["VERB"]))
@@ -172,7 +208,7 @@ class EventExtractor:
     def match(self, doc: Doc) -> list[tuple[dict, Span, Token]]:
         """Guarded candidates, one per token: the longest pattern wins, then the most confident entry."""
         found = []
-        for match_id, start, end in sorted(set(self.matcher(doc)) | self.word_matches(doc)):
+        for match_id, start, end in sorted(set(self.pattern_matches(doc)) | self.word_matches(doc)):
             entry = self.entries[doc.vocab.strings[match_id]]
             span = doc[start:end]
             head = self.trigger_head(entry, span)
@@ -192,6 +228,24 @@ class EventExtractor:
             chosen.append((entry, span, head))
         chosen.sort(key=lambda f: f[1].start)
         return chosen
+
+    def pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The multi-word patterns' matches, found by running the Matcher only on the sentences that
+        hold some pattern's anchor token: most sentences hold none, and a trigger never spans two."""
+        if self.anchorless or not len(doc):
+            return self.matcher(doc)
+        columns = list(self.anchors)
+        rows = doc.to_array(columns)
+        hit = np.zeros(len(doc), dtype=bool)
+        for col, attr in enumerate(columns):
+            hit |= np.isin(rows[:, col], np.fromiter(self.anchors[attr], dtype=np.uint64))
+        found, done = [], set()
+        for i in np.flatnonzero(hit).tolist():
+            sent = doc[i].sent
+            if sent.start not in done:
+                done.add(sent.start)
+                found += [(key, sent.start + start, sent.start + end) for key, start, end in self.matcher(sent)]
+        return found
 
     def word_matches(self, doc: Doc) -> set[tuple[int, int, int]]:
         """One-word entries by dictionary lookup of each token's lemma and lower form, POS checked

@@ -361,3 +361,25 @@ def test_events_seed_deport_and_return_subject_is_ocg(nlp, seed):
         assert event is not None, gold["trigger"]
         canon = [a.get("canonical") for a in event["arguments"] if a["role"] == "subject"]
         assert canon and all(c == "O.C.G." for c in canon), (gold["trigger"], event["arguments"])
+
+
+def test_events_pattern_matches_equal_the_matcher_on_the_whole_doc(nlp):
+    """Running the multi-word Matcher only on sentences holding an anchor word loses no match."""
+    events = nlp.get_pipe("legalnews_events")
+    assert not events.anchorless
+    texts = ["He was taken by deputies into custody. Later he pleaded not guilty, and a judge issued a temporary "
+             "restraining order.", "Man Convicted Of Fraud. The jury found the three men guilty; the fine was paid.",
+             "A court ordered the company to pay $5 million and threw out the petition for review.", ""]
+    for line in (ROOT / "data/raw/sample/articles.jsonl").read_text(errors="replace").splitlines()[:12]:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # the sample's deliberately broken lines
+        if isinstance(record, dict) and isinstance(record.get("text"), str):
+            texts.append(record["text"])
+    total = 0
+    for doc in nlp.pipe(texts):
+        expected = sorted(events.matcher(doc))
+        assert sorted(events.pattern_matches(doc)) == expected
+        total += len(expected)
+    assert total >= 6
