@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Person", "Resolver", "PRONOUNS"]
@@ -103,11 +105,8 @@ class Resolver:
         self.person_nouns = person_nouns or set()
         self.people: list[Person] = []
         self.person_of: dict[tuple[int, int], Person] = {}
-        sent_index = {}
-        for i, sent in enumerate(doc.sents):
-            for t in sent:
-                sent_index[t.i] = i
-        self.sent_index = sent_index
+        starts = doc.to_array(SENT_START) if len(doc) else np.zeros(0, dtype=np.int32)
+        self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
         self.ents = doc.ents
         named = [e for e in self.ents if e.label_ == "PERSON" and len(e)]
         names = [_tokens(e) for e in named]

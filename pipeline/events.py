@@ -23,7 +23,8 @@ from pathlib import Path
 
 import numpy as np
 import srsly
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -161,8 +162,8 @@ class EventExtractor:
         self.lexicon = lexicon
         self.entries = {e["id"]: e for e in lexicon.entries}
         self.matcher = Matcher(nlp.vocab)
-        self.by_lemma: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
-        self.by_form: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+        self.by_lemma: dict[int, list[tuple[int, frozenset[int]]]] = defaultdict(list)  # hashes, POS ids
+        self.by_form: dict[int, list[tuple[int, frozenset[int]]]] = defaultdict(list)
         self.anchors: dict[int, set[int]] = defaultdict(set)  # attribute id -> hashes a pattern needs
         self.anchorless = False
         for entry in lexicon.entries:
@@ -175,11 +176,11 @@ class EventExtractor:
                     self.anchors[anchor[0]].update(nlp.vocab.strings.add(v) for v in anchor[1])
             else:
                 key = nlp.vocab.strings.add(entry["id"])
-                pos = frozenset(entry.get("pos", ["VERB"]))
+                pos = frozenset(POS_IDS[p] for p in entry.get("pos", ["VERB"]))
                 for lemma in entry["lemma"]:
-                    self.by_lemma[lemma].append((key, pos))
+                    self.by_lemma[nlp.vocab.strings.add(lemma)].append((key, pos))
                 for form in {f for lemma in entry["lemma"] for f in inflections(lemma)}:
-                    self.by_form[form].append((key, pos))
+                    self.by_form[nlp.vocab.strings.add(form)].append((key, pos))
             if entry.get("guard") and not hasattr(self, f"guard_{entry['guard']}"):
                 raise ValueError(f"events lexicon entry {entry['id']!r}: unknown guard {entry['guard']!r}")
         self.person_nouns = lexicon.noun_set("person")
@@ -194,6 +195,7 @@ class EventExtractor:
         self.built: list[dict] = []
         self.doc_ents = doc.ents  # Doc.ents (and Span.ents) build every Span anew on each access: read once
         self.ents = {t.i: e for e in self.doc_ents for t in e}
+        self.text = doc.text
         self.dateline_span, self.dateline_end = self.find_dateline(doc)
         events = []
         for entry, span, head in self.match(doc):
@@ -248,14 +250,15 @@ class EventExtractor:
         return found
 
     def word_matches(self, doc: Doc) -> set[tuple[int, int, int]]:
-        """One-word entries by dictionary lookup of each token's lemma and lower form, POS checked
-        after: the same matches as one-token Matcher patterns, without trying every pattern on
-        every token (the Matcher keeps the multi-word `pattern` entries)."""
+        """One-word entries by dictionary lookup of each token's lemma and lower form (as hashes),
+        POS checked after: the same matches as one-token Matcher patterns, without trying every
+        pattern on every token (the Matcher keeps the multi-word `pattern` entries)."""
         found = set()
-        for tok in doc:
-            for key, pos in chain(self.by_lemma.get(tok.lemma_, ()), self.by_form.get(tok.lower_, ())):
-                if tok.pos_ in pos:
-                    found.add((key, tok.i, tok.i + 1))
+        by_lemma, by_form = self.by_lemma.get, self.by_form.get
+        for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist() if len(doc) else ()):
+            for key, tags in chain(by_lemma(lemma, ()), by_form(lower, ())):
+                if pos in tags:
+                    found.add((key, i, i + 1))
         return found
 
     @staticmethod
@@ -1370,9 +1373,9 @@ class EventExtractor:
         mention is preferred (it knows "McALESTER" and "SÃO PAULO"); the regex serves pipelines without it."""
         ent = next((e for e in self.doc_ents[:3] if e._.rule == "dateline"), None)
         if ent is not None:
-            dash = DATELINE_DASH.search(doc.text, ent.end_char, ent.end_char + 60)
+            dash = DATELINE_DASH.search(self.text, ent.end_char, ent.end_char + 60)
             return (ent.start_char, ent.end_char), dash.end() if dash else ent.end_char
-        m = DATELINE.match(doc.text)
+        m = DATELINE.match(self.text)
         if not m:
             return None, 0
         start = m.start(1)
@@ -1382,7 +1385,7 @@ class EventExtractor:
         if self.dateline_span is None:
             return None
         start, end = self.dateline_span
-        arg = {"role": "place", "text": doc.text[start:end], "start_char": start, "end_char": end, "canonical": None}
+        arg = {"role": "place", "text": self.text[start:end], "start_char": start, "end_char": end, "canonical": None}
         ent = next((e for e in self.doc_ents if e.start_char == start), None)
         if ent is not None:
             arg.update(mention_start=ent.start_char, mention_end=ent.end_char, canonical=ent._.canonical)
