@@ -46,3 +46,8 @@ class ModelNotFound(LegalNewsError):
 class NoInputs(LegalNewsError):
     def __init__(self, paths):
         super().__init__(f"no readable input among: {', '.join(map(str, paths))}")
+
+
+class OutputNotWritable(LegalNewsError):
+    def __init__(self, path, reason: str):
+        super().__init__(f"cannot write the run into {path}: {reason}")

@@ -7,6 +7,7 @@ run from its committed parts, and a run on a dump that grew appends only the new
 from __future__ import annotations
 
 import logging
+import os
 import platform
 import time
 from collections import Counter
@@ -21,7 +22,7 @@ from spacy.language import Language
 
 from .config import Settings
 from .engines import batched, engine_for, make_doc, process_articles  # noqa: F401  (re-exported)
-from .errors import NoInputs
+from .errors import NoInputs, OutputNotWritable
 from .ingest import Ingestor, expand_inputs
 from .parts import IncompatibleRun, Partition, PartInfo, PartStore, fingerprint, reject_key
 from .records import Article, Reject
@@ -131,7 +132,12 @@ def extract(inputs: list[Path], out: Path, settings: Settings = Settings(),
     files = expand_inputs(inputs)
     if not files:
         raise NoInputs(inputs)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.is_symlink() and not out.exists():
+        raise OutputNotWritable(out, f"it is a symbolic link to {os.readlink(out)}, which does not exist")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a file, a read-only place
+        raise OutputNotWritable(out, err.strerror or str(err)) from err
     store = PartStore(out)
     store.lock()
     try:

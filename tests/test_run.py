@@ -104,3 +104,16 @@ def test_run_rejects_name_file_line_and_reason(sample_run):
     assert all(r["source_file"] and r["reason"] and r["line"] is not None for r in rejects)
     reasons = {r["reason"] for r in rejects}
     assert {"invalid_json", "text_not_string", "empty_text"} <= reasons
+
+
+@pytest.mark.parametrize("make_out, message", [
+    (lambda tmp: (tmp / "out").symlink_to(tmp / "missing") or tmp / "out", "symbolic link to"),
+    (lambda tmp: (tmp / "file").write_text("x") and tmp / "file" / "out", "Not a directory"),
+])
+def test_run_an_unusable_output_folder_is_a_clear_error_not_a_traceback(tmp_path, make_out, message):
+    from click.testing import CliRunner
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["extract", str(SAMPLE / "txt"), "--out", str(make_out(tmp_path)), "-q"])
+    assert result.exit_code == 1 and "cannot write the run into" in result.output and message in result.output
+    assert "Traceback" not in result.output
