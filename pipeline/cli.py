@@ -226,13 +226,15 @@ def sql_command(run: Path, statement: str, fmt: str) -> None:
     """Run one read-only SQL query (DuckDB) over the tables of RUN.
 
     Tables: articles, mentions, events (with event_date), participants (one row per event
-    argument), entities (canonical name and aliases), rejects, stories. Only SELECT, WITH and
-    EXPLAIN run; no other file can be read or written.
+    argument), entities (canonical name and aliases), rejects, stories. Only reading statements
+    run (SELECT, WITH, EXPLAIN, and DESCRIBE or SUMMARIZE to see a table's columns); no other
+    file can be read or written.
 
     \b
     Examples:
       legalnews sql data/processed "SELECT event_type, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC"
       legalnews sql data/processed "SELECT canonical, aliases FROM entities WHERE label = 'AGENCY'"
+      legalnews sql data/processed "DESCRIBE participants"
     """
     from .query import sql
 

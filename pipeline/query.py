@@ -116,7 +116,7 @@ def _sql_str(path: Path) -> str:
 
 
 def sql(run: Path | str, statement: str, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
-    """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN) against the run's views."""
+    """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN, DESCRIBE, SUMMARIZE) against the run's views."""
     try:
         statements = duckdb.extract_statements(statement)
     except duckdb.Error as err:
@@ -124,7 +124,7 @@ def sql(run: Path | str, statement: str, con: duckdb.DuckDBPyConnection | None =
     if len(statements) != 1:
         raise QueryError(f"give exactly one statement (got {len(statements)})")
     if statements[0].type not in READ_ONLY_STATEMENTS:
-        raise QueryError(f"only read-only queries (SELECT, EXPLAIN) are allowed, not {statements[0].type.name}")
+        raise QueryError(f"only read-only queries (SELECT, EXPLAIN, DESCRIBE) are allowed, not {statements[0].type.name}")
     con = con or connect(run)
     try:
         return con.sql(statement).df()

@@ -154,6 +154,7 @@ def test_query_sql_runs_selects_over_every_view(made):
     assert counts == [4, 6, 14, 5]
     aliases = sql(made, f"WITH t AS (SELECT * FROM entities) SELECT aliases FROM t WHERE canonical = '{ICE}'")
     assert list(aliases["aliases"][0]) == ["ICE", "Immigration and Customs Enforcement"]
+    assert {"event_id", "role", "entity_key"} <= set(sql(made, "DESCRIBE participants")["column_name"])
 
 
 @pytest.mark.parametrize("statement", [
