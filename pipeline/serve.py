@@ -215,8 +215,17 @@ def metadata(title: str = "legalnews run", db_name: str = DB_NAME) -> dict[str, 
 
 
 def make_app(db_path: Path, title: str = "legalnews run"):
-    """The Datasette ASGI app over an exported file, opened immutable (read-only)."""
-    from datasette.app import Datasette
+    """The Datasette ASGI app over an exported file, opened immutable (read-only).
+
+    Datasette prints every exception with `rich`, locals included, when rich is installed (it is
+    ours): a refused write or a typo in the SQL box would fill the console with pages of
+    traceback. Without rich it answers 4xx errors quietly and still prints a plain traceback for
+    a real 500.
+    """
+    from datasette.app import Datasette  # first: it registers the default plugins, handle_exception among them
+    from datasette import handle_exception
+
+    handle_exception.rich = None
 
     datasette = Datasette(immutables=[str(db_path)], metadata=metadata(title, Path(db_path).stem),
                           settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000})

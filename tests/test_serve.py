@@ -43,11 +43,13 @@ def get(url: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def server(browse_run, tmp_path_factory):
-    """`legalnews serve` on a free localhost port, as a user starts it; stopped after the module."""
+def served(browse_run, tmp_path_factory):
+    """`legalnews serve` on a free localhost port, as a user starts it, and its console log; stopped
+    after the module."""
     port = free_port()
     db = tmp_path_factory.mktemp("served") / "legalnews.db"
-    log = (tmp_path_factory.mktemp("serve-log") / "serve.log").open("w+")
+    log_path = tmp_path_factory.mktemp("serve-log") / "serve.log"
+    log = log_path.open("w+")
     process = subprocess.Popen([str(LEGALNEWS), "serve", str(browse_run), "--port", str(port), "--db", str(db)],
                                stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -63,7 +65,7 @@ def server(browse_run, tmp_path_factory):
                 log.seek(0)
                 pytest.fail(f"legalnews serve did not start: {log.read()[-2000:]}")
             time.sleep(0.3)
-        yield base
+        yield base, log_path
     finally:
         process.terminate()
         try:
@@ -113,6 +115,11 @@ def test_serve_export_of_a_run_without_events_has_every_table(tmp_path):
     assert (run / "legalnews.db").is_file() and not list(run.glob("*.partial"))
 
 
+@pytest.fixture(scope="module")
+def server(served) -> str:
+    return served[0]
+
+
 def test_serve_json_api_searches_sentences(server):
     status, body = get(f"{server}/legalnews/events.json?_search=Ramirez&_shape=array")
     assert status == 200
@@ -124,6 +131,14 @@ def test_serve_is_read_only(server):
     status, _ = get(f"{server}/legalnews.json?" + urllib.parse.urlencode({"sql": "DELETE FROM events"}))
     after = json.loads(get(f"{server}/legalnews.json?sql=select+count(*)+as+n+from+events&_shape=array")[1])
     assert status >= 400 and before == after and before[0]["n"] > 0
+
+
+def test_serve_a_refused_query_is_one_answer_not_a_console_traceback(served):
+    base, log_path = served
+    status, body = get(f"{base}/legalnews.json?" + urllib.parse.urlencode({"sql": "DROP TABLE events"}))
+    assert status == 400 and "SELECT" in json.loads(body)["error"]
+    time.sleep(0.5)
+    assert "Traceback" not in log_path.read_text(errors="replace")
 
 
 def dump_dom(url: str, profile: Path) -> str:
