@@ -28,18 +28,18 @@ def collect(doc: Doc, article: Article) -> ExtractedArticle:
     by_offsets: dict[tuple[int, int], Mention] = {}
     spans = list(doc.ents) + list(doc.spans.get("law", []))
     for span in spans:
-        ext = span._
+        ext, start, end = span._, span.start_char, span.end_char  # Span char offsets are computed per read
         m = Mention(
-            article_id=aid, mention_id=mention_id(aid, span.start_char, span.end_char, span.label_),
-            label=span.label_, text=text[span.start_char:span.end_char], start_char=span.start_char,
-            end_char=span.end_char, sentence_index=sent_of_token[span.start] if len(span) else 0,
+            article_id=aid, mention_id=mention_id(aid, start, end, span.label_),
+            label=span.label_, text=text[start:end], start_char=start,
+            end_char=end, sentence_index=sent_of_token[span.start] if len(span) else 0,
             canonical=ext.canonical, entity_key=ext.entity_key, source_label=ext.source_label,
             rule=ext.rule, role=ext.role, nationality=ext.nationality, court_id=ext.court_id,
             country_code=ext.country_code, admin1=ext.admin1, lat=ext.lat, lon=ext.lon,
             timex_type=ext.timex_type, value=ext.timex_value, citation=ext.citation,
         )
         mentions.append(m)
-        by_offsets[(span.start_char, span.end_char)] = m
+        by_offsets[(start, end)] = m
     mentions.sort(key=lambda m: (m.start_char, m.end_char, m.label))
 
     events: list[Event] = []
