@@ -11,6 +11,7 @@ adds what the model cannot see (datelines, "the court"), links mentions inside t
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ import numpy as np
 import srsly
 from spacy.attrs import IS_TITLE, LOWER, ORTH
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span, Token
 
@@ -107,10 +109,92 @@ def load_gazetteer(folder: str) -> Gazetteer:
     return gaz
 
 
+_REQUIRED_OPS = (None, "1", "+")
+
+
+def _anchors(pattern: list[dict]) -> list[tuple[str, frozenset[str]]]:
+    """The (LOWER or ORTH, words) constraints of a token pattern's required tokens: a Doc holding no
+    word of one of these sets cannot match the pattern."""
+    found = []
+    for spec in pattern:
+        if spec.get("OP") not in _REQUIRED_OPS:
+            continue
+        for attr in ("LOWER", "ORTH"):
+            value = spec.get(attr)
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                value = value["IN"]
+            if isinstance(value, str):
+                value = [value]
+            if isinstance(value, list):
+                found.append((attr, frozenset(value)))
+    return found
+
+
+class AnchoredSpanRuler(SpanRuler):
+    """A SpanRuler whose token patterns run only on Docs holding every word they require.
+
+    The Matcher tries each token pattern at every token, and patterns opening with `IS_TITLE +`
+    keep a partial match alive through every run of capitalized words: that was nearly all of the
+    ruler's time. A pattern that cannot match finds nothing, so leaving it out changes no match;
+    the patterns a Doc can match run in one Matcher, built once per such set of patterns."""
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        super().add_patterns(patterns)
+        self._reset_anchors()
+
+    def clear(self) -> None:
+        super().clear()
+        self._reset_anchors()
+
+    def remove(self, label: str) -> None:
+        super().remove(label)
+        self._reset_anchors()
+
+    def remove_by_id(self, pattern_id: str) -> None:
+        super().remove_by_id(pattern_id)
+        self._reset_anchors()
+
+    def _reset_anchors(self) -> None:
+        strings = self.nlp.vocab.strings
+        self._token_patterns = []
+        for entry in self._patterns:
+            if isinstance(entry["pattern"], list):
+                anchors = [(attr, {strings.add(w) for w in words}) for attr, words in _anchors(entry["pattern"])]
+                label = repr((entry["label"], entry.get("id", "")))
+                self._token_patterns.append((label, entry["pattern"], anchors))
+        self._subset_matchers: dict[tuple[int, ...], Matcher] = {}
+
+    def _token_matcher(self, doc: Doc) -> Matcher:
+        """The Matcher of the token patterns whose required words all occur in `doc`."""
+        arr = doc.to_array([LOWER, ORTH])
+        present = {"LOWER": set(np.unique(arr[:, 0]).tolist()), "ORTH": set(np.unique(arr[:, 1]).tolist())}
+        active = tuple(i for i, (_, _, anchors) in enumerate(self._token_patterns)
+                       if all(not words.isdisjoint(present[attr]) for attr, words in anchors))
+        matcher = self._subset_matchers.get(active)
+        if matcher is None:
+            if len(self._subset_matchers) > 1024:
+                self._subset_matchers.clear()
+            matcher = self._subset_matchers[active] = Matcher(self.nlp.vocab, validate=self.validate)
+            for i in active:
+                label, pattern, _ = self._token_patterns[i]
+                matcher.add(label, [pattern])
+        return matcher
+
+    def match(self, doc: Doc):
+        self._require_patterns()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="\\[W036")
+            matches = list(self._token_matcher(doc)(doc)) + list(self.phrase_matcher(doc))
+        found = {Span(doc, start, end, label=self._match_label_id_map[m_id]["label"],
+                      span_id=self._match_label_id_map[m_id]["id"])
+                 for m_id, start, end in matches if start != end}
+        return sorted(found)
+
+
 @Language.factory("legalnews_entity_ruler", assigns=["doc.spans"],
                   default_config={"patterns": "entities", "models_dir": ""})
 def make_entity_ruler(nlp: Language, name: str, patterns: str, models_dir: str) -> SpanRuler:
-    ruler = SpanRuler(nlp, name, spans_key=RULER_KEY, annotate_ents=False, overwrite=True)
+    ruler = AnchoredSpanRuler(nlp, name, spans_key=RULER_KEY, annotate_ents=False, overwrite=True)
     ruler.add_patterns(load_gazetteer(str(default_models_dir(models_dir) / patterns)).patterns)
     return ruler
 

@@ -524,3 +524,23 @@ def test_entities_every_component_reads_the_configured_models_dir(nlp, tmp_path)
         got = (board is not None and board._.canonical == "Quillby Harbor Board",
                court is not None and court._.canonical == southern_texas, by_text["Nebraska"]._.admin1)
         assert got == expected
+
+
+def test_entity_ruler_anchored_matches_equal_spanruler(nlp):
+    """The ruler's anchored token patterns find exactly what spaCy's SpanRuler finds with all of them."""
+    from spacy.pipeline import SpanRuler
+
+    from pipeline.entities import RULER_KEY, load_gazetteer
+    from pipeline.places import default_models_dir
+
+    plain = SpanRuler(nlp, "plain", spans_key=RULER_KEY, annotate_ents=False, overwrite=True)
+    plain.add_patterns(load_gazetteer(str(default_models_dir("") / "entities")).patterns)
+    ruler = nlp.get_pipe("legalnews_entity_ruler")
+    texts = ["The 9th U.S. Circuit Court of Appeals and the U.S. District Court for the Southern District of Texas "
+             "ruled; the Harris County Sheriff's Office and the Texas Board of Pardons and Paroles declined.",
+             "J.D. Vance met Ministry of Foreign Affairs officials at the Otay Mesa Detention Center.",
+             "The state's highest court, the Texas Court of Criminal Appeals, sent John Doe 2 to Huntsville Prison.",
+             "Nothing here matches a pattern.", ""]
+    for doc in nlp.pipe(texts, disable=[n for n in nlp.pipe_names if n.startswith("legalnews")]):
+        assert ruler.match(doc) == plain.match(doc)
+    assert len(ruler.match(nlp(texts[0]))) >= 3
