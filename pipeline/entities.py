@@ -311,25 +311,29 @@ class EntityNormalizer:
         doc.ents = spans
         self._ents = list(doc.ents)
         for span, c in zip(self._ents, chosen):
-            span._.rule = c.rule
-            span._.source_label = c.source_label
+            ext = span._  # each `span._` builds an accessor object: one per span
+            ext.rule = c.rule
+            ext.source_label = c.source_label
             if c.label == "DATE":
                 continue
-            span._.canonical = c.canonical or self._default_canonical(span)
+            ext.canonical = c.canonical or self._default_canonical(span)
             if c.label == "COURT" and c.priority == 3 and self._possessor(span) not in (None, "U.S.", "US", "United States"):
-                span._.canonical = f"{self._canonical_text(span)} of {self._possessor(span)}"  # "Mexico's Supreme Court"
-                c.rule = span._.rule = "foreign_court"
+                ext.canonical = f"{self._canonical_text(span)} of {self._possessor(span)}"  # "Mexico's Supreme Court"
+                c.rule = ext.rule = "foreign_court"
         self._rules = [c.rule for c in chosen]  # span._.rule of each entity, without the extension lookups
         self._resolve_state_courts(doc)
         self._resolve_court_descriptions(doc)
-        for span, rule in zip(self._ents, self._rules):
-            if span.label_ == "DATE":
+        for span, c, rule in zip(self._ents, chosen, self._rules):
+            label = c.label
+            if label == "DATE":
                 continue
-            if span.label_ == "COURT" and rule != "state_supreme_court":
-                span._.court_id = self.gaz.court_id.get(span._.canonical) or courts.court_id(span._.canonical)
-            if span.label_ == "PERSON":
-                span._.role = self._role(doc, span)
-            span._.entity_key = entity_key(span.label_, span._.canonical)
+            ext = span._
+            canonical = ext.canonical
+            if label == "COURT" and rule != "state_supreme_court":
+                ext.court_id = self.gaz.court_id.get(canonical) or courts.court_id(canonical)
+            if label == "PERSON":
+                ext.role = self._role(doc, span)
+            ext.entity_key = entity_key(label, canonical)
         self._nationalities(doc, self._ents, demonyms)
         return doc
 
@@ -346,10 +350,13 @@ class EntityNormalizer:
         self._locatives = [doc[i] for i in np.flatnonzero(np.isin(lower, [strings.add(w) for w in _LOCATIVES])).tolist()]
         self._numbers = [doc[i] for i in np.flatnonzero(kinds & 1).tolist()]
         self._acronyms = [doc[i] for i in np.flatnonzero(kinds & 2).tolist()]
-        self._titled = [doc[i] for i in np.flatnonzero(arr[:, 1]).tolist()]
+        self._titled = np.flatnonzero(arr[:, 1]).tolist()  # indices: most are never looked at as tokens
+        self._orths = arr[:, 2].tolist()
+        self._breaks = (kinds & 4).tolist()
 
     def _orth_kinds(self, strings, orths: np.ndarray) -> np.ndarray:
-        """Per token, bit 1: a decimal number; bit 2: acronym-shaped (`_ACRONYM`); memoized per word form."""
+        """Per token, bit 1: a decimal number; bit 2: acronym-shaped (`_ACRONYM`); bit 4: a line break or "("
+        (where a model entity splits); memoized per word form."""
         memo = self._kind_memo
         if len(memo) > 500_000:
             memo.clear()
@@ -359,7 +366,8 @@ class EntityNormalizer:
             kind = memo.get(h)
             if kind is None:
                 text = strings[h]
-                kind = memo[h] = (1 if text.isdecimal() else 0) | (2 if _ACRONYM.match(text) else 0)
+                kind = memo[h] = (1 if text.isdecimal() else 0) | (2 if _ACRONYM.match(text) else 0) \
+                    | (4 if "\n" in text or text == "(" else 0)
             kinds.append(kind)
         return np.asarray(kinds, dtype=np.int8)[inverse.reshape(-1)] if kinds else np.zeros(0, dtype=np.int8)
 
@@ -475,7 +483,7 @@ class EntityNormalizer:
         for ent in self._ents:
             runs, run, split = [], [], False
             for i in range(ent.start, ent.end):
-                if i in taken or "\n" in doc[i].text or doc[i].text == "(":
+                if i in taken or self._breaks[i]:
                     split = split or i in taken
                     if run:
                         runs.append(run)
@@ -754,11 +762,15 @@ class EntityNormalizer:
         taken = set()
         for c in chosen:
             taken.update(range(c.start, c.end))
-        for tok in self._titled:
-            if tok.i in taken:
+        if not surnames:
+            return
+        strings = doc.vocab.strings
+        for i in self._titled:
+            if i in taken:
                 continue
-            if tok.text in surnames and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
-                chosen.append(Candidate(tok.i, tok.i + 1, "PERSON", "surname", 1, surnames[tok.text]))
+            text = strings[self._orths[i]]
+            if text in surnames and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+                chosen.append(Candidate(i, i + 1, "PERSON", "surname", 1, surnames[text]))
 
     # -- normalization ---------------------------------------------------------------------
     @staticmethod
