@@ -130,13 +130,36 @@ def _anchors(pattern: list[dict]) -> list[tuple[str, frozenset[str]]]:
     return found
 
 
+def _word_test(pattern: list[dict]):
+    """For a one-token pattern on the token's text alone (ORTH/TEXT: a string, IN, NOT_IN, REGEX, as
+    the Matcher reads them), a test of a word form; else None."""
+    if len(pattern) != 1 or not pattern[0] or set(pattern[0]) - {"ORTH", "TEXT"}:
+        return None
+    tests = []
+    for value in pattern[0].values():
+        if isinstance(value, str):
+            value = {"IN": [value]}
+        if not isinstance(value, dict) or set(value) - {"IN", "NOT_IN", "REGEX"}:
+            return None
+        if "IN" in value:
+            tests.append(frozenset(value["IN"]).__contains__)
+        if "NOT_IN" in value:
+            excluded = frozenset(value["NOT_IN"])
+            tests.append(lambda text, excluded=excluded: text not in excluded)
+        if "REGEX" in value:
+            tests.append(re.compile(value["REGEX"]).search)
+    return lambda text: all(test(text) for test in tests)
+
+
 class AnchoredSpanRuler(SpanRuler):
     """A SpanRuler whose token patterns run only on Docs holding every word they require.
 
     The Matcher tries each token pattern at every token, and patterns opening with `IS_TITLE +`
     keep a partial match alive through every run of capitalized words: that was nearly all of the
     ruler's time. A pattern that cannot match finds nothing, so leaving it out changes no match;
-    the patterns a Doc can match run in one Matcher, built once per such set of patterns."""
+    the patterns a Doc can match run in one Matcher, built once per such set of patterns. A one-token
+    pattern on the word alone ("J.D.", a regex the Matcher would run on every token) is tested once
+    per word form instead."""
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
@@ -157,19 +180,41 @@ class AnchoredSpanRuler(SpanRuler):
     def _reset_anchors(self) -> None:
         strings = self.nlp.vocab.strings
         self._token_patterns = []
+        self._word_patterns = []
         for entry in self._patterns:
             if isinstance(entry["pattern"], list):
-                anchors = [(attr, {strings.add(w) for w in words}) for attr, words in _anchors(entry["pattern"])]
                 label = repr((entry["label"], entry.get("id", "")))
+                test = _word_test(entry["pattern"])
+                if test is not None:
+                    self._word_patterns.append((strings.add(label), test, {}))
+                    continue
+                anchors = [(attr, {strings.add(w) for w in words}) for attr, words in _anchors(entry["pattern"])]
                 self._token_patterns.append((label, entry["pattern"], anchors))
         self._subset_matchers: dict[tuple[int, ...], Matcher] = {}
 
-    def _token_matcher(self, doc: Doc) -> Matcher:
-        """The Matcher of the token patterns whose required words all occur in `doc`."""
-        arr = doc.to_array([LOWER, ORTH])
+    def _word_matches(self, doc: Doc, orths: list[int]) -> list[tuple[int, int, int]]:
+        """Matches of the one-token word patterns, each word form tested once (memoized per pattern)."""
+        found = []
+        strings = doc.vocab.strings
+        for key, test, memo in self._word_patterns:
+            if len(memo) > 500_000:
+                memo.clear()
+            for i, orth in enumerate(orths):
+                hit = memo.get(orth)
+                if hit is None:
+                    hit = memo[orth] = test(strings[orth])
+                if hit:
+                    found.append((key, i, i + 1))
+        return found
+
+    def _token_matcher(self, arr: np.ndarray) -> Matcher | None:
+        """The Matcher of the token patterns whose required words all occur in a Doc (its LOWER, ORTH
+        array), or None when there are none."""
         present = {"LOWER": set(np.unique(arr[:, 0]).tolist()), "ORTH": set(np.unique(arr[:, 1]).tolist())}
         active = tuple(i for i, (_, _, anchors) in enumerate(self._token_patterns)
                        if all(not words.isdisjoint(present[attr]) for attr, words in anchors))
+        if not active:
+            return None
         matcher = self._subset_matchers.get(active)
         if matcher is None:
             if len(self._subset_matchers) > 1024:
@@ -184,7 +229,10 @@ class AnchoredSpanRuler(SpanRuler):
         self._require_patterns()
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
-            matches = list(self._token_matcher(doc)(doc)) + list(self.phrase_matcher(doc))
+            arr = doc.to_array([LOWER, ORTH])
+            matcher = self._token_matcher(arr)
+            matches = list(matcher(doc)) if matcher is not None else []
+            matches += self._word_matches(doc, arr[:, 1].tolist()) + list(self.phrase_matcher(doc))
         found = {Span(doc, start, end, label=self._match_label_id_map[m_id]["label"],
                       span_id=self._match_label_id_map[m_id]["id"])
                  for m_id, start, end in matches if start != end}
