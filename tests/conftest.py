@@ -1,6 +1,7 @@
 """Shared fixtures: the real model, loaded once per test session, and paths to shared data."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -106,3 +107,16 @@ def make_run(folder: Path, articles: list[dict], events: list[dict]) -> Path:
         writer.close()
     write_stories(folder)
     return folder
+
+
+def sample_texts() -> list[str]:
+    """The texts of the bundled sample's JSON Lines articles (its broken lines skipped)."""
+    texts = []
+    for line in (SAMPLE / "articles.jsonl").read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # the sample's deliberately broken lines
+        if isinstance(record, dict) and isinstance(record.get("text"), str):
+            texts.append(record["text"])
+    return texts

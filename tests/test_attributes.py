@@ -1,14 +1,12 @@
 """The fast attribute ruler must leave every token exactly as the model's own AttributeRuler does."""
 from __future__ import annotations
 
-import json
-
 import pytest
 import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SAMPLE
+from conftest import sample_texts
 from pipeline.attributes import FastAttributeRuler, compile_token, swap_attribute_ruler
 from pipeline.config import Settings
 
@@ -26,18 +24,6 @@ RARE_RULES = [
 
 def token_attributes(docs) -> list[list[tuple]]:
     return [[(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc] for doc in docs]
-
-
-def sample_texts() -> list[str]:
-    texts = []
-    for line in (SAMPLE / "articles.jsonl").read_text(encoding="utf-8", errors="replace").splitlines():
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # the sample's deliberately broken lines
-        if isinstance(record, dict) and isinstance(record.get("text"), str):
-            texts.append(record["text"])
-    return texts
 
 
 @pytest.fixture(scope="module")

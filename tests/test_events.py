@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.events import load_lexicon
-from conftest import ROOT, annotate
+from conftest import ROOT, annotate, sample_texts
 
 BIN = Path(sys.executable).parent
 PUBLISHED = "2025-03-14"
@@ -370,13 +370,7 @@ def test_events_pattern_matches_equal_the_matcher_on_the_whole_doc(nlp):
     texts = ["He was taken by deputies into custody. Later he pleaded not guilty, and a judge issued a temporary "
              "restraining order.", "Man Convicted Of Fraud. The jury found the three men guilty; the fine was paid.",
              "A court ordered the company to pay $5 million and threw out the petition for review.", ""]
-    for line in (ROOT / "data/raw/sample/articles.jsonl").read_text(errors="replace").splitlines()[:12]:
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # the sample's deliberately broken lines
-        if isinstance(record, dict) and isinstance(record.get("text"), str):
-            texts.append(record["text"])
+    texts += sample_texts()[:10]
     total = 0
     for doc in nlp.pipe(texts):
         expected = sorted(events.matcher(doc))
