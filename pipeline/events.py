@@ -234,6 +234,8 @@ class EventExtractor:
     def pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The multi-word patterns' matches, found by running the Matcher only on the sentences that
         hold some pattern's anchor token: most sentences hold none, and a trigger never spans two."""
+        if not self.anchors and not self.anchorless:
+            return []  # a lexicon without multi-word patterns
         if self.anchorless or not len(doc):
             return self.matcher(doc)
         columns = list(self.anchors)
