@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import courts
 from .extensions import register_extensions
+from .matching import required_words
 from .places import PlaceTables, countries, default_models_dir, fold, tables
 
 register_extensions()
@@ -109,27 +110,6 @@ def load_gazetteer(folder: str) -> Gazetteer:
     return gaz
 
 
-_REQUIRED_OPS = (None, "1", "+")
-
-
-def _anchors(pattern: list[dict]) -> list[tuple[str, frozenset[str]]]:
-    """The (LOWER or ORTH, words) constraints of a token pattern's required tokens: a Doc holding no
-    word of one of these sets cannot match the pattern."""
-    found = []
-    for spec in pattern:
-        if spec.get("OP") not in _REQUIRED_OPS:
-            continue
-        for attr in ("LOWER", "ORTH"):
-            value = spec.get(attr)
-            if isinstance(value, dict) and set(value) == {"IN"}:
-                value = value["IN"]
-            if isinstance(value, str):
-                value = [value]
-            if isinstance(value, list):
-                found.append((attr, frozenset(value)))
-    return found
-
-
 def _word_test(pattern: list[dict]):
     """For a one-token pattern on the token's text alone (ORTH/TEXT: a string, IN, NOT_IN, REGEX, as
     the Matcher reads them), a test of a word form; else None."""
@@ -188,7 +168,8 @@ class AnchoredSpanRuler(SpanRuler):
                 if test is not None:
                     self._word_patterns.append((strings.add(label), test, {}))
                     continue
-                anchors = [(attr, {strings.add(w) for w in words}) for attr, words in _anchors(entry["pattern"])]
+                anchors = [(attr, {strings.add(w) for w in words}) for attr, words in
+                           required_words(entry["pattern"], ("LOWER", "ORTH"))]
                 self._token_patterns.append((label, entry["pattern"], anchors))
         self._subset_matchers: dict[tuple[int, ...], Matcher] = {}
 

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import PRONOUNS, Resolver
 from .extensions import register_extensions
+from .matching import required_words
 
 register_extensions()
 
@@ -119,31 +120,17 @@ def noun_phrase(tok: Token) -> Span:
     return doc[lo:hi + 1]
 
 
-ANCHOR_COLUMNS = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
+ANCHOR_COLUMNS = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}
 
 
-def pattern_anchor(pattern: list[dict]) -> tuple[int, list[str]] | None:
-    """The token every match of `pattern` must have, as (attribute id, values): the required token
-    testing LEMMA, LOWER or TEXT whose shortest value is longest (a rough stand-in for the rarest).
-    None when no token is required with such a test."""
-    anchors = []
-    for spec in pattern:
-        if spec.get("OP") not in (None, "+", "1"):
-            continue
-        for attr, value in spec.items():
-            if attr not in ANCHOR_COLUMNS:
-                continue
-            if isinstance(value, str):
-                values = [value]
-            elif isinstance(value, dict) and set(value) == {"IN"} and value["IN"]:
-                values = list(value["IN"])
-            else:
-                continue
-            anchors.append((min(map(len, values)), ANCHOR_COLUMNS[attr], values))
+def pattern_anchor(pattern: list[dict]) -> tuple[int, frozenset[str]] | None:
+    """The word set every match of `pattern` must hit, as (attribute id, words): of its required
+    words, the set whose shortest word is longest (a rough stand-in for the rarest); None if none."""
+    anchors = required_words(pattern)
     if not anchors:
         return None
-    _, attr, values = max(anchors, key=lambda a: a[0])
-    return attr, values
+    attr, words = max(anchors, key=lambda a: min(map(len, a[1]), default=0))
+    return ANCHOR_COLUMNS[attr], words
 
 
 def conjuncts(tok: Token) -> list[Token]:
