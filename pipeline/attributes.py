@@ -44,6 +44,8 @@ class RegexValues:
     def __contains__(self, value: int) -> bool:
         hit = self.cache.get(value)
         if hit is None:
+            if len(self.cache) > CACHE_SIZE:
+                self.cache.clear()  # one entry per word form seen: bounded like the row cache
             hit = self.cache[value] = bool(self.pattern.search(self.strings[value]))
         return hit
 
