@@ -873,6 +873,8 @@ class TimexResolver:
                 timex = Timex("DURATION", "P1Y")
             if self._titled_name(span):
                 continue  # CBS's "60 Minutes", ABC's "This Week", "VOA Today": a programme's name
+            if self._generic_era(span):
+                continue  # "today's youth", "the leaders of tomorrow": an era, not a day
             if pid.startswith("decade") and span.start > 0 and doc[span.start - 1].lower_ in _POSSESSIVES:
                 continue  # "in his 30s" is an age
             if pid == "set_word" and len(span) == 1 and span[0].dep_ == "amod":
@@ -939,6 +941,26 @@ class TimexResolver:
                     and not (tok.nbor(-1).is_quote or tok.nbor(-1).text in (":", "(", "--", "_", ".", "!", "?", ";")):
                 others = [t for t in tok.sent[1:] if t.is_alpha and t.i != tok.i]
                 return sum(t.is_title for t in others) <= len(others) / 2  # not a headline in title case
+        return False
+
+    def _generic_era(self, span: Span) -> bool:
+        """ "Today's youth", "in today's world", "the people of tomorrow": a deictic day word used for the
+        present or coming era (generic nouns of the lexicon's `generic_noun` list after the possessive,
+        a plural noun before "of"), not a calendar day."""
+        if len(span) != 1 or span[0].lower_ not in ("today", "tomorrow", "yesterday"):
+            return False
+        doc, i = span.doc, span[0].i
+        generic = self.tables.words.get("generic_noun", {})
+        if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "\u2019s"):
+            for tok in doc[i + 2:i + 5]:
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    return tok.lower_ in generic or tok.lemma_.lower() in generic
+                if tok.pos_ not in ("ADJ", "ADV", "PUNCT"):
+                    return False
+            return False
+        if i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].pos_ == "NOUN":
+            noun = doc[i - 2]
+            return noun.tag_ == "NNS" or noun.lower_ in generic
         return False
 
     _TIME_WORD_KINDS = ("month", "weekday", "unit", "part_of_day", "season", "holiday", "vague", "set_word",

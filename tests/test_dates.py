@@ -380,3 +380,25 @@ def test_dates_timeml_marks_the_amount_before_later_as_a_duration(nlp):
 def test_dates_a_weekday_with_plural_part_of_day_is_a_set(nlp):
     found = dates_in(annotate(nlp, "The club meets Friday nights, and it met on Friday night.", "2021-11-03"))
     assert found.get("Friday nights") == ("SET", "XXXX-WXX-5TNI"), found
+
+
+@pytest.mark.parametrize("text,era_at", [
+    ("Prosecutors said the case is a warning for today's youth, and the hearing resumes today.", "today's youth"),
+    ("The mayor said the parks are built for the children of tomorrow; the council votes tomorrow.", "of tomorrow;"),
+    ("Bail rules must fit today's world, the senator said in today's debate.", "today's world"),
+])
+def test_dates_deictic_days_naming_an_era_are_not_dates(nlp, text, era_at):
+    """ "Today's youth", "the children of tomorrow": the present or coming era, not a calendar day; the same
+    word naming the day ("resumes today", "today's debate") stays a date, under both guidelines."""
+    era = text.index(era_at) + era_at.index("to")
+    for guidelines in ("legalnews", "timeml"):
+        doc = nlp.make_doc(text)
+        doc._.published_at = "2021-11-03"
+        for name, proc in nlp.pipeline:
+            if name == "legalnews_timex":
+                break
+            doc = proc(doc)
+        doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines=guidelines)(doc)
+        days = [(e.start_char, e._.timex_value) for e in doc.ents if e.label_ == "DATE"]
+        assert len(days) == 1 and days[0][0] != era, (guidelines, days)
+        assert days[0][1] in ("2021-11-03", "2021-11-04"), (guidelines, days)
