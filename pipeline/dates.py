@@ -581,6 +581,10 @@ def _quarter(tables, m, dct, tense, ref):
         return _date(Point(date(year, 3 * q - 2, 1), "Q"))
     if dct is None:
         return Timex("DATE", "XXXX-QX")
+    if ref is not None and ref.gran == "Y" and rel in ("year-earlier", "year-ago", "year earlier") \
+            and not m.group(0).endswith(("quarter", "period")):
+        year = ref.day.year if ref.day.year < dct.year else ref.day.year - 1  # after "the nine months", "1988"
+        return _date(Point(date(year, 1, 1), "Y"))
     if _g(m, "year"):
         completed = shift(dct, -1, "Q")
         return _date(Point(date(int(m.group("year")), completed.month, 1), "Q"))
@@ -821,6 +825,8 @@ def governing_tense(span: Span) -> str | None:
 # The component
 # ---------------------------------------------------------------------------------------------
 
+# a results story's year-to-date period: what "a year earlier" after it compares with is the year before
+_YEAR_TO_DATE = re.compile(r"the (?:first |latest |past )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months")
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_oclock", "named_time", "rel_part", "part_deictic", "pos_part"}
@@ -888,6 +894,8 @@ class TimexResolver:
                 continue
             if timex.point is not None and timex.point.gran in GRAN_ORDER:
                 ref = timex.point
+            elif dct is not None and timex.type == "DURATION" and _YEAR_TO_DATE.fullmatch(normalize(span.text)):
+                ref = Point(date(dct.year, 1, 1), "Y")  # "the nine months": part of this year; "a year earlier" is the last
             resolved.append((span, timex, source, pid))
         doc.ents = sorted(others + [Span(doc, s.start, s.end, label="DATE") for s, *_ in resolved],
                           key=lambda s: s.start)

@@ -402,3 +402,13 @@ def test_dates_deictic_days_naming_an_era_are_not_dates(nlp, text, era_at):
         days = [(e.start_char, e._.timex_value) for e in doc.ents if e.label_ == "DATE"]
         assert len(days) == 1 and days[0][0] != era, (guidelines, days)
         assert days[0][1] in ("2021-11-03", "2021-11-04"), (guidelines, days)
+
+
+def test_dates_a_year_earlier_after_a_year_to_date_period_is_the_year_before(nlp):
+    """Results stories compare "the nine months" (part of this year) with "a year earlier": the year before,
+    not the year-ago quarter; the quarter's own comparison stays a quarter."""
+    text = ("The seed company earned $9 million in the third quarter, up from $7 million a year earlier. "
+            "For the nine months, it earned $30 million, compared with $26 million a year earlier.")
+    doc = annotate(nlp, text, "2021-11-03")
+    values = [(e.text, e._.timex_value) for e in doc.ents if e.label_ == "DATE"]
+    assert [v for t, v in values if t == "a year earlier"] == ["2020-Q3", "2020"], values
