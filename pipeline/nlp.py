@@ -15,6 +15,10 @@ from .attributes import swap_attribute_ruler
 from .config import Settings
 from .errors import ModelNotFound
 from .extensions import register_extensions
+from .lemmatizer import swap_lemmatizer
+
+
+MODEL_TWINS = ("legalnews_attribute_ruler", "legalnews_lemmatizer")  # the model's own work, done faster
 
 
 def load_pipeline_config(models_dir: str | Path) -> dict:
@@ -31,6 +35,8 @@ def build_nlp(settings: Settings = Settings()) -> Language:
     cfg = load_pipeline_config(settings.models_dir)
     if cfg["legalnews"].get("fast_attribute_ruler", False):
         swap_attribute_ruler(nlp)
+    if cfg["legalnews"].get("fast_lemmatizer", False):
+        swap_lemmatizer(nlp)
     for name in cfg["legalnews"]["components"]:
         component_cfg = dict(cfg["components"].get(name, {}))
         factory = component_cfg.pop("factory", name)

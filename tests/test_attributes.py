@@ -1,4 +1,5 @@
-"""The fast attribute ruler must leave every token exactly as the model's own AttributeRuler does."""
+"""The fast attribute ruler and the cached lemmatizer must leave every token exactly as the model's own
+AttributeRuler and Lemmatizer do."""
 from __future__ import annotations
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from conftest import sample_texts
 from pipeline.attributes import FastAttributeRuler, compile_token, swap_attribute_ruler
 from pipeline.config import Settings
+from pipeline.lemmatizer import CachedLemmatizer, swap_lemmatizer
 
 # Sentences that reach the ruler's rarer rules: contractions and multi-token lemmas ("gon na",
 # "y' all", "ai n't"), regex lemmas ("nothin'"), expletive "there is", pronoun case, auxiliaries
@@ -28,10 +30,11 @@ def token_attributes(docs) -> list[list[tuple]]:
 
 @pytest.fixture(scope="module")
 def twins():
-    """The model as shipped, and the same model with the fast twin swapped in."""
+    """The model as shipped, and the same model with both twins swapped in."""
     shipped = spacy.load(Settings.model)
     fast = spacy.load(Settings.model)
     assert swap_attribute_ruler(fast)
+    assert swap_lemmatizer(fast)
     return shipped, fast
 
 
@@ -63,10 +66,37 @@ def test_attributes_build_nlp_swaps_in_the_fast_ruler(nlp):
     assert isinstance(nlp.get_pipe("legalnews_attribute_ruler"), FastAttributeRuler)
 
 
-def test_attributes_a_pipeline_without_an_attribute_ruler_is_left_alone():
+def test_attributes_build_nlp_swaps_in_the_cached_lemmatizer(nlp):
+    assert "lemmatizer" not in nlp.pipe_names
+    assert isinstance(nlp.get_pipe("legalnews_lemmatizer"), CachedLemmatizer)
+
+
+def test_attributes_a_pipeline_without_the_rule_components_is_left_alone():
     blank = spacy.blank("en")
     assert not swap_attribute_ruler(blank)
+    assert not swap_lemmatizer(blank)
     assert blank.pipe_names == []
+
+
+def test_attributes_only_spacys_token_local_lemmatizers_are_swapped():
+    lookup = spacy.blank("en")
+    lookup.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert swap_lemmatizer(lookup)
+    assert lookup.pipe_names == ["legalnews_lemmatizer"]
+    other = spacy.blank("en")
+    other.add_pipe("sentencizer", name="lemmatizer")
+    assert not swap_lemmatizer(other)
+    assert other.pipe_names == ["lemmatizer"]
+
+
+def test_attributes_cached_lemmatizer_keeps_answers_across_documents(twins):
+    _, fast = twins
+    lemmatizer = fast.get_pipe("legalnews_lemmatizer")
+    first = fast("The judges were ordering deportations.")
+    seen = len(lemmatizer.lemma_of)
+    second = fast("The judges were ordering deportations.")
+    assert [t.lemma_ for t in first] == [t.lemma_ for t in second] == ["the", "judge", "be", "order", "deportation", "."]
+    assert len(lemmatizer.lemma_of) == seen
 
 
 @pytest.mark.parametrize("pattern, decided", [

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import annotate
+from pipeline.nlp import MODEL_TWINS
 
 
 def ents(nlp, text, published_at="2025-03-10"):
@@ -541,7 +542,7 @@ def test_entity_ruler_anchored_matches_equal_spanruler(nlp):
              "J.D. Vance met Ministry of Foreign Affairs officials at the Otay Mesa Detention Center.",
              "The state's highest court, the Texas Court of Criminal Appeals, sent John Doe 2 to Huntsville Prison.",
              "Nothing here matches a pattern.", ""]
-    model_only = [n for n in nlp.pipe_names if n.startswith("legalnews") and n != "legalnews_attribute_ruler"]
+    model_only = [n for n in nlp.pipe_names if n.startswith("legalnews") and n not in MODEL_TWINS]
     for doc in nlp.pipe(texts, disable=model_only):
         assert ruler.match(doc) == plain.match(doc)
     assert len(ruler.match(nlp(texts[0]))) >= 3
