@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import ORTH
@@ -17,6 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .entities import entity_key
+from .eyecite_prefilter import citation_tokenizer
 from .extensions import register_extensions
 
 register_extensions()
@@ -57,15 +59,14 @@ def canonical_citation(fields: dict, text: str) -> str:
 class CitationFinder:
     """Runs eyecite over the text and a case-name pattern over the tokens.
 
-    eyecite runs on every article: it already skips reporters whose names a text lacks (Aho-Corasick),
-    and no cheaper test is both sound and selective on news. A citation needs a number beside a reporter
-    name, but reporter names need no period or capital pattern ("2019-Ohio-4513", "2017 WI 17",
-    "139 S. Ct. 1959", single-volume reporters with no volume), so a test that never misses one
-    ("a digit near a capitalized word") passes nearly every article anyway."""
+    eyecite runs with a Hyperscan prefilter (`eyecite_prefilter`) unless `hyperscan` is off: the same
+    citations, found about ten times faster."""
 
-    def __init__(self, nlp: Language, name: str, case_names: bool = True):
+    def __init__(self, nlp: Language, name: str, case_names: bool = True, hyperscan: bool = True,
+                 cache_dir: str = ""):
         self.name = name
         self.case_names = case_names
+        self.tokenizer = citation_tokenizer(hyperscan, Path(cache_dir) if cache_dir else None)
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("CASE_NAME", [[_PARTY, {"ORTH": {"IN": list(_VERSUS)}}, _PARTY]])
         self.versus = np.array([nlp.vocab.strings.add(v) for v in _VERSUS], dtype="uint64")
@@ -76,7 +77,7 @@ class CitationFinder:
 
         found: list[tuple[Span, dict]] = []
         text = doc.text
-        for cit in get_citations(text) if text else ():  # eyecite refuses an empty text
+        for cit in get_citations(text, tokenizer=self.tokenizer) if text else ():  # eyecite refuses an empty text
             if not isinstance(cit, (FullCaseCitation, FullLawCitation)):
                 continue
             start, end = cit.full_span() if hasattr(cit, "full_span") else cit.span()
@@ -125,6 +126,7 @@ def _longest(found: list[tuple[Span, dict]]) -> list[tuple[Span, dict]]:
 
 
 @Language.factory("legalnews_citations", assigns=["doc.spans", "span._.citation", "span._.canonical"],
-                  default_config={"case_names": True, "models_dir": ""})
-def make_citation_finder(nlp: Language, name: str, case_names: bool, models_dir: str) -> CitationFinder:
-    return CitationFinder(nlp, name, case_names)
+                  default_config={"case_names": True, "hyperscan": True, "cache_dir": "", "models_dir": ""})
+def make_citation_finder(nlp: Language, name: str, case_names: bool, hyperscan: bool, cache_dir: str,
+                         models_dir: str) -> CitationFinder:
+    return CitationFinder(nlp, name, case_names, hyperscan, cache_dir)

@@ -1,11 +1,19 @@
 """Citations stage: case and statute citations become LAW spans with their fields."""
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
+import subprocess
+import sys
 
 import pytest
+from eyecite import get_citations
+from eyecite.tokenizers import default_tokenizer
+from reporters_db import LAWS, REPORTERS
 
-from conftest import annotate
+from conftest import annotate, sample_texts
+from pipeline.eyecite_prefilter import citation_tokenizer
 
 
 def laws(nlp, text):
@@ -64,3 +72,101 @@ def test_citations_case_name_with_hyphenated_party_and_docket(nlp):
 def test_citations_case_names_need_a_versus_token(nlp):
     assert laws(nlp, "Marsh and Keene met in Portland, and Dunn joined them.") == []
     assert [s.text for s in laws(nlp, "The order in Keene vs. Marsh still stands.")] == ["Keene vs. Marsh"]
+
+
+# --- the Hyperscan prefilter in front of eyecite ---------------------------------------------------
+
+needs_hyperscan = pytest.mark.skipif(importlib.util.find_spec("hyperscan") is None, reason="hyperscan is not installed")
+# Reporters whose citations two extractors match with the same span and other fields: which fields
+# win depends on the order the extractors run in.
+TIES = "The court cited 21 D.C. (Tuck. & Cl.) 456, 1 Ill. (Breese) 456 and N.Y. Empl. Law § 24:09 in 2019."
+
+
+def citation_texts() -> list[str]:
+    """News articles, and every example citation of reporters-db in sentences, with plain, no-break
+    and thin spaces (what eyecite's `\\s` must still see)."""
+    examples = [e for table in (REPORTERS, LAWS) for editions in table.values() for edition in editions
+                for e in edition.get("examples", [])]
+    paragraphs = [" ".join(f"The court cited {e} in 2019." for e in examples[i:i + 25])
+                  for i in range(0, len(examples), 25)]
+    spaced = [p.replace(" ", space) for p in paragraphs for space in ("\u00a0", "\u2009")]
+    news = [t for t in sample_texts() if t.strip()]  # eyecite refuses an empty text, as the stage knows
+    return news + paragraphs + spaced + [TIES, "Case ٣ cited 533 U.S. 678.", "8 U.S.C. § 1226 \ud800"]
+
+
+def found(text: str, tokenizer) -> list[tuple]:
+    return [(type(c).__name__, c.span(), c.full_span() if hasattr(c, "full_span") else None,
+             sorted((k, v) for k, v in c.groups.items() if v)) for c in get_citations(text, tokenizer=tokenizer)]
+
+
+@pytest.fixture(scope="module")
+def tokenizers():
+    return citation_tokenizer(use_hyperscan=True), citation_tokenizer(use_hyperscan=False)
+
+
+@needs_hyperscan
+def test_citations_prefilter_keeps_every_extractor_that_matches(tokenizers):
+    prefiltered, _ = tokenizers
+    assert prefiltered.database is not None
+    for text in citation_texts():
+        chosen = {id(e) for e in prefiltered.get_extractors(text)}
+        missed = [e.regex for e in default_tokenizer.get_extractors(text)
+                  if id(e) not in chosen and e.compiled_regex.search(text)]
+        assert missed == [], text[:80]
+
+
+@needs_hyperscan
+def test_citations_prefilter_runs_few_extractors_on_news(tokenizers):
+    prefiltered, _ = tokenizers
+    news = sample_texts()
+    scanned = sum(len(prefiltered.get_extractors(t)) - len(prefiltered.always) for t in news)
+    candidates = sum(len(default_tokenizer.get_extractors(t)) for t in news)
+    assert 0 < scanned < candidates / 5
+
+
+def test_citations_same_with_and_without_hyperscan_and_same_spans_as_eyecite(tokenizers):
+    prefiltered, ordered = tokenizers
+    texts = citation_texts()
+    with_hyperscan = [found(t, prefiltered) for t in texts]
+    assert with_hyperscan == [found(t, ordered) for t in texts]
+    assert sum(map(len, with_hyperscan)) > 800
+    spans = [[c[:3] for c in cits] for cits in with_hyperscan]
+    assert spans == [[c[:3] for c in found(t, default_tokenizer)] for t in texts]
+
+
+def test_citations_fields_do_not_depend_on_the_process():
+    """Python salts string hashes per process; the citations of a tie must not follow the salt."""
+    script = ("import json, sys; from eyecite import get_citations; from pipeline.eyecite_prefilter import "
+              "citation_tokenizer; t = citation_tokenizer(); "
+              "print(json.dumps([c.groups for c in get_citations(sys.argv[1], tokenizer=t)]))")
+    runs = {subprocess.run([sys.executable, "-c", script, TIES], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and len(json.loads(runs.pop())) == 3
+
+
+def test_citations_an_unusable_cache_folder_falls_back_to_eyecites_filter(tmp_path, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    tokenizer = citation_tokenizer(use_hyperscan=True, folder=blocker / "cache")
+    assert tokenizer.database is None
+    assert found(TIES, tokenizer) == found(TIES, citation_tokenizer(use_hyperscan=False))
+    if importlib.util.find_spec("hyperscan"):
+        assert "unavailable" in caplog.text
+
+
+@needs_hyperscan
+def test_citations_a_damaged_database_file_is_compiled_again(tmp_path, caplog):
+    from eyecite.tokenizers import EXTRACTORS
+
+    from pipeline.eyecite_prefilter import _database
+
+    extractors, few = list(EXTRACTORS), [0, 1, 2]
+    _database(extractors, few, tmp_path)
+    [saved] = tmp_path.glob("*.hsdb")
+    saved.write_bytes(saved.read_bytes()[:100])
+    _database(extractors, few, tmp_path)
+    assert "damaged" in caplog.text
+    assert saved.stat().st_size > 100 and not list(tmp_path.glob(".tmp-*"))
+    caplog.clear()
+    _database(extractors, few, tmp_path)
+    assert caplog.text == ""
