@@ -583,7 +583,8 @@ def _quarter(tables, m, dct, tense, ref):
         return Timex("DATE", "XXXX-QX")
     if ref is not None and ref.gran == "Y" and rel in ("year-earlier", "year-ago", "year earlier") \
             and not m.group(0).endswith(("quarter", "period")):
-        year = ref.day.year if ref.day.year < dct.year else ref.day.year - 1  # after "the nine months", "1988"
+        # after "the nine months" (this year) the year before; after "last year" / "the 1988 period" that same year
+        year = ref.day.year if ref.day.year == dct.year - 1 else ref.day.year - 1
         return _date(Point(date(year, 1, 1), "Y"))
     if _g(m, "year"):
         completed = shift(dct, -1, "Q")

@@ -412,3 +412,6 @@ def test_dates_a_year_earlier_after_a_year_to_date_period_is_the_year_before(nlp
     doc = annotate(nlp, text, "2021-11-03")
     values = [(e.text, e._.timex_value) for e in doc.ents if e.label_ == "DATE"]
     assert [v for t, v in values if t == "a year earlier"] == ["2020-Q3", "2020"], values
+    found = dates_in(annotate(nlp, "For the nine months, profit rose 4%; year-earlier profit included a tax gain.",
+                              "2021-11-03"))
+    assert found.get("year-earlier") == ("DATE", "2020"), found
