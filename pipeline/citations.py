@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .entities import entity_key
 from .eyecite_prefilter import citation_tokenizer
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 
 register_extensions()
 
@@ -76,7 +76,7 @@ class CitationFinder:
         from eyecite.models import FullCaseCitation, FullLawCitation
 
         found: list[tuple[Span, dict]] = []
-        text = doc.text
+        text = doc_text(doc)
         for cit in get_citations(text, tokenizer=self.tokenizer) if text else ():  # eyecite refuses an empty text
             if not isinstance(cit, (FullCaseCitation, FullLawCitation)):
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .extensions import MENTION_FIELDS, doc_text, span_values
 from .records import Argument, Article, Event, ExtractedArticle, Mention, event_id, mention_id
 
 
@@ -17,7 +18,7 @@ def sentence_starts(doc: Doc) -> list[int]:
 def collect(doc: Doc, article: Article) -> ExtractedArticle:
     """Mentions from `doc.ents` and `doc.spans["law"]`, events from `doc._.events`."""
     aid = article.article_id
-    text = doc.text  # Doc.text joins every token: build it once, not once per event
+    text = doc_text(doc)
     sents = list(doc.sents)
     sent_of_token = [0] * len(doc)
     for index, sent in enumerate(sents):
@@ -27,16 +28,15 @@ def collect(doc: Doc, article: Article) -> ExtractedArticle:
     mentions: list[Mention] = []
     by_offsets: dict[tuple[int, int], Mention] = {}
     spans = list(doc.ents) + list(doc.spans.get("law", []))
+    user_data = doc.user_data
     for span in spans:
-        ext, start, end = span._, span.start_char, span.end_char  # Span char offsets are computed per read
+        start, end = span.start_char, span.end_char  # Span char offsets are computed per read
+        values = dict(zip(MENTION_FIELDS, span_values(user_data, start, end)))
+        values["value"] = values.pop("timex_value")
         m = Mention(
             article_id=aid, mention_id=mention_id(aid, start, end, span.label_),
             label=span.label_, text=text[start:end], start_char=start,
-            end_char=end, sentence_index=sent_of_token[span.start] if len(span) else 0,
-            canonical=ext.canonical, entity_key=ext.entity_key, source_label=ext.source_label,
-            rule=ext.rule, role=ext.role, nationality=ext.nationality, court_id=ext.court_id,
-            country_code=ext.country_code, admin1=ext.admin1, lat=ext.lat, lon=ext.lon,
-            timex_type=ext.timex_type, value=ext.timex_value, citation=ext.citation,
+            end_char=end, sentence_index=sent_of_token[span.start] if len(span) else 0, **values,
         )
         mentions.append(m)
         by_offsets[(start, end)] = m

@@ -25,7 +25,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span, Token
 
 from . import courts
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .matching import required_words
 from .places import PlaceTables, countries, default_models_dir, fold, tables
 
@@ -303,7 +303,7 @@ class EntityNormalizer:
 
     # -- the run ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        self._text = doc.text  # Doc.text and Doc.ents walk every token on each access: read them once
+        self._text = doc_text(doc)
         self._dateline_words = ""
         self._ents = list(doc.ents)
         self._scan(doc)

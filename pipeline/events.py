@@ -30,7 +30,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .coref import PRONOUNS, Resolver
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .matching import required_words
 
 register_extensions()
@@ -182,7 +182,7 @@ class EventExtractor:
         self.built: list[dict] = []
         self.doc_ents = doc.ents  # Doc.ents (and Span.ents) build every Span anew on each access: read once
         self.ents = {t.i: e for e in self.doc_ents for t in e}
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.dateline_span, self.dateline_end = self.find_dateline(doc)
         events = []
         for entry, span, head in self.match(doc):

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .config import MODELS_DIR
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 
 register_extensions()
 
@@ -280,7 +280,7 @@ class PlaceResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        text = doc.text  # Doc.text joins every token on each access: read it once
+        text = doc_text(doc)
         states = self.places.us_states
         for i, ent in enumerate(ents):
             if ent.label_ != "PLACE":
