@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
-import jsonlines
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -63,6 +62,9 @@ DERIVED_TABLES = ("stories",)  # written from the finished tables (pipeline/stor
 TABLES = tuple(name for name in SCHEMAS if name not in DERIVED_TABLES)
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one JSON Lines row: json.dumps' format, one encoder
+
+
 def _partial(path: Path) -> Path:
     return path.with_name(path.name + ".partial")
 
@@ -75,29 +77,28 @@ class TableWriter:
         self.schema = SCHEMAS[name]
         self.jsonl_path = folder / f"{name}.jsonl"
         self.parquet_path = folder / f"{name}.parquet"
+        self.names = tuple(self.schema.names)
         self._jsonl_fp = open(_partial(self.jsonl_path), "w", encoding="utf-8")
-        self._jsonl = jsonlines.Writer(self._jsonl_fp, compact=True, sort_keys=False,
-                                       dumps=lambda obj: json.dumps(obj, ensure_ascii=False))
         self._parquet = pq.ParquetWriter(_partial(self.parquet_path), self.schema, compression="zstd")
         self.rows = 0
 
     def write(self, rows: Iterable[dict[str, Any]]) -> None:
-        batch = [{field: row.get(field) for field in self.schema.names} for row in rows]
+        names = self.names
+        batch = [{field: row.get(field) for field in names} for row in rows]
         if not batch:
             return
-        self._jsonl.write_all(batch)
+        self._jsonl_fp.write("".join(f"{_encode(row)}\n" for row in batch))
         self._parquet.write_table(pa.Table.from_pylist(batch, schema=self.schema))
         self.rows += len(batch)
 
     def close(self) -> None:
-        self._jsonl.close()
         self._jsonl_fp.close()
         self._parquet.close()
         os.replace(_partial(self.jsonl_path), self.jsonl_path)
         os.replace(_partial(self.parquet_path), self.parquet_path)
 
     def abort(self) -> None:
-        for closer in (self._jsonl.close, self._jsonl_fp.close, self._parquet.close):
+        for closer in (self._jsonl_fp.close, self._parquet.close):
             try:
                 closer()
             except Exception:  # noqa: BLE001 - best effort while already failing
