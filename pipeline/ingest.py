@@ -153,13 +153,18 @@ def looks_binary_bytes(data: bytes) -> bool:
     return controls / len(sample) > 0.05 or (controls + invalid) / len(sample) > 0.3
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # category Cc but tab and newlines
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # categories are looked up only for these
+_UNPRINTABLE = ("Cc", "Co", "Cn", "Cs")
+
+
 def looks_binary(text: str) -> bool:
     """Text that is mostly replacement characters or unprintables is a decoded binary blob."""
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
-                                                       and ch not in "\n\r\t"))
+    bad = len(_ASCII_CONTROL.findall(sample)) + sum(
+        1 for ch in _NON_ASCII.findall(sample) if ch == "\ufffd" or unicodedata.category(ch) in _UNPRINTABLE)
     return bad > 8 and bad / len(sample) > 0.1
 
 

@@ -6,11 +6,16 @@ import io
 import json
 from pathlib import Path
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from pipeline.ingest import (Ingestor, expand_inputs, format_of, normalize_record, parse_published_at)
+from pipeline.ingest import (Ingestor, expand_inputs, format_of, looks_binary, normalize_record,
+                             parse_published_at)
 from pipeline.records import Article, Reject, content_hash
 
 TEXT = "The Fourth Circuit ruled on Tuesday that the government must return the man to Maryland."
@@ -202,3 +207,23 @@ def test_ingest_stats_as_dict_counts_rejects_by_reason(tmp_path):
     assert (counts["records_read"], counts["articles"], counts["rejects"], counts["balanced"]) == (4, 1, 3, True)
     assert counts["unparsed_published_at"] == 1
     assert counts["files"] == {str(path): {"format": "jsonl", "records": 4}}
+
+
+def unprintable_share_is_high(text: str) -> bool:
+    """The definition looks_binary implements: over 8 and over 10% of the first 4,096 characters are
+    replacement characters or unprintable (control but tab and newlines, private, unassigned, surrogate)."""
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if ch == "\ufffd"
+              or (unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\n\r\t"))
+    return bool(sample) and bad > 8 and bad / len(sample) > 0.1
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\r\x00\x0b\x7f\x85\x9f\ufffd\ue000\u0378\ud800é—"), max_size=120)
+       | st.text(max_size=200))
+def test_ingest_looks_binary_is_the_unprintable_share(text):
+    assert looks_binary(text) == unprintable_share_is_high(text)
+
+
+def test_ingest_looks_binary_on_real_text_and_junk():
+    assert not looks_binary("The judge ruled on Friday — “again,” said the clerk.\n" * 20)
+    assert looks_binary("\x00\x01\ufffd\x7f" * 50 + "text")
