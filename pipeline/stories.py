@@ -65,6 +65,9 @@ def date_interval(row: dict[str, Any]) -> tuple[date, date]:
     return day, day
 
 
+LINKING_ROLES = ("agent", "adjudicator")  # a story's events never disagree on these
+
+
 @dataclass
 class Story:
     """Events grouped as one real-world action; `event_rows` are in date order, the first report first."""
@@ -72,18 +75,19 @@ class Story:
     event_rows: list[dict[str, Any]] = field(default_factory=list)
     start: date = date.max
     end: date = date.min
+    known: dict[str, set[str]] = field(default_factory=lambda: {role: set() for role in LINKING_ROLES})
 
     def accepts(self, row: dict[str, Any], interval: tuple[date, date]) -> bool:
         first = self.event_rows[0]
         if first["subject_id"] is None:
-            same = all(row[f"{r}_id"] == first[f"{r}_id"] for r in ("agent", "adjudicator"))
+            same = all(row[f"{r}_id"] == first[f"{r}_id"] for r in LINKING_ROLES)
             return same and self._overlaps(interval)
         shared = False
-        for role in ("agent", "adjudicator"):
-            known = {r[f"{role}_id"] for r in self.event_rows} - {None}
-            if row[f"{role}_id"] is not None and known and row[f"{role}_id"] not in known:
+        for role in LINKING_ROLES:
+            known, value = self.known[role], row[f"{role}_id"]
+            if value is not None and known and value not in known:
                 return False
-            shared = shared or row[f"{role}_id"] in known
+            shared = shared or value in known
         if first["subject_label"] in BROAD_SUBJECTS and not shared:
             return False
         return self._overlaps(interval)
@@ -93,6 +97,9 @@ class Story:
 
     def add(self, row: dict[str, Any], interval: tuple[date, date]) -> None:
         self.event_rows.append(row)
+        for role in LINKING_ROLES:
+            if row[f"{role}_id"] is not None:
+                self.known[role].add(row[f"{role}_id"])
         self.start, self.end = min(self.start, interval[0]), max(self.end, interval[1])
 
     def as_row(self) -> dict[str, Any]:
