@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 import srsly
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -854,6 +855,11 @@ class TimexResolver:
         self.guidelines = guidelines
         self._periods: set[tuple[int, int]] = set()
         self._day_of_month: dict[tuple[int, int], str] = {}
+        words = tables.words
+        self._start_words = {"every", "each", *words["weekday"], *words["month"],
+                             *(month[:-1] for month in words["month"] if month.endswith(".")),
+                             *(holiday[:k] for holiday in words["holiday"] for k in range(1, len(holiday) + 1))}
+        self._can_start: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         dct = anchor_date(doc._.published_at)
@@ -1157,6 +1163,23 @@ class TimexResolver:
             end += 1
         return None if taken.intersection(range(i, end)) else doc[i:end]
 
+    def _calendar_starts(self, doc: Doc) -> list[int]:
+        """The tokens where a duration adjective or `_calendar_span` can begin: a lower-case form that
+        is "every"/"each", a weekday, a month (with or without its period), the start of a holiday's
+        name, or a "-long" adjective. Decided once per distinct form from the LOWER column, so the
+        other tokens cost a dictionary lookup, not a Token and four span texts."""
+        if len(self._can_start) > 200_000:
+            self._can_start.clear()
+        starts, strings, can_start = [], doc.vocab.strings, self._can_start
+        for i, key in enumerate(doc.to_array(LOWER).tolist()):
+            found = can_start.get(key)
+            if found is None:
+                lower = strings[key]
+                found = can_start[key] = lower in self._start_words or bool(_LONG_ADJ.fullmatch(lower))
+            if found:
+                starts.append(i)
+        return starts
+
     def add_missing(self, doc: Doc, spans: list, deictic: bool) -> list:
         """Expressions the model leaves out: duration adjectives ("weeklong") and, under TimeML
         guidelines, vague references ("now", "recently", "the future")."""
@@ -1164,7 +1187,7 @@ class TimexResolver:
         for ent in [*doc.ents, *(span for span, *_ in spans)]:  # repaired spans may reach past the model's
             taken.update(range(ent.start, ent.end))
         added = []
-        for tok in doc:
+        for tok in doc if deictic else map(doc.__getitem__, self._calendar_starts(doc)):
             if tok.i in taken:
                 continue
             if _LONG_ADJ.fullmatch(tok.lower_):

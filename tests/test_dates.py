@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span
 
-from conftest import ROOT, annotate
+from conftest import ROOT, annotate, sample_texts
 from pipeline.dates import DateTables, Point, TimexResolver, anchor_date, resolve
 
 TUE = date(2025, 6, 10)  # a Tuesday in ISO week 24
@@ -415,3 +415,34 @@ def test_dates_a_year_earlier_after_a_year_to_date_period_is_the_year_before(nlp
     found = dates_in(annotate(nlp, "For the nine months, profit rose 4%; year-earlier profit included a tax gain.",
                               "2021-11-03"))
     assert found.get("year-earlier") == ("DATE", "2020"), found
+
+
+CALENDAR_WORDS = [
+    "On Valentine's Day and on Martin Luther King Jr. Day the court was closed; it reopens Nov. 25.",
+    "The Fourth of July parade passed the courthouse, and Thanksgiving Day was quiet.",
+    "Every Monday, and each week, the weeklong hearings resumed. Wednesday's ruling came in March 2019.",
+    "The judge said Christmas Eve and New Year's Day fall on a Thursday, Dec. 24, 2026, this time.",
+    "ICE agents met Labor Day crowds; Sept. 3 and Jan 5th were named. MAY he rule? May 5, 2025 it was.",
+]
+
+
+def test_dates_calendar_starts_skip_only_tokens_that_begin_nothing(nlp):
+    """add_missing looks only at the tokens `_calendar_starts` picks: the result must be the one a scan
+    of every token gives. The model's entities are taken away so that add_missing has the dates to find."""
+    timex = nlp.get_pipe("legalnews_timex")
+    later = nlp.pipe_names[nlp.pipe_names.index("legalnews_timex"):]
+    texts = CALENDAR_WORDS + [t for t in sample_texts() if t.strip()]
+    added = 0
+    with nlp.select_pipes(disable=later):
+        for doc in nlp.pipe(texts):
+            doc.ents = []
+            fast = timex.add_missing(doc, [], deictic=False)
+            every_token = TimexResolver._calendar_starts
+            try:
+                TimexResolver._calendar_starts = lambda self, d: range(len(d))
+                full = timex.add_missing(doc, [], deictic=False)
+            finally:
+                TimexResolver._calendar_starts = every_token
+            assert [(s.start, s.end, rule) for s, _, rule in fast] == [(s.start, s.end, rule) for s, _, rule in full]
+            added += sum(rule == "timex:added" for _, _, rule in fast)
+    assert added >= 30
