@@ -6,12 +6,13 @@ per news article, most of the citations stage's time. Hyperscan answers "which o
 match anywhere in this text" for all of them in one pass, so only those few run in `re`, and the
 citations come out of eyecite's own code as before.
 
-Why the answer is exact, not approximate: the database is compiled in UTF-8 mode, where literals,
-ASCII classes, `.`, `\\d` on ASCII digits and `\\s` on ASCII whitespace mean what they mean in `re`.
-The text is scanned with other Unicode spaces turned into plain spaces (what `re`'s `\\s` sees), a
-text holding a non-ASCII digit gets eyecite's own Aho-Corasick choice, and extractors whose regex is case-insensitive
-or uses `\\w`, `\\W`, `\\b` or `\\B` (Unicode-aware in `re`) always run. `tests/test_citations.py`
-checks the selection against `re` and the citations against eyecite's default tokenizer.
+Why no match is lost: the database is compiled in UTF-8 mode, where literals, ASCII classes, `.`,
+`\\d` on ASCII digits and `\\s` on ASCII whitespace mean what they mean in `re`. The text is scanned
+with other Unicode spaces turned into plain spaces (what `re`'s `\\s` sees); a text holding a
+non-ASCII digit gets eyecite's own Aho-Corasick choice; extractors compiled with a flag (the
+case-insensitive ones) or using `\\w`, `\\W`, `\\b` or `\\B` (Unicode-aware in `re`) always run.
+`tests/test_citations.py` checks the selection against `re` and the citations against eyecite's
+default tokenizer.
 
 The extractors always run in eyecite's list order, with or without Hyperscan. eyecite's default
 tokenizer hands them over as a set ordered by Python's per-process string hashing, and when two
@@ -21,7 +22,7 @@ another process; a fixed order gives the same citations in every run.
 eyecite's own HyperscanTokenizer is not used: it takes match offsets from Hyperscan, which differ
 from `re`'s for some reporters, and it reads non-ASCII spaces differently.
 
-The database takes about 30 s to compile, so it is compiled once per machine into a cache folder,
+The database takes about 35 s to compile, so it is compiled once per machine into a cache folder,
 under a lock so parallel workers wait for the first one, and written by a rename so a killed run
 never leaves half a file.
 """
@@ -56,7 +57,9 @@ def _hyperscan_regex(regex: str) -> bytes:
 
 
 def _unfiltered(extractor) -> bool:
-    return bool(extractor.flags & re.IGNORECASE) or bool(UNICODE_AWARE.search(extractor.regex))
+    """Regexes whose meaning in `re` Hyperscan may not share: any flag (case-insensitive matching is
+    Unicode-aware in `re`), or a Unicode-aware class."""
+    return bool(extractor.flags) or bool(UNICODE_AWARE.search(extractor.regex))
 
 
 def _database(extractors: list, indices: list[int], folder: Path):
@@ -77,7 +80,7 @@ def _database(extractors: list, indices: list[int], folder: Path):
                 return database
             except hyperscan.error as err:
                 log.warning("recompiling the damaged citation database %s (%s)", path, err)
-        log.warning("compiling eyecite's citation patterns for Hyperscan into %s (once per machine, about 30 s)",
+        log.warning("compiling eyecite's citation patterns for Hyperscan into %s (once per machine, about 35 s)",
                     folder)
         database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         database.compile(expressions=expressions, ids=indices, flags=flags)
