@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 from spacy.attrs import ORTH
@@ -62,11 +61,10 @@ class CitationFinder:
     eyecite runs with a Hyperscan prefilter (`eyecite_prefilter`) unless `hyperscan` is off: the same
     citations, found about ten times faster."""
 
-    def __init__(self, nlp: Language, name: str, case_names: bool = True, hyperscan: bool = True,
-                 cache_dir: str = ""):
+    def __init__(self, nlp: Language, name: str, case_names: bool = True, hyperscan: bool = True):
         self.name = name
         self.case_names = case_names
-        self.tokenizer = citation_tokenizer(hyperscan, Path(cache_dir) if cache_dir else None)
+        self.tokenizer = citation_tokenizer(hyperscan)
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("CASE_NAME", [[_PARTY, {"ORTH": {"IN": list(_VERSUS)}}, _PARTY]])
         self.versus = np.array([nlp.vocab.strings.add(v) for v in _VERSUS], dtype="uint64")
@@ -126,7 +124,7 @@ def _longest(found: list[tuple[Span, dict]]) -> list[tuple[Span, dict]]:
 
 
 @Language.factory("legalnews_citations", assigns=["doc.spans", "span._.citation", "span._.canonical"],
-                  default_config={"case_names": True, "hyperscan": True, "cache_dir": "", "models_dir": ""})
-def make_citation_finder(nlp: Language, name: str, case_names: bool, hyperscan: bool, cache_dir: str,
+                  default_config={"case_names": True, "hyperscan": True, "models_dir": ""})
+def make_citation_finder(nlp: Language, name: str, case_names: bool, hyperscan: bool,
                          models_dir: str) -> CitationFinder:
-    return CitationFinder(nlp, name, case_names, hyperscan, cache_dir)
+    return CitationFinder(nlp, name, case_names, hyperscan)

@@ -22,34 +22,23 @@ another process; a fixed order gives the same citations in every run.
 eyecite's own HyperscanTokenizer is not used: it takes match offsets from Hyperscan, which differ
 from `re`'s for some reporters, and it reads non-ASCII spaces differently.
 
-The database takes about 35 s to compile, so it is compiled once per machine into a cache folder,
-under a lock so parallel workers wait for the first one, and written by a rename so a killed run
-never leaves half a file.
+The database takes about 35 s to compile, so it is compiled once per machine into the project's
+cache folder (`pipeline/cache.py`). Where that folder is unusable, eyecite's own filter is used.
 """
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
+
+from .cache import fingerprint, load_or_build
 
 log = logging.getLogger(__name__)
 
 UNICODE_AWARE = re.compile(r"\\[wWbB]")
 OTHER_SPACE = re.compile(r"[^\S \t\n\r\f\v]")
 NON_ASCII_DIGIT = re.compile(r"[^\D0-9]")
-
-
-def cache_dir() -> Path:
-    """$LEGALNEWS_CACHE, else the user's cache folder ($XDG_CACHE_HOME or ~/.cache) / legalnews."""
-    if os.environ.get("LEGALNEWS_CACHE"):
-        return Path(os.environ["LEGALNEWS_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "legalnews"
 
 
 def _hyperscan_regex(regex: str) -> bytes:
@@ -62,32 +51,26 @@ def _unfiltered(extractor) -> bool:
     return bool(extractor.flags) or bool(UNICODE_AWARE.search(extractor.regex))
 
 
-def _database(extractors: list, indices: list[int], folder: Path):
-    """The compiled database of `extractors[indices]`, loaded from `folder` or compiled and saved there."""
+def _database(extractors: list, indices: list[int]):
+    """The compiled database of `extractors[indices]`, from the cache or compiled (about 35 s)."""
     import hyperscan
 
     expressions = [_hyperscan_regex(extractors[i].regex) for i in indices]
     flags = [hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH] * len(indices)
-    fingerprint = hashlib.sha256(repr((hyperscan.__version__, expressions, flags, indices)).encode()).hexdigest()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"eyecite-{fingerprint[:24]}.hsdb"
-    with open(folder / "eyecite-hsdb.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if path.exists():
-            try:
-                database = hyperscan.loadb(path.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
-                database.scratch = hyperscan.Scratch(database)
-                return database
-            except hyperscan.error as err:
-                log.warning("recompiling the damaged citation database %s (%s)", path, err)
-        log.warning("compiling eyecite's citation patterns for Hyperscan into %s (once per machine, about 35 s)",
-                    folder)
+
+    def compile_database():
         database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         database.compile(expressions=expressions, ids=indices, flags=flags)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as tmp:
-            tmp.write(hyperscan.dumpb(database))
-        os.replace(tmp.name, path)
         return database
+
+    def load(data: bytes):
+        database = hyperscan.loadb(data, mode=hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)
+        return database
+
+    return load_or_build("eyecite-hyperscan", fingerprint(hyperscan.__version__, expressions, flags, indices),
+                         compile_database, dumps=hyperscan.dumpb, loads=load, build_without_cache=False,
+                         building="compiling eyecite's citation patterns for Hyperscan, about 35 s")
 
 
 def _tokenizer_class():
@@ -122,7 +105,7 @@ def _tokenizer_class():
     return PrefilteredTokenizer
 
 
-def citation_tokenizer(use_hyperscan: bool = True, folder: Path | None = None):
+def citation_tokenizer(use_hyperscan: bool = True):
     """eyecite's tokenizer in a fixed order, prefiltered by Hyperscan when it is installed and its
     database can be had: the same citations either way, about ten times faster with it."""
     from eyecite.tokenizers import EXTRACTORS, default_tokenizer
@@ -135,7 +118,7 @@ def citation_tokenizer(use_hyperscan: bool = True, folder: Path | None = None):
             import hyperscan  # noqa: F401
 
             scanned = [i for i, e in enumerate(extractors) if not _unfiltered(e)]
-            database = _database(extractors, scanned, folder or cache_dir())
+            database = _database(extractors, scanned)
         except ImportError:
             pass
         except Exception as err:  # noqa: BLE001 - an unwritable cache, a pattern Hyperscan refuses: slower, same output

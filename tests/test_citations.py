@@ -144,29 +144,12 @@ def test_citations_fields_do_not_depend_on_the_process():
     assert len(runs) == 1 and len(json.loads(runs.pop())) == 3
 
 
-def test_citations_an_unusable_cache_folder_falls_back_to_eyecites_filter(tmp_path, caplog):
+def test_citations_an_unusable_cache_folder_falls_back_to_eyecites_filter(tmp_path, monkeypatch, caplog):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    tokenizer = citation_tokenizer(use_hyperscan=True, folder=blocker / "cache")
+    monkeypatch.setenv("LEGALNEWS_CACHE", str(blocker / "cache"))
+    tokenizer = citation_tokenizer(use_hyperscan=True)
     assert tokenizer.database is None
     assert found(TIES, tokenizer) == found(TIES, citation_tokenizer(use_hyperscan=False))
     if importlib.util.find_spec("hyperscan"):
         assert "unavailable" in caplog.text
-
-
-@needs_hyperscan
-def test_citations_a_damaged_database_file_is_compiled_again(tmp_path, caplog):
-    from eyecite.tokenizers import EXTRACTORS
-
-    from pipeline.eyecite_prefilter import _database
-
-    extractors, few = list(EXTRACTORS), [0, 1, 2]
-    _database(extractors, few, tmp_path)
-    [saved] = tmp_path.glob("*.hsdb")
-    saved.write_bytes(saved.read_bytes()[:100])
-    _database(extractors, few, tmp_path)
-    assert "damaged" in caplog.text
-    assert saved.stat().st_size > 100 and not list(tmp_path.glob(".tmp-*"))
-    caplog.clear()
-    _database(extractors, few, tmp_path)
-    assert caplog.text == ""
