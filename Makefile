@@ -47,6 +47,6 @@ eval: $(STAMP) ## score against ../shared gold files and benchmarks
 bench: $(STAMP) ## time raw spaCy vs extract with 1 and 2 workers, and 1x vs 4x the dump: make bench [ARTICLES=500] [DUMP=file.jsonl]
 	$(BIN)/python scripts/bench.py --articles $(ARTICLES) --model $(MODEL) $(if $(DUMP),--dump $(DUMP))
 
-clean: ## remove run outputs and caches (keeps .venv)
+clean: ## remove run outputs and test caches (keeps .venv and ~/.cache/legalnews)
 	rm -rf $(EVAL) .pytest_cache
 	find data/processed -mindepth 1 ! -name .gitkeep -delete

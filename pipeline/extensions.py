@@ -44,8 +44,7 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-MENTION_FIELDS = ("canonical", "entity_key", "source_label", "rule", "role", "nationality", "court_id",
-                  "country_code", "admin1", "lat", "lon", "timex_type", "timex_value", "citation")
+MENTION_FIELDS = tuple(SPAN_EXTENSIONS)  # every span extension is a column of the mentions table
 
 
 def span_values(user_data: dict, start_char: int, end_char: int, names: tuple[str, ...] = MENTION_FIELDS) -> list:
