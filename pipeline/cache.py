@@ -70,14 +70,14 @@ def load_or_build(name: str, key: str, build: Callable[[], T], *, dumps: Callabl
         if building:
             log.warning("%s (once per machine, into %s)", building, folder)
         value = build()
-        tmp = Path(tempfile.mkstemp(dir=folder, prefix=f".tmp-{name}-")[1]) if os.access(folder, os.W_OK) else None
+        tmp = None
         try:
-            if tmp is None:
-                raise PermissionError(13, "folder not writable")
-            tmp.write_bytes(dumps(value))
+            handle, tmp = tempfile.mkstemp(dir=folder, prefix=f".tmp-{name}-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(dumps(value))
             os.replace(tmp, path)
         except OSError as err:  # a full disk, a read-only folder: the value is still good for this process
             log.warning("could not save %s into %s (%s)", name, folder, err.strerror or err)
             if tmp is not None:
-                tmp.unlink(missing_ok=True)
+                Path(tmp).unlink(missing_ok=True)
         return value

@@ -66,3 +66,13 @@ def test_cache_city_index_from_the_cache_is_the_built_one():
     index = cities()
     assert index == build_cities()
     assert index["boston"][0].admin1 == "MA"
+
+
+def test_cache_a_failed_save_keeps_the_value_and_leaves_no_temporary_file(cache, caplog):
+    def disk_full(value) -> bytes:
+        raise OSError(28, "No space left on device")
+
+    calls = []
+    assert load_or_build("demo", fingerprint("v1"), counting_build(calls), dumps=disk_full) == {"table": [0, 1, 2, 3, 4]}
+    assert "could not save demo" in caplog.text and "No space left" in caplog.text
+    assert not list(cache.glob(".tmp-*")) and not list(cache.glob("demo-*.bin"))
