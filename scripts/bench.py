@@ -142,7 +142,8 @@ def extract_cmd(dump: Path, out: Path, args: argparse.Namespace, workers: int) -
 
 
 def profile(dump: Path, args: argparse.Namespace, work: Path) -> str:
-    """Seconds per stage and per spaCy component on the dump, and the functions that cost most."""
+    """Seconds per stage and per spaCy component on the dump, and the functions that cost most; one
+    article runs through the whole pipeline first, so one-time loading counts as startup, not as a stage."""
     from pipeline.collect import collect
     from pipeline.engines import make_doc
     from pipeline.nlp import build_nlp
@@ -154,6 +155,7 @@ def profile(dump: Path, args: argparse.Namespace, work: Path) -> str:
     articles = sample_articles(dump)
     lines.append(f"{'ingest':28s} {time.perf_counter() - clock:8.2f}s")
     nlp = build_nlp(settings)
+    nlp(make_doc(nlp, articles[0], settings.max_chars))  # lazy tables load here (startup), not in the first stage timed
     docs = [make_doc(nlp, a, settings.max_chars) for a in articles]
     for name, component in nlp.pipeline:
         clock = time.perf_counter()
