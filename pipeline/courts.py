@@ -125,6 +125,10 @@ def court_id(canonical: str) -> str | None:
     if m:
         short = re.sub(r"(\w)\w+ District of", r"\1.D.", m.group(1)).replace("District of ", "D. ")
         candidates.append("District Court, " + short)
+        candidates += ["District Court, " + m.group(1), "United States District Court " + m.group(1)]  # courts-db's other spellings
+        district = re.fullmatch(r"(?:(\w+) )?District of (.+)", m.group(1))
+        if district:
+            candidates.append(f"United States District Court, {district.group(2)} {district.group(1) or ''}".strip())
     m = re.match(r"Supreme Court of (.+)$", name)
     if m and m.group(1) != "the United States":
         candidates.append(f"{m.group(1)} Supreme Court")

@@ -546,3 +546,37 @@ def test_entity_ruler_anchored_matches_equal_spanruler(nlp):
     for doc in nlp.pipe(texts, disable=model_only):
         assert ruler.match(doc) == plain.match(doc)
     assert len(ruler.match(nlp(texts[0]))) >= 3
+
+
+DIRECTIONS = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "M": "Middle", "C": "Central"}
+
+
+def test_entities_every_federal_district_court_links_from_its_news_name():
+    """"U.S. District Court for the Eastern District of Texas" is how news names what courts-db calls
+    "District Court, E.D. Texas": every such court of courts-db must be found from that name."""
+    import re
+
+    from courts_db import courts as courts_db
+
+    from pipeline.courts import court_id
+
+    checked = []
+    for court in courts_db:
+        m = re.fullmatch(r"District Court, (?:([NSEWMC])\.D\.|D\.) (.+)", court["name"])
+        if m and court.get("type") != "bankruptcy":
+            direction = f"{DIRECTIONS[m.group(1)]} " if m.group(1) else ""
+            checked.append((court_id(f"U.S. District Court for the {direction}District of {m.group(2)}"), court["id"]))
+    assert len(checked) > 70 and [got for got, want in checked if got != want] == []
+
+
+@pytest.mark.parametrize("name, court", [
+    ("U.S. District Court for the Eastern District of Louisiana", "laed"),
+    ("U.S. District Court for the District of Nebraska", "ned"),
+    ("U.S. District Court for the Northern District of Oklahoma", "oknd"),
+    ("U.S. District Court for the Western District of Oklahoma", "okwd"),
+    ("U.S. District Court for the District of Columbia", "dcd"),
+])
+def test_entities_district_courts_courts_db_spells_otherwise(name, court):
+    from pipeline.courts import court_id
+
+    assert court_id(name) == court
