@@ -74,6 +74,8 @@ def _database(extractors: list, indices: list[int]):
 
 
 def _tokenizer_class():
+    """The subclass of eyecite's Tokenizer, defined on first use: importing eyecite takes 0.3 s, which
+    commands that never extract should not pay."""
     from eyecite.tokenizers import Tokenizer
 
     @dataclass(eq=False)
