@@ -11,6 +11,9 @@ from .extensions import MENTION_FIELDS, doc_text, span_values
 from .records import Argument, Article, Event, ExtractedArticle, Mention, event_id, mention_id
 
 
+MENTION_COLUMNS = tuple("value" if name == "timex_value" else name for name in MENTION_FIELDS)  # Mention's names
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     return [sent.start for sent in doc.sents]
 
@@ -31,8 +34,7 @@ def collect(doc: Doc, article: Article) -> ExtractedArticle:
     user_data = doc.user_data
     for span in spans:
         start, end = span.start_char, span.end_char  # Span char offsets are computed per read
-        values = dict(zip(MENTION_FIELDS, span_values(user_data, start, end)))
-        values["value"] = values.pop("timex_value")
+        values = dict(zip(MENTION_COLUMNS, span_values(user_data, start, end)))
         m = Mention(
             article_id=aid, mention_id=mention_id(aid, start, end, span.label_),
             label=span.label_, text=text[start:end], start_char=start,

@@ -122,11 +122,12 @@ def court_id(canonical: str) -> str | None:
     name = canonical.replace("U.S. ", "")
     candidates = [name, "United States " + name]
     m = re.match(r"District Court for the (.+)$", name)
-    if m:
-        short = re.sub(r"(\w)\w+ District of", r"\1.D.", m.group(1)).replace("District of ", "D. ")
-        candidates.append("District Court, " + short)
-        candidates += ["District Court, " + m.group(1), "United States District Court " + m.group(1)]  # courts-db's other spellings
-        district = re.fullmatch(r"(?:(\w+) )?District of (.+)", m.group(1))
+    if m:  # courts-db spells districts several ways: "District Court, E.D. Texas", "District Court, District
+        # of Columbia", "United States District Court Eastern District of Louisiana", "... Court, Oklahoma Eastern"
+        where = m.group(1)
+        short = re.sub(r"(\w)\w+ District of", r"\1.D.", where).replace("District of ", "D. ")
+        candidates += [f"District Court, {short}", f"District Court, {where}", f"United States District Court {where}"]
+        district = re.fullmatch(r"(?:(\w+) )?District of (.+)", where)
         if district:
             candidates.append(f"United States District Court, {district.group(2)} {district.group(1) or ''}".strip())
     m = re.match(r"Supreme Court of (.+)$", name)

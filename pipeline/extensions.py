@@ -47,12 +47,12 @@ def doc_text(doc: Doc) -> str:
 MENTION_FIELDS = tuple(SPAN_EXTENSIONS)  # every span extension is a column of the mentions table
 
 
-def span_values(user_data: dict, start_char: int, end_char: int, names: tuple[str, ...] = MENTION_FIELDS) -> list:
-    """The span extension values `names` of the span at these offsets, read straight from `Doc.user_data`
-    where spaCy's Underscore keeps them (every default here is None). `span._.name` costs a Python
-    object and four lookups per read, and collect reads fourteen per mention."""
+def span_values(user_data: dict, start_char: int, end_char: int) -> list:
+    """The MENTION_FIELDS values of the span at these offsets, read straight from `Doc.user_data` where
+    spaCy's Underscore keeps them (every default here is None). `span._.name` costs a Python object
+    and four lookups per read, and collect reads fourteen per mention."""
     get = user_data.get
-    return [get(("._.", name, start_char, end_char)) for name in names]
+    return [get(("._.", name, start_char, end_char)) for name in MENTION_FIELDS]
 
 
 def register_extensions() -> None:

@@ -113,14 +113,14 @@ def citation_tokenizer(use_hyperscan: bool = True):
     from eyecite.tokenizers import EXTRACTORS, default_tokenizer
 
     extractors = list(EXTRACTORS)
+    unfiltered = [_unfiltered(e) for e in extractors]
+    always = [i for i, flag in enumerate(unfiltered) if flag]
     database = None
-    always = [i for i, e in enumerate(extractors) if _unfiltered(e)]
     if use_hyperscan:
         try:
             import hyperscan  # noqa: F401
 
-            scanned = [i for i, e in enumerate(extractors) if not _unfiltered(e)]
-            database = _database(extractors, scanned)
+            database = _database(extractors, [i for i, flag in enumerate(unfiltered) if not flag])
         except ImportError:
             pass
         except Exception as err:  # noqa: BLE001 - an unwritable cache, a pattern Hyperscan refuses: slower, same output

@@ -426,7 +426,7 @@ CALENDAR_WORDS = [
 ]
 
 
-def test_dates_calendar_starts_skip_only_tokens_that_begin_nothing(nlp):
+def test_dates_calendar_starts_skip_only_tokens_that_begin_nothing(nlp, monkeypatch):
     """add_missing looks only at the tokens `_calendar_starts` picks: the result must be the one a scan
     of every token gives. The model's entities are taken away so that add_missing has the dates to find."""
     timex = nlp.get_pipe("legalnews_timex")
@@ -437,12 +437,9 @@ def test_dates_calendar_starts_skip_only_tokens_that_begin_nothing(nlp):
         for doc in nlp.pipe(texts):
             doc.ents = []
             fast = timex.add_missing(doc, [], deictic=False)
-            every_token = TimexResolver._calendar_starts
-            try:
-                TimexResolver._calendar_starts = lambda self, d: range(len(d))
-                full = timex.add_missing(doc, [], deictic=False)
-            finally:
-                TimexResolver._calendar_starts = every_token
+            monkeypatch.setattr(timex, "_calendar_starts", lambda d: range(len(d)))
+            full = timex.add_missing(doc, [], deictic=False)
+            monkeypatch.undo()
             assert [(s.start, s.end, rule) for s, _, rule in fast] == [(s.start, s.end, rule) for s, _, rule in full]
             added += sum(rule == "timex:added" for _, _, rule in fast)
     assert added >= 30
