@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 import srsly
+from dateutil.easter import easter
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -193,7 +194,7 @@ def normalize(text: str, tables: "DateTables | None" = None) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t).strip(" ,;:\"()")
     t = re.sub(r"(?:'s|')$", "", t).strip()
-    t = re.sub(r"\b(mid|early|late)-(?=[a-z'\d])", r"\1 ", t)
+    t = re.sub(r"\b(mid|early|late|fiscal)-(?=[a-z'\d])", r"\1 ", t)
     if tables is not None and ("nineteen" in t or "twenty" in t or "thousand" in t):
         t = tables.spelled_year.sub(lambda m: _spelled(tables, m), t)
     t = _MODIFIERS.sub("", t)
@@ -452,17 +453,48 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: str) -> date:
     return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
 
 
+def _holiday_date(code: str, year: int) -> date:
+    """The day a holiday code of the lexicon names in `year`: "12-25" (fixed), "11-4-4" (the fourth
+    Thursday; "L" the last), "11-02+2" (the first Tuesday on or after Nov. 2: Election Day) or
+    "easter-2" (days from Western Easter, as dateutil computes it)."""
+    if code.startswith("easter"):
+        return easter(year) + timedelta(days=int(code[6:] or 0))
+    if "+" in code:
+        start, weekday = code.split("+")
+        first = date(year, int(start[:2]), int(start[3:]))
+        return first + timedelta(days=(int(weekday) - first.isoweekday()) % 7)
+    parts = code.split("-")
+    if len(parts) == 2:
+        return date(year, int(parts[0]), int(parts[1]))
+    return _nth_weekday(year, int(parts[0]), int(parts[1]), parts[2])
+
+
 @resolver("holiday")
 def _holiday(tables, m, dct, tense, ref):
-    code = tables.words["holiday"][m.group("holiday")].split("-")
-    month = int(code[0])
+    code = tables.words["holiday"][m.group("holiday")]
+    span = _g(m, "span")
     if _g(m, "year"):
         year = int(m.group("year"))
     elif dct is None:
-        return Timex("DATE", f"XXXX-{month:02d}-{code[1]:0>2}" if len(code) == 2 else f"XXXX-{month:02d}")
+        if span:
+            return Timex("DATE", "XXXX-WXX-WE" if span == "weekend" else "XXXX-WXX")
+        fixed = re.fullmatch(r"\d\d-\d\d", code)
+        return Timex("DATE", f"XXXX-{code}" if fixed else f"XXXX-{code[:2]}" if code[0].isdigit() else "XXXX-XX-XX")
     else:
-        year = _pick_year(dct, month, 28, tense, _g(m, "rel"))
-    day = date(year, month, int(code[1])) if len(code) == 2 else _nth_weekday(year, month, int(code[1]), code[2])
+        this_year = _holiday_date(code, dct.year)
+        if span and abs((this_year - dct).days) < 7 and _g(m, "rel") is None:
+            year = dct.year  # "Easter week" said during it
+        else:
+            year = _pick_year(dct, this_year.month, this_year.day, tense, _g(m, "rel"))
+    day = _holiday_date(code, year)
+    if span == "week":
+        return _date(Point(day, "W"))
+    if span == "weekend":
+        # a Monday holiday closes the weekend before it; any other day belongs to the weekend it is in or before
+        saturday = day - timedelta(days=2) if day.isoweekday() == 1 else \
+            day - timedelta(days=1) if day.isoweekday() == 7 else day + timedelta(days=6 - day.isoweekday())
+        year_w, week, _ = saturday.isocalendar()
+        return Timex("DATE", f"{year_w}-W{week:02d}-WE", Point(saturday, "W"))
     return _date(Point(day, "D"))
 
 
@@ -530,6 +562,29 @@ def _chain_word(tables, m, dct, tense, ref):
     gran = max(gran, base.gran if base.gran in GRAN_ORDER and base.gran not in ("S", "H") else "Y",
                key=GRAN_ORDER.get) if step else gran
     return _date(Point(shift(base.day, step, unit), gran))
+
+
+@resolver("chain_part")
+def _chain_part(tables, m, dct, tense, ref):
+    """ "The next morning", "the previous night": a part of the day after (before) the last resolved day."""
+    code = tables.words["part_of_day"][m.group("part")]
+    base = ref.day if ref is not None and ref.gran == "D" else dct
+    if base is None:
+        return Timex("TIME", f"XXXX-XX-XXT{code}")
+    step = {"next": 1, "following": 1, "previous": -1, "prior": -1}.get(m.group("dir"), 0)
+    day = base + timedelta(days=step)
+    return Timex("TIME", f"{day.isoformat()}T{code}", Point(day, "D"))
+
+
+@resolver("ordinal_unit")
+def _ordinal_unit(tables, m, dct, tense, ref):
+    """ "The second day of the offensive": a day (week...) counted from an event's start, not a duration.
+    Said in the present tense ("today is the eighth day", "it's the second day") it is the publication's
+    own; otherwise its calendar place is unknown."""
+    gran = _UNIT_GRAN[tables.words["unit"][m.group("unit")]]
+    if tense == "present" and dct is not None:
+        return _date(Point(dct, gran))
+    return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(gran, "XXXX"))
 
 
 @resolver("relative_unit")
@@ -920,7 +975,9 @@ class TimexResolver:
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         for ent in self._merged(doc):
             source, rule = ent._.source_label, ent._.rule
-            ent = self._extend(ent, taken)
+            ent = self._trim(self._extend(ent, taken))
+            if ent is None:
+                continue
             for part in self._split(ent):
                 part = self._trim(part)
                 if part is not None and len(part):
@@ -989,14 +1046,18 @@ class TimexResolver:
 
     def _shrink(self, span: Span, dct: date | None, ref: Point | None) -> tuple[Span, Timex | None, str]:
         """An unresolved span with stray words at an edge ("interview several months", "April month"):
-        the largest inner span the table knows, else the span unchanged."""
+        the largest inner span the table knows, else the span unchanged. Of inner spans of one size a
+        calendar date goes before the rest ("the day Friday" is Friday, not the duration "day")."""
         n = len(span)
         for size in range(n - 1, 0, -1):
+            found = []
             for start in range(span.start, span.end - size + 1):
                 inner = span.doc[start:start + size]
                 timex, pid = resolve(self.tables, inner.text, dct, governing_tense(inner), ref)
                 if timex is not None and pid not in ("dateparser", "unresolved"):
-                    return inner, timex, pid
+                    found.append((inner, timex, pid))
+            if found:
+                return next((f for f in found if f[1].point is not None), found[0])
         return span, None, "unresolved"
 
     def _merged(self, doc: Doc) -> list[Span]:
@@ -1034,6 +1095,12 @@ class TimexResolver:
                 first in words["unit"] or first in words["season"] or (doc[start - 1].lower_ in ("every", "each") and (
                     first in words["weekday"] or first in words["month"]))):
             start -= 1  # "each July", "every Thursday": TimeML SETs
+        if first in ("week", "weekend") and len(span) == 1:
+            for width in (1, 2, 3):
+                if start - width >= 0 and doc[start - width:start].text.lower() in words["holiday"] \
+                        and not taken.intersection(range(start - width, start)):
+                    start -= width  # "Easter" + "week", "Labor Day" + "weekend"
+                    break
         gap = 1 if start > 1 and doc[start - 1].text == "," else 0
         if first in words["month"] and start - gap > 0 and start - gap - 1 not in taken \
                 and doc[start - gap - 1].lower_ in words["weekday"]:
@@ -1042,7 +1109,10 @@ class TimexResolver:
         probe = end + 1 if end < len(doc) and doc[end].text == "," else end
         date_after = self._calendar_span(doc, probe, taken) if last in words["weekday"] and probe < len(doc) \
             and doc[probe].lower_ in words["month"] else None
-        if date_after is not None:
+        if span.text.lower().removeprefix("the ") in words["holiday"] and end < len(doc) and end not in taken \
+                and doc[end].lower_ in ("week", "weekend"):
+            end += 1  # "Labor Day" + "weekend"
+        elif date_after is not None:
             end = date_after.end  # "Friday" + "Oct. 8"
         elif end < len(doc) and end not in taken and (doc[end].lower_ in words["part_of_day"] or (
                 last in words["weekday"] and self._part_of_day(doc[end]))):

@@ -205,9 +205,51 @@ def test_dates_dev_gold_value_f_stays_at_its_floor(shared, tmp_path):
     ("Thanksgiving", TUE, "past", "2024-11-28"),
     ("Labor Day", TUE, "future", "2025-09-01"),
     ("Christmas 2019", TUE, None, "2019-12-25"),
+    ("Election Day", date(2024, 11, 20), "past", "2024-11-05"),  # the Tuesday after the first Monday
+    ("Election Day", date(2022, 10, 1), "future", "2022-11-08"),  # Nov. 1 is a Tuesday: a week later
+    ("Veterans Day", date(2025, 11, 20), "past", "2025-11-11"),  # earlier in the publication's own month
+    ("Good Friday", TUE, "past", "2025-04-18"),  # Easter 2025 is April 20
+    ("Black Friday", TUE, "future", "2025-11-28"),  # the day after the fourth Thursday
+    ("Easter week", date(2000, 4, 17), "past", "2000-W16"),  # said during it: the week holding Easter Sunday
+    ("Labor Day weekend", TUE, "future", "2025-W35-WE"),  # a Monday holiday closes the weekend before it
+    ("Thanksgiving weekend", TUE, "past", "2024-W48-WE"),
 ])
 def test_dates_holidays_resolve_to_their_day(tables, text, dct, tense, expected):
     assert value_of(tables, text, dct, tense) == ("DATE", expected)
+
+
+def test_dates_holidays_without_publication_date_keep_what_is_fixed(tables):
+    assert value_of(tables, "Veterans Day", None) == ("DATE", "XXXX-11-11")
+    assert value_of(tables, "Election Day", None) == ("DATE", "XXXX-11")
+    assert value_of(tables, "Good Friday", None) == ("DATE", "XXXX-XX-XX")
+
+
+@pytest.mark.parametrize("text,expected,published_at", [
+    ("Doctors were shot in 1994, 1995 and 1997, the police said.",
+     {"1994": ("DATE", "1994"), "1995": ("DATE", "1995"), "1997": ("DATE", "1997")}, "2000-01-07"),
+    ("During the day Friday, the boy played in his relatives' yard.", {"Friday": ("DATE", "2000-01-07")}, "2000-01-07"),
+    ("Traffic deaths rose over the Labor Day weekend.", {"Labor Day weekend": ("DATE", "1999-W35-WE")}, "2000-01-07"),
+    ("The election runs from now to Election Day.", {"Election Day": ("DATE", "2000-11-07")}, "2000-01-07"),
+    ("The company earned $5 million for the fiscal-first quarter ended Sept. 30.",
+     {"the fiscal-first quarter": ("DATE", "1999-Q1"), "Sept. 30": ("DATE", "1999-09-30")}, "1999-11-02"),
+])
+def test_dates_pipeline_lists_holidays_and_days_inside_longer_spans(nlp, text, expected, published_at):
+    """Spans the model draws too wide or too narrow: a comma list of years, a weekday behind "the day",
+    a holiday's weekend the model leaves out, a period and the day it ended."""
+    found = dates_in(annotate(nlp, text, published_at))
+    assert {k: v for k, v in found.items() if k in expected} == expected, found
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("It is the second day of an offensive by the security forces.", "the second day", ("DATE", "1998-03-06")),
+    ("The man was arrested on the third day of the protests.", "the third day", ("DATE", "XXXX-XX-XX")),
+    ("The jury got the case on Tuesday and returned a verdict the next morning.", "the next morning",
+     ("TIME", "1998-03-04TMO")),
+])
+def test_dates_counted_days_and_the_next_morning(nlp, text, mention, expected):
+    """ "The Nth day" of something is a day, not a duration: today's in the present tense, unknown
+    otherwise; "the next morning" is the morning after the last day resolved."""
+    assert dates_in(annotate(nlp, text, "1998-03-06")).get(mention) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
