@@ -45,6 +45,7 @@ _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend",
 _FUTURE_ADJECTIVES = {"upcoming", "pending", "payable", "effective"}
 NEAR_FUTURE_DAYS = 45  # a past-tense verb with a date this close ahead sets a deadline ("had set it to expire Nov. 6")
 _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
+_DEFERRING_LEMMAS = {"postpone", "delay", "adjourn", "defer", "extend", "push", "reschedule"}
 YEAR_BACK_DAYS = 365  # a quarter that began over a year before publication is already a year-ago quarter
 
 
@@ -825,6 +826,18 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _told_in_the_past(noun: Token) -> bool:
+    """Whether the clause a noun belongs to has a past-tense verb ("the service ... was canceled")."""
+    tok = noun
+    for _ in range(6):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.tag_ == "VBD" or any(c.tag_ == "VBD" for c in tok.children if c.dep_ in ("aux", "auxpass"))
+    return False
+
+
 def governing_tense(span: Span) -> str | None:
     """"past" or "future" from the verb the span hangs on (its aux, its lemma, an infinitive's
     governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither.
@@ -838,6 +851,9 @@ def governing_tense(span: Span) -> str | None:
         return "past"  # "the October slaying", "a June agreement": a thing named by its date has mostly happened
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep in ("until", "till", "through", "by"):
+        verb = tok.head.head
+        if prep in ("until", "till") and verb.lemma_ in _DEFERRING_LEMMAS and not _past_perfect(verb):
+            return "future"  # "postponed until Tuesday", "extended the deadline until Friday"
         return "either"
     through_infinitive, infinitive = False, None
     for _ in range(8):
@@ -858,7 +874,9 @@ def governing_tense(span: Span) -> str | None:
         # "vowed Saturday to act" dates the vow; "scheduled to rule Friday", "set for Friday" date what is planned
         planned = through_infinitive or prep in ("for", "to", "until") or tok.tag_ == "VBN"
         if planned and (tok.lemma_ in _FUTURE_LEMMAS or (tok.lemma_ in _SCHEDULING_LEMMAS and prep != "on")):
-            return "either" if _past_perfect(tok) else "future"
+            if _past_perfect(tok) or (tok.dep_ == "acl" and _told_in_the_past(tok.head)):
+                return "either"  # "a service planned for Saturday was canceled": overtaken, either side
+            return "future"
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in tok.children) and tok.tag_ == "VBG":
             return "future"
         if infinitive is not None and infinitive.dep_ == "xcomp" and infinitive.head.i == tok.i \

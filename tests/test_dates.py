@@ -321,6 +321,10 @@ def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
     ("The ferry operator's shares are to resume trading in Oslo Tuesday.", "Tuesday", "2021-11-02"),
     ("The regulator gave the lender until Wednesday to answer the complaint.", "Wednesday", "2021-11-03"),
     ("The regulator gave the lender until Saturday to answer the complaint.", "Saturday", "2021-10-30"),
+    # postponing or extending until a day moves it ahead; a plan the story says was called off may lie either side
+    ("Immigration officials postponed until Saturday any action on the boy's permit.", "Saturday", "2021-11-06"),
+    ("A memorial service planned for Saturday was canceled after the plans leaked.", "Saturday", "2021-10-30"),
+    ("A memorial service planned for Wednesday will go ahead, the family said.", "Wednesday", "2021-11-03"),
 ])
 def test_dates_be_to_future_and_deadline_weekdays(nlp, text, mention, expected):
     assert dates_in(annotate(nlp, text, "2021-11-01"))[mention] == ("DATE", expected)
