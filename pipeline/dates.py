@@ -45,6 +45,7 @@ _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend",
 _FUTURE_ADJECTIVES = {"upcoming", "pending", "payable", "effective"}
 NEAR_FUTURE_DAYS = 45  # a past-tense verb with a date this close ahead sets a deadline ("had set it to expire Nov. 6")
 _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
+_COMMITTING_LEMMAS = {"agree", "order", "promise", "pledge", "decide", "vote", "move", "seek", "ask", "offer", "propose"}
 _DEFERRING_LEMMAS = {"postpone", "delay", "adjourn", "defer", "extend", "push", "reschedule"}
 YEAR_BACK_DAYS = 365  # a quarter that began over a year before publication is already a year-ago quarter
 
@@ -886,7 +887,7 @@ def governing_tense(span: Span) -> str | None:
             through_infinitive, infinitive = True, tok
             continue
         if tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "had") for c in auxes):
-            return "past"
+            return "either" if through_infinitive and tok.lemma_ in _COMMITTING_LEMMAS else "past"
         if tok.tag_ == "VBN" and not auxes:
             return "past"
         if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ != "be":

@@ -325,6 +325,9 @@ def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
     ("Immigration officials postponed until Saturday any action on the boy's permit.", "Saturday", "2021-11-06"),
     ("A memorial service planned for Saturday was canceled after the plans leaked.", "Saturday", "2021-10-30"),
     ("A memorial service planned for Wednesday will go ahead, the family said.", "Wednesday", "2021-11-03"),
+    # what someone agreed or was ordered to do on a day comes after the agreement: the nearest such day
+    ("The judge ordered the company to hand over the files on Wednesday.", "Wednesday", "2021-11-03"),
+    ("The lender agreed to sell the unit in February.", "February", "2022-02"),
 ])
 def test_dates_be_to_future_and_deadline_weekdays(nlp, text, mention, expected):
     assert dates_in(annotate(nlp, text, "2021-11-01"))[mention] == ("DATE", expected)
