@@ -40,7 +40,7 @@ _MODIFIERS = re.compile(
     r"some|nearly all of|the better part of|all|least|most|sometime|both|its|their|his|her|our)\s+)+")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would", "should", "may", "might"}
 _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend", "anticipate", "postpone",
-                  "due", "hope", "aim", "promise", "vow", "threaten", "delay", "adjourn", "push", "await"}
+                  "due", "hope", "aim", "promise", "vow", "threaten", "delay", "adjourn", "await"}
 # adjectives that date something still to come: "payable Dec. 15", "effective Feb. 1", "the upcoming hearing"
 _FUTURE_ADJECTIVES = {"upcoming", "pending", "payable", "effective"}
 NEAR_FUTURE_DAYS = 45  # a past-tense verb with a date this close ahead sets a deadline ("had set it to expire Nov. 6")
@@ -874,7 +874,7 @@ def governing_tense(span: Span) -> str | None:
             return "future"
         # "vowed Saturday to act" dates the vow; "scheduled to rule Friday", "set for Friday" date what is planned
         planned = through_infinitive or prep in ("for", "to", "until") or tok.tag_ == "VBN"
-        if planned and (tok.lemma_ in _FUTURE_LEMMAS or (tok.lemma_ in _SCHEDULING_LEMMAS and prep != "on")):
+        if planned and (tok.lemma_ in _FUTURE_LEMMAS or (tok.lemma_ in _SCHEDULING_LEMMAS and prep not in ("on", "in"))):
             if _past_perfect(tok) or (tok.dep_ == "acl" and _told_in_the_past(tok.head)):
                 return "either"  # "a service planned for Saturday was canceled": overtaken, either side
             return "future"

@@ -328,6 +328,9 @@ def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
     # what someone agreed or was ordered to do on a day comes after the agreement: the nearest such day
     ("The judge ordered the company to hand over the files on Wednesday.", "Wednesday", "2021-11-03"),
     ("The lender agreed to sell the unit in February.", "February", "2022-02"),
+    # "pushed out in February" is what happened then; "pushed back to Friday" moves a date ahead
+    ("We were unjustly pushed out of the talks in February, the party leader said.", "February", "2021-02"),
+    ("The hearing was pushed back to Friday.", "Friday", "2021-11-05"),
 ])
 def test_dates_be_to_future_and_deadline_weekdays(nlp, text, mention, expected):
     assert dates_in(annotate(nlp, text, "2021-11-01"))[mention] == ("DATE", expected)
