@@ -759,6 +759,12 @@ def _set_word(tables, m, dct, tense, ref):
     return Timex("SET", tables.words["set_word"][m.group("set_word")])
 
 
+@resolver("one_day")
+def _one_day(tables, m, dct, tense, ref):
+    """ "Islam will one day be...": with a future verb, an idiom for some time to come; else a day's length."""
+    return Timex("DATE", "FUTURE_REF") if tense == "future" else Timex("DURATION", "P1D")
+
+
 @resolver("vague")
 def _vague(tables, m, dct, tense, ref):
     return Timex("DATE", tables.words["vague"][m.group("vague")])
@@ -971,7 +977,7 @@ class TimexResolver:
             if timex.type == "TIME" and self.guidelines == "legalnews" and pid in _CLOCK_PATTERNS:
                 continue
             if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and self.guidelines == "legalnews" \
-                    and normalize(span.text) in self.tables.deictic:
+                    and (normalize(span.text) in self.tables.deictic or pid == "one_day"):
                 continue
             if timex.point is not None and timex.point.gran in GRAN_ORDER:
                 ref = timex.point

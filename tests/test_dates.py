@@ -341,6 +341,14 @@ def test_dates_each_and_every_with_a_month_or_weekday_is_a_set(nlp):
     assert found == {"each July": ("SET", "XXXX-07"), "every Thursday": ("SET", "XXXX-WXX-4")}, found
 
 
+def test_dates_one_day_with_a_future_verb_is_a_vague_future(nlp):
+    """ "Will one day be": TimeML's FUTURE_REF (dropped under the SPEC, like "someday"); "lasted one day" a duration."""
+    future, past = "Islam will one day be the second largest religion in the country.", "The trial lasted one day."
+    assert timeml_dates(nlp, future, "1998-03-03") == {"one day": ("DATE", "FUTURE_REF")}
+    assert timeml_dates(nlp, past, "1998-03-03") == {"one day": ("DURATION", "P1D")}
+    assert dates_in(annotate(nlp, future, "1998-03-03")) == {}
+
+
 def test_dates_timeml_adds_deictic_days_and_near_term_references(nlp):
     """Under TimeML "today" is always a TIMEX3 and "the near term" / "the short term" a FUTURE_REF,
     even when the model leaves them out."""
