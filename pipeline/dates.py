@@ -363,6 +363,9 @@ def _clock(tables, m, dct, tense, ref):
         hh = int(raw) if raw.isdigit() else int(tables.number(raw) or 0)
         mm = int(_g(m, "minute") or 0)
         ampm = (_g(m, "ampm") or "").replace(".", "")
+        dayhalf = _g(m, "dayhalf") or _g(m, "dayhalf_night")
+        if dayhalf in ("afternoon", "evening") or (dayhalf == "night" and 6 <= hh < 12):
+            ampm = "pm"  # "4 in the afternoon", "10 at night"; "2 at night" and "4 in the morning" stay a.m.
         if ampm == "pm" and hh < 12:
             hh += 12
         elif ampm == "am" and hh == 12:
@@ -911,7 +914,7 @@ def governing_tense(span: Span) -> str | None:
 _YEAR_TO_DATE = re.compile(r"the (?:first |latest |past )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months")
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
-_CLOCK_PATTERNS = {"clock", "clock_24", "clock_oclock", "named_time", "rel_part", "part_deictic", "pos_part"}
+_CLOCK_PATTERNS = {"clock", "clock_24", "clock_oclock", "clock_part", "named_time", "rel_part", "part_deictic", "pos_part"}
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 _LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", "least", "during", "by", "through",
                  "of", ",", "and", "to", "its", "their", "his", "her", "our", "both", "sometime"}

@@ -430,6 +430,17 @@ def test_dates_clock_times_take_the_day_written_after_them(tables, text, expecte
     assert value_of(tables, text, date(2021, 11, 3), "future") == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("4 in the morning", "2021-11-03T04:00"),
+    ("four in the afternoon", "2021-11-03T16:00"),
+    ("seven o'clock in the evening", "2021-11-03T19:00"),
+    ("10 at night", "2021-11-03T22:00"),
+    ("2 at night", "2021-11-03T02:00"),
+])
+def test_dates_an_hour_with_its_part_of_the_day_is_a_clock_time(tables, text, expected):
+    assert value_of(tables, text, date(2021, 11, 3), "future") == ("TIME", expected)
+
+
 def test_dates_timeml_marks_the_amount_before_later_as_a_duration(nlp):
     """TimeML: "three days | later" is a DURATION and a signal; the project's SPEC keeps the anchored date."""
     text = "The shop reopened on March 3, 2022. Three days later, it was robbed."
