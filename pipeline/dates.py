@@ -509,13 +509,19 @@ def _unit(tables: DateTables, m: re.Match) -> str:
 
 @resolver("ago")
 def _ago(tables, m, dct, tense, ref):
+    """ "Two years ago" back from publication; "two weeks from now" (`from` group) ahead of it."""
     unit = _unit(tables, m)
-    n = tables.number(_g(m, "num"))
+    plural = _g(m, "num") is None and m.group("unit").endswith("s")
+    n = None if plural else tables.number(_g(m, "num"))  # "years ago": how many is not said
     gran = _UNIT_GRAN[unit]
+    ahead = _g(m, "from") is not None
+    if unit in ("TH", "TM", "TS") and dct is not None:
+        return _date(Point(dct, "D"))  # "hours ago": today
     if n is None or dct is None:
-        return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(gran, "PAST_REF"))
-    if unit in ("TH", "TM", "TS"):
-        return _date(Point(dct, "D"))
+        return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(
+            gran, "FUTURE_REF" if ahead else "PAST_REF"))
+    if ahead:
+        return _date(Point(shift(dct, n, unit), "D" if m.group("from") == "today" and gran == "W" else gran))
     if unit == "Y" and ref is not None and ref.gran == "Q":
         return _date(_year_back_quarter(ref, dct, n))  # "a year ago" in a quarter's results: that quarter
     return _date(Point(shift(dct, -n, unit), gran))
@@ -1090,8 +1096,8 @@ class TimexResolver:
 
     def _merged(self, doc: Doc) -> list[Span]:
         """DATE spans the model cut at a hyphen ("19th" "-" "century"), before a part of day
-        ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday") or
-        between a weekday and its date ("Friday" "Oct. 13") joined again."""
+        ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday"),
+        between a weekday and its date ("Friday" "Oct. 13") or at "from now" joined again."""
         dates = [e for e in doc.ents if e.label_ == "DATE"]
         words = self.tables.words
         out: list[Span] = []
@@ -1105,6 +1111,7 @@ class TimexResolver:
                     or (between == "" and prev[-1].lower_ in words["part_of_day"]
                         and ent.text.lower() in ("yesterday", "today", "tomorrow"))
                     or (between in ("", ",") and prev.text.lower() in words["weekday"] and ent[0].lower_ in words["month"])
+                    or (between == "from" and ent.text.lower() in ("now", "today") and prev[-1].lower_ in words["unit"])
                     or (self.guidelines == "timeml" and self._clock_then_day(doc, prev, ent))):
                 merged = Span(doc, out[-1].start, ent.end, label="DATE")
                 merged._.source_label = out[-1]._.source_label
@@ -1145,6 +1152,9 @@ class TimexResolver:
         elif end < len(doc) and end not in taken and (doc[end].lower_ in words["part_of_day"] or (
                 last in words["weekday"] and self._part_of_day(doc[end]))):
             end += 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
+        elif last in words["unit"] and end + 1 < len(doc) and doc[end].lower_ == "from" \
+                and doc[end + 1].lower_ in ("now", "today") and not taken.intersection((end, end + 1)):
+            end += 2  # "two weeks" + "from now"
         elif last in _CLOCK_END or last.endswith(("a.m.", "p.m.")):
             probe = end
             while probe < len(doc) and probe not in taken and doc[probe].lower_ in _CLOCK_END | {",", "on"}:

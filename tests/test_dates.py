@@ -67,9 +67,27 @@ def test_dates_calendar_dates_resolve_against_tense(tables, text, dct, tense, ex
     ("the 1980s", "198"),
     ("the '70s", "197"),
     ("the 18th century", "17"),
+    ("two weeks from now", "2025-W26"),
+    ("a week from today", "2025-06-17"),
+    ("ten years from now", "2035"),
+    ("hours ago", "2025-06-10"),
+    ("years ago", "PAST_REF"),  # how many is not said
+    ("months ago", "XXXX-XX"),
 ])
 def test_dates_relative_expressions_anchor_on_publication(tables, text, expected):
     assert value_of(tables, text) == ("DATE", expected)
+
+
+def test_dates_from_now_joins_the_amount_the_model_cut_off(nlp):
+    """spaCy may end the span before "from now"; the expression is one date ahead of publication."""
+    doc = nlp.make_doc("The judge said she would rule two weeks from now.")
+    doc._.published_at = "2025-06-10"
+    for name, proc in nlp.pipeline:
+        if name == "legalnews_timex":
+            break
+        doc = proc(doc)
+    doc.ents = [Span(doc, 6, 8, label="DATE")]  # "two weeks"
+    assert dates_in(nlp.get_pipe("legalnews_timex")(doc)) == {"two weeks from now": ("DATE", "2025-W26")}
 
 
 @pytest.mark.parametrize("text,ref,expected", [
