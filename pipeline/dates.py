@@ -333,6 +333,18 @@ def _year(tables, m, dct, tense, ref):
     return _date(Point(date(int(m.group("year")), 1, 1), "Y"))
 
 
+@resolver("year_pair")
+def _year_pair(tables, m, dct, tense, ref):
+    """ "The 2012-13 term", "2012/13", "1999-2000": a season across two years, dated by the year it starts;
+    "2012-03" (an ISO month) is that month."""
+    year, tail = int(m.group("year")), m.group("next_year")
+    if int(tail) in ((year + 1) % 100, year + 1):
+        return _date(Point(date(year, 1, 1), "Y"))
+    if len(tail) == 2 and 1 <= int(tail) <= 12 and "-" in m.group(0):
+        return _date(Point(date(year, int(tail), 1), "M"))
+    return None
+
+
 @resolver("decade")
 def _decade(tables, m, dct, tense, ref):
     if _g(m, "decade"):
@@ -943,7 +955,7 @@ class TimexResolver:
         self.tables = tables
         self.guidelines = guidelines
         self._periods: set[tuple[int, int]] = set()
-        self._day_of_month: dict[tuple[int, int], str] = {}
+        self._read_as: dict[tuple[int, int], str] = {}  # span -> the text it stands for ("25" -> "April 25")
         words = tables.words
         self._start_words = {"every", "each", *words["weekday"], *words["month"],
                              *(month[:-1] for month in words["month"] if month.endswith(".")),
@@ -953,14 +965,13 @@ class TimexResolver:
     def __call__(self, doc: Doc) -> Doc:
         dct = anchor_date(doc._.published_at)
         self._periods.clear()
-        self._day_of_month.clear()
+        self._read_as.clear()
         spans = self.add_missing(doc, self.repair(doc), deictic=self.guidelines == "timeml")
         others = [e for e in doc.ents if e.label_ != "DATE"]
         resolved: list[tuple[Span, Timex, str | None, str | None]] = []
         ref: Point | None = None
         for span, source, rule in spans:
-            text = f"{self._day_of_month[(span.start, span.end)]} {span.text}" \
-                if (span.start, span.end) in self._day_of_month else span.text
+            text = self._read_as.get((span.start, span.end), span.text)
             timex, pid = resolve(self.tables, text, dct, governing_tense(span), ref)
             if pid == "unresolved":
                 span, timex, pid = self._shrink(span, dct, ref)
@@ -1177,7 +1188,8 @@ class TimexResolver:
 
     def _split(self, span: Span) -> list[Span]:
         for tok in span[1:-1]:
-            if tok.lower_ in _SPLIT_WORDS or tok.lower_ == "of" or (
+            hyphen = tok.text in ("-", "\u2013")
+            if tok.lower_ in _SPLIT_WORDS or tok.lower_ == "of" or hyphen or (
                     tok.text == "," and re.fullmatch(r"\d{4}, \d{4}", span.text)):
                 left, right = self._trim(span.doc[span.start:tok.i]), self._trim(span.doc[tok.i + 1:span.end])
                 if left is None or right is None:
@@ -1187,10 +1199,15 @@ class TimexResolver:
                 if tok.lower_ == "of" and lpid != "duration":
                     continue  # "the first nine months" "of" "1997" splits; "September of that year" does not
                 month = next((t for t in left if t.lower_ in self.tables.words["month"]), None)
-                if lpid in ("month_day", "day_month") and month is not None and re.fullmatch(r"[0-3]?\d", right.text) \
-                        and 1 <= int(right.text) <= 31 and tok.lower_ != "of":
-                    self._day_of_month[(right.start, right.end)] = month.text  # "April 24 and 25": April 25 too
+                day = re.fullmatch(r"([0-3]?\d)(?:, (?:1\d{3}|20\d{2}))?", right.text)
+                if lpid in ("month_day", "day_month") and month is not None and day \
+                        and 1 <= int(day.group(1)) <= 31 and tok.lower_ != "of":
+                    self._read_as[(right.start, right.end)] = f"{month.text} {right.text}"  # "April 24 and 25": April 25 too
+                    if day.group(0) != day.group(1):
+                        self._read_as[(left.start, left.end)] = f"{left.text}{right.text[len(day.group(1)):]}"  # "Jan. 7-9, 2014"
                     return [left, right]
+                if hyphen and not (re.fullmatch(r"1\d{3}|20\d{2}", left.text) and re.fullmatch(r"1\d{3}|20\d{2}", right.text)):
+                    continue  # a hyphen splits only "March 21-22" and "1994-1995"
                 if lt is not None and rt is not None and "dateparser" not in (lpid, rpid):
                     if left.text.strip().isdigit() and len(left.text.strip()) < 4:
                         continue

@@ -71,6 +71,9 @@ def test_dates_calendar_dates_resolve_against_tense(tables, text, dct, tense, ex
     ("a week from today", "2025-06-17"),
     ("ten years from now", "2035"),
     ("hours ago", "2025-06-10"),
+    ("2012-13", "2012"),  # a season across two years, dated by its first
+    ("2012/13", "2012"),
+    ("2012-03", "2012-03"),
     ("years ago", "PAST_REF"),  # how many is not said
     ("months ago", "XXXX-XX"),
 ])
@@ -412,6 +415,15 @@ def test_dates_frequency_words_on_an_amount_are_rates(nlp):
     found = timeml_dates(nlp, "The brewer expects sales to rise 8.5% annually. The fair is held here annually.",
                          "2021-11-03")
     assert list(found.values()) == [("SET", "P1Y")], found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talks were held March 21-22 in Geneva.", {"March 21": ("DATE", "2021-03-21"), "22": ("DATE", "2021-03-22")}),
+    ("The court sits Jan. 7-9, 2014, in Denver.", {"Jan. 7": ("DATE", "2014-01-07"), "9, 2014": ("DATE", "2014-01-09")}),
+])
+def test_dates_a_hyphenated_day_range_gives_both_days(nlp, text, expected):
+    found = timeml_dates(nlp, text, "2021-11-03")
+    assert {k: v for k, v in found.items() if k in expected} == expected, found
 
 
 def test_dates_a_day_range_in_one_month_gives_both_days(nlp):
