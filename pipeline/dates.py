@@ -932,9 +932,10 @@ def governing_tense(span: Span) -> str | None:
 _YEAR_TO_DATE = re.compile(r"the (?:first |latest |past )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months")
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
-_CLOCK_PATTERNS = {"clock", "clock_24", "clock_oclock", "clock_part", "named_time", "rel_part", "part_deictic", "pos_part"}
+_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part", "part_deictic", "pos_part"}
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 _LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", "least", "during", "by", "through",
+                 "before", "after",
                  "of", ",", "and", "to", "its", "their", "his", "her", "our", "both", "sometime"}
 _KEEP_ARTICLE = {"day", "week", "month", "year", "decade", "century", "quarter", "weekend", "hour", "minute", "second",
                  "few", "couple", "dozen", "half", "while", "number", "fortnight", "later", "future"}
@@ -1163,6 +1164,9 @@ class TimexResolver:
         elif end < len(doc) and end not in taken and (doc[end].lower_ in words["part_of_day"] or (
                 last in words["weekday"] and self._part_of_day(doc[end]))):
             end += 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
+        elif re.fullmatch(r"[012]\d[0-5]\d", last) and end < len(doc) and end not in taken \
+                and doc[end].lower_ in ("gmt", "utc"):
+            end += 1  # "0735" + "GMT"
         elif last in words["unit"] and end + 1 < len(doc) and doc[end].lower_ == "from" \
                 and doc[end + 1].lower_ in ("now", "today") and not taken.intersection((end, end + 1)):
             end += 2  # "two weeks" + "from now"
