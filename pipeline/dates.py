@@ -941,7 +941,13 @@ _KEEP_ARTICLE = {"day", "week", "month", "year", "decade", "century", "quarter",
                  "few", "couple", "dozen", "half", "while", "number", "fortnight", "later", "future"}
 _LEFT_DETERMINERS = {"this", "that", "last", "next", "every", "each", "the"}
 _COUNT_MODIFIERS = {"more", "additional", "extra", "straight", "consecutive", "full", "long", "whole"}
-_CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", "est", "edt", "gmt", "pst", "pdt", "cst", "cdt", "et"}
+_TIME_ZONES = {"est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "et"}
+_CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", *_TIME_ZONES}
+
+
+def _time_zone(ent: Span) -> bool:
+    """ "GMT", "EDT": the model's ORG for a time zone, which belongs to the clock time before it."""
+    return ent.label_ != "DATE" and len(ent) == 1 and ent[0].lower_ in _TIME_ZONES
 
 
 class TimexResolver:
@@ -968,7 +974,7 @@ class TimexResolver:
         self._periods.clear()
         self._read_as.clear()
         spans = self.add_missing(doc, self.repair(doc), deictic=self.guidelines == "timeml")
-        others = [e for e in doc.ents if e.label_ != "DATE"]
+        others = [e for e in doc.ents if e.label_ != "DATE" and not _time_zone(e)]
         resolved: list[tuple[Span, Timex, str | None, str | None]] = []
         ref: Point | None = None
         for span, source, rule in spans:
@@ -1018,7 +1024,7 @@ class TimexResolver:
         """DATE spans trimmed (leading prepositions and "just", a trailing possessive) and split at
         "and"/"to" when both halves are temporal expressions on their own."""
         out = []
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        taken = {i for e in doc.ents if not _time_zone(e) for i in range(e.start, e.end)}
         for ent in self._merged(doc):
             source, rule = ent._.source_label, ent._.rule
             ent = self._trim(self._extend(ent, taken))
@@ -1313,7 +1319,7 @@ class TimexResolver:
         """Expressions the model leaves out: duration adjectives ("weeklong") and, under TimeML
         guidelines, vague references ("now", "recently", "the future")."""
         taken = set()
-        for ent in [*doc.ents, *(span for span, *_ in spans)]:  # repaired spans may reach past the model's
+        for ent in [*(e for e in doc.ents if not _time_zone(e)), *(span for span, *_ in spans)]:  # repaired spans may reach past the model's
             taken.update(range(ent.start, ent.end))
         added = []
         for tok in doc if deictic else map(doc.__getitem__, self._calendar_starts(doc)):
