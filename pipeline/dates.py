@@ -675,7 +675,8 @@ def _quarter(tables, m, dct, tense, ref):
 
 @resolver("half")
 def _half(tables, m, dct, tense, ref):
-    year = int(m.group("year")) if _g(m, "year") else (dct.year if dct else None)
+    named = _g(m, "year") or _g(m, "hyear")
+    year = int(named) if named else (dct.year if dct else None)
     code = "H1" if m.group("half") == "first" else "H2"  # "the last half" is the second
     if year is None:
         return Timex("DATE", f"XXXX-{code}")
@@ -974,7 +975,7 @@ class TimexResolver:
         self._periods.clear()
         self._read_as.clear()
         spans = self.add_missing(doc, self.repair(doc), deictic=self.guidelines == "timeml")
-        others = [e for e in doc.ents if e.label_ != "DATE" and not _time_zone(e)]
+        others = [e for e in doc.ents if e.label_ != "DATE" and not _time_zone(e) and not self._holiday_named(e)]
         resolved: list[tuple[Span, Timex, str | None, str | None]] = []
         ref: Point | None = None
         for span, source, rule in spans:
@@ -1116,7 +1117,7 @@ class TimexResolver:
         """DATE spans the model cut at a hyphen ("19th" "-" "century"), before a part of day
         ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday"),
         between a weekday and its date ("Friday" "Oct. 13") or at "from now" joined again."""
-        dates = [e for e in doc.ents if e.label_ == "DATE"]
+        dates = [e for e in doc.ents if e.label_ == "DATE" or self._holiday_named(e)]
         words = self.tables.words
         out: list[Span] = []
         for ent in dates:
@@ -1154,6 +1155,11 @@ class TimexResolver:
                         and not taken.intersection(range(start - width, start)):
                     start -= width  # "Easter" + "week", "Labor Day" + "weekend"
                     break
+        if re.fullmatch(r"[0-3]?\d(?:st|nd|rd|th)?", first) and start > 0 and start - 1 not in taken \
+                and doc[start - 1].is_title and (doc[start - 1].lower_ in words["month"]
+                                                 or doc[start - 1].lower_ + "." in words["month"]):
+            start -= 1  # "Mar" + "22, 2013": the month the model left out
+            first = doc[start].lower_ + ("." if doc[start].lower_ not in words["month"] else "")
         gap = 1 if start > 1 and doc[start - 1].text == "," else 0
         if first in words["month"] and start - gap > 0 and start - gap - 1 not in taken \
                 and doc[start - gap - 1].lower_ in words["weekday"]:
@@ -1170,6 +1176,8 @@ class TimexResolver:
         elif end < len(doc) and end not in taken and (doc[end].lower_ in words["part_of_day"] or (
                 last in words["weekday"] and self._part_of_day(doc[end]))):
             end += 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
+        elif self._year_part_after(span, taken):
+            end = self._year_part_after(span, taken)  # "2013's" + "first quarter", "2012" + "'s second half"
         elif re.fullmatch(r"[012]\d[0-5]\d", last) and end < len(doc) and end not in taken \
                 and doc[end].lower_ in ("gmt", "utc"):
             end += 1  # "0735" + "GMT"
@@ -1188,6 +1196,27 @@ class TimexResolver:
         extended = Span(doc, start, end, label="DATE")
         extended._.source_label = span._.source_label
         return extended
+
+    def _holiday_named(self, ent: Span) -> bool:
+        """ "The Easter weekend" (LOC), "Easter Sunday" (FAC): a holiday the model took for a place or event."""
+        name = re.sub(r"^the |(?: week| weekend)$", "", ent.text.lower())
+        return ent.label_ != "DATE" and name in self.tables.words["holiday"]
+
+    def _year_part_after(self, span: Span, taken: set[int]) -> int | None:
+        """Where "2013's first quarter" ends when the model's span stops at the year or its "'s"."""
+        doc, end = span.doc, span.end
+        possessive = ("'s", "\u2019s")
+        year = span[-2] if span[-1].lower_ in possessive and len(span) > 1 else span[-1]
+        if not re.fullmatch(r"1\d{3}|20\d{2}", year.text):
+            return None
+        if span[-1].i == year.i:
+            if end >= len(doc) or doc[end].lower_ not in possessive or end in taken:
+                return None
+            end += 1
+        if end + 1 < len(doc) and doc[end].lower_ in self.tables.words["ordinal"] \
+                and doc[end + 1].lower_ in ("quarter", "half") and not taken.intersection((end, end + 1)):
+            return end + 2
+        return None
 
     def _clock_then_day(self, doc: Doc, clock: Span, day: Span) -> bool:
         """ "9 a.m." "Tuesday": one TimeML TIME; under the SPEC the clock is dropped, so the day stays apart."""
@@ -1254,7 +1283,10 @@ class TimexResolver:
         for width in (4, 3, 2, 1):
             if doc[i:i + width].text.lower() in self.tables.words["holiday"] and not taken.intersection(
                     range(i, i + width)):
-                return doc[i:i + width]
+                end = i + width
+                if end < len(doc) and end not in taken and doc[end].lower_ in ("week", "weekend"):
+                    end += 1  # "the Easter weekend"
+                return doc[i:end]
         if lower in self.tables.words["weekday"] and len(lower) > 4:
             if end < len(doc) and end not in taken and self._part_of_day(doc[end]):
                 end += 1

@@ -426,6 +426,20 @@ def test_dates_a_hyphenated_day_range_gives_both_days(nlp, text, expected):
     assert {k: v for k, v in found.items() if k in expected} == expected, found
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Posted Fri, Mar 22, 2013, by the clerk.", {"Fri, Mar 22, 2013": ("DATE", "2013-03-22")}),
+    ("In 2013's first quarter, sales fell.", {"2013's first quarter": ("DATE", "2013-Q1")}),
+    ("In 2012's second half, profit rose.", {"2012's second half": ("DATE", "2012-H2")}),
+    ("Crowds gathered on Easter Sunday.", {"Easter Sunday": ("DATE", "2013-03-31")}),
+    ("It happened over the Easter weekend.", {"Easter weekend": ("DATE", "2013-W13-WE")}),
+])
+def test_dates_spans_the_model_cuts_short_or_labels_otherwise(nlp, text, expected):
+    """The month before "22, 2013", the quarter after "2013's", a holiday the model calls a place (LOC, FAC)."""
+    doc = annotate(nlp, text, "2013-04-02")
+    assert [e.label_ for e in doc.ents] == ["DATE"], doc.ents
+    assert dates_in(doc) == expected
+
+
 def test_dates_a_day_range_in_one_month_gives_both_days(nlp):
     """ "Dec. 6 to 8": TimeML marks both ends, the second one a day of the same month."""
     found = timeml_dates(nlp, "Hearings are set for Dec. 6 to 8, the clerk said.", "2021-11-03")
