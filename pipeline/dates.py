@@ -932,6 +932,7 @@ def governing_tense(span: Span) -> str | None:
 # a results story's year-to-date period: what "a year earlier" after it compares with is the year before
 _YEAR_TO_DATE = re.compile(r"the (?:first |latest |past )?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01]) months")
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
+_FISCAL_YEAR = re.compile(r"(?:the )?(?:fiscal |financial )?year")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part", "part_deictic", "pos_part"}
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
@@ -1035,6 +1036,11 @@ class TimexResolver:
                 part = self._trim(part)
                 if part is not None and len(part):
                     out.append((part, source, rule))
+        for (left, *_), (right, *_) in zip(out, out[1:]):
+            between = doc[left.end:right.start]
+            if len(between) == 1 and between[0].lower_ in ("to", "ended", "ending", "through") \
+                    and _FISCAL_YEAR.fullmatch(left.text.lower()) and right[0].lower_ in self.tables.words["month"]:
+                self._periods.add((left.start, left.end))  # "the year to March", "the year" "ended" "June 30"
         return out
 
     @staticmethod
@@ -1250,8 +1256,7 @@ class TimexResolver:
                 if lt is not None and rt is not None and "dateparser" not in (lpid, rpid):
                     if left.text.strip().isdigit() and len(left.text.strip()) < 4:
                         continue
-                    if tok.lower_ in ("ended", "ending") and re.fullmatch(r"(?:the )?(?:fiscal )?year",
-                                                                          left.text.lower()):
+                    if tok.lower_ in ("ended", "ending") and _FISCAL_YEAR.fullmatch(left.text.lower()):
                         self._periods.add((left.start, left.end))  # "the year ended March 31": a 12-month period
                     return self._split(left) + self._split(right)
         return [span]

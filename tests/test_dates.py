@@ -276,6 +276,7 @@ def test_dates_counted_days_and_the_next_morning(nlp, text, mention, expected):
 @pytest.mark.parametrize("text,expected", [
     ("The defendant, a man in his 30s, was arrested in Ohio.", {}),
     ("For the fiscal year ended June 30, the company lost $4 million.", {"the fiscal year": ("DURATION", "P1Y")}),
+    ("Profits rose 4% in the year to March, the bank said.", {"the year": ("DURATION", "P1Y")}),
     ("The board met on May 5, 2021. The previous Friday, the governor had signed the bill.",
      {"May 5, 2021": ("DATE", "2021-05-05"), "The previous Friday": ("DATE", "2021-04-30")}),
 ])
