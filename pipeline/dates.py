@@ -45,7 +45,9 @@ _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend",
 _FUTURE_ADJECTIVES = {"upcoming", "pending", "payable", "effective"}
 NEAR_FUTURE_DAYS = 45  # a past-tense verb with a date this close ahead sets a deadline ("had set it to expire Nov. 6")
 _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
-_COMMITTING_LEMMAS = {"agree", "order", "promise", "pledge", "decide", "vote", "move", "seek", "ask", "offer", "propose"}
+# a date inside what someone agreed or was ordered to do comes after the commitment: either side of publication
+_COMMITTING_LEMMAS = {"agree", "order", "promise", "pledge", "decide", "vote", "move", "seek", "ask", "offer",
+                      "propose"}
 _DEFERRING_LEMMAS = {"postpone", "delay", "adjourn", "defer", "extend", "push", "reschedule"}
 YEAR_BACK_DAYS = 365  # a quarter that began over a year before publication is already a year-ago quarter
 
@@ -902,7 +904,8 @@ def governing_tense(span: Span) -> str | None:
             return "future"
         # "vowed Saturday to act" dates the vow; "scheduled to rule Friday", "set for Friday" date what is planned
         planned = through_infinitive or prep in ("for", "to", "until") or tok.tag_ == "VBN"
-        if planned and (tok.lemma_ in _FUTURE_LEMMAS or (tok.lemma_ in _SCHEDULING_LEMMAS and prep not in ("on", "in"))):
+        scheduling = tok.lemma_ in _SCHEDULING_LEMMAS and prep not in ("on", "in")
+        if planned and (tok.lemma_ in _FUTURE_LEMMAS or scheduling):
             if _past_perfect(tok) or (tok.dep_ == "acl" and _told_in_the_past(tok.head)):
                 return "either"  # "a service planned for Saturday was canceled": overtaken, either side
             return "future"
@@ -934,7 +937,9 @@ _YEAR_TO_DATE = re.compile(r"the (?:first |latest |past )?(?:two|three|four|five
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _FISCAL_YEAR = re.compile(r"(?:the )?(?:fiscal |financial )?year")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
-_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part", "part_deictic", "pos_part"}
+_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part",
+                   "part_deictic", "pos_part"}
+_YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 _LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", "least", "during", "by", "through",
                  "before", "after",
@@ -1182,8 +1187,8 @@ class TimexResolver:
         elif end < len(doc) and end not in taken and (doc[end].lower_ in words["part_of_day"] or (
                 last in words["weekday"] and self._part_of_day(doc[end]))):
             end += 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
-        elif self._year_part_after(span, taken):
-            end = self._year_part_after(span, taken)  # "2013's" + "first quarter", "2012" + "'s second half"
+        elif (year_part := self._year_part_after(span, taken)) is not None:
+            end = year_part  # "2013's" + "first quarter", "2012" + "'s second half"
         elif re.fullmatch(r"[012]\d[0-5]\d", last) and end < len(doc) and end not in taken \
                 and doc[end].lower_ in ("gmt", "utc"):
             end += 1  # "0735" + "GMT"
@@ -1213,7 +1218,7 @@ class TimexResolver:
         doc, end = span.doc, span.end
         possessive = ("'s", "\u2019s")
         year = span[-2] if span[-1].lower_ in possessive and len(span) > 1 else span[-1]
-        if not re.fullmatch(r"1\d{3}|20\d{2}", year.text):
+        if not _YEAR_TOKEN.fullmatch(year.text):
             return None
         if span[-1].i == year.i:
             if end >= len(doc) or doc[end].lower_ not in possessive or end in taken:
@@ -1247,11 +1252,12 @@ class TimexResolver:
                 day = re.fullmatch(r"([0-3]?\d)(?:, (?:1\d{3}|20\d{2}))?", right.text)
                 if lpid in ("month_day", "day_month") and month is not None and day \
                         and 1 <= int(day.group(1)) <= 31 and tok.lower_ != "of":
-                    self._read_as[(right.start, right.end)] = f"{month.text} {right.text}"  # "April 24 and 25": April 25 too
+                    # "April 24 and 25" is April 25 too; "Jan. 7-9, 2014" puts Jan. 7 in 2014
+                    self._read_as[(right.start, right.end)] = f"{month.text} {right.text}"
                     if day.group(0) != day.group(1):
-                        self._read_as[(left.start, left.end)] = f"{left.text}{right.text[len(day.group(1)):]}"  # "Jan. 7-9, 2014"
+                        self._read_as[(left.start, left.end)] = f"{left.text}{right.text[len(day.group(1)):]}"
                     return [left, right]
-                if hyphen and not (re.fullmatch(r"1\d{3}|20\d{2}", left.text) and re.fullmatch(r"1\d{3}|20\d{2}", right.text)):
+                if hyphen and not (_YEAR_TOKEN.fullmatch(left.text) and _YEAR_TOKEN.fullmatch(right.text)):
                     continue  # a hyphen splits only "March 21-22" and "1994-1995"
                 if lt is not None and rt is not None and "dateparser" not in (lpid, rpid):
                     if left.text.strip().isdigit() and len(left.text.strip()) < 4:
@@ -1356,7 +1362,8 @@ class TimexResolver:
         """Expressions the model leaves out: duration adjectives ("weeklong") and, under TimeML
         guidelines, vague references ("now", "recently", "the future")."""
         taken = set()
-        for ent in [*(e for e in doc.ents if not _time_zone(e)), *(span for span, *_ in spans)]:  # repaired spans may reach past the model's
+        # repaired spans may reach past the model's
+        for ent in [*(e for e in doc.ents if not _time_zone(e)), *(span for span, *_ in spans)]:
             taken.update(range(ent.start, ent.end))
         added = []
         for tok in doc if deictic else map(doc.__getitem__, self._calendar_starts(doc)):

@@ -420,7 +420,8 @@ def test_dates_frequency_words_on_an_amount_are_rates(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     ("Talks were held March 21-22 in Geneva.", {"March 21": ("DATE", "2021-03-21"), "22": ("DATE", "2021-03-22")}),
-    ("The court sits Jan. 7-9, 2014, in Denver.", {"Jan. 7": ("DATE", "2014-01-07"), "9, 2014": ("DATE", "2014-01-09")}),
+    ("The court sits Jan. 7-9, 2014, in Denver.",
+     {"Jan. 7": ("DATE", "2014-01-07"), "9, 2014": ("DATE", "2014-01-09")}),
 ])
 def test_dates_a_hyphenated_day_range_gives_both_days(nlp, text, expected):
     found = timeml_dates(nlp, text, "2021-11-03")
