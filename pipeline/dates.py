@@ -402,10 +402,10 @@ def _deictic_day(tables, m, dct, tense, ref):
     code = tables.words["part_of_day"][part] if part else ("NI" if word == "tonight" else "")
     if word in ("that", "early", "late", "mid"):
         base = ref.day if ref is not None and ref.gran == "D" else dct
-        return Timex("TIME", _day_value(dct, base) + f"T{code}") if code else None
+        return Timex("TIME", _day_value(dct, base) + f"T{code}", Point(base, "D") if base else None) if code else None
     day = dct + timedelta(days=offset) if dct else None
     if code:
-        return Timex("TIME", _day_value(dct, day) + f"T{code}")
+        return Timex("TIME", _day_value(dct, day) + f"T{code}", Point(day, "D") if day else None)
     return _date(Point(day, "D")) if day else Timex("DATE", "XXXX-XX-XX")
 
 
@@ -877,20 +877,29 @@ def governing_tense(span: Span) -> str | None:
     perfect ("had been scheduled for Friday")."""
     tok: Token = span.root
     if tok.dep_ == "poss":
-        return None  # "Wednesday's ruling" dates the ruling, not the clause around it
+        # "Wednesday's ruling" dates the ruling, not the clause around it; "ahead of Tuesday's vote" is to come
+        owner = tok.head
+        ahead = owner.head.lower_ == "of" and owner.head.head.lower_ in ("ahead", "advance")
+        return "future" if ahead else None
     if tok.dep_ == "compound":
         return "past"  # "the October slaying", "a June agreement": a thing named by its date has mostly happened
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
+    if prep == "since":
+        return "past"
     if prep in ("until", "till", "through", "by"):
         verb = tok.head.head
         if prep in ("until", "till") and verb.lemma_ in _DEFERRING_LEMMAS and not _past_perfect(verb):
             return "future"  # "postponed until Tuesday", "extended the deadline until Friday"
+        if any(c.lower_ in _FUTURE_AUX and c.dep_ == "aux" for c in verb.children):
+            return "future"  # "must be filed by Tuesday", "will stay until Friday"
         return "either"
     through_infinitive, infinitive = False, None
     for _ in range(8):
         head = tok.head
         if head is tok:
             break
+        if head.lower_ == "of" and head.head.lower_ in ("ahead", "advance"):
+            return "future"  # "ahead of Tuesday's vote", "in advance of the March 5 hearing"
         tok = head
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
             prep = prep or tok.lower_
@@ -924,6 +933,9 @@ def governing_tense(span: Span) -> str | None:
         if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ != "be":
             return "future"
         if tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
+            hangs_on = span.root.head.i == tok.i or (span.root.head.dep_ == "prep" and span.root.head.head.i == tok.i)
+            if tok.lemma_ == "be" and not auxes and hangs_on and span.root.dep_ != "nsubj" and span.root.pos_ == "PROPN":
+                return "future"  # "the vote is Tuesday", "the hearing is on March 5": a date a thing is set for
             return "present"
     return None
 
@@ -940,6 +952,7 @@ _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", 
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part",
                    "part_deictic", "pos_part"}
 _YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
+_DEICTIC_DAYS = ("yesterday", "today", "tomorrow", "tonight")
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 _LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", "least", "during", "by", "through",
                  "before", "after",
@@ -1002,6 +1015,8 @@ class TimexResolver:
                 continue  # CBS's "60 Minutes", ABC's "This Week", "VOA Today": a programme's name
             if self._generic_era(span):
                 continue  # "today's youth", "the leaders of tomorrow": an era, not a day
+            if pid == "year" and self._numbered_name(span):
+                continue  # "SB 1070", "Flight 1549", "Resolution 1973": a name's number, not a year
             if pid.startswith("decade") and span.start > 0 and doc[span.start - 1].lower_ in _POSSESSIVES:
                 continue  # "in his 30s" is an age
             if pid == "set_word" and len(span) == 1 and span[0].dep_ == "amod":
@@ -1098,6 +1113,15 @@ class TimexResolver:
             noun = doc[i - 2]
             return noun.tag_ == "NNS" or noun.lower_ in generic
         return False
+
+    def _numbered_name(self, span: Span) -> bool:
+        """A lone four-digit number that numbers the capitalized noun just before it ("SB 1070",
+        "Flight 1549"), unless that noun is a time word ("Spring 2012", "March 1973")."""
+        if len(span) != 1 or span.start == 0:
+            return False
+        name = span.doc[span.start - 1]
+        return span[0].head.i == name.i and name.pos_ in ("PROPN", "NOUN") and (name.is_title or name.is_upper) \
+            and not self._has_time_word(span.doc[name.i:name.i + 1])
 
     _TIME_WORD_KINDS = ("month", "weekday", "unit", "part_of_day", "season", "holiday", "vague", "set_word",
                         "ordinal")
@@ -1199,8 +1223,11 @@ class TimexResolver:
             probe = end
             while probe < len(doc) and probe not in taken and doc[probe].lower_ in _CLOCK_END | {",", "on"}:
                 probe += 1
-            if probe < len(doc) and probe not in taken and doc[probe].lower_ in self.tables.words["weekday"]:
-                end = probe + 1
+            if probe < len(doc) and probe not in taken and (doc[probe].lower_ in self.tables.words["weekday"]
+                                                            or doc[probe].lower_ in _DEICTIC_DAYS):
+                end = probe + 1  # "9 a.m. Tuesday", "11:30 p.m. yesterday"
+            elif doc[probe:probe + 2].text.lower() == "last night" and not taken.intersection((probe, probe + 1)):
+                end = probe + 2
         if end == span.end and start == span.start:
             return span
         taken.update(range(start, end))
@@ -1234,7 +1261,8 @@ class TimexResolver:
         between = doc[clock.end:day.start]
         return (clock[-1].lower_ in _CLOCK_END or clock[-1].lower_.endswith(("a.m.", "p.m.")) or clock[-1].lower_ == "noon") \
             and all(t.lower_ in _CLOCK_END | {",", "on"} for t in between) and len(between) <= 2 \
-            and (day[0].lower_ in self.tables.words["weekday"] or day[0].lower_ in self.tables.words["month"])
+            and (day[0].lower_ in self.tables.words["weekday"] or day[0].lower_ in self.tables.words["month"]
+                 or day.text.lower() in (*_DEICTIC_DAYS, "last night"))
 
     def _split(self, span: Span) -> list[Span]:
         for tok in span[1:-1]:

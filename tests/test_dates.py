@@ -353,6 +353,12 @@ def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
     # "pushed out in February" is what happened then; "pushed back to Friday" moves a date ahead
     ("We were unjustly pushed out of the talks in February, the party leader said.", "February", "2021-02"),
     ("The hearing was pushed back to Friday.", "Friday", "2021-11-05"),
+    # a date a thing "is" set for, "ahead of" a thing, what "must" be done "by" a day: still to come
+    ("The vote is Tuesday, the clerk said.", "Tuesday", "2021-11-02"),
+    ("Investors are nervous ahead of Saturday's vote.", "Saturday", "2021-11-06"),
+    ("The report must be filed by Saturday.", "Saturday", "2021-11-06"),
+    ("He has been held since Saturday.", "Saturday", "2021-10-30"),
+    ("The relatives would look for ways to get around Saturday's ruling.", "Saturday", "2021-10-30"),
 ])
 def test_dates_be_to_future_and_deadline_weekdays(nlp, text, mention, expected):
     assert dates_in(annotate(nlp, text, "2021-11-01"))[mention] == ("DATE", expected)
@@ -485,6 +491,24 @@ def test_dates_clock_times_take_the_day_written_after_them(tables, text, expecte
 ])
 def test_dates_an_hour_with_its_part_of_the_day_is_a_clock_time(tables, text, expected):
     assert value_of(tables, text, date(2021, 11, 3), "future") == ("TIME", expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He was shot at 11:30 p.m. yesterday, police said.", {"11:30 p.m. yesterday": ("TIME", "2021-11-02T23:30")}),
+    ("The vote is at 3 p.m. tomorrow.", {"3 p.m. tomorrow": ("TIME", "2021-11-04T15:00")}),
+    ("The fire began at 10 p.m. last night.", {"10 p.m. last night": ("TIME", "2021-11-02T22:00")}),
+])
+def test_dates_a_clock_time_takes_yesterday_or_tomorrow_after_it(nlp, text, expected):
+    assert timeml_dates(nlp, text, "2021-11-03") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Arizona's SB 1070 was struck down in part.",
+    "Flight 1549 landed in the Hudson River.",
+])
+def test_dates_a_number_naming_a_bill_or_flight_is_not_a_year(nlp, text):
+    assert dates_in(annotate(nlp, text, "2021-11-03")) == {}
+    assert dates_in(annotate(nlp, "The law was passed in Spring 2012.", "2021-11-03")) == {"Spring 2012": ("DATE", "2012-SP")}
 
 
 def test_dates_four_digits_with_a_leading_zero_are_a_clock_not_a_year(tables, nlp):
