@@ -433,6 +433,26 @@ def _week_of(tables, m, dct, tense, ref):
     return _date(found.point.at("W"))
 
 
+@resolver("week_of_month")
+def _week_of_month(tables, m, dct, tense, ref):
+    """ "The first week of March" (the ISO week holding March 1...7), "the last week of February"."""
+    month = _month_num(tables, m)
+    if _g(m, "year"):
+        year = int(m.group("year"))
+    elif dct is None:
+        return Timex("DATE", "XXXX-WXX")
+    else:
+        year = _pick_year(dct, month, None, tense)
+    first = date(year, month, 1)
+    if m.group("wk") in ("last", "final"):
+        last_day = add_months(first, 1) - timedelta(days=1)
+        thursday = last_day - timedelta(days=(last_day.isoweekday() - 4) % 7)
+    else:  # as ISO weeks do, a week belongs to the month that holds its Thursday
+        n = ["first", "second", "third", "fourth"].index(m.group("wk"))
+        thursday = first + timedelta(days=(4 - first.isoweekday()) % 7 + 7 * n)
+    return _date(Point(thursday, "W"))
+
+
 @resolver("weekday")
 def _weekday(tables, m, dct, tense, ref):
     part = _g(m, "part")
@@ -634,21 +654,29 @@ def _relative_unit(tables, m, dct, tense, ref):
     if unit == "WE":
         sat = dct + timedelta(days=6 - dct.isoweekday() + 7 * step)
         return Timex("DATE", f"{sat.isocalendar()[0]}-W{sat.isocalendar()[1]:02d}-WE", Point(sat, "W"))
+    half = {"the first half of": "H1", "the second half of": "H2", "the last half of": "H2"}.get(_g(m, "pos") or "")
+    if half and unit == "Y":  # "the first half of last year"
+        year = shift(dct, step, unit).year
+        return _date(Point(date(year, 1 if half == "H1" else 7, 1), "H", half))
     return _date(Point(shift(dct, step, unit), gran))
 
 
 @resolver("quarter")
 def _quarter(tables, m, dct, tense, ref):
-    ordinal = _g(m, "ord")
+    code = _g(m, "qn") or _g(m, "qn2")  # "Q4 2012", "4Q 2012"
+    ordinal = _g(m, "ord") or code
     rel = _g(m, "rel")
+    step = {"last": -1, "next": 1, "this": 0}.get(_g(m, "yrel") or "")  # "the fourth quarter of last year"
     if _g(m, "year") or _g(m, "pyear"):
         year = int(_g(m, "year") or m.group("pyear"))
     elif dct is None:
-        return Timex("DATE", f"XXXX-Q{tables.words['ordinal'][ordinal]}" if ordinal else "XXXX-QX")
+        return Timex("DATE", f"XXXX-Q{code or tables.words['ordinal'][ordinal]}" if ordinal else "XXXX-QX")
+    elif step is not None:
+        return _date(Point(date(dct.year + step, 3 * int(code or tables.words["ordinal"][ordinal]) - 2, 1), "Q"))
     else:
         year = dct.year
     if ordinal:
-        q = int(tables.words["ordinal"][ordinal])
+        q = int(code or tables.words["ordinal"][ordinal])
         if q > 4:
             return None
         if not (_g(m, "year") or _g(m, "pyear")) and rel in (None, "fiscal") and dct and tense != "future" and q > (dct.month - 1) // 3 + 1:
@@ -678,8 +706,10 @@ def _quarter(tables, m, dct, tense, ref):
 @resolver("half")
 def _half(tables, m, dct, tense, ref):
     named = _g(m, "year") or _g(m, "hyear")
-    year = int(named) if named else (dct.year if dct else None)
-    code = "H1" if m.group("half") == "first" else "H2"  # "the last half" is the second
+    step = {"last": -1, "next": 1, "this": 0}.get(_g(m, "yrel") or "", 0)
+    year = int(named) if named else (dct.year + step if dct else None)
+    number = _g(m, "hn") or _g(m, "hn2")  # "H2 2012", "2H 2012"
+    code = f"H{number}" if number else "H1" if m.group("half") == "first" else "H2"  # "the last half" is the second
     if year is None:
         return Timex("DATE", f"XXXX-{code}")
     return _date(Point(date(year, 1 if code == "H1" else 7, 1), "H", code))
@@ -952,6 +982,7 @@ _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", 
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part",
                    "part_deictic", "pos_part"}
 _YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
+_NTH_WEEK = re.compile(r"(?:the )?(?:first|second|third|fourth|last|final) week")
 _DEICTIC_DAYS = ("yesterday", "today", "tomorrow", "tonight")
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 _LEADING_JUNK = {"between", "from", "since", "until", "just", "on", "in", "at", "least", "during", "by", "through",
@@ -1151,7 +1182,8 @@ class TimexResolver:
     def _merged(self, doc: Doc) -> list[Span]:
         """DATE spans the model cut at a hyphen ("19th" "-" "century"), before a part of day
         ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday"),
-        between a weekday and its date ("Friday" "Oct. 13") or at "from now" joined again."""
+        between a weekday and its date ("Friday" "Oct. 13"), at "from now" or in "the last week" "of" "May"
+        joined again."""
         dates = [e for e in doc.ents if e.label_ == "DATE" or self._holiday_named(e)]
         words = self.tables.words
         out: list[Span] = []
@@ -1166,6 +1198,7 @@ class TimexResolver:
                         and ent.text.lower() in ("yesterday", "today", "tomorrow"))
                     or (between in ("", ",") and prev.text.lower() in words["weekday"] and ent[0].lower_ in words["month"])
                     or (between == "from" and ent.text.lower() in ("now", "today") and prev[-1].lower_ in words["unit"])
+                    or (between in ("of", "in") and _NTH_WEEK.fullmatch(prev.text.lower()) and ent[0].lower_ in words["month"])
                     or (self.guidelines == "timeml" and self._clock_then_day(doc, prev, ent))):
                 merged = Span(doc, out[-1].start, ent.end, label="DATE")
                 merged._.source_label = out[-1]._.source_label
@@ -1274,7 +1307,7 @@ class TimexResolver:
                     continue
                 lt, lpid = resolve(self.tables, left.text, None)
                 rt, rpid = resolve(self.tables, right.text, None)
-                if tok.lower_ == "of" and lpid != "duration":
+                if tok.lower_ == "of" and (lpid != "duration" or _NTH_WEEK.fullmatch(left.text.lower())):
                     continue  # "the first nine months" "of" "1997" splits; "September of that year" does not
                 month = next((t for t in left if t.lower_ in self.tables.words["month"]), None)
                 day = re.fullmatch(r"([0-3]?\d)(?:, (?:1\d{3}|20\d{2}))?", right.text)

@@ -71,6 +71,15 @@ def test_dates_calendar_dates_resolve_against_tense(tables, text, dct, tense, ex
     ("a week from today", "2025-06-17"),
     ("ten years from now", "2035"),
     ("hours ago", "2025-06-10"),
+    ("Q4 2012", "2012-Q4"),  # business shorthand
+    ("4Q 2012", "2012-Q4"),
+    ("H2 2012", "2012-H2"),
+    ("the final quarter of last year", "2024-Q4"),
+    ("the first half of last year", "2024-H1"),
+    ("the first half of fiscal 2012", "2012-H1"),
+    ("the last week of February", "2025-W09"),  # the ISO week of the month's last Thursday
+    ("the first week of March", "2025-W10"),
+    ("the last century", "19"),
     ("2012-13", "2012"),  # a season across two years, dated by its first
     ("2012/13", "2012"),
     ("2012-03", "2012-03"),
@@ -440,6 +449,7 @@ def test_dates_a_hyphenated_day_range_gives_both_days(nlp, text, expected):
     ("In 2012's second half, profit rose.", {"2012's second half": ("DATE", "2012-H2")}),
     ("Crowds gathered on Easter Sunday.", {"Easter Sunday": ("DATE", "2013-03-31")}),
     ("It happened over the Easter weekend.", {"Easter weekend": ("DATE", "2013-W13-WE")}),
+    ("The talks were held in the last week of February.", {"the last week of February": ("DATE", "2013-W09")}),
 ])
 def test_dates_spans_the_model_cuts_short_or_labels_otherwise(nlp, text, expected):
     """The month before "22, 2013", the quarter after "2013's", a holiday the model calls a place (LOC, FAC)."""
