@@ -1025,7 +1025,7 @@ class TimexResolver:
         self._periods.clear()
         self._read_as.clear()
         spans = self.add_missing(doc, self.repair(doc), deictic=self.guidelines == "timeml")
-        others = [e for e in doc.ents if e.label_ != "DATE" and not _time_zone(e) and not self._holiday_named(e)]
+        others = [e for e in doc.ents if e.label_ != "DATE" and not _time_zone(e) and self._holiday_window(e) is None]
         resolved: list[tuple[Span, Timex, str | None, str | None]] = []
         ref: Point | None = None
         for span, source, rule in spans:
@@ -1042,7 +1042,7 @@ class TimexResolver:
                 timex = Timex("DATE", "XXXX-XX-XX")
             if (span.start, span.end) in self._periods:
                 timex = Timex("DURATION", "P1Y")
-            if self._titled_name(span):
+            if pid != "holiday" and self._titled_name(span):
                 continue  # CBS's "60 Minutes", ABC's "This Week", "VOA Today": a programme's name
             if self._generic_era(span):
                 continue  # "today's youth", "the leaders of tomorrow": an era, not a day
@@ -1184,7 +1184,8 @@ class TimexResolver:
         ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday"),
         between a weekday and its date ("Friday" "Oct. 13"), at "from now" or in "the last week" "of" "May"
         joined again."""
-        dates = [e for e in doc.ents if e.label_ == "DATE" or self._holiday_named(e)]
+        dates = [e if e.label_ == "DATE" else self._holiday_window(e) for e in doc.ents]
+        dates = [e for e in dates if e is not None]
         words = self.tables.words
         out: list[Span] = []
         for ent in dates:
@@ -1268,10 +1269,22 @@ class TimexResolver:
         extended._.source_label = span._.source_label
         return extended
 
-    def _holiday_named(self, ent: Span) -> bool:
-        """ "The Easter weekend" (LOC), "Easter Sunday" (FAC): a holiday the model took for a place or event."""
-        name = re.sub(r"^the |(?: week| weekend)$", "", ent.text.lower())
-        return ent.label_ != "DATE" and name in self.tables.words["holiday"]
+    def _holiday_window(self, ent: Span) -> Span | None:
+        """The holiday a non-DATE entity names or begins: "the Easter weekend" (LOC), "Easter Sunday" (FAC),
+        "Valentine" (PERSON) of "Valentine's Day"; None for any other entity."""
+        if ent.label_ == "DATE":
+            return None
+        doc, start = ent.doc, ent.start + (ent[0].lower_ == "the")
+        for width in (4, 3, 2, 1):
+            end = start + width
+            if end <= len(doc) and doc[start:end].text.lower() in self.tables.words["holiday"] \
+                    and end >= ent.end - (ent[-1].lower_ in ("week", "weekend")):
+                if end < len(doc) and doc[end].lower_ in ("week", "weekend"):
+                    end += 1
+                window = Span(doc, start, end, label="DATE")
+                window._.source_label = ent.label_
+                return window
+        return None
 
     def _year_part_after(self, span: Span, taken: set[int]) -> int | None:
         """Where "2013's first quarter" ends when the model's span stops at the year or its "'s"."""

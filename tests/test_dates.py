@@ -450,12 +450,19 @@ def test_dates_a_hyphenated_day_range_gives_both_days(nlp, text, expected):
     ("Crowds gathered on Easter Sunday.", {"Easter Sunday": ("DATE", "2013-03-31")}),
     ("It happened over the Easter weekend.", {"Easter weekend": ("DATE", "2013-W13-WE")}),
     ("The talks were held in the last week of February.", {"the last week of February": ("DATE", "2013-W09")}),
+    ("The store closed on New Year's Day.", {"New Year's Day": ("DATE", "2013-01-01")}),  # the model's EVENT
+    ("He proposed on Valentine's Day.", {"Valentine's Day": ("DATE", "2013-02-14")}),  # the model's PERSON "Valentine"
 ])
 def test_dates_spans_the_model_cuts_short_or_labels_otherwise(nlp, text, expected):
     """The month before "22, 2013", the quarter after "2013's", a holiday the model calls a place (LOC, FAC)."""
     doc = annotate(nlp, text, "2013-04-02")
     assert [e.label_ for e in doc.ents] == ["DATE"], doc.ents
     assert dates_in(doc) == expected
+
+
+def test_dates_names_beginning_like_a_holiday_stay_what_they_are(nlp):
+    doc = annotate(nlp, "Valentine Smith was held on Christmas Island.", "2013-04-02")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Valentine Smith", "PERSON"), ("Christmas Island", "PLACE")]
 
 
 def test_dates_a_day_range_in_one_month_gives_both_days(nlp):
