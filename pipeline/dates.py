@@ -808,6 +808,14 @@ def _set_unit(tables, m, dct, tense, ref):
     return Timex("SET", _duration_value(n, unit))
 
 
+@resolver("set_part")
+def _set_part(tables, m, dct, tense, ref):
+    """ "Every morning" (XXXX-XX-XXTMO), "each summer" (XXXX-SU): a part of the day or year, recurring."""
+    if _g(m, "part"):
+        return Timex("SET", f"XXXX-XX-XXT{tables.words['part_of_day'][m.group('part')]}")
+    return Timex("SET", f"XXXX-{tables.words['season'][m.group('season')]}")
+
+
 @resolver("set_word")
 def _set_word(tables, m, dct, tense, ref):
     return Timex("SET", tables.words["set_word"][m.group("set_word")])
@@ -1015,7 +1023,7 @@ class TimexResolver:
         self._periods: set[tuple[int, int]] = set()
         self._read_as: dict[tuple[int, int], str] = {}  # span -> the text it stands for ("25" -> "April 25")
         words = tables.words
-        self._start_words = {"every", "each", *words["weekday"], *words["month"],
+        self._start_words = {"every", "each", "once", "twice", "times", "long", *words["weekday"], *words["month"],
                              *(month[:-1] for month in words["month"] if month.endswith(".")),
                              *(holiday[:k] for holiday in words["holiday"] for k in range(1, len(holiday) + 1))}
         self._can_start: dict[int, bool] = {}
@@ -1218,6 +1226,11 @@ class TimexResolver:
                 first in words["unit"] or first in words["season"] or (doc[start - 1].lower_ in ("every", "each") and (
                     first in words["weekday"] or first in words["month"]))):
             start -= 1  # "each July", "every Thursday": TimeML SETs
+        if first in ("a", "an", "every") and len(span) == 2 and span[1].lower_ in words["unit"] and start > 0 \
+                and start - 1 not in taken and doc[start - 1].lower_ in ("once", "twice", "times"):
+            start -= 1  # "once" + "a week"
+            if doc[start].lower_ == "times" and start > 0 and doc[start - 1].like_num and start - 1 not in taken:
+                start -= 1  # "three" + "times" + "a day"
         if first in ("week", "weekend") and len(span) == 1:
             for width in (1, 2, 3):
                 if start - width >= 0 and doc[start - width:start].text.lower() in words["holiday"] \
@@ -1250,6 +1263,9 @@ class TimexResolver:
         elif re.fullmatch(r"[012]\d[0-5]\d", last) and end < len(doc) and end not in taken \
                 and doc[end].lower_ in ("gmt", "utc"):
             end += 1  # "0735" + "GMT"
+        elif last in words["unit"] and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "long" \
+                and not taken.intersection((end, end + 1)):
+            end += 2  # "decade" + "-long"
         elif last in words["unit"] and end + 1 < len(doc) and doc[end].lower_ == "from" \
                 and doc[end + 1].lower_ in ("now", "today") and not taken.intersection((end, end + 1)):
             end += 2  # "two weeks" + "from now"
@@ -1355,13 +1371,21 @@ class TimexResolver:
 
     def _calendar_span(self, doc: Doc, i: int, taken: set[int]) -> Span | None:
         """A capitalized weekday ("Thursday", "Wednesday's") or a month with a day or year ("Nov. 25",
-        "March 2019") that the model did not label: unambiguous, so added as DATE."""
+        "March 2019"), a set ("every morning", "twice a year") or a hyphenated duration ("decade-long")
+        that the model did not label: unambiguous, so added as DATE."""
         tok = doc[i]
         lower = tok.lower_
-        if lower in ("every", "each") and i + 1 < len(doc) and i + 1 not in taken and (
-                doc[i + 1].lower_ in self.tables.words["unit"] or doc[i + 1].lower_ in self.tables.words["weekday"]
-                or doc[i + 1].lower_ in self.tables.words["month"]):
+        if lower in ("every", "each") and i + 1 < len(doc) and i + 1 not in taken and any(
+                doc[i + 1].lower_ in self.tables.words[kind] for kind in ("unit", "weekday", "month", "part_of_day", "season")):
             return doc[i:i + 2]
+        if lower in ("once", "twice", "times") and i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an", "every") \
+                and doc[i + 2].lower_ in self.tables.words["unit"] and not taken.intersection((i + 1, i + 2)):
+            count = i - 1 if lower == "times" and i > 0 and doc[i - 1].like_num and i - 1 not in taken else i
+            if lower != "times" or count < i:
+                return doc[count:i + 3]  # "twice a year", "three times a day", "once every week"
+        if lower == "long" and i > 1 and doc[i - 1].text == "-" and not taken.intersection((i - 2, i - 1)) \
+                and (doc[i - 2].lower_ in self.tables.words["unit"]):
+            return doc[i - 2:i + 1]  # "decade-long", "months-long"
         if not tok.text[:1].isupper():
             return None
         end = i + 1

@@ -519,6 +519,19 @@ def test_dates_a_clock_time_takes_yesterday_or_tomorrow_after_it(nlp, text, expe
     assert timeml_dates(nlp, text, "2021-11-03") == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The board meets twice a year.", {"twice a year": ("SET", "P1Y")}),
+    ("He takes the pill three times a day.", {"three times a day": ("SET", "P1D")}),
+    ("She visits her son once a week.", {"once a week": ("SET", "P1W")}),
+    ("He jogs every morning.", {"every morning": ("SET", "XXXX-XX-XXTMO")}),
+    ("The fair opens each summer.", {"each summer": ("SET", "XXXX-SU")}),
+    ("It ended a decade-long war.", {"decade-long": ("DURATION", "P10Y")}),
+    ("Attacks could happen in the future, he said.", {"the future": ("DATE", "FUTURE_REF")}),  # "in" is a signal
+])
+def test_dates_frequencies_recurring_parts_and_hyphenated_durations(nlp, text, expected):
+    assert timeml_dates(nlp, text, "2021-11-03") == expected
+
+
 @pytest.mark.parametrize("text", [
     "Arizona's SB 1070 was struck down in part.",
     "Flight 1549 landed in the Hudson River.",
