@@ -990,6 +990,8 @@ _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", 
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part",
                    "part_deictic", "pos_part"}
 _YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
+_DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
+_MILITARY_TIME = re.compile(r"[012]\d[0-5]\d")
 _NTH_WEEK = re.compile(r"(?:the )?(?:first|second|third|fourth|last|final) week")
 _DEICTIC_DAYS = ("yesterday", "today", "tomorrow", "tonight")
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
@@ -1027,13 +1029,15 @@ class TimexResolver:
                              *(month[:-1] for month in words["month"] if month.endswith(".")),
                              *(holiday[:k] for holiday in words["holiday"] for k in range(1, len(holiday) + 1))}
         self._can_start: dict[int, bool] = {}
+        self._holiday_first_words = {alias.split()[0].split("'")[0] for alias in words["holiday"]}
 
     def __call__(self, doc: Doc) -> Doc:
         dct = anchor_date(doc._.published_at)
         self._periods.clear()
         self._read_as.clear()
-        spans = self.add_missing(doc, self.repair(doc), deictic=self.guidelines == "timeml")
-        others = [e for e in doc.ents if e.label_ != "DATE" and not _time_zone(e) and self._holiday_window(e) is None]
+        holidays = {ent.start: window for ent in doc.ents if (window := self._holiday_window(ent)) is not None}
+        spans = self.add_missing(doc, self.repair(doc, holidays), deictic=self.guidelines == "timeml")
+        others = [e for e in doc.ents if e.label_ != "DATE" and not _time_zone(e) and e.start not in holidays]
         resolved: list[tuple[Span, Timex, str | None, str | None]] = []
         ref: Point | None = None
         for span, source, rule in spans:
@@ -1081,18 +1085,18 @@ class TimexResolver:
             ent._.rule = f"timex:{pid}"
         return doc
 
-    def repair(self, doc: Doc) -> list[tuple[Span, str | None, str | None]]:
+    def repair(self, doc: Doc, holidays: dict[int, Span]) -> list[tuple[Span, str | None, str | None]]:
         """DATE spans trimmed (leading prepositions and "just", a trailing possessive) and split at
         "and"/"to" when both halves are temporal expressions on their own."""
         out = []
         taken = {i for e in doc.ents if not _time_zone(e) for i in range(e.start, e.end)}
-        for ent in self._merged(doc):
+        for ent in self._merged(doc, holidays):
             source, rule = ent._.source_label, ent._.rule
             ent = self._trim(self._extend(ent, taken))
             if ent is None:
                 continue
             for part in self._split(ent):
-                part = self._trim(part)
+                part = part if part is ent else self._trim(part)
                 if part is not None and len(part):
                     out.append((part, source, rule))
         for (left, *_), (right, *_) in zip(out, out[1:]):
@@ -1187,13 +1191,13 @@ class TimexResolver:
                 return next((f for f in found if f[1].point is not None), found[0])
         return span, None, "unresolved"
 
-    def _merged(self, doc: Doc) -> list[Span]:
+    def _merged(self, doc: Doc, holidays: dict[int, Span]) -> list[Span]:
         """DATE spans the model cut at a hyphen ("19th" "-" "century"), before a part of day
         ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday"),
         between a weekday and its date ("Friday" "Oct. 13"), at "from now" or in "the last week" "of" "May"
         joined again."""
-        dates = [e if e.label_ == "DATE" else self._holiday_window(e) for e in doc.ents]
-        dates = [e for e in dates if e is not None]
+        dates = [e if e.label_ == "DATE" else holidays[e.start]
+                 for e in doc.ents if e.label_ == "DATE" or e.start in holidays]
         words = self.tables.words
         out: list[Span] = []
         for ent in dates:
@@ -1217,80 +1221,83 @@ class TimexResolver:
         return out
 
     def _extend(self, span: Span, taken: set[int]) -> Span:
-        """A part of day or a weekday the model left just outside the span: "Friday" + "night",
-        "5 p.m." + "EST" + "Tuesday", "Friday" + "Oct. 8"."""
-        doc, start, end = span.doc, span.start, span.end
+        """Words of the expression the model left just outside the span: "Friday" + "night",
+        "5 p.m." + "EST" + "Tuesday", "Friday" + "Oct. 8", "once" + "a week", "Labor Day" + "weekend"."""
+        start, end = self._extend_left(span, taken), self._extend_right(span, taken)
+        if end == span.end and start == span.start:
+            return span
+        taken.update(range(start, end))
+        extended = Span(span.doc, start, end, label="DATE")
+        extended._.source_label = span._.source_label
+        return extended
+
+    def _extend_left(self, span: Span, taken: set[int]) -> int:
+        doc, start = span.doc, span.start
         first = span[0].lower_
         words = self.tables.words
-        if start > 0 and start - 1 not in taken and doc[start - 1].lower_ in _LEFT_DETERMINERS and (
-                first in words["unit"] or first in words["season"] or (doc[start - 1].lower_ in ("every", "each") and (
-                    first in words["weekday"] or first in words["month"]))):
+        before = doc[start - 1].lower_ if start > 0 and start - 1 not in taken else ""
+        if before in _LEFT_DETERMINERS and (first in words["unit"] or first in words["season"] or (
+                before in ("every", "each") and (first in words["weekday"] or first in words["month"]))):
             start -= 1  # "each July", "every Thursday": TimeML SETs
-        if first in ("a", "an", "every") and len(span) == 2 and span[1].lower_ in words["unit"] and start > 0 \
-                and start - 1 not in taken and doc[start - 1].lower_ in ("once", "twice", "times"):
+        elif before in ("once", "twice", "times") and first in ("a", "an", "every") and len(span) == 2 \
+                and span[1].lower_ in words["unit"]:
             start -= 1  # "once" + "a week"
-            if doc[start].lower_ == "times" and start > 0 and doc[start - 1].like_num and start - 1 not in taken:
+            if before == "times" and start > 0 and doc[start - 1].like_num and start - 1 not in taken:
                 start -= 1  # "three" + "times" + "a day"
-        if first in ("week", "weekend") and len(span) == 1:
+        elif first in ("week", "weekend") and len(span) == 1:
             for width in (1, 2, 3):
                 if start - width >= 0 and doc[start - width:start].text.lower() in words["holiday"] \
                         and not taken.intersection(range(start - width, start)):
-                    start -= width  # "Easter" + "week", "Labor Day" + "weekend"
-                    break
-        if re.fullmatch(r"[0-3]?\d(?:st|nd|rd|th)?", first) and start > 0 and start - 1 not in taken \
-                and doc[start - 1].is_title and (doc[start - 1].lower_ in words["month"]
-                                                 or doc[start - 1].lower_ + "." in words["month"]):
+                    return start - width  # "Easter" + "week", "Labor Day" + "weekend"
+        elif before and _DAY_NUMBER.fullmatch(first) and doc[start - 1].is_title \
+                and (before in words["month"] or before + "." in words["month"]):
             start -= 1  # "Mar" + "22, 2013": the month the model left out
-            first = doc[start].lower_ + ("." if doc[start].lower_ not in words["month"] else "")
+            first = before if before in words["month"] else before + "."
         gap = 1 if start > 1 and doc[start - 1].text == "," else 0
         if first in words["month"] and start - gap > 0 and start - gap - 1 not in taken \
                 and doc[start - gap - 1].lower_ in words["weekday"]:
             start -= gap + 1  # "Friday" + "Oct. 8"
+        return start
+
+    def _extend_right(self, span: Span, taken: set[int]) -> int:
+        doc, end = span.doc, span.end
         last = span[-1].lower_
-        probe = end + 1 if end < len(doc) and doc[end].text == "," else end
-        date_after = self._calendar_span(doc, probe, taken) if last in words["weekday"] and probe < len(doc) \
-            and doc[probe].lower_ in words["month"] else None
-        if span.text.lower().removeprefix("the ") in words["holiday"] and end < len(doc) and end not in taken \
-                and doc[end].lower_ in ("week", "weekend"):
-            end += 1  # "Labor Day" + "weekend"
-        elif date_after is not None:
-            end = date_after.end  # "Friday" + "Oct. 8"
-        elif end < len(doc) and end not in taken and (doc[end].lower_ in words["part_of_day"] or (
-                last in words["weekday"] and self._part_of_day(doc[end]))):
-            end += 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
-        elif (year_part := self._year_part_after(span, taken)) is not None:
-            end = year_part  # "2013's" + "first quarter", "2012" + "'s second half"
-        elif re.fullmatch(r"[012]\d[0-5]\d", last) and end < len(doc) and end not in taken \
-                and doc[end].lower_ in ("gmt", "utc"):
-            end += 1  # "0735" + "GMT"
-        elif last in words["unit"] and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "long" \
-                and not taken.intersection((end, end + 1)):
-            end += 2  # "decade" + "-long"
-        elif last in words["unit"] and end + 1 < len(doc) and doc[end].lower_ == "from" \
-                and doc[end + 1].lower_ in ("now", "today") and not taken.intersection((end, end + 1)):
-            end += 2  # "two weeks" + "from now"
-        elif last in _CLOCK_END or last.endswith(("a.m.", "p.m.")):
+        words = self.tables.words
+        after = doc[end].lower_ if end < len(doc) and end not in taken else ""
+        free_pair = end + 1 < len(doc) and not taken.intersection((end, end + 1))
+        probe = end + 1 if after == "," else end
+        if last in words["weekday"] and probe < len(doc) and doc[probe].lower_ in words["month"] \
+                and (date_after := self._calendar_span(doc, probe, taken)) is not None:
+            return date_after.end  # "Friday" + "Oct. 8"
+        if after in ("week", "weekend") and span.text.lower().removeprefix("the ") in words["holiday"]:
+            return end + 1  # "Labor Day" + "weekend"
+        if after and (after in words["part_of_day"] or (last in words["weekday"] and self._part_of_day(doc[end]))):
+            return end + 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
+        if (_YEAR_TOKEN.fullmatch(last) or last in ("'s", "\u2019s")) \
+                and (year_part := self._year_part_after(span, taken)) is not None:
+            return year_part  # "2013's" + "first quarter", "2012" + "'s second half"
+        if after in ("gmt", "utc") and _MILITARY_TIME.fullmatch(last):
+            return end + 1  # "0735" + "GMT"
+        if last in words["unit"] and free_pair and (
+                (after == "-" and doc[end + 1].lower_ == "long") or (after == "from" and doc[end + 1].lower_ in ("now", "today"))):
+            return end + 2  # "decade" + "-long", "two weeks" + "from now"
+        if last in _CLOCK_END or last.endswith(("a.m.", "p.m.")):
             probe = end
             while probe < len(doc) and probe not in taken and doc[probe].lower_ in _CLOCK_END | {",", "on"}:
                 probe += 1
-            if probe < len(doc) and probe not in taken and (doc[probe].lower_ in self.tables.words["weekday"]
+            if probe < len(doc) and probe not in taken and (doc[probe].lower_ in words["weekday"]
                                                             or doc[probe].lower_ in _DEICTIC_DAYS):
-                end = probe + 1  # "9 a.m. Tuesday", "11:30 p.m. yesterday"
-            elif doc[probe:probe + 2].text.lower() == "last night" and not taken.intersection((probe, probe + 1)):
-                end = probe + 2
-        if end == span.end and start == span.start:
-            return span
-        taken.update(range(start, end))
-        extended = Span(doc, start, end, label="DATE")
-        extended._.source_label = span._.source_label
-        return extended
+                return probe + 1  # "9 a.m. Tuesday", "11:30 p.m. yesterday"
+            if doc[probe:probe + 2].text.lower() == "last night" and not taken.intersection((probe, probe + 1)):
+                return probe + 2
+        return end
 
     def _holiday_window(self, ent: Span) -> Span | None:
         """The holiday a non-DATE entity names or begins: "the Easter weekend" (LOC), "Easter Sunday" (FAC),
         "Valentine" (PERSON) of "Valentine's Day"; None for any other entity."""
-        if ent.label_ == "DATE":
-            return None
         doc, start = ent.doc, ent.start + (ent[0].lower_ == "the")
+        if ent.label_ == "DATE" or start >= len(doc) or doc[start].lower_ not in self._holiday_first_words:
+            return None
         for width in (4, 3, 2, 1):
             end = start + width
             if end <= len(doc) and doc[start:end].text.lower() in self.tables.words["holiday"] \
