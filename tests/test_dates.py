@@ -92,12 +92,7 @@ def test_dates_relative_expressions_anchor_on_publication(tables, text, expected
 
 def test_dates_from_now_joins_the_amount_the_model_cut_off(nlp):
     """spaCy may end the span before "from now"; the expression is one date ahead of publication."""
-    doc = nlp.make_doc("The judge said she would rule two weeks from now.")
-    doc._.published_at = "2025-06-10"
-    for name, proc in nlp.pipeline:
-        if name == "legalnews_timex":
-            break
-        doc = proc(doc)
+    doc = before_timex(nlp, "The judge said she would rule two weeks from now.", "2025-06-10")
     doc.ents = [Span(doc, 6, 8, label="DATE")]  # "two weeks"
     assert dates_in(nlp.get_pipe("legalnews_timex")(doc)) == {"two weeks from now": ("DATE", "2025-W26")}
 
@@ -174,6 +169,17 @@ def dates_in(doc) -> dict[str, tuple[str, str]]:
     return {e.text: (e._.timex_type, e._.timex_value) for e in doc.ents if e.label_ == "DATE"}
 
 
+def before_timex(nlp, text: str, published_at: str):
+    """`text` through the pipeline's components up to the dates stage, which the test then runs itself."""
+    doc = nlp.make_doc(text)
+    doc._.published_at = published_at
+    for name, proc in nlp.pipeline:
+        if name == "legalnews_timex":
+            break
+        doc = proc(doc)
+    return doc
+
+
 @pytest.mark.parametrize("text,published_at,expected", [
     # published on a Thursday: a past-tense weekday is the last one, a future one the next
     ("The agency released the teenager on Wednesday.", "2025-06-05", {"Wednesday": ("DATE", "2025-06-04")}),
@@ -210,12 +216,7 @@ def test_dates_pipeline_splits_a_range_into_two_mentions(nlp):
 
 
 def test_dates_timeml_guidelines_add_vague_references(nlp):
-    doc = nlp.make_doc("Prices are now higher than they were in 2019.")
-    doc._.published_at = "2025-06-05"
-    for name, proc in nlp.pipeline:
-        if name == "legalnews_timex":
-            break
-        doc = proc(doc)
+    doc = before_timex(nlp, "Prices are now higher than they were in 2019.", "2025-06-05")
     doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines="timeml")(doc)
     assert dates_in(doc) == {"now": ("DATE", "PRESENT_REF"), "2019": ("DATE", "2019")}
 
@@ -296,12 +297,7 @@ def test_dates_pipeline_periods_ages_and_weekdays_relative_to_the_story(nlp, tex
 
 def timeml_dates(nlp, text: str, published_at: str) -> dict:
     """The DATE mentions of `text` under the TimeML guidelines (the benchmark's convention)."""
-    doc = nlp.make_doc(text)
-    doc._.published_at = published_at
-    for name, proc in nlp.pipeline:
-        if name == "legalnews_timex":
-            break
-        doc = proc(doc)
+    doc = before_timex(nlp, text, published_at)
     return dates_in(TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines="timeml")(doc))
 
 
@@ -333,12 +329,8 @@ def test_dates_results_periods_are_the_story_quarter_and_year(nlp):
 def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
     """A DATE span the model put on a name or an amount ("Okafor", "as little as 40 cents") and no rule
     can read is not a temporal expression; a trailing "of" is trimmed off a span ("the night of")."""
-    doc = nlp.make_doc("Okafor said the stamps sold for as little as 40 cents on the night of the auction.")
-    doc._.published_at = "2021-11-03"
-    for name, proc in nlp.pipeline:
-        if name == "legalnews_timex":
-            break
-        doc = proc(doc)
+    doc = before_timex(nlp, "Okafor said the stamps sold for as little as 40 cents on the night of the auction.",
+                       "2021-11-03")
     words = [t.text for t in doc]
     night = words.index("night")
     doc.ents = [Span(doc, 0, 1, label="DATE"), Span(doc, words.index("as"), words.index("cents") + 1, label="DATE"),
@@ -574,13 +566,8 @@ def test_dates_deictic_days_naming_an_era_are_not_dates(nlp, text, era_at):
     word naming the day ("resumes today", "today's debate") stays a date, under both guidelines."""
     era = text.index(era_at) + era_at.index("to")
     for guidelines in ("legalnews", "timeml"):
-        doc = nlp.make_doc(text)
-        doc._.published_at = "2021-11-03"
-        for name, proc in nlp.pipeline:
-            if name == "legalnews_timex":
-                break
-            doc = proc(doc)
-        doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines=guidelines)(doc)
+        doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines=guidelines)(
+            before_timex(nlp, text, "2021-11-03"))
         days = [(e.start_char, e._.timex_value) for e in doc.ents if e.label_ == "DATE"]
         assert len(days) == 1 and days[0][0] != era, (guidelines, days)
         assert days[0][1] in ("2021-11-03", "2021-11-04"), (guidelines, days)
