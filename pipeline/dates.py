@@ -601,6 +601,10 @@ def _chain_word(tables, m, dct, tense, ref):
             "previous": -1, "prior": -1, "preceding": -1, "before": -1, "earlier": -1}.get(word, 0)
     if unit in ("TH", "TM", "TS"):
         return None
+    if unit == "WE":  # "that weekend", "the following weekend": the weekend of (after) the last week resolved
+        saturday = base.day + timedelta(days=6 - base.day.isoweekday() + 7 * step)
+        year, week, _ = saturday.isocalendar()
+        return Timex("DATE", f"{year}-W{week:02d}-WE", Point(saturday, "W"))
     gran = _UNIT_GRAN[unit]
     if GRAN_ORDER[gran] < GRAN_ORDER.get(base.gran, 5) and step == 0:
         return Timex("DATE", base.value(), base)
@@ -990,6 +994,7 @@ _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", 
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part",
                    "part_deictic", "pos_part"}
 _YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
+_NUMERIC_DATE = re.compile(r"[0-3]?\d([/.])[0-3]?\d\1(?:1\d{3}|20\d{2}|\d{2})")
 _DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _MILITARY_TIME = re.compile(r"[012]\d[0-5]\d")
 _NTH_WEEK = re.compile(r"(?:the )?(?:first|second|third|fourth|last|final) week")
@@ -1129,7 +1134,8 @@ class TimexResolver:
         "This Week", "VOA Today") is part of a name, not a temporal expression. Weekdays, months and
         "Day" (holidays: "Election Day") do not count; nor does a word opening a sentence or quote
         (after the end of the last one too, should the parser have missed the sentence break)."""
-        common = (set(self.tables.words["unit"]) - {"day", "days"}) | {"today", "tonight", "tomorrow", "yesterday"}
+        common = (set(self.tables.words["unit"]) - {"day", "days"}) | set(self.tables.words["part_of_day"]) \
+            | {"today", "tonight", "tomorrow", "yesterday"}
         for tok in span:
             if tok.lower_ in common and tok.is_title and not tok.is_sent_start and tok.i > 0 \
                     and not (tok.nbor(-1).is_quote or tok.nbor(-1).text in (":", "(", "--", "_", ".", "!", "?", ";")):
@@ -1390,6 +1396,8 @@ class TimexResolver:
             count = i - 1 if lower == "times" and i > 0 and doc[i - 1].like_num and i - 1 not in taken else i
             if lower != "times" or count < i:
                 return doc[count:i + 3]  # "twice a year", "three times a day", "once every week"
+        if _NUMERIC_DATE.fullmatch(lower):
+            return doc[i:i + 1]  # "21/03/2013", "25.02.2013": dateparser reads the order
         if lower == "long" and i > 1 and doc[i - 1].text == "-" and not taken.intersection((i - 2, i - 1)) \
                 and (doc[i - 2].lower_ in self.tables.words["unit"]):
             return doc[i - 2:i + 1]  # "decade-long", "months-long"
@@ -1449,8 +1457,8 @@ class TimexResolver:
     def _calendar_starts(self, doc: Doc) -> list[int]:
         """The tokens where a duration adjective or `_calendar_span` can begin: a lower-case form that
         is "every"/"each", a weekday, a month (with or without its period), the start of a holiday's
-        name, or a "-long" adjective. Decided once per distinct form from the LOWER column, so the
-        other tokens cost a dictionary lookup, not a Token and four span texts."""
+        name, a frequency word, a "-long" adjective or a numeric date. Decided once per distinct form from
+        the LOWER column, so the other tokens cost a dictionary lookup, not a Token and four span texts."""
         if len(self._can_start) > 200_000:
             self._can_start.clear()
         starts, strings, can_start = [], doc.vocab.strings, self._can_start
@@ -1458,7 +1466,8 @@ class TimexResolver:
             found = can_start.get(key)
             if found is None:
                 lower = strings[key]
-                found = can_start[key] = lower in self._start_words or bool(_LONG_ADJ.fullmatch(lower))
+                found = can_start[key] = lower in self._start_words or bool(_LONG_ADJ.fullmatch(lower)) \
+                    or bool(_NUMERIC_DATE.fullmatch(lower))
             if found:
                 starts.append(i)
         return starts

@@ -520,6 +520,11 @@ def test_dates_a_clock_time_takes_yesterday_or_tomorrow_after_it(nlp, text, expe
     ("The fair opens each summer.", {"each summer": ("SET", "XXXX-SU")}),
     ("It ended a decade-long war.", {"decade-long": ("DURATION", "P10Y")}),
     ("Attacks could happen in the future, he said.", {"the future": ("DATE", "FUTURE_REF")}),  # "in" is a signal
+    ("The report was published on 21/03/2013.", {"21/03/2013": ("DATE", "2013-03-21")}),  # day first: 21 > 12
+    ("He was arrested on Feb. 2. That evening, he was released.",
+     {"Feb. 2": ("DATE", "2021-02-02"), "That evening": ("TIME", "2021-02-02TEV")}),
+    ("The raid came on Friday, Oct. 1. That weekend, protesters gathered.",
+     {"Friday, Oct. 1": ("DATE", "2021-10-01"), "That weekend": ("DATE", "2021-W39-WE")}),
 ])
 def test_dates_frequencies_recurring_parts_and_hyphenated_durations(nlp, text, expected):
     assert timeml_dates(nlp, text, "2021-11-03") == expected
