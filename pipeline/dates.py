@@ -1307,8 +1307,9 @@ class TimexResolver:
         for width in (4, 3, 2, 1):
             end = start + width
             if end <= len(doc) and doc[start:end].text.lower() in self.tables.words["holiday"] \
-                    and end >= ent.end - (ent[-1].lower_ in ("week", "weekend")):
-                if end < len(doc) and doc[end].lower_ in ("week", "weekend"):
+                    and end >= ent.end - (ent[-1].lower_ in ("week", "weekend")) \
+                    and all(doc[k].ent_iob_ == "O" for k in range(ent.end, end)):  # never into another entity
+                if end < len(doc) and doc[end].lower_ in ("week", "weekend") and doc[end].ent_iob_ == "O":
                     end += 1
                 window = Span(doc, start, end, label="DATE")
                 window._.source_label = ent.label_

@@ -453,6 +453,14 @@ def test_dates_spans_the_model_cuts_short_or_labels_otherwise(nlp, text, expecte
     assert dates_in(doc) == expected
 
 
+def test_dates_a_holiday_never_grows_into_another_entity(nlp):
+    """A holiday the model began as a PERSON ("Valentine") with the rest labeled apart: no overlapping entities."""
+    doc = before_timex(nlp, "He proposed on Valentine's Day in Paris.", "2013-04-02")
+    doc.ents = [Span(doc, 3, 4, label="PERSON"), Span(doc, 5, 6, label="ORGANIZATION")]  # "Valentine", "Day"
+    doc = nlp.get_pipe("legalnews_timex")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Valentine", "PERSON"), ("Day", "ORGANIZATION")]
+
+
 def test_dates_names_beginning_like_a_holiday_stay_what_they_are(nlp):
     doc = annotate(nlp, "Valentine Smith was held on Christmas Island.", "2013-04-02")
     assert [(e.text, e.label_) for e in doc.ents] == [("Valentine Smith", "PERSON"), ("Christmas Island", "PLACE")]
