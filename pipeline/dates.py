@@ -994,6 +994,7 @@ _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", 
 _CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part",
                    "part_deictic", "pos_part"}
 _YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
+_RECURRING_KINDS = ("unit", "weekday", "month", "part_of_day", "season")  # what "every"/"each" make a SET of
 _NUMERIC_DATE = re.compile(r"[0-3]?\d([/.])[0-3]?\d\1(?:1\d{3}|20\d{2}|\d{2})")
 _DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _MILITARY_TIME = re.compile(r"[012]\d[0-5]\d")
@@ -1309,7 +1310,8 @@ class TimexResolver:
             if end <= len(doc) and doc[start:end].text.lower() in self.tables.words["holiday"] \
                     and end >= ent.end - (ent[-1].lower_ in ("week", "weekend")) \
                     and all(doc[k].ent_iob_ == "O" for k in range(ent.end, end)):  # never into another entity
-                if end < len(doc) and doc[end].lower_ in ("week", "weekend") and doc[end].ent_iob_ == "O":
+                if end < len(doc) and doc[end].lower_ in ("week", "weekend") \
+                        and (end < ent.end or doc[end].ent_iob_ == "O"):
                     end += 1
                 window = Span(doc, start, end, label="DATE")
                 window._.source_label = ent.label_
@@ -1390,7 +1392,7 @@ class TimexResolver:
         tok = doc[i]
         lower = tok.lower_
         if lower in ("every", "each") and i + 1 < len(doc) and i + 1 not in taken and any(
-                doc[i + 1].lower_ in self.tables.words[kind] for kind in ("unit", "weekday", "month", "part_of_day", "season")):
+                doc[i + 1].lower_ in self.tables.words[kind] for kind in _RECURRING_KINDS):
             return doc[i:i + 2]
         if lower in ("once", "twice", "times") and i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an", "every") \
                 and doc[i + 2].lower_ in self.tables.words["unit"] and not taken.intersection((i + 1, i + 2)):
