@@ -49,6 +49,8 @@ _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
 _COMMITTING_LEMMAS = {"agree", "order", "promise", "pledge", "decide", "vote", "move", "seek", "ask", "offer",
                       "propose"}
 _DEFERRING_LEMMAS = {"postpone", "delay", "adjourn", "defer", "extend", "push", "reschedule"}
+_UNKNOWN_AT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}  # a day, week or month not anchored
+_YEAR_STEP = {"last": -1, "next": 1, "this": 0}  # "... of last year"
 YEAR_BACK_DAYS = 365  # a quarter that began over a year before publication is already a year-ago quarter
 
 
@@ -368,6 +370,18 @@ def _day_value(dct: date | None, d: date | None, suffix: str = "") -> str:
     return (d.isoformat() if d else "XXXX-XX-XX") + suffix
 
 
+def _last_day(ref: Point | None, dct: date | None) -> date | None:
+    """The day a chain ("that night", "the next morning") hangs on: the last day resolved, else publication."""
+    return ref.day if ref is not None and ref.gran == "D" else dct
+
+
+def _weekend(day: date, step: int = 0) -> Timex:
+    """The weekend of `day`'s ISO week (`step` weeks on): its Saturday, written YYYY-Www-WE."""
+    saturday = day + timedelta(days=6 - day.isoweekday() + 7 * step)
+    year, week, _ = saturday.isocalendar()
+    return Timex("DATE", f"{year}-W{week:02d}-WE", Point(saturday, "W"))
+
+
 @resolver("clock")
 def _clock(tables, m, dct, tense, ref):
     if _g(m, "named"):
@@ -390,7 +404,7 @@ def _clock(tables, m, dct, tense, ref):
     if found is not None and found.point is not None and found.point.gran == "D":
         day = found.point.day  # "5 p.m. EST, Nov. 6", "9 a.m. Tuesday", "12:19 p.m. EDT, Fri March 22, 2013"
     else:
-        day = ref.day if ref is not None and ref.gran == "D" else dct
+        day = _last_day(ref, dct)
     return Timex("TIME", _day_value(dct, day) + f"T{hh:02d}:{mm:02d}")
 
 
@@ -401,7 +415,7 @@ def _deictic_day(tables, m, dct, tense, ref):
     part = _g(m, "part")
     code = tables.words["part_of_day"][part] if part else ("NI" if word == "tonight" else "")
     if word in ("that", "early", "late", "mid"):
-        base = ref.day if ref is not None and ref.gran == "D" else dct
+        base = _last_day(ref, dct)
         return Timex("TIME", _day_value(dct, base) + f"T{code}", Point(base, "D") if base else None) if code else None
     day = dct + timedelta(days=offset) if dct else None
     if code:
@@ -462,7 +476,7 @@ def _weekday(tables, m, dct, tense, ref):
         return Timex("TIME" if part else "DATE", value + suffix)
     rel = _g(m, "rel")
     if rel in ("the previous", "the following", "the next", "that"):
-        base = ref.day if ref is not None and ref.gran == "D" else dct
+        base = _last_day(ref, dct)
         day = _weekday_date(tables, m.group("weekday"), base, "future" if rel != "the previous" else "past",
                             "next" if rel in ("the following", "the next") else ("last" if rel == "the previous" else None))
     else:
@@ -528,12 +542,8 @@ def _holiday(tables, m, dct, tense, ref):
     day = _holiday_date(code, year)
     if span == "week":
         return _date(Point(day, "W"))
-    if span == "weekend":
-        # a Monday holiday closes the weekend before it; any other day belongs to the weekend it is in or before
-        saturday = day - timedelta(days=2) if day.isoweekday() == 1 else \
-            day - timedelta(days=1) if day.isoweekday() == 7 else day + timedelta(days=6 - day.isoweekday())
-        year_w, week, _ = saturday.isocalendar()
-        return Timex("DATE", f"{year_w}-W{week:02d}-WE", Point(saturday, "W"))
+    if span == "weekend":  # a Monday holiday closes the weekend before it, any other day the weekend of its week
+        return _weekend(day, -1 if day.isoweekday() == 1 else 0)
     return _date(Point(day, "D"))
 
 
@@ -552,8 +562,7 @@ def _ago(tables, m, dct, tense, ref):
     if unit in ("TH", "TM", "TS") and dct is not None:
         return _date(Point(dct, "D"))  # "hours ago": today
     if n is None or dct is None:
-        return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(
-            gran, "FUTURE_REF" if ahead else "PAST_REF"))
+        return Timex("DATE", _UNKNOWN_AT.get(gran, "FUTURE_REF" if ahead else "PAST_REF"))
     if ahead:
         return _date(Point(shift(dct, n, unit), "D" if m.group("from") == "today" and gran == "W" else gran))
     if unit == "Y" and ref is not None and ref.gran == "Q":
@@ -602,9 +611,7 @@ def _chain_word(tables, m, dct, tense, ref):
     if unit in ("TH", "TM", "TS"):
         return None
     if unit == "WE":  # "that weekend", "the following weekend": the weekend of (after) the last week resolved
-        saturday = base.day + timedelta(days=6 - base.day.isoweekday() + 7 * step)
-        year, week, _ = saturday.isocalendar()
-        return Timex("DATE", f"{year}-W{week:02d}-WE", Point(saturday, "W"))
+        return _weekend(base.day, step)
     gran = _UNIT_GRAN[unit]
     if GRAN_ORDER[gran] < GRAN_ORDER.get(base.gran, 5) and step == 0:
         return Timex("DATE", base.value(), base)
@@ -617,7 +624,7 @@ def _chain_word(tables, m, dct, tense, ref):
 def _chain_part(tables, m, dct, tense, ref):
     """ "The next morning", "the previous night": a part of the day after (before) the last resolved day."""
     code = tables.words["part_of_day"][m.group("part")]
-    base = ref.day if ref is not None and ref.gran == "D" else dct
+    base = _last_day(ref, dct)
     if base is None:
         return Timex("TIME", f"XXXX-XX-XXT{code}")
     step = {"next": 1, "following": 1, "previous": -1, "prior": -1}.get(m.group("dir"), 0)
@@ -633,7 +640,7 @@ def _ordinal_unit(tables, m, dct, tense, ref):
     gran = _UNIT_GRAN[tables.words["unit"][m.group("unit")]]
     if tense == "present" and dct is not None:
         return _date(Point(dct, gran))
-    return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(gran, "XXXX"))
+    return Timex("DATE", _UNKNOWN_AT.get(gran, "XXXX"))
 
 
 @resolver("relative_unit")
@@ -654,10 +661,9 @@ def _relative_unit(tables, m, dct, tense, ref):
     if m.group("unit").endswith("s"):
         return Timex("DURATION", _duration_value(None, unit))
     if dct is None:
-        return Timex("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(gran, "XXXX"))
+        return Timex("DATE", "XXXX-QX" if gran == "Q" else _UNKNOWN_AT.get(gran, "XXXX"))
     if unit == "WE":
-        sat = dct + timedelta(days=6 - dct.isoweekday() + 7 * step)
-        return Timex("DATE", f"{sat.isocalendar()[0]}-W{sat.isocalendar()[1]:02d}-WE", Point(sat, "W"))
+        return _weekend(dct, step)
     half = {"the first half of": "H1", "the second half of": "H2", "the last half of": "H2"}.get(_g(m, "pos") or "")
     if half and unit == "Y":  # "the first half of last year"
         year = shift(dct, step, unit).year
@@ -670,7 +676,7 @@ def _quarter(tables, m, dct, tense, ref):
     code = _g(m, "qn") or _g(m, "qn2")  # "Q4 2012", "4Q 2012"
     ordinal = _g(m, "ord") or code
     rel = _g(m, "rel")
-    step = {"last": -1, "next": 1, "this": 0}.get(_g(m, "yrel") or "")  # "the fourth quarter of last year"
+    step = _YEAR_STEP.get(_g(m, "yrel") or "")  # "the fourth quarter of last year"
     if _g(m, "year") or _g(m, "pyear"):
         year = int(_g(m, "year") or m.group("pyear"))
     elif dct is None:
@@ -710,7 +716,7 @@ def _quarter(tables, m, dct, tense, ref):
 @resolver("half")
 def _half(tables, m, dct, tense, ref):
     named = _g(m, "year") or _g(m, "hyear")
-    step = {"last": -1, "next": 1, "this": 0}.get(_g(m, "yrel") or "", 0)
+    step = _YEAR_STEP.get(_g(m, "yrel") or "", 0)
     year = int(named) if named else (dct.year + step if dct else None)
     number = _g(m, "hn") or _g(m, "hn2")  # "H2 2012", "2H 2012"
     code = f"H{number}" if number else "H1" if m.group("half") == "first" else "H2"  # "the last half" is the second
@@ -911,6 +917,11 @@ def _told_in_the_past(noun: Token) -> bool:
     return False
 
 
+def _ahead_of(tok: Token) -> bool:
+    """ "of" in "ahead of" / "in advance of": what follows is still to come."""
+    return tok.lower_ == "of" and tok.head.lower_ in ("ahead", "advance")
+
+
 def governing_tense(span: Span) -> str | None:
     """"past" or "future" from the verb the span hangs on (its aux, its lemma, an infinitive's
     governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither.
@@ -920,9 +931,7 @@ def governing_tense(span: Span) -> str | None:
     tok: Token = span.root
     if tok.dep_ == "poss":
         # "Wednesday's ruling" dates the ruling, not the clause around it; "ahead of Tuesday's vote" is to come
-        owner = tok.head
-        ahead = owner.head.lower_ == "of" and owner.head.head.lower_ in ("ahead", "advance")
-        return "future" if ahead else None
+        return "future" if _ahead_of(tok.head.head) else None
     if tok.dep_ == "compound":
         return "past"  # "the October slaying", "a June agreement": a thing named by its date has mostly happened
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
@@ -940,8 +949,8 @@ def governing_tense(span: Span) -> str | None:
         head = tok.head
         if head is tok:
             break
-        if head.lower_ == "of" and head.head.lower_ in ("ahead", "advance"):
-            return "future"  # "ahead of Tuesday's vote", "in advance of the March 5 hearing"
+        if _ahead_of(head):
+            return "future"  # "ahead of the vote on Tuesday", "in advance of the March 5 hearing"
         tok = head
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
             prep = prep or tok.lower_
@@ -1280,8 +1289,7 @@ class TimexResolver:
             return end + 1  # "Labor Day" + "weekend"
         if after and (after in words["part_of_day"] or (last in words["weekday"] and self._part_of_day(doc[end]))):
             return end + 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
-        if (_YEAR_TOKEN.fullmatch(last) or last in ("'s", "\u2019s")) \
-                and (year_part := self._year_part_after(span, taken)) is not None:
+        if (year_part := self._year_part_after(span, taken)) is not None:
             return year_part  # "2013's" + "first quarter", "2012" + "'s second half"
         if after in ("gmt", "utc") and _MILITARY_TIME.fullmatch(last):
             return end + 1  # "0735" + "GMT"
@@ -1301,21 +1309,25 @@ class TimexResolver:
 
     def _holiday_window(self, ent: Span) -> Span | None:
         """The holiday a non-DATE entity names or begins: "the Easter weekend" (LOC), "Easter Sunday" (FAC),
-        "Valentine" (PERSON) of "Valentine's Day"; None for any other entity."""
+        "Valentine" (PERSON) of "Valentine's Day"; None for any other entity. It never grows into another entity."""
         doc, start = ent.doc, ent.start + (ent[0].lower_ == "the")
         if ent.label_ == "DATE" or start >= len(doc) or doc[start].lower_ not in self._holiday_first_words:
             return None
+        end = self._holiday_end(doc, start, lambda k: k < ent.end or doc[k].ent_iob_ == "O")
+        if end is None or end < ent.end:
+            return None
+        window = Span(doc, start, end, label="DATE")
+        window._.source_label = ent.label_
+        return window
+
+    def _holiday_end(self, doc: Doc, start: int, free: Callable[[int], bool]) -> int | None:
+        """Where the longest holiday name starting at `start` ends, with a "week"/"weekend" after it
+        ("Easter weekend"), using only tokens `free` allows; None when no name starts there."""
         for width in (4, 3, 2, 1):
             end = start + width
             if end <= len(doc) and doc[start:end].text.lower() in self.tables.words["holiday"] \
-                    and end >= ent.end - (ent[-1].lower_ in ("week", "weekend")) \
-                    and all(doc[k].ent_iob_ == "O" for k in range(ent.end, end)):  # never into another entity
-                if end < len(doc) and doc[end].lower_ in ("week", "weekend") \
-                        and (end < ent.end or doc[end].ent_iob_ == "O"):
-                    end += 1
-                window = Span(doc, start, end, label="DATE")
-                window._.source_label = ent.label_
-                return window
+                    and all(free(k) for k in range(start, end)):
+                return end + 1 if end < len(doc) and doc[end].lower_ in ("week", "weekend") and free(end) else end
         return None
 
     def _year_part_after(self, span: Span, taken: set[int]) -> int | None:
@@ -1407,13 +1419,9 @@ class TimexResolver:
         if not tok.text[:1].isupper():
             return None
         end = i + 1
-        for width in (4, 3, 2, 1):
-            if doc[i:i + width].text.lower() in self.tables.words["holiday"] and not taken.intersection(
-                    range(i, i + width)):
-                end = i + width
-                if end < len(doc) and end not in taken and doc[end].lower_ in ("week", "weekend"):
-                    end += 1  # "the Easter weekend"
-                return doc[i:end]
+        holiday_end = self._holiday_end(doc, i, lambda k: k not in taken)
+        if holiday_end is not None:
+            return doc[i:holiday_end]  # "Thanksgiving", "the Easter weekend"
         if lower in self.tables.words["weekday"] and len(lower) > 4:
             if end < len(doc) and end not in taken and self._part_of_day(doc[end]):
                 end += 1
