@@ -221,10 +221,12 @@ def _spelled(tables: "DateTables", m: re.Match) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Resolvers: one per pattern family. Each gets the match, the publication date, the tense of the
-# governing verb ("past", "future" or None) and the last resolved point; returns a Timex or None.
+# governing verb ("past", "future" or None) and the last resolved point; returns a Timex, None (not
+# a temporal expression) or DECLINE (the shape matched but its parts do not resolve: try the next pattern).
 # ---------------------------------------------------------------------------------------------
 
-Resolver = Callable[["DateTables", re.Match, "date | None", "str | None", "Point | None"], "Timex | None"]
+DECLINE = object()
+Resolver = Callable[["DateTables", re.Match, "date | None", "str | None", "Point | None"], "Timex | None | object"]
 RESOLVERS: dict[str, Resolver] = {}
 
 
@@ -599,6 +601,16 @@ def _chain(tables, m, dct, tense, ref):
     return _date(Point(shift(base.day, sign * n, unit), gran))
 
 
+@resolver("anchored_chain")
+def _anchored_chain(tables, m, dct, tense, ref):
+    """ "The day before yesterday", "the day after Christmas", "two weeks before Jan. 20": a shift from
+    the date the expression names itself, not from the last one resolved."""
+    anchor, _ = _resolve_cached(tables, m.group("anchor"), dct, tense, ref)
+    if anchor is None or anchor.point is None or anchor.point.gran not in GRAN_ORDER:
+        return DECLINE
+    return _chain(tables, m, dct, tense, anchor.point)
+
+
 @resolver("chain_word")
 def _chain_word(tables, m, dct, tense, ref):
     unit = _unit(tables, m)
@@ -877,8 +889,8 @@ def _resolve_cached(tables: DateTables, text: str, dct: date | None, tense: str 
     norm = normalize(text, tables)
     for pid, regex, name in tables.patterns:
         m = regex.fullmatch(norm)
-        if m:
-            return RESOLVERS[name](tables, m, dct, tense, ref), pid
+        if m and (found := RESOLVERS[name](tables, m, dct, tense, ref)) is not DECLINE:
+            return found, pid
     found = _dateparser_resolve(norm, dct, tense)
     return found, ("dateparser" if found else "unresolved")
 
@@ -1007,6 +1019,7 @@ _RECURRING_KINDS = ("unit", "weekday", "month", "part_of_day", "season")  # what
 _NUMERIC_DATE = re.compile(r"[0-3]?\d([/.])[0-3]?\d\1(?:1\d{3}|20\d{2}|\d{2})")
 _DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _MILITARY_TIME = re.compile(r"[012]\d[0-5]\d")
+_ONE_UNIT = re.compile(r"(?:the )?(?:day|week|month|year)")  # "the day" before/after a date it shifts
 _NTH_WEEK = re.compile(r"(?:the )?(?:first|second|third|fourth|last|final) week")
 _DEICTIC_DAYS = ("yesterday", "today", "tomorrow", "tonight")
 _POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
@@ -1210,8 +1223,8 @@ class TimexResolver:
     def _merged(self, doc: Doc, holidays: dict[int, Span]) -> list[Span]:
         """DATE spans the model cut at a hyphen ("19th" "-" "century"), before a part of day
         ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday"),
-        between a weekday and its date ("Friday" "Oct. 13"), at "from now" or in "the last week" "of" "May"
-        joined again."""
+        between a weekday and its date ("Friday" "Oct. 13"), at "from now", in "the last week" "of" "May"
+        or at "before" in "the day" "before" "last Tuesday" joined again."""
         dates = [e if e.label_ == "DATE" else holidays[e.start]
                  for e in doc.ents if e.label_ == "DATE" or e.start in holidays]
         words = self.tables.words
@@ -1228,6 +1241,7 @@ class TimexResolver:
                     or (between in ("", ",") and prev.text.lower() in words["weekday"] and ent[0].lower_ in words["month"])
                     or (between == "from" and ent.text.lower() in ("now", "today") and prev[-1].lower_ in words["unit"])
                     or (between in ("of", "in") and _NTH_WEEK.fullmatch(prev.text.lower()) and ent[0].lower_ in words["month"])
+                    or (between in ("before", "after") and _ONE_UNIT.fullmatch(prev.text.lower()))
                     or (self.guidelines == "timeml" and self._clock_then_day(doc, prev, ent))):
                 merged = Span(doc, out[-1].start, ent.end, label="DATE")
                 merged._.source_label = out[-1]._.source_label
@@ -1265,6 +1279,11 @@ class TimexResolver:
                 if start - width >= 0 and doc[start - width:start].text.lower() in words["holiday"] \
                         and not taken.intersection(range(start - width, start)):
                     return start - width  # "Easter" + "week", "Labor Day" + "weekend"
+        elif before in ("before", "after") and start > 1 and start - 2 not in taken \
+                and _ONE_UNIT.fullmatch(doc[start - 2].lower_):
+            start -= 2  # "the day before" + "last Tuesday": one date, shifted from the one it names
+            if start > 0 and doc[start - 1].lower_ == "the" and start - 1 not in taken:
+                start -= 1
         elif before and _DAY_NUMBER.fullmatch(first) and doc[start - 1].is_title \
                 and (before in words["month"] or before + "." in words["month"]):
             start -= 1  # "Mar" + "22, 2013": the month the model left out

@@ -625,3 +625,35 @@ def test_dates_calendar_starts_skip_only_tokens_that_begin_nothing(nlp, monkeypa
             assert [(s.start, s.end, rule) for s, _, rule in fast] == [(s.start, s.end, rule) for s, _, rule in full]
             added += sum(rule == "timex:added" for _, _, rule in fast)
     assert added >= 30
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the day before yesterday", "2025-06-08"),
+    ("the day after tomorrow", "2025-06-12"),
+    ("the day after Christmas", "2024-12-26"),
+    ("the week before Thanksgiving", "2024-W47"),
+    ("two days before Jan. 20, 2021", "2021-01-18"),
+])
+def test_dates_a_unit_before_or_after_a_date_shifts_that_date(tables, text, expected):
+    """ "The day after Christmas" is a shift from the date it names, not from the last one resolved."""
+    assert value_of(tables, text, tense="past") == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    ("The day before last Tuesday's hearing, the lawyer met the prosecutors.", "2000-02-24",
+     {"The day before last Tuesday": ("DATE", "2000-02-21")}),
+    ("He was arrested the day before yesterday in Tucson.", "2025-06-10",
+     {"the day before yesterday": ("DATE", "2025-06-08")}),
+    ("The detainees were released the day after Christmas, their lawyer said.", "2025-01-15",
+     {"the day after Christmas": ("DATE", "2024-12-26")}),
+])
+def test_dates_pipeline_joins_the_day_before_a_date(nlp, text, published_at, expected):
+    found = dates_in(annotate(nlp, text, published_at))
+    assert {k: v for k, v in found.items() if k in expected} == expected, found
+
+
+def test_dates_the_day_before_an_event_keeps_the_date_that_is_written(nlp):
+    """ "Nov. 3, the day before the warrant was issued": the anchor is an event, so no date is shifted."""
+    found = dates_in(annotate(nlp, "He was last seen Nov. 3, the day before agents issued a warrant.", "2025-11-20"))
+    assert found.get("Nov. 3") == ("DATE", "2025-11-03"), found
+    assert not any("before" in k for k in found), found
