@@ -742,6 +742,15 @@ def _this_unit_year(tables, m, dct, tense, ref):
     return _date(Point(dct, "Y")) if dct else Timex("DATE", "XXXX")
 
 
+@resolver("year_end_day")
+def _year_end_day(tables, m, dct, tense, ref):
+    """ "By year-end", "since year-end": the year's closing day, as accounts use the word ("the end of
+    the year" stays the year); the past tense or "since" points to the last one."""
+    if dct is None:
+        return Timex("DATE", "XXXX-12-31")
+    return _date(Point(date(_pick_year(dct, 12, 31, tense), 12, 31), "D"))
+
+
 @resolver("season")
 def _season(tables, m, dct, tense, ref):
     code = tables.words["season"][m.group("season")]
@@ -1086,6 +1095,8 @@ class TimexResolver:
                 continue  # CBS's "60 Minutes", ABC's "This Week", "VOA Today": a programme's name
             if self._generic_era(span):
                 continue  # "today's youth", "the leaders of tomorrow": an era, not a day
+            if pid == "year_end_day" and span[-1].dep_ in ("compound", "amod"):
+                continue  # "year-end net", "the year-end rally": a kind of figure, not a day
             if pid == "year" and self._numbered_name(span):
                 continue  # "SB 1070", "Flight 1549", "Resolution 1973": a name's number, not a year
             if pid.startswith("decade") and span.start > 0 and doc[span.start - 1].lower_ in _POSSESSIVES:

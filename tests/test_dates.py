@@ -657,3 +657,14 @@ def test_dates_the_day_before_an_event_keeps_the_date_that_is_written(nlp):
     found = dates_in(annotate(nlp, "He was last seen Nov. 3, the day before agents issued a warrant.", "2025-11-20"))
     assert found.get("Nov. 3") == ("DATE", "2025-11-03"), found
     assert not any("before" in k for k in found), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The merger should close by year-end, the companies said.", {"year-end": ("DATE", "2025-12-31")}),
+    ("The index has fallen 12% since year-end.", {"year-end": ("DATE", "2024-12-31")}),
+    ("The firm's year-end bonus pool shrank.", {}),
+    ("Lawyers expect a ruling by the end of the year.", {"the end of the year": ("DATE", "2025")}),
+])
+def test_dates_year_end_is_the_closing_day_unless_it_modifies_a_noun(nlp, text, expected):
+    found = dates_in(annotate(nlp, text, "2025-06-05"))
+    assert {k: v for k, v in found.items() if "year" in k} == expected, found
