@@ -1072,9 +1072,11 @@ class TimexResolver:
         dct = anchor_date(doc._.published_at)
         self._periods.clear()
         self._read_as.clear()
+        if any(_time_zone(e) for e in doc.ents):
+            doc.ents = [e for e in doc.ents if not _time_zone(e)]  # the clock time before it takes the zone
         holidays = {ent.start: window for ent in doc.ents if (window := self._holiday_window(ent)) is not None}
         spans = self.add_missing(doc, self.repair(doc, holidays), deictic=self.guidelines == "timeml")
-        others = [e for e in doc.ents if e.label_ != "DATE" and not _time_zone(e) and e.start not in holidays]
+        others = [e for e in doc.ents if e.label_ != "DATE" and e.start not in holidays]
         resolved: list[tuple[Span, Timex, str | None, str | None]] = []
         ref: Point | None = None
         for span, source, rule in spans:
@@ -1128,7 +1130,7 @@ class TimexResolver:
         """DATE spans trimmed (leading prepositions and "just", a trailing possessive) and split at
         "and"/"to" when both halves are temporal expressions on their own."""
         out = []
-        taken = {i for e in doc.ents if not _time_zone(e) for i in range(e.start, e.end)}
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
         for ent in self._merged(doc, holidays):
             source, rule = ent._.source_label, ent._.rule
             ent = self._trim(self._extend(ent, taken))
@@ -1286,10 +1288,9 @@ class TimexResolver:
             if before == "times" and start > 0 and doc[start - 1].like_num and start - 1 not in taken:
                 start -= 1  # "three" + "times" + "a day"
         elif first in ("week", "weekend") and len(span) == 1:
-            for width in (1, 2, 3):
-                if start - width >= 0 and doc[start - width:start].text.lower() in words["holiday"] \
-                        and not taken.intersection(range(start - width, start)):
-                    return start - width  # "Easter" + "week", "Labor Day" + "weekend"
+            for name_start in range(start - 1, max(start - 5, -1), -1):
+                if self._holiday_end(doc, name_start, lambda k: k >= start or k not in taken) == span.end:
+                    return name_start  # "Easter" + "week", "Labor Day" + "weekend"
         elif before in ("before", "after") and start > 1 and start - 2 not in taken \
                 and _ONE_UNIT.fullmatch(doc[start - 2].lower_):
             start -= 2  # "the day before" + "last Tuesday": one date, shifted from the one it names
@@ -1315,8 +1316,9 @@ class TimexResolver:
         if last in words["weekday"] and probe < len(doc) and doc[probe].lower_ in words["month"] \
                 and (date_after := self._calendar_span(doc, probe, taken)) is not None:
             return date_after.end  # "Friday" + "Oct. 8"
-        if after in ("week", "weekend") and span.text.lower().removeprefix("the ") in words["holiday"]:
-            return end + 1  # "Labor Day" + "weekend"
+        holiday_end = self._holiday_end(doc, span.start + (span[0].lower_ == "the"), lambda k: k < end or k not in taken)
+        if holiday_end is not None and holiday_end > end:
+            return holiday_end  # "Labor Day" + "weekend", "Christmas" + "Eve"
         if after and (after in words["part_of_day"] or (last in words["weekday"] and self._part_of_day(doc[end]))):
             return end + 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
         if (year_part := self._year_part_after(span, taken)) is not None:
@@ -1518,7 +1520,7 @@ class TimexResolver:
         guidelines, vague references ("now", "recently", "the future")."""
         taken = set()
         # repaired spans may reach past the model's
-        for ent in [*(e for e in doc.ents if not _time_zone(e)), *(span for span, *_ in spans)]:
+        for ent in [*doc.ents, *(span for span, *_ in spans)]:
             taken.update(range(ent.start, ent.end))
         added = []
         for tok in doc if deictic else map(doc.__getitem__, self._calendar_starts(doc)):
