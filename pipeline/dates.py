@@ -38,9 +38,10 @@ _MODIFIERS = re.compile(
     r"as much as|as long as|as early as|as late as|no later than|no earlier than|no more than|until|till|"
     r"through|throughout|since|from|between|by|on|in|at|for|during|within|of|before|after|upwards of|"
     r"some|nearly all of|the better part of|all|least|most|sometime|both|its|their|his|her|our)\s+)+")
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would", "should", "may", "might"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "must", "would", "should", "may", "might", "can", "ca"}
 _FUTURE_LEMMAS = {"schedule", "reschedule", "slate", "expect", "plan", "intend", "anticipate", "postpone",
-                  "due", "hope", "aim", "promise", "vow", "threaten", "delay", "adjourn", "await"}
+                  "due", "hope", "aim", "promise", "vow", "threaten", "delay", "adjourn", "await", "forecast",
+                  "slated"}  # the model lemmatizes "slated" as "slat"
 # adjectives that date something still to come: "payable Dec. 15", "effective Feb. 1", "the upcoming hearing"
 _FUTURE_ADJECTIVES = {"upcoming", "pending", "payable", "effective"}
 NEAR_FUTURE_DAYS = 45  # a past-tense verb with a date this close ahead sets a deadline ("had set it to expire Nov. 6")
@@ -48,6 +49,10 @@ _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
 # a date inside what someone agreed or was ordered to do comes after the commitment: either side of publication
 _COMMITTING_LEMMAS = {"agree", "order", "promise", "pledge", "decide", "vote", "move", "seek", "ask", "offer",
                       "propose"}
+# what is held on a set day, so that "Friday's hearing will decide" is a coming one (a ruling is not)
+_SCHEDULED_EVENTS = {"hearing", "vote", "election", "meeting", "trial", "retrial", "summit", "session", "arraignment",
+                     "sentencing", "debate", "deadline", "primary", "referendum", "conference", "talks", "game",
+                     "ceremony", "rally", "march", "protest", "deposition", "argument", "runoff", "auction"}
 _DEFERRING_LEMMAS = {"postpone", "delay", "adjourn", "defer", "extend", "push", "reschedule"}
 _UNKNOWN_AT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}  # a day, week or month not anchored
 _YEAR_STEP = {"last": -1, "next": 1, "this": 0}  # "... of last year"
@@ -943,6 +948,13 @@ def _ahead_of(tok: Token) -> bool:
     return tok.lower_ == "of" and tok.head.lower_ in ("ahead", "advance")
 
 
+def _as_soon_as(span: Span) -> bool:
+    """ "As soon as Monday", "as early as Friday": the earliest day something may still happen."""
+    doc = span.doc
+    return span.start >= 3 and doc[span.start - 3].lower_ == "as" and doc[span.start - 1].lower_ == "as" \
+        and doc[span.start - 2].lower_ in ("soon", "early")
+
+
 def governing_tense(span: Span) -> str | None:
     """"past" or "future" from the verb the span hangs on (its aux, its lemma, an infinitive's
     governor: "scheduled to be executed on Wednesday" is future), None when the parse says neither.
@@ -951,8 +963,13 @@ def governing_tense(span: Span) -> str | None:
     perfect ("had been scheduled for Friday")."""
     tok: Token = span.root
     if tok.dep_ == "poss":
-        # "Wednesday's ruling" dates the ruling, not the clause around it; "ahead of Tuesday's vote" is to come
-        return "future" if _ahead_of(tok.head.head) else None
+        # "Wednesday's ruling" dates the ruling, not the clause around it ("will appeal Monday's ruling");
+        # but "ahead of Tuesday's vote" and "Friday's hearing will decide" speak of one still to come
+        noun = tok.head
+        verb = noun.head
+        will = noun.dep_ == "nsubj" and noun.lemma_ in _SCHEDULED_EVENTS and any(
+            c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"could"} for c in verb.children)
+        return "future" if will or _ahead_of(verb) else None
     if tok.dep_ == "compound":
         return "past"  # "the October slaying", "a June agreement": a thing named by its date has mostly happened
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
@@ -980,13 +997,16 @@ def governing_tense(span: Span) -> str | None:
                 return "either" if _past_perfect(tok.head) else "future"
             continue
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        aux_words = {c.lower_ for c in auxes}
+        # "will" may hang on the "be" of a passive ("will be closed Friday")
+        aux_words = {c.lower_ for c in auxes} | {g.lower_ for c in auxes for g in c.children if g.dep_ == "aux"}
         if aux_words & _FUTURE_AUX and "have" not in aux_words:
             return "future"
+        if "could" in aux_words and _as_soon_as(span):
+            return "future"  # "could rule as soon as Monday"; "could not be located Wednesday" is past
         # "vowed Saturday to act" dates the vow; "scheduled to rule Friday", "set for Friday" date what is planned
         planned = through_infinitive or prep in ("for", "to", "until") or tok.tag_ == "VBN"
         scheduling = tok.lemma_ in _SCHEDULING_LEMMAS and prep not in ("on", "in")
-        if planned and (tok.lemma_ in _FUTURE_LEMMAS or scheduling):
+        if planned and (tok.lemma_ in _FUTURE_LEMMAS or tok.lower_ in _FUTURE_LEMMAS or scheduling):
             if _past_perfect(tok) or (tok.dep_ == "acl" and _told_in_the_past(tok.head)):
                 return "either"  # "a service planned for Saturday was canceled": overtaken, either side
             return "future"
@@ -1004,8 +1024,12 @@ def governing_tense(span: Span) -> str | None:
             return "past"
         if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ != "be":
             return "future"
+        if through_infinitive and (tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes)):
+            return "future"  # "are likely to rule Thursday", "is preparing to file Friday": still to be done
         if tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
             hangs_on = span.root.head.i == tok.i or (span.root.head.dep_ == "prep" and span.root.head.head.i == tok.i)
+            if tok.tag_ == "VBN" and hangs_on and [c.dep_ for c in auxes] == ["auxpass"]:
+                return "future"  # "schools are closed Monday": a state the day is set for
             if tok.lemma_ == "be" and not auxes and hangs_on and span.root.dep_ != "nsubj" and span.root.pos_ == "PROPN":
                 return "future"  # "the vote is Tuesday", "the hearing is on March 5": a date a thing is set for
             return "present"
@@ -1421,6 +1445,9 @@ class TimexResolver:
     def _trim(span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
+        if end - start > 3 and doc[start].lower_ == "as" and doc[start + 2].lower_ == "as" \
+                and doc[start + 1].lower_ in ("soon", "early", "late"):
+            start += 3  # "as early as" + "Friday": a signal, not part of the expression
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct or (
                 doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].lower_ not in _KEEP_ARTICLE)):
             start += 1

@@ -668,3 +668,36 @@ def test_dates_the_day_before_an_event_keeps_the_date_that_is_written(nlp):
 def test_dates_year_end_is_the_closing_day_unless_it_modifies_a_noun(nlp, text, expected):
     found = dates_in(annotate(nlp, text, "2025-06-05"))
     assert {k: v for k, v in found.items() if "year" in k} == expected, found
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # published on Wednesday 2019-06-12
+    ("The court could rule as soon as Monday, a spokesman said.", "Monday", "2019-06-17"),
+    ("A decision could come as early as Friday.", "Friday", "2019-06-14"),
+    ("Neither he nor his lawyer could be located Wednesday.", "Wednesday", "2019-06-12"),
+    ("Sentencing is slated for Friday.", "Friday", "2019-06-14"),
+    ("Heavy rain is forecast for Tuesday.", "Tuesday", "2019-06-18"),
+    ("The justices are likely to rule Thursday.", "Thursday", "2019-06-13"),
+    ("Lawyers are preparing to file the motion Friday.", "Friday", "2019-06-14"),
+    ("Markets will be closed Friday.", "Friday", "2019-06-14"),
+    ("Schools are closed Monday in the fire zone.", "Monday", "2019-06-17"),
+    ("Officials can appeal the order by Friday.", "Friday", "2019-06-14"),
+    ("He is accused of shooting his neighbor Sunday.", "Sunday", "2019-06-09"),
+])
+def test_dates_modal_passive_and_infinitive_signals_of_a_coming_weekday(nlp, text, mention, expected):
+    """ "As soon as", "slated", "forecast", a to-infinitive under a present verb ("are likely to") and a
+    present or future passive ("will be closed", "are closed") put a weekday ahead; a past attempt
+    ("could be located") and a deed told in a present passive's complement stay behind."""
+    assert dates_in(annotate(nlp, text, "2019-06-12")).get(mention) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Friday's hearing will determine whether he stays.", "Friday", "2019-06-14"),
+    ("Tuesday's vote could decide the fate of the bill.", "Tuesday", "2019-06-18"),
+    ("He will appeal Monday's ruling, his lawyer said.", "Monday", "2019-06-10"),
+    ("Monday's ruling will force the agency to act.", "Monday", "2019-06-10"),
+])
+def test_dates_a_weekdays_scheduled_event_subject_of_a_future_clause_is_to_come(nlp, text, mention, expected):
+    """A hearing or vote that "will decide" is still ahead; a ruling that "will force" or "will be appealed"
+    has been given."""
+    assert dates_in(annotate(nlp, text, "2019-06-12")).get(mention) == ("DATE", expected)
