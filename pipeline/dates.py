@@ -764,6 +764,8 @@ def _season(tables, m, dct, tense, ref):
     if dct is None:
         return Timex("DATE", f"XXXX-{code}")
     month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if _g(m, "yrel"):  # "the summer of last year"
+        return _date(Point(date(dct.year + _YEAR_STEP[m.group("yrel")], month, 1), "S", code))
     rel = _g(m, "rel")
     rel = None if rel == "the" else rel
     started = dct.year if date(dct.year, month, 1) <= dct else dct.year - 1
@@ -1261,7 +1263,7 @@ class TimexResolver:
         """DATE spans the model cut at a hyphen ("19th" "-" "century"), before a part of day
         ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday"),
         between a weekday and its date ("Friday" "Oct. 13"), at "from now", in "the last week" "of" "May"
-        or at "before" in "the day" "before" "last Tuesday" joined again."""
+        at "before" in "the day" "before" "last Tuesday" or at "of" in "the autumn" "of" "2009" joined again."""
         dates = [e if e.label_ == "DATE" else holidays[e.start]
                  for e in doc.ents if e.label_ == "DATE" or e.start in holidays]
         words = self.tables.words
@@ -1279,6 +1281,7 @@ class TimexResolver:
                     or (between == "from" and ent.text.lower() in ("now", "today") and prev[-1].lower_ in words["unit"])
                     or (between in ("of", "in") and _NTH_WEEK.fullmatch(prev.text.lower()) and ent[0].lower_ in words["month"])
                     or (between in ("before", "after") and _ONE_UNIT.fullmatch(prev.text.lower()))
+                    or (self._month_or_season_of(prev, between) and _YEAR_TOKEN.fullmatch(ent.text))
                     or (self.guidelines == "timeml" and self._clock_then_day(doc, prev, ent))):
                 merged = Span(doc, out[-1].start, ent.end, label="DATE")
                 merged._.source_label = out[-1]._.source_label
@@ -1286,6 +1289,13 @@ class TimexResolver:
             else:
                 out.append(ent)
         return out
+
+    def _month_or_season_of(self, span: Span, between: str) -> bool:
+        """ "The autumn" "of", "the autumn of": a month or season the year after it belongs to."""
+        if between == "" and len(span) > 1 and span[-1].lower_ == "of":
+            span, between = span[:-1], "of"
+        words = self.tables.words
+        return between == "of" and (span[-1].lower_ in words["month"] or span[-1].lower_ in words["season"])
 
     def _extend(self, span: Span, taken: set[int]) -> Span:
         """Words of the expression the model left just outside the span: "Friday" + "night",
@@ -1319,6 +1329,15 @@ class TimexResolver:
                 and _ONE_UNIT.fullmatch(doc[start - 2].lower_):
             start -= 2  # "the day before" + "last Tuesday": one date, shifted from the one it names
             if start > 0 and doc[start - 1].lower_ == "the" and start - 1 not in taken:
+                start -= 1
+        elif first in words["weekday"] and before in ("that", "following", "next", "previous", "prior") \
+                and doc[start - 1].head.i == start:
+            start -= 1  # "That" + "Friday", "the following" + "Monday": a chain from the date before
+            if before != "that" and start > 0 and doc[start - 1].lower_ == "the" and start - 1 not in taken:
+                start -= 1
+        elif first == "of" and before and (before in words["month"] or before in words["season"]):
+            start -= 1  # "March" + "of last year", "summer" + "of last year"
+            if doc[start - 1:start].text.lower() == "the" and start - 1 not in taken:
                 start -= 1
         elif before and _DAY_NUMBER.fullmatch(first) and doc[start - 1].is_title \
                 and (before in words["month"] or before + "." in words["month"]):

@@ -701,3 +701,26 @@ def test_dates_a_weekdays_scheduled_event_subject_of_a_future_clause_is_to_come(
     """A hearing or vote that "will decide" is still ahead; a ruling that "will force" or "will be appealed"
     has been given."""
     assert dates_in(annotate(nlp, text, "2019-06-12")).get(mention) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He was arrested in March of last year.", {"March of last year": ("DATE", "2019-03")}),
+    ("The fire started in the summer of last year.", {"the summer of last year": ("DATE", "2019-SU")}),
+    ("The rule takes effect in January of next year.", {"January of next year": ("DATE", "2021-01")}),
+    ("He was indicted in the autumn of 2009.", {"the autumn of 2009": ("DATE", "2009-FA")}),
+])
+def test_dates_a_month_or_season_of_a_year_is_one_expression(nlp, text, expected):
+    found = dates_in(annotate(nlp, text, "2020-11-01"))
+    assert found == expected, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The jet crashed on May 11. The following Monday, investigators found the recorder.",
+     {"The following Monday": ("DATE", "2020-05-18")}),
+    ("He was indicted on June 4. That Friday, he surrendered to marshals.", {"That Friday": ("DATE", "2020-06-05")}),
+    ("Officials said that Friday was the deadline.", {"Friday": ("DATE", "2020-10-30")}),
+])
+def test_dates_that_or_the_following_weekday_follows_the_date_before(nlp, text, expected):
+    """ "That Friday" after June 4 is the Friday of that week; "said that Friday was..." is not a chain."""
+    found = dates_in(annotate(nlp, text, "2020-11-01"))
+    assert {k: v for k, v in found.items() if "day" in k} == expected, found
