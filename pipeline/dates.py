@@ -329,8 +329,10 @@ def _month(tables, m, dct, tense, ref):
     month = _month_num(tables, m)
     if dct is None:
         return Timex("DATE", f"XXXX-{month:02d}")
-    if tense == "past" and month == dct.month % 12 + 1:
-        tense = None  # the coming month under a past verb is a plan or deadline ("orders for November delivery")
+    if tense == "past" and month == dct.month + 1:
+        # the coming month under a past verb is a plan or deadline ("orders for November delivery"), unless
+        # it opens the next year: "In January, the ship ran aground" in a December story is this January
+        tense = None
     return _date(Point(date(_pick_year(dct, month, None, tense, _g(m, "rel")), month, 1), "M"))
 
 
@@ -1067,6 +1069,8 @@ _LEFT_DETERMINERS = {"this", "that", "last", "next", "every", "each", "the"}
 _COUNT_MODIFIERS = {"more", "additional", "extra", "straight", "consecutive", "full", "long", "whole"}
 _TIME_ZONES = {"est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "et"}
 _CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", *_TIME_ZONES}
+_CLOCK_TO_DAY = {*_CLOCK_END, ",", "on", "local", "eastern", "central", "pacific", "mountain", "time"}  # "8 p.m. local time Tuesday"
+_CLOCK_24 = re.compile(r"[0-2]?\d:[0-5]\d")
 
 
 def _time_zone(ent: Span) -> bool:
@@ -1373,7 +1377,7 @@ class TimexResolver:
             return end + 2  # "decade" + "-long", "two weeks" + "from now"
         if last in _CLOCK_END or last.endswith(("a.m.", "p.m.")):
             probe = end
-            while probe < len(doc) and probe not in taken and doc[probe].lower_ in _CLOCK_END | {",", "on"}:
+            while probe < len(doc) and probe not in taken and doc[probe].lower_ in _CLOCK_TO_DAY:
                 probe += 1
             if probe < len(doc) and probe not in taken and (doc[probe].lower_ in words["weekday"]
                                                             or doc[probe].lower_ in _DEICTIC_DAYS):
@@ -1424,8 +1428,10 @@ class TimexResolver:
     def _clock_then_day(self, doc: Doc, clock: Span, day: Span) -> bool:
         """ "9 a.m." "Tuesday": one TimeML TIME; under the SPEC the clock is dropped, so the day stays apart."""
         between = doc[clock.end:day.start]
-        return (clock[-1].lower_ in _CLOCK_END or clock[-1].lower_.endswith(("a.m.", "p.m.")) or clock[-1].lower_ == "noon") \
-            and all(t.lower_ in _CLOCK_END | {",", "on"} for t in between) and len(between) <= 2 \
+        named = [t.lower_ for t in clock if t.lower_ not in _CLOCK_TO_DAY or t.lower_ in _CLOCK_END]
+        last = named[-1] if named else ""  # "7 p.m. Eastern time": the clock before its zone
+        return (last in _CLOCK_END or last.endswith(("a.m.", "p.m.")) or last == "midday" or _CLOCK_24.fullmatch(last)) \
+            and all(t.lower_ in _CLOCK_TO_DAY for t in between) and len(between) <= 3 \
             and (day[0].lower_ in self.tables.words["weekday"] or day[0].lower_ in self.tables.words["month"]
                  or day.text.lower() in (*_DEICTIC_DAYS, "last night"))
 

@@ -724,3 +724,26 @@ def test_dates_that_or_the_following_weekday_follows_the_date_before(nlp, text, 
     """ "That Friday" after June 4 is the Friday of that week; "said that Friday was..." is not a chain."""
     found = dates_in(annotate(nlp, text, "2020-11-01"))
     assert {k: v for k, v in found.items() if "day" in k} == expected, found
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    ("In January, the cruise ship ran aground off Italy.", "2012-12-27", "2012-01"),
+    ("The company said it would close the plant in January.", "2012-12-27", "2013-01"),
+    ("Orders for November delivery rose, the agency said.", "2012-10-27", "2012-11"),
+])
+def test_dates_a_past_january_in_a_december_story_is_this_years(nlp, text, published_at, expected):
+    """Under a past verb the coming month is a plan ("orders for November delivery"), except when it
+    opens the next year: a year-end story's "In January" is the January just gone."""
+    found = dates_in(annotate(nlp, text, published_at))
+    assert [v for k, v in found.items() if k in ("January", "November")] == [("DATE", expected)], found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Polls close at 8 p.m. local time Tuesday.", {"8 p.m. local time Tuesday": ("TIME", "2020-11-03T20:00")}),
+    ("Police logged the call at 14:30 on Saturday.", {"14:30 on Saturday": ("TIME", "2020-10-31T14:30")}),
+    ("The verdict came at midday on Friday.", {"midday on Friday": ("TIME", "2020-10-30T12:00")}),
+    ("Voting ends at 7 p.m. Eastern time on Tuesday.",
+     {"7 p.m. Eastern time on Tuesday": ("TIME", "2020-11-03T19:00")}),
+])
+def test_dates_timeml_a_clock_takes_the_day_after_its_zone_or_on(nlp, text, expected):
+    assert timeml_dates(nlp, text, "2020-11-01") == expected
