@@ -952,6 +952,21 @@ def _ahead_of(tok: Token) -> bool:
     return tok.lower_ == "of" and tok.head.lower_ in ("ahead", "advance")
 
 
+def _ordered_range(start: Timex, end: Timex, dct: date | None, tense: str | None) -> tuple[Timex, Timex]:
+    """The ends of a range, each resolved alone, put back in order. "Were held from Tuesday to Thursday"
+    said on a Wednesday ends last Thursday, so it began the Tuesday before; "will be held Monday through
+    Thursday" ends the Thursday after that Monday; "runs Dec. 26 through Jan. 5" said on Dec. 31 is the
+    one under way."""
+    a, b = start.point, end.point
+    if a is None or b is None or a.gran != b.gran or a.gran not in ("D", "M") or b.day >= a.day:
+        return start, end
+    unit = "W" if (a.day - b.day).days < 7 else "Y"
+    earlier, later = shift(a.day, -1, unit), shift(b.day, 1, unit)
+    if tense == "past" or (unit == "Y" and dct is not None and earlier <= dct <= b.day):
+        return _date(Point(earlier, a.gran)), end
+    return start, _date(Point(later, b.gran))
+
+
 def _as_soon_as(span: Span) -> bool:
     """ "As soon as Monday", "as early as Friday": the earliest day something may still happen."""
     doc = span.doc
@@ -1056,6 +1071,7 @@ _RECURRING_KINDS = ("unit", "weekday", "month", "part_of_day", "season")  # what
 _NUMERIC_DATE = re.compile(r"[0-3]?\d([/.])[0-3]?\d\1(?:1\d{3}|20\d{2}|\d{2})")
 _DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _MILITARY_TIME = re.compile(r"[012]\d[0-5]\d")
+_RANGE_WORDS = {"to", "through", "thru", "until", "till", "-", "\u2013"}
 _ONE_UNIT = re.compile(r"(?:the )?(?:day|week|month|year)")  # "the day" before/after a date it shifts
 _NTH_WEEK = re.compile(r"(?:the )?(?:first|second|third|fourth|last|final) week")
 _DEICTIC_DAYS = ("yesterday", "today", "tomorrow", "tonight")
@@ -1142,6 +1158,9 @@ class TimexResolver:
             if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and self.guidelines == "legalnews" \
                     and (normalize(span.text) in self.tables.deictic or pid == "one_day"):
                 continue
+            if resolved and timex.point is not None and self._range_between(resolved[-1][0], span):
+                start, timex = _ordered_range(resolved[-1][1], timex, dct, governing_tense(span))
+                resolved[-1] = (resolved[-1][0], start, *resolved[-1][2:])
             if timex.point is not None and timex.point.gran in GRAN_ORDER:
                 ref = timex.point
             elif dct is not None and timex.type == "DURATION" and _YEAR_TO_DATE.fullmatch(normalize(span.text)):
@@ -1188,6 +1207,12 @@ class TimexResolver:
         """ "night", or "nights" after a weekday ("Tuesday nights": a SET)."""
         parts = self.tables.words["part_of_day"]
         return tok.lower_ in parts or (tok.lower_.endswith("s") and tok.lower_[:-1] in parts)
+
+    @staticmethod
+    def _range_between(left: Span, right: Span) -> bool:
+        """ "Tuesday" "to" "Thursday", "Dec. 26" "through" "Jan. 5": the two ends of one period."""
+        between = left.doc[left.end:right.start]
+        return len(between) == 1 and between[0].lower_ in _RANGE_WORDS
 
     def _later_signal(self, span: Span) -> bool:
         """ "Three days later", "a few hours later": under TimeML the amount is the expression and "later"

@@ -747,3 +747,18 @@ def test_dates_a_past_january_in_a_december_story_is_this_years(nlp, text, publi
 ])
 def test_dates_timeml_a_clock_takes_the_day_after_its_zone_or_on(nlp, text, expected):
     assert timeml_dates(nlp, text, "2020-11-01") == expected
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    ("Hearings were held from Tuesday to Thursday.", "2019-06-12",
+     {"Tuesday": ("DATE", "2019-06-04"), "Thursday": ("DATE", "2019-06-06")}),
+    ("Hearings will be held Monday through Thursday.", "2019-06-12",
+     {"Monday": ("DATE", "2019-06-17"), "Thursday": ("DATE", "2019-06-20")}),
+    ("The court was closed from Thursday to Monday.", "2019-06-12",
+     {"Thursday": ("DATE", "2019-06-06"), "Monday": ("DATE", "2019-06-10")}),
+    ("The amnesty runs Dec. 26 through Jan. 5.", "2024-12-31",
+     {"Dec. 26": ("DATE", "2024-12-26"), "Jan. 5": ("DATE", "2025-01-05")}),
+])
+def test_dates_the_ends_of_a_range_stay_in_order(nlp, text, published_at, expected):
+    """Each end is resolved alone, then a range that would end before it begins is put back in order."""
+    assert dates_in(annotate(nlp, text, published_at)) == expected
