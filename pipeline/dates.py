@@ -49,6 +49,8 @@ _SCHEDULING_LEMMAS = {"set", "move", "continue", "defer", "push", "put"}
 # a date inside what someone agreed or was ordered to do comes after the commitment: either side of publication
 _COMMITTING_LEMMAS = {"agree", "order", "promise", "pledge", "decide", "vote", "move", "seek", "ask", "offer",
                       "propose"}
+_REPORTING_LEMMAS = {"say", "tell", "announce", "report", "confirm", "deny", "insist", "acknowledge", "admit",
+                     "disclose", "reveal", "warn"}
 # what is held on a set day, so that "Friday's hearing will decide" is a coming one (a ruling is not)
 _SCHEDULED_EVENTS = {"hearing", "vote", "election", "meeting", "trial", "retrial", "summit", "session", "arraignment",
                      "sentencing", "debate", "deadline", "primary", "referendum", "conference", "talks", "game",
@@ -1041,6 +1043,9 @@ def governing_tense(span: Span) -> str | None:
             return "either" if through_infinitive and tok.lemma_ in _COMMITTING_LEMMAS else "past"
         if tok.tag_ == "VBN" and not auxes:
             return "past"
+        if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ in _REPORTING_LEMMAS \
+                and any(c.dep_ == "ccomp" for c in tok.children):
+            return "past"  # "the Pentagon says Monday it found no evidence": a statement already made
         if tok.tag_ in ("VBZ", "VBP") and not auxes and tok.lemma_ != "be":
             return "future"
         if through_infinitive and (tok.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes)):

@@ -762,3 +762,15 @@ def test_dates_timeml_a_clock_takes_the_day_after_its_zone_or_on(nlp, text, expe
 def test_dates_the_ends_of_a_range_stay_in_order(nlp, text, published_at, expected):
     """Each end is resolved alone, then a range that would end before it begins is put back in order."""
     assert dates_in(annotate(nlp, text, published_at)) == expected
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("The Pentagon says Monday it has found no evidence of the attack.", "Monday", "2018-04-16"),
+    ("The agency tells reporters Sunday that the raid was lawful.", "Sunday", "2018-04-15"),
+    ("The agency says the new rule takes effect Monday.", "Monday", "2018-04-23"),
+    ("He will remain free until he reports to prison in February.", "February", "2019-02"),
+])
+def test_dates_a_present_tense_statement_on_a_weekday_was_made_already(nlp, text, mention, expected):
+    """A present simple dates a thing set for the day ("takes effect Monday", "reports to prison") except
+    a statement, which broadcast style tells in the present ("says Monday" + what was said)."""
+    assert dates_in(annotate(nlp, text, "2018-04-18")).get(mention) == ("DATE", expected)
