@@ -365,6 +365,11 @@ def _decade(tables, m, dct, tense, ref):
 
 @resolver("century")
 def _century(tables, m, dct, tense, ref):
+    """ "The 18th century" is TimeML "17" (the years 17xx); "the 1800s" (`hundreds`) names the years
+    18xx outright, so "18". "The 1900s" and "the 2000s" are left to the decade shape: news uses them
+    for the first decade as often as for the century."""
+    if _g(m, "hundreds"):
+        return Timex("DATE", m.group("hundreds"))
     return Timex("DATE", f"{int(tables.words['ordinal'][m.group('ord')]) - 1:02d}")
 
 
@@ -1021,7 +1026,7 @@ _YEAR_TO_DATE = re.compile(r"the (?:first |latest |past )?(?:two|three|four|five
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _FISCAL_YEAR = re.compile(r"(?:the )?(?:fiscal |financial )?year")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
-_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part",
+_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_military", "clock_oclock", "clock_part", "named_time", "rel_part",
                    "part_deictic", "pos_part"}
 _YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
 _RECURRING_KINDS = ("unit", "weekday", "month", "part_of_day", "season")  # what "every"/"each" make a SET of
@@ -1084,6 +1089,8 @@ class TimexResolver:
             timex, pid = resolve(self.tables, text, dct, governing_tense(span), ref)
             if pid == "unresolved":
                 span, timex, pid = self._shrink(span, dct, ref)
+            if pid == "clock_military" and self._counted_hours(span):
+                timex, pid = Timex("DURATION", f"PT{int(span[-2].text)}H"), "duration"  # "served 1200 hours"
             if pid == "chain_count" and self.guidelines == "timeml" and self._later_signal(span):
                 span = span[:-1]  # "three days | later": TimeML types the amount a DURATION, "later" a signal
                 timex, pid = resolve(self.tables, span.text, dct, governing_tense(span), ref)
@@ -1198,6 +1205,16 @@ class TimexResolver:
             noun = doc[i - 2]
             return noun.tag_ == "NNS" or noun.lower_ in generic
         return False
+
+    @staticmethod
+    def _counted_hours(span: Span) -> bool:
+        """ "Served 1200 hours of community service": four digits and "hours" read as a clock time ("at 0400
+        hours", "around 1400 hours") are a count when no zero opens them and they are the verb's object or
+        follow a preposition of length ("for", "over", "during")."""
+        root = span.root
+        if span[-2].text.startswith("0"):
+            return False
+        return root.dep_ != "pobj" or root.head.lower_ in ("for", "over", "during", "of")
 
     def _numbered_name(self, span: Span) -> bool:
         """A lone four-digit number that numbers the capitalized noun just before it ("SB 1070",

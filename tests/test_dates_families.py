@@ -1,0 +1,45 @@
+"""Dates stage: expression families a TimeML guideline audit found misread (centuries, military clock times,
+compounds and names that hold a date word, holidays, sets, game periods, temperatures)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import ROOT, annotate
+from pipeline.dates import DateTables
+from test_dates import dates_in, timeml_dates, value_of
+
+WED = date(2019, 6, 12)  # a Wednesday in ISO week 24
+
+
+@pytest.fixture(scope="module")
+def tables() -> DateTables:
+    return DateTables(ROOT / "models" / "dates")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the 1800s", "18"),
+    ("the late 1800s", "18"),
+    ("the mid-1800s", "18"),
+    ("the early 1700s", "17"),
+    ("the 1900s", "190"),  # the first decade as often as the century: left a decade
+    ("the 2000s", "200"),
+    ("the 1980s", "198"),
+])
+def test_dates_hundreds_name_a_century(tables, text, expected):
+    """ "The 1800s" are the years 18xx, TimeML "18", not the decade 1800-1809."""
+    assert value_of(tables, text, WED) == ("DATE", expected)
+
+
+def test_dates_military_time_with_hours_is_a_clock_time(nlp):
+    """ "At 0400 hours" is 4 a.m.; four digits and "hours" as the object of a verb stay a count."""
+    found = timeml_dates(nlp, "Deputies found the car at 0400 hours. He later served 1200 hours of "
+                              "community service.", "2016-09-14")
+    assert found["0400 hours"] == ("TIME", "2016-09-14T04:00"), found
+    assert found["1200 hours"] == ("DURATION", "PT1200H"), found
+
+
+def test_dates_military_time_is_a_clock_time_the_spec_leaves_out(nlp):
+    found = dates_in(annotate(nlp, "Deputies found the car at 0400 hours.", "2016-09-14"))
+    assert found == {}, found
