@@ -1102,8 +1102,12 @@ class TimexResolver:
                 timex = Timex("DURATION", "P1Y")
             if pid != "holiday" and self._titled_name(span):
                 continue  # CBS's "60 Minutes", ABC's "This Week", "VOA Today": a programme's name
+            if pid == "holiday" and self._holiday_in_name(span):
+                continue  # "the Good Friday Agreement": a treaty's name
             if self._generic_era(span):
                 continue  # "today's youth", "the leaders of tomorrow": an era, not a day
+            if self._hyphen_compound(span):
+                continue  # "after-hours trading", "man-hours": the unit is the end of another word
             if pid == "year_end_day" and span[-1].dep_ in ("compound", "amod"):
                 continue  # "year-end net", "the year-end rally": a kind of figure, not a day
             if pid == "year" and self._numbered_name(span):
@@ -1182,9 +1186,26 @@ class TimexResolver:
         for tok in span:
             if tok.lower_ in common and tok.is_title and not tok.is_sent_start and tok.i > 0 \
                     and not (tok.nbor(-1).is_quote or tok.nbor(-1).text in (":", "(", "--", "_", ".", "!", "?", ";")):
-                others = [t for t in tok.sent[1:] if t.is_alpha and t.i != tok.i]
-                return sum(t.is_title for t in others) <= len(others) / 2  # not a headline in title case
+                return self._ordinary_case(tok)
         return False
+
+    @staticmethod
+    def _ordinary_case(tok: Token) -> bool:
+        """Whether the sentence around a capitalized word is in ordinary case, so the capital marks a name;
+        in a headline in title case (most words capitalized) it marks nothing."""
+        others = [t for t in tok.sent[1:] if t.is_alpha and t.i != tok.i]
+        return sum(t.is_title for t in others) <= len(others) / 2
+
+    def _holiday_in_name(self, span: Span) -> bool:
+        """A holiday followed by a capitalized noun that is no time word ("the Good Friday Agreement", "the
+        Easter Rising", "the May Day Parade"): the holiday is part of the name of a treaty, an uprising,
+        an event, not a date. "Labor Day Weekend", "Easter Sunday" go on with a time word and stay."""
+        doc, end = span.doc, span.end
+        if end >= len(doc):
+            return False
+        after = doc[end]
+        return after.is_title and after.pos_ in ("PROPN", "NOUN") and not self._has_time_word(doc[end:end + 1]) \
+            and self._ordinary_case(after)
 
     def _generic_era(self, span: Span) -> bool:
         """ "Today's youth", "in today's world", "the people of tomorrow": a deictic day word used for the
@@ -1215,6 +1236,16 @@ class TimexResolver:
         if span[-2].text.startswith("0"):
             return False
         return root.dep_ != "pobj" or root.head.lower_ in ("for", "over", "during", "of")
+
+    def _hyphen_compound(self, span: Span) -> bool:
+        """A time unit glued by a hyphen to a word of the lexicon's `hyphen_prefix` list ("after-hours
+        trading", "off-hours", "man-hours", "light-years"): the compound names a trading session or a
+        measure, not a length of time, though the model labels the unit alone. Counted compounds
+        ("two-year", "several-day") have a number word before the hyphen and stay."""
+        doc, i = span.doc, span.start
+        return i >= 2 and span[0].lower_ in self.tables.words["unit"] and doc[i - 1].text == "-" \
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+            and doc[i - 2].lower_ in self.tables.words["hyphen_prefix"]
 
     def _numbered_name(self, span: Span) -> bool:
         """A lone four-digit number that numbers the capitalized noun just before it ("SB 1070",

@@ -43,3 +43,24 @@ def test_dates_military_time_with_hours_is_a_clock_time(nlp):
 def test_dates_military_time_is_a_clock_time_the_spec_leaves_out(nlp):
     found = dates_in(annotate(nlp, "Deputies found the car at 0400 hours.", "2016-09-14"))
     assert found == {}, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shares of the chipmaker fell 4 percent in after-hours trading.", {}),
+    ("The stock jumped in after-hours trading Monday.", {"Monday": ("DATE", "2019-06-10")}),
+    ("The crews logged 5,000 man-hours on the bridge.", {}),
+])
+def test_dates_a_unit_glued_to_another_word_is_no_duration(nlp, text, expected):
+    """ "After-hours trading" is a market session, "man-hours" a measure: not the duration "hours"."""
+    assert timeml_dates(nlp, text, "2019-06-12") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Good Friday Agreement was signed in Belfast.", {}),
+    ("Talks on the Good Friday Accords resumed.", {}),
+    ("Churches held services on Good Friday.", {"Good Friday": ("DATE", "2019-04-19")}),
+    ("Traffic rose over the Labor Day Weekend.", {"Labor Day Weekend": ("DATE", "2018-W35-WE")}),
+])
+def test_dates_a_holiday_inside_a_name_is_no_date(nlp, text, expected):
+    """A holiday followed by a capitalized noun other than a time word names a treaty, not a day."""
+    assert dates_in(annotate(nlp, text, "2019-06-12")) == expected
