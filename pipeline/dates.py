@@ -747,6 +747,15 @@ def _this_unit_year(tables, m, dct, tense, ref):
     return _date(Point(dct, "Y")) if dct else Timex("DATE", "XXXX")
 
 
+@resolver("new_year")
+def _new_year(tables, m, dct, tense, ref):
+    """ "In the new year": the year that begins on the New Year's Day nearest the publication, so said
+    in December the next one and in January the one just begun."""
+    if dct is None:
+        return Timex("DATE", "XXXX")
+    return _date(Point(date(dct.year + (dct.month >= 7), 1, 1), "Y"))
+
+
 @resolver("year_end_day")
 def _year_end_day(tables, m, dct, tense, ref):
     """ "By year-end", "since year-end": the year's closing day, as accounts use the word ("the end of
@@ -1067,7 +1076,7 @@ class TimexResolver:
         self._periods: set[tuple[int, int]] = set()
         self._read_as: dict[tuple[int, int], str] = {}  # span -> the text it stands for ("25" -> "April 25")
         words = tables.words
-        self._start_words = {"every", "each", "once", "twice", "times", "long", *words["weekday"], *words["month"],
+        self._start_words = {"every", "each", "once", "twice", "times", "long", "new", *words["weekday"], *words["month"],
                              *(month[:-1] for month in words["month"] if month.endswith(".")),
                              *(holiday[:k] for holiday in words["holiday"] for k in range(1, len(holiday) + 1))}
         self._can_start: dict[int, bool] = {}
@@ -1100,7 +1109,7 @@ class TimexResolver:
                 timex = Timex("DATE", "XXXX-XX-XX")
             if (span.start, span.end) in self._periods:
                 timex = Timex("DURATION", "P1Y")
-            if pid != "holiday" and self._titled_name(span):
+            if pid not in ("holiday", "new_year") and self._titled_name(span):
                 continue  # CBS's "60 Minutes", ABC's "This Week", "VOA Today": a programme's name
             if pid == "holiday" and self._holiday_in_name(span):
                 continue  # "the Good Friday Agreement": a treaty's name
@@ -1315,6 +1324,8 @@ class TimexResolver:
         """Words of the expression the model left just outside the span: "Friday" + "night",
         "5 p.m." + "EST" + "Tuesday", "Friday" + "Oct. 8", "once" + "a week", "Labor Day" + "weekend"."""
         start, end = self._extend_left(span, taken), self._extend_right(span, taken)
+        if (new_year := self._new_year_start(span, taken)) is not None:
+            start = new_year
         if end == span.end and start == span.start:
             return span
         taken.update(range(start, end))
@@ -1410,6 +1421,16 @@ class TimexResolver:
                 return end + 1 if end < len(doc) and doc[end].lower_ in ("week", "weekend") and free(end) else end
         return None
 
+    @staticmethod
+    def _new_year_start(span: Span, taken: set[int]) -> int | None:
+        """Where "the new year" starts when the model labels only its "year", which alone reads as the
+        duration P1Y; None for any other span."""
+        doc, start = span.doc, span.start
+        if start < 2 or span.text.lower() != "year" or doc[start - 2:start].text.lower() != "the new" \
+                or taken.intersection((start - 2, start - 1)):
+            return None
+        return start - 2
+
     def _year_part_after(self, span: Span, taken: set[int]) -> int | None:
         """Where "2013's first quarter" ends when the model's span stops at the year or its "'s"."""
         doc, end = span.doc, span.end
@@ -1496,6 +1517,10 @@ class TimexResolver:
         if lower == "long" and i > 1 and doc[i - 1].text == "-" and not taken.intersection((i - 2, i - 1)) \
                 and (doc[i - 2].lower_ in self.tables.words["unit"]):
             return doc[i - 2:i + 1]  # "decade-long", "months-long"
+        if lower == "new" and i > 0 and doc[i - 1:i + 2].text.lower() == "the new year" \
+                and (i + 2 == len(doc) or doc[i + 2].lower_ not in ("'s", "\u2019s", "-")) \
+                and not taken.intersection((i - 1, i, i + 1)):
+            return doc[i - 1:i + 2]  # "the New Year" the model leaves out ("New Year's Day" is a holiday)
         if not tok.text[:1].isupper():
             return None
         end = i + 1

@@ -64,3 +64,23 @@ def test_dates_a_unit_glued_to_another_word_is_no_duration(nlp, text, expected):
 def test_dates_a_holiday_inside_a_name_is_no_date(nlp, text, expected):
     """A holiday followed by a capitalized noun other than a time word names a treaty, not a day."""
     assert dates_in(annotate(nlp, text, "2019-06-12")) == expected
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    ("The May Day protests turned violent.", "2019-06-12", {"May Day": ("DATE", "2019-05-01")}),
+    ("Unions will march on May Day.", "2019-03-04", {"May Day": ("DATE", "2019-05-01")}),
+])
+def test_dates_may_day_is_a_holiday(nlp, text, published_at, expected):
+    """ "May Day" is May 1, not the month of May."""
+    assert dates_in(annotate(nlp, text, published_at)) == expected
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    ("The board will publish the rule in the new year.", "2024-12-18", {"the new year": ("DATE", "2025")}),
+    ("Sales slowed in the new year, the retailer said.", "2025-01-08", {"the new year": ("DATE", "2025")}),
+    ("The law takes effect in the New Year.", "2024-12-18", {"the New Year": ("DATE", "2025")}),
+])
+def test_dates_the_new_year_is_the_year_nearest_its_first_day(nlp, text, published_at, expected):
+    """ "The new year" said in December is the next year, said in January the one just begun; the
+    model's "year" alone read as the duration P1Y."""
+    assert dates_in(annotate(nlp, text, published_at)) == expected
