@@ -496,7 +496,8 @@ def _weekday(tables, m, dct, tense, ref):
 @resolver("set_weekday")
 def _set_weekday(tables, m, dct, tense, ref):
     parts = _g(m, "parts")  # "Tuesday nights": every Tuesday night
-    suffix = f"T{tables.words['part_of_day'][parts[:-1]]}" if parts else ""
+    part = parts[:-1] if parts else _g(m, "part")  # "every Saturday morning"
+    suffix = f"T{tables.words['part_of_day'][part]}" if part else ""
     return Timex("SET", f"XXXX-WXX-{tables.words['weekday'][m.group('weekday')]}{suffix}")
 
 
@@ -609,11 +610,18 @@ def _chain(tables, m, dct, tense, ref):
 @resolver("anchored_chain")
 def _anchored_chain(tables, m, dct, tense, ref):
     """ "The day before yesterday", "the day after Christmas", "two weeks before Jan. 20": a shift from
-    the date the expression names itself, not from the last one resolved."""
+    the date the expression names itself, not from the last one resolved. "A week from Monday" counts on
+    from a day still to come unless the verb is past, and is a day ("the week before Thanksgiving" is a week)."""
+    counted_from = m.group("dir") == "from"
+    if counted_from and tense != "past":
+        tense = "future"
     anchor, _ = _resolve_cached(tables, m.group("anchor"), dct, tense, ref)
     if anchor is None or anchor.point is None or anchor.point.gran not in GRAN_ORDER:
         return DECLINE
-    return _chain(tables, m, dct, tense, anchor.point)
+    found = _chain(tables, m, dct, tense, anchor.point)
+    if counted_from and anchor.point.gran == "D" and _unit(tables, m) in ("D", "W") and found.point is not None:
+        return _date(Point(found.point.day, "D"))
+    return found
 
 
 @resolver("chain_word")
@@ -850,6 +858,8 @@ def _set_unit(tables, m, dct, tense, ref):
     unit = _unit(tables, m)
     raw = _g(m, "num")
     n = 2 if raw == "other" else (tables.number(raw) if raw else 1)
+    if unit == "WE":  # "every weekend": the weekend of each week; "every other weekend" one in two weeks
+        return Timex("SET", "XXXX-WXX-WE" if n == 1 else f"P{_num(n)}W")
     return Timex("SET", _duration_value(n, unit))
 
 
@@ -1127,6 +1137,8 @@ class TimexResolver:
                 continue  # "an annual meeting", "quarterly earnings": a kind of thing, not a time
             if pid == "set_word" and len(span) == 1 and self._rate(span[0]):
                 continue  # "sales rise 8% annually", "10,000 units annually": a rate, not a time
+            if pid == "duration" and self._amount_per_unit(span):
+                continue  # "two phone calls a week", "$500 a month": a rate, as TimeBank mostly leaves it
             if timex.type == "TIME" and self.guidelines == "legalnews" and pid in _CLOCK_PATTERNS:
                 continue
             if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and self.guidelines == "legalnews" \
@@ -1151,7 +1163,7 @@ class TimexResolver:
         "and"/"to" when both halves are temporal expressions on their own."""
         out = []
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        for ent in self._merged(doc, holidays):
+        for ent in self._amount_from_date(self._merged(doc, holidays)):
             source, rule = ent._.source_label, ent._.rule
             ent = self._trim(self._extend(ent, taken))
             if ent is None:
@@ -1167,12 +1179,38 @@ class TimexResolver:
                 self._periods.add((left.start, left.end))  # "the year to March", "the year" "ended" "June 30"
         return out
 
+    def _amount_from_date(self, spans: list[Span]) -> list[Span]:
+        """ "A week" + "from" + "Monday", "two years" + "from" + "next Tuesday": one date, the day named
+        moved on by the amount, which the model labels apart from it. "For two weeks from Monday" is a
+        length of time and its start, so stays two expressions."""
+        out: list[Span] = []
+        units = self.tables.words["unit"]
+        for ent in spans:
+            prev = out[-1] if out else None
+            doc = ent.doc
+            if prev is not None and ent.start == prev.end + 1 and doc[prev.end].lower_ == "from" \
+                    and prev[-1].lower_ in units and not (prev.start > 0 and doc[prev.start - 1].lower_ == "for"):
+                joined = Span(doc, prev.start, ent.end, label="DATE")
+                joined._.source_label = prev._.source_label
+                out[-1] = joined
+            else:
+                out.append(ent)
+        return out
+
     @staticmethod
     def _rate(word: Token) -> bool:
         """A frequency word ("annually", "quarterly") on a clause that counts something ("rise 8.5%
         annually", "produce 10,000 units annually"): the word makes a rate of the amount."""
         return any(t.like_num and not re.fullmatch(r"1\d{3}|20\d{2}", t.text)
                    for t in word.head.subtree if t.i != word.i)
+
+    def _amount_per_unit(self, span: Span) -> bool:
+        """ "A week" after a counted noun or an amount ("two phone calls a week", "$500 a month"): the
+        divisor of a rate. TimeBank leaves such rates untagged seven times in ten (two SETs, one DURATION
+        in its train part), so they are not temporal expressions here, as "annually" in a rate is not."""
+        root = span.root
+        return len(span) == 2 and span[0].lower_ in ("a", "an") and span[1].lower_ in self.tables.words["unit"] \
+            and root.dep_ == "npadvmod" and root.head.i < span.start and root.head.pos_ in ("NOUN", "NUM", "SYM")
 
     def _part_of_day(self, tok: Token) -> bool:
         """ "night", or "nights" after a weekday ("Tuesday nights": a SET)."""

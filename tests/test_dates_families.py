@@ -84,3 +84,30 @@ def test_dates_the_new_year_is_the_year_nearest_its_first_day(nlp, text, publish
     """ "The new year" said in December is the next year, said in January the one just begun; the
     model's "year" alone read as the duration P1Y."""
     assert dates_in(annotate(nlp, text, published_at)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The retrial begins a week from Monday.", {"a week from Monday": ("DATE", "2019-06-24")}),
+    ("The vote is two weeks from tomorrow.", {"two weeks from tomorrow": ("DATE", "2019-06-27")}),
+    ("The curfew stays for two weeks from Monday.", {"two weeks": ("DURATION", "P2W"),
+                                                      "Monday": ("DATE", "2019-06-17")}),
+])
+def test_dates_an_amount_from_a_day_is_one_date(nlp, text, expected):
+    """ "A week from Monday" is one date, the coming Monday and seven days; "for two weeks from Monday"
+    is a length of time and its start."""
+    assert dates_in(annotate(nlp, text, "2019-06-12")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The pantry opens every Saturday morning.", {"every Saturday morning": ("SET", "XXXX-WXX-6TMO")}),
+    ("The club meets every Friday night.", {"every Friday night": ("SET", "XXXX-WXX-5TNI")}),
+    ("Visits are allowed every weekend.", {"every weekend": ("SET", "XXXX-WXX-WE")}),
+    ("The boy visits every other weekend.", {"every other weekend": ("SET", "P2W")}),
+    ("Inmates are allowed two phone calls a week.", {}),
+    ("The commission holds three meetings a month.", {}),
+    ("The strike lasted a week.", {"a week": ("DURATION", "P1W")}),
+])
+def test_dates_recurring_days_weekends_and_rates(nlp, text, expected):
+    """Sets keep their part of the day and a weekend is the weekend of each week; "two phone calls a
+    week" is a rate, which TimeBank mostly leaves untagged, not the duration P1W."""
+    assert timeml_dates(nlp, text, "2019-06-12") == expected
