@@ -1052,6 +1052,7 @@ _RECURRING_KINDS = ("unit", "weekday", "month", "part_of_day", "season")  # what
 _NUMERIC_DATE = re.compile(r"[0-3]?\d([/.])[0-3]?\d\1(?:1\d{3}|20\d{2}|\d{2})")
 _DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _MILITARY_TIME = re.compile(r"[012]\d[0-5]\d")
+_YEARLESS_PERIOD = re.compile(r"(?:the )?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](?:quarter|half)")
 _ONE_UNIT = re.compile(r"(?:the )?(?:day|week|month|year)")  # "the day" before/after a date it shifts
 _NTH_WEEK = re.compile(r"(?:the )?(?:first|second|third|fourth|last|final) week")
 _DEICTIC_DAYS = ("yesterday", "today", "tomorrow", "tonight")
@@ -1091,6 +1092,14 @@ class TimexResolver:
                              *(holiday[:k] for holiday in words["holiday"] for k in range(1, len(holiday) + 1))}
         self._can_start: dict[int, bool] = {}
         self._holiday_first_words = {alias.split()[0].split("'")[0] for alias in words["holiday"]}
+        self._game_words = self._any_of(words.get("game_word", {}))
+        self._temperature_words = self._any_of(words.get("temperature_word", {}))
+
+    @staticmethod
+    def _any_of(aliases) -> re.Pattern:
+        """One regular expression finding any of the lexicon's words (or phrases) in a lower-case text."""
+        return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")\b") \
+            if aliases else re.compile(r"(?!)")
 
     def __call__(self, doc: Doc) -> Doc:
         dct = anchor_date(doc._.published_at)
@@ -1108,6 +1117,8 @@ class TimexResolver:
             timex, pid = resolve(self.tables, text, dct, governing_tense(span), ref)
             if pid == "unresolved":
                 span, timex, pid = self._shrink(span, dct, ref)
+            if self._not_a_date_here(span, pid):
+                continue  # "scored 15 points in the fourth quarter", "highs in the 90s"
             if pid == "clock_military" and self._counted_hours(span):
                 timex, pid = Timex("DURATION", f"PT{int(span[-2].text)}H"), "duration"  # "served 1200 hours"
             if pid == "chain_count" and self.guidelines == "timeml" and self._later_signal(span):
@@ -1203,6 +1214,20 @@ class TimexResolver:
         annually", "produce 10,000 units annually"): the word makes a rate of the amount."""
         return any(t.like_num and not re.fullmatch(r"1\d{3}|20\d{2}", t.text)
                    for t in word.head.subtree if t.i != word.i)
+
+    def _not_a_date_here(self, span: Span, pid: str) -> bool:
+        """A period or decade the sentence shows to be something else: a game's quarter or half ("scored 15
+        points in the fourth quarter", "trailed 10-0 in the first half": a `game_word` of the lexicon in
+        the sentence) or a band of temperatures ("highs in the 90s", "lows in the 60s": a
+        `temperature_word`). Only a quarter or half without a year and a two-digit decade are read so:
+        "the fourth quarter of 2019", "the 1990s", "the '90s" are dates wherever they stand, and a
+        market's "points" or "led" alone are no sign of a game."""
+        if pid in ("quarter", "half"):
+            return bool(_YEARLESS_PERIOD.fullmatch(normalize(span.text))) \
+                and bool(self._game_words.search(span.sent.text.lower()))
+        if pid == "decade_two_digit":
+            return bool(self._temperature_words.search(span.sent.text.lower()))
+        return False
 
     def _amount_per_unit(self, span: Span) -> bool:
         """ "A week" after a counted noun or an amount ("two phone calls a week", "$500 a month"): the
@@ -1322,7 +1347,8 @@ class TimexResolver:
             for start in range(span.start, span.end - size + 1):
                 inner = span.doc[start:start + size]
                 timex, pid = resolve(self.tables, inner.text, dct, governing_tense(inner), ref)
-                if timex is not None and pid not in ("dateparser", "unresolved"):
+                if timex is not None and pid not in ("dateparser", "unresolved") \
+                        and not self._not_a_date_here(inner, pid):
                     found.append((inner, timex, pid))
             if found:
                 return next((f for f in found if f[1].point is not None), found[0])

@@ -111,3 +111,28 @@ def test_dates_recurring_days_weekends_and_rates(nlp, text, expected):
     """Sets keep their part of the day and a weekend is the weekend of each week; "two phone calls a
     week" is a rate, which TimeBank mostly leaves untagged, not the duration P1W."""
     assert timeml_dates(nlp, text, "2019-06-12") == expected
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    ("Jones scored 15 points in the fourth quarter.", "2014-06-02", {}),
+    ("The Chiefs trailed 10-0 in the first half.", "2020-11-01", {}),
+    ("Bryant scored 22 points in the second half Monday night.", "2009-02-09",
+     {"Monday night": ("TIME", "2009-02-09TNI")}),
+    ("The Dow fell 50 points in the fourth quarter.", "2014-06-02", {"the fourth quarter": ("DATE", "2013-Q4")}),
+    ("Tech stocks led the market in the first half.", "2020-11-01", {"the first half": ("DATE", "2020-H1")}),
+])
+def test_dates_a_game_period_is_no_quarter_of_the_year(nlp, text, published_at, expected):
+    """A yearless quarter or half in a sentence with a sports-only word is a game period; a market's
+    "points" or "led" are no such word."""
+    assert timeml_dates(nlp, text, published_at) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Temperatures climbed into the 90s on Sunday.", {"Sunday": ("DATE", "2014-06-01")}),
+    ("Temperatures reached the mid-90s Tuesday.", {"Tuesday": ("DATE", "2014-05-27")}),
+    ("Lows will be in the 60s tonight.", {"tonight": ("TIME", "2014-06-02TNI")}),
+    ("Crime fell sharply in the 90s.", {"the 90s": ("DATE", "199")}),
+])
+def test_dates_temperatures_are_no_decades(nlp, text, expected):
+    """ "Into the 90s" in a sentence about temperatures is a band of degrees, not the 1990s."""
+    assert timeml_dates(nlp, text, "2014-06-02") == expected
