@@ -374,6 +374,11 @@ def _decade(tables, m, dct, tense, ref):
 
 @resolver("century")
 def _century(tables, m, dct, tense, ref):
+    """ "The 18th century" is TimeML "17" (the years 17xx); "the 1800s" (`hundreds`) names the years
+    18xx outright, so "18". "The 1900s" and "the 2000s" are left to the decade shape: news uses them
+    for the first decade as often as for the century."""
+    if _g(m, "hundreds"):
+        return Timex("DATE", m.group("hundreds"))
     return Timex("DATE", f"{int(tables.words['ordinal'][m.group('ord')]) - 1:02d}")
 
 
@@ -500,7 +505,8 @@ def _weekday(tables, m, dct, tense, ref):
 @resolver("set_weekday")
 def _set_weekday(tables, m, dct, tense, ref):
     parts = _g(m, "parts")  # "Tuesday nights": every Tuesday night
-    suffix = f"T{tables.words['part_of_day'][parts[:-1]]}" if parts else ""
+    part = parts[:-1] if parts else _g(m, "part")  # "every Saturday morning"
+    suffix = f"T{tables.words['part_of_day'][part]}" if part else ""
     return Timex("SET", f"XXXX-WXX-{tables.words['weekday'][m.group('weekday')]}{suffix}")
 
 
@@ -613,11 +619,18 @@ def _chain(tables, m, dct, tense, ref):
 @resolver("anchored_chain")
 def _anchored_chain(tables, m, dct, tense, ref):
     """ "The day before yesterday", "the day after Christmas", "two weeks before Jan. 20": a shift from
-    the date the expression names itself, not from the last one resolved."""
+    the date the expression names itself, not from the last one resolved. "A week from Monday" counts on
+    from a day still to come unless the verb is past, and is a day ("the week before Thanksgiving" is a week)."""
+    counted_from = m.group("dir") == "from"
+    if counted_from and tense != "past":
+        tense = "future"
     anchor, _ = _resolve_cached(tables, m.group("anchor"), dct, tense, ref)
     if anchor is None or anchor.point is None or anchor.point.gran not in GRAN_ORDER:
         return DECLINE
-    return _chain(tables, m, dct, tense, anchor.point)
+    found = _chain(tables, m, dct, tense, anchor.point)
+    if counted_from and anchor.point.gran == "D" and _unit(tables, m) in ("D", "W") and found.point is not None:
+        return _date(Point(found.point.day, "D"))
+    return found
 
 
 @resolver("chain_word")
@@ -751,6 +764,15 @@ def _this_unit_year(tables, m, dct, tense, ref):
     return _date(Point(dct, "Y")) if dct else Timex("DATE", "XXXX")
 
 
+@resolver("new_year")
+def _new_year(tables, m, dct, tense, ref):
+    """ "In the new year": the year that begins on the New Year's Day nearest the publication, so said
+    in December the next one and in January the one just begun."""
+    if dct is None:
+        return Timex("DATE", "XXXX")
+    return _date(Point(date(dct.year + (dct.month >= 7), 1, 1), "Y"))
+
+
 @resolver("year_end_day")
 def _year_end_day(tables, m, dct, tense, ref):
     """ "By year-end", "since year-end": the year's closing day, as accounts use the word ("the end of
@@ -847,6 +869,8 @@ def _set_unit(tables, m, dct, tense, ref):
     unit = _unit(tables, m)
     raw = _g(m, "num")
     n = 2 if raw == "other" else (tables.number(raw) if raw else 1)
+    if unit == "WE":  # "every weekend": the weekend of each week; "every other weekend" one in two weeks
+        return Timex("SET", "XXXX-WXX-WE" if n == 1 else f"P{_num(n)}W")
     return Timex("SET", _duration_value(n, unit))
 
 
@@ -1069,14 +1093,16 @@ _YEAR_TO_DATE = re.compile(r"the (?:first |latest |past )?(?:two|three|four|five
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _FISCAL_YEAR = re.compile(r"(?:the )?(?:fiscal |financial )?year")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
-_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_oclock", "clock_part", "named_time", "rel_part",
+_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_military", "clock_oclock", "clock_part", "named_time", "rel_part",
                    "part_deictic", "pos_part"}
 _YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
 _RECURRING_KINDS = ("unit", "weekday", "month", "part_of_day", "season")  # what "every"/"each" make a SET of
 _NUMERIC_DATE = re.compile(r"[0-3]?\d([/.])[0-3]?\d\1(?:1\d{3}|20\d{2}|\d{2})")
 _DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _MILITARY_TIME = re.compile(r"[012]\d[0-5]\d")
+_TEMPORAL_PREPOSITIONS = {"on", "over", "during", "by", "until", "till", "since", "before", "after", "at", "through"}
 _RANGE_WORDS = {"to", "through", "thru", "until", "till", "-", "\u2013"}
+_YEARLESS_PERIOD = re.compile(r"(?:the )?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](?:quarter|half)")
 _ONE_UNIT = re.compile(r"(?:the )?(?:day|week|month|year)")  # "the day" before/after a date it shifts
 _NTH_WEEK = re.compile(r"(?:the )?(?:first|second|third|fourth|last|final) week")
 _DEICTIC_DAYS = ("yesterday", "today", "tomorrow", "tonight")
@@ -1113,11 +1139,19 @@ class TimexResolver:
         self._periods: set[tuple[int, int]] = set()
         self._read_as: dict[tuple[int, int], str] = {}  # span -> the text it stands for ("25" -> "April 25")
         words = tables.words
-        self._start_words = {"every", "each", "once", "twice", "times", "long", *words["weekday"], *words["month"],
+        self._start_words = {"every", "each", "once", "twice", "times", "long", "new", *words["weekday"], *words["month"],
                              *(month[:-1] for month in words["month"] if month.endswith(".")),
                              *(holiday[:k] for holiday in words["holiday"] for k in range(1, len(holiday) + 1))}
         self._can_start: dict[int, bool] = {}
         self._holiday_first_words = {alias.split()[0].split("'")[0] for alias in words["holiday"]}
+        self._game_words = self._any_of(words.get("game_word", {}))
+        self._temperature_words = self._any_of(words.get("temperature_word", {}))
+
+    @staticmethod
+    def _any_of(aliases) -> re.Pattern:
+        """One regular expression finding any of the lexicon's words (or phrases) in a lower-case text."""
+        return re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")\b") \
+            if aliases else re.compile(r"(?!)")
 
     def __call__(self, doc: Doc) -> Doc:
         dct = anchor_date(doc._.published_at)
@@ -1135,6 +1169,10 @@ class TimexResolver:
             timex, pid = resolve(self.tables, text, dct, governing_tense(span), ref)
             if pid == "unresolved":
                 span, timex, pid = self._shrink(span, dct, ref)
+            if self._not_a_date_here(span, pid):
+                continue  # "scored 15 points in the fourth quarter", "highs in the 90s"
+            if pid == "clock_military" and self._counted_hours(span):
+                timex, pid = Timex("DURATION", f"PT{int(span[-2].text)}H"), "duration"  # "served 1200 hours"
             if pid == "chain_count" and self.guidelines == "timeml" and self._later_signal(span):
                 span = span[:-1]  # "three days | later": TimeML types the amount a DURATION, "later" a signal
                 timex, pid = resolve(self.tables, span.text, dct, governing_tense(span), ref)
@@ -1144,10 +1182,14 @@ class TimexResolver:
                 timex = Timex("DATE", "XXXX-XX-XX")
             if (span.start, span.end) in self._periods:
                 timex = Timex("DURATION", "P1Y")
-            if pid != "holiday" and self._titled_name(span):
+            if pid not in ("holiday", "new_year") and self._titled_name(span):
                 continue  # CBS's "60 Minutes", ABC's "This Week", "VOA Today": a programme's name
+            if pid == "holiday" and self._holiday_in_name(span):
+                continue  # "the Good Friday Agreement": a treaty's name
             if self._generic_era(span):
                 continue  # "today's youth", "the leaders of tomorrow": an era, not a day
+            if self._hyphen_compound(span):
+                continue  # "after-hours trading", "man-hours": the unit is the end of another word
             if pid == "year_end_day" and span[-1].dep_ in ("compound", "amod"):
                 continue  # "year-end net", "the year-end rally": a kind of figure, not a day
             if pid == "year" and self._numbered_name(span):
@@ -1158,6 +1200,8 @@ class TimexResolver:
                 continue  # "an annual meeting", "quarterly earnings": a kind of thing, not a time
             if pid == "set_word" and len(span) == 1 and self._rate(span[0]):
                 continue  # "sales rise 8% annually", "10,000 units annually": a rate, not a time
+            if pid == "duration" and self._amount_per_unit(span):
+                continue  # "two phone calls a week", "$500 a month": a rate, as TimeBank mostly leaves it
             if timex.type == "TIME" and self.guidelines == "legalnews" and pid in _CLOCK_PATTERNS:
                 continue
             if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") and self.guidelines == "legalnews" \
@@ -1185,7 +1229,7 @@ class TimexResolver:
         "and"/"to" when both halves are temporal expressions on their own."""
         out = []
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        for ent in self._merged(doc, holidays):
+        for ent in self._amount_from_date(self._merged(doc, holidays)):
             source, rule = ent._.source_label, ent._.rule
             ent = self._trim(self._extend(ent, taken))
             if ent is None:
@@ -1201,12 +1245,52 @@ class TimexResolver:
                 self._periods.add((left.start, left.end))  # "the year to March", "the year" "ended" "June 30"
         return out
 
+    def _amount_from_date(self, spans: list[Span]) -> list[Span]:
+        """ "A week" + "from" + "Monday", "two years" + "from" + "next Tuesday": one date, the day named
+        moved on by the amount, which the model labels apart from it. "For two weeks from Monday" is a
+        length of time and its start, so stays two expressions."""
+        out: list[Span] = []
+        units = self.tables.words["unit"]
+        for ent in spans:
+            prev = out[-1] if out else None
+            doc = ent.doc
+            if prev is not None and ent.start == prev.end + 1 and doc[prev.end].lower_ == "from" \
+                    and prev[-1].lower_ in units and not (prev.start > 0 and doc[prev.start - 1].lower_ == "for"):
+                joined = Span(doc, prev.start, ent.end, label="DATE")
+                joined._.source_label = prev._.source_label
+                out[-1] = joined
+            else:
+                out.append(ent)
+        return out
+
     @staticmethod
     def _rate(word: Token) -> bool:
         """A frequency word ("annually", "quarterly") on a clause that counts something ("rise 8.5%
         annually", "produce 10,000 units annually"): the word makes a rate of the amount."""
         return any(t.like_num and not re.fullmatch(r"1\d{3}|20\d{2}", t.text)
                    for t in word.head.subtree if t.i != word.i)
+
+    def _not_a_date_here(self, span: Span, pid: str) -> bool:
+        """A period or decade the sentence shows to be something else: a game's quarter or half ("scored 15
+        points in the fourth quarter", "trailed 10-0 in the first half": a `game_word` of the lexicon in
+        the sentence) or a band of temperatures ("highs in the 90s", "lows in the 60s": a
+        `temperature_word`). Only a quarter or half without a year and a two-digit decade are read so:
+        "the fourth quarter of 2019", "the 1990s", "the '90s" are dates wherever they stand, and a
+        market's "points" or "led" alone are no sign of a game."""
+        if pid in ("quarter", "half"):
+            return bool(_YEARLESS_PERIOD.fullmatch(normalize(span.text))) \
+                and bool(self._game_words.search(span.sent.text.lower()))
+        if pid == "decade_two_digit":
+            return bool(self._temperature_words.search(span.sent.text.lower()))
+        return False
+
+    def _amount_per_unit(self, span: Span) -> bool:
+        """ "A week" after a counted noun or an amount ("two phone calls a week", "$500 a month"): the
+        divisor of a rate. TimeBank leaves such rates untagged seven times in ten (two SETs, one DURATION
+        in its train part), so they are not temporal expressions here, as "annually" in a rate is not."""
+        root = span.root
+        return len(span) == 2 and span[0].lower_ in ("a", "an") and span[1].lower_ in self.tables.words["unit"] \
+            and root.dep_ == "npadvmod" and root.head.i < span.start and root.head.pos_ in ("NOUN", "NUM", "SYM")
 
     def _part_of_day(self, tok: Token) -> bool:
         """ "night", or "nights" after a weekday ("Tuesday nights": a SET)."""
@@ -1235,9 +1319,28 @@ class TimexResolver:
         for tok in span:
             if tok.lower_ in common and tok.is_title and not tok.is_sent_start and tok.i > 0 \
                     and not (tok.nbor(-1).is_quote or tok.nbor(-1).text in (":", "(", "--", "_", ".", "!", "?", ";")):
-                others = [t for t in tok.sent[1:] if t.is_alpha and t.i != tok.i]
-                return sum(t.is_title for t in others) <= len(others) / 2  # not a headline in title case
+                return self._ordinary_case(tok)
         return False
+
+    @staticmethod
+    def _ordinary_case(tok: Token) -> bool:
+        """Whether the sentence around a capitalized word is in ordinary case, so the capital marks a name;
+        in a headline in title case (most words capitalized) it marks nothing."""
+        others = [t for t in tok.sent[1:] if t.is_alpha and t.i != tok.i]
+        return sum(t.is_title for t in others) <= len(others) / 2
+
+    def _holiday_in_name(self, span: Span) -> bool:
+        """A holiday followed by a capitalized noun that is no time word ("the Good Friday Agreement", "the
+        Easter Rising", "the May Day Parade"): the holiday is part of the name of a treaty, an uprising,
+        an event, not a date. "Labor Day Weekend", "Easter Sunday" go on with a time word and stay, and so
+        does a holiday after a preposition of time ("On Christmas Day President Obama spoke")."""
+        doc, end = span.doc, span.end
+        if end >= len(doc):
+            return False
+        after = doc[end]
+        return after.is_title and after.pos_ in ("PROPN", "NOUN") and not self._has_time_word(doc[end:end + 1]) \
+            and not (span.start > 0 and doc[span.start - 1].lower_ in _TEMPORAL_PREPOSITIONS) \
+            and self._ordinary_case(after)
 
     def _generic_era(self, span: Span) -> bool:
         """ "Today's youth", "in today's world", "the people of tomorrow": a deictic day word used for the
@@ -1258,6 +1361,26 @@ class TimexResolver:
             noun = doc[i - 2]
             return noun.tag_ == "NNS" or noun.lower_ in generic
         return False
+
+    @staticmethod
+    def _counted_hours(span: Span) -> bool:
+        """ "Served 1200 hours of community service": four digits and "hours" read as a clock time ("at 0400
+        hours", "around 1400 hours") are a count when no zero opens them and they are the verb's object or
+        follow a preposition of length ("for", "over", "during")."""
+        root = span.root
+        if span[-2].text.startswith("0"):
+            return False
+        return root.dep_ != "pobj" or root.head.lower_ in ("for", "over", "during", "of")
+
+    def _hyphen_compound(self, span: Span) -> bool:
+        """A time unit glued by a hyphen to a word of the lexicon's `hyphen_prefix` list ("after-hours
+        trading", "off-hours", "man-hours", "light-years"): the compound names a trading session or a
+        measure, not a length of time, though the model labels the unit alone. Counted compounds
+        ("two-year", "several-day") have a number word before the hyphen and stay."""
+        doc, i = span.doc, span.start
+        return i >= 2 and span[0].lower_ in self.tables.words["unit"] and doc[i - 1].text == "-" \
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+            and doc[i - 2].lower_ in self.tables.words["hyphen_prefix"]
 
     def _numbered_name(self, span: Span) -> bool:
         """A lone four-digit number that numbers the capitalized noun just before it ("SB 1070",
@@ -1287,7 +1410,8 @@ class TimexResolver:
             for start in range(span.start, span.end - size + 1):
                 inner = span.doc[start:start + size]
                 timex, pid = resolve(self.tables, inner.text, dct, governing_tense(inner), ref)
-                if timex is not None and pid not in ("dateparser", "unresolved"):
+                if timex is not None and pid not in ("dateparser", "unresolved") \
+                        and not self._not_a_date_here(inner, pid):
                     found.append((inner, timex, pid))
             if found:
                 return next((f for f in found if f[1].point is not None), found[0])
@@ -1335,6 +1459,8 @@ class TimexResolver:
         """Words of the expression the model left just outside the span: "Friday" + "night",
         "5 p.m." + "EST" + "Tuesday", "Friday" + "Oct. 8", "once" + "a week", "Labor Day" + "weekend"."""
         start, end = self._extend_left(span, taken), self._extend_right(span, taken)
+        if (new_year := self._new_year_start(span, taken)) is not None:
+            start = new_year
         if end == span.end and start == span.start:
             return span
         taken.update(range(start, end))
@@ -1439,6 +1565,16 @@ class TimexResolver:
                 return end + 1 if end < len(doc) and doc[end].lower_ in ("week", "weekend") and free(end) else end
         return None
 
+    @staticmethod
+    def _new_year_start(span: Span, taken: set[int]) -> int | None:
+        """Where "the new year" starts when the model labels only its "year", which alone reads as the
+        duration P1Y; None for any other span."""
+        doc, start = span.doc, span.start
+        if start < 2 or span.text.lower() != "year" or doc[start - 2:start].text.lower() != "the new" \
+                or taken.intersection((start - 2, start - 1)):
+            return None
+        return start - 2
+
     def _year_part_after(self, span: Span, taken: set[int]) -> int | None:
         """Where "2013's first quarter" ends when the model's span stops at the year or its "'s"."""
         doc, end = span.doc, span.end
@@ -1530,6 +1666,10 @@ class TimexResolver:
         if lower == "long" and i > 1 and doc[i - 1].text == "-" and not taken.intersection((i - 2, i - 1)) \
                 and (doc[i - 2].lower_ in self.tables.words["unit"]):
             return doc[i - 2:i + 1]  # "decade-long", "months-long"
+        if lower == "new" and i > 0 and doc[i - 1:i + 2].text.lower() == "the new year" \
+                and (i + 2 == len(doc) or doc[i + 2].lower_ not in ("'s", "\u2019s", "-")) \
+                and not taken.intersection((i - 1, i, i + 1)):
+            return doc[i - 1:i + 2]  # "the New Year" the model leaves out ("New Year's Day" is a holiday)
         if not tok.text[:1].isupper():
             return None
         end = i + 1
