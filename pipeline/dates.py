@@ -1643,7 +1643,7 @@ class TimexResolver:
                 doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].lower_ not in _KEEP_ARTICLE)):
             start += 1
         while end > start and (doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019", ",", "and", "to", "-", "of")
-                               or (doc[end - 1].is_punct and doc[end - 1].text not in (".",))):
+                               or doc[end - 1].is_punct):  # "May 10" + the sentence's full stop
             end -= 1
         return doc[start:end] if end > start else None
 

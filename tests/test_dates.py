@@ -774,3 +774,10 @@ def test_dates_a_present_tense_statement_on_a_weekday_was_made_already(nlp, text
     """A present simple dates a thing set for the day ("takes effect Monday", "reports to prison") except
     a statement, which broadcast style tells in the present ("says Monday" + what was said)."""
     assert dates_in(annotate(nlp, text, "2018-04-18")).get(mention) == ("DATE", expected)
+
+
+def test_dates_the_sentences_full_stop_is_not_part_of_the_date(nlp):
+    """The model may take the full stop after "Aug. 8" into the span; "p.m." and "Sept." keep theirs."""
+    found = dates_in(annotate(nlp, "Okafor granted a stay on Aug. 8. Two days later, ICE deported her.", "2025-09-17"))
+    assert found.get("Aug. 8") == ("DATE", "2025-08-08"), found
+    assert "Aug. 8." not in found
