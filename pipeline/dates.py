@@ -502,6 +502,21 @@ def _weekday(tables, m, dct, tense, ref):
     return _date(Point(day, "D"))
 
 
+@resolver("quarter_century")
+def _quarter_century(tables, m, dct, tense, ref):
+    return Timex("DURATION", "P25Y")
+
+
+@resolver("weekday_of_week")
+def _weekday_of_week(tables, m, dct, tense, ref):
+    """ "Tuesday last week", "Monday of next week": that weekday in the week named, whatever the tense."""
+    weekday = int(tables.words["weekday"][m.group("weekday")])
+    if dct is None:
+        return Timex("DATE", f"XXXX-WXX-{weekday}")
+    monday = dct - timedelta(days=dct.weekday()) + timedelta(weeks=_YEAR_STEP[m.group("rel")])
+    return _date(Point(monday + timedelta(days=weekday - 1), "D"))
+
+
 @resolver("set_weekday")
 def _set_weekday(tables, m, dct, tense, ref):
     parts = _g(m, "parts")  # "Tuesday nights": every Tuesday night
@@ -1611,8 +1626,11 @@ class TimexResolver:
                     continue
                 lt, lpid = resolve(self.tables, left.text, None)
                 rt, rpid = resolve(self.tables, right.text, None)
-                if tok.lower_ == "of" and (lpid != "duration" or _NTH_WEEK.fullmatch(left.text.lower())):
-                    continue  # "the first nine months" "of" "1997" splits; "September of that year" does not
+                whole = resolve(self.tables, span.text, None)[1] if tok.lower_ == "of" else "unresolved"
+                if tok.lower_ == "of" and (lpid != "duration" or _NTH_WEEK.fullmatch(left.text.lower())
+                                           or whole not in ("dateparser", "unresolved")):
+                    continue  # "the first nine months" "of" "1997" splits; "September of that year" does not, nor
+                    # "a quarter of a century", which the table reads whole
                 month = next((t for t in left if t.lower_ in self.tables.words["month"]), None)
                 day = re.fullmatch(r"([0-3]?\d)(?:, (?:1\d{3}|20\d{2}))?", right.text)
                 if lpid in ("month_day", "day_month") and month is not None and day \

@@ -781,3 +781,15 @@ def test_dates_the_sentences_full_stop_is_not_part_of_the_date(nlp):
     found = dates_in(annotate(nlp, "Okafor granted a stay on Aug. 8. Two days later, ICE deported her.", "2025-09-17"))
     assert found.get("Aug. 8") == ("DATE", "2025-08-08"), found
     assert "Aug. 8." not in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He was arrested on Tuesday last week.", {"Tuesday last week": ("DATE", "2019-06-04")}),
+    ("The vote is set for Thursday of next week.", {"Thursday of next week": ("DATE", "2019-06-20")}),
+    ("The strike lasted from Monday to Friday last week.",
+     {"Monday": ("DATE", "2019-06-03"), "Friday last week": ("DATE", "2019-06-07")}),
+    ("The company has operated in Mexico for a quarter of a century.",
+     {"a quarter of a century": ("DURATION", "P25Y")}),
+])
+def test_dates_a_weekday_of_a_named_week_and_a_quarter_century(nlp, text, expected):
+    assert dates_in(annotate(nlp, text, "2019-06-12")) == expected
