@@ -1534,9 +1534,11 @@ class TimexResolver:
         if last in words["weekday"] and probe < len(doc) and doc[probe].lower_ in words["month"] \
                 and (date_after := self._calendar_span(doc, probe, taken)) is not None:
             return date_after.end  # "Friday" + "Oct. 8"
-        holiday_end = self._holiday_end(doc, span.start + (span[0].lower_ == "the"), lambda k: k < end or k not in taken)
-        if holiday_end is not None and holiday_end > end:
-            return holiday_end  # "Labor Day" + "weekend", "Christmas" + "Eve"
+        name_start = span.start + (span[0].lower_ == "the")
+        if name_start < end and doc[name_start].lower_ in self._holiday_first_words:
+            holiday_end = self._holiday_end(doc, name_start, lambda k: k < end or k not in taken)
+            if holiday_end is not None and holiday_end > end:
+                return holiday_end  # "Labor Day" + "weekend", "Christmas" + "Eve"
         if after and (after in words["part_of_day"] or (last in words["weekday"] and self._part_of_day(doc[end]))):
             return end + 1  # "Friday" + "night"; "Tuesday" + "nights", a SET
         if (year_part := self._year_part_after(span, taken)) is not None:
