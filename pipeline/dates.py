@@ -299,6 +299,11 @@ def _month_of_ref_year(tables, m, dct, tense, ref):
     if base is None:
         return Timex("DATE", f"XXXX-{month:02d}")
     step = {"following": 1, "next": 1, "previous": -1, "prior": -1}.get(m.group("chain"), 0)
+    if _g(m, "day"):  # "Feb. 3 of that year"
+        try:
+            return _date(Point(date(base.day.year + step, month, int(m.group("day"))), "D"))
+        except ValueError:
+            pass
     return _date(Point(date(base.day.year + step, month, 1), "M"))
 
 
@@ -417,11 +422,11 @@ def _clock(tables, m, dct, tense, ref):
         if hh > 24 or mm > 59:
             return None
     found = resolve(tables, m.group("day_text"), dct, tense, ref)[0] if _g(m, "day_text") else None
-    if found is not None and found.point is not None and found.point.gran == "D":
-        day = found.point.day  # "5 p.m. EST, Nov. 6", "9 a.m. Tuesday", "12:19 p.m. EDT, Fri March 22, 2013"
-    else:
-        day = _last_day(ref, dct)
-    return Timex("TIME", _day_value(dct, day) + f"T{hh:02d}:{mm:02d}")
+    if found is None or found.point is None or found.point.gran != "D":
+        return Timex("TIME", _day_value(dct, _last_day(ref, dct)) + f"T{hh:02d}:{mm:02d}")
+    day = found.point.day  # "5 p.m. EST, Nov. 6", "9 a.m. Tuesday", "12:19 p.m. EDT, Fri March 22, 2013"
+    # the day written with the clock moves the story there: "at 8 p.m." after "2 p.m. Wednesday" is Wednesday's
+    return Timex("TIME", _day_value(dct, day) + f"T{hh:02d}:{mm:02d}", Point(day, "D"))
 
 
 @resolver("deictic_day")
@@ -808,7 +813,9 @@ def _season(tables, m, dct, tense, ref):
     if _g(m, "yrel"):  # "the summer of last year"
         return _date(Point(date(dct.year + _YEAR_STEP[m.group("yrel")], month, 1), "S", code))
     rel = _g(m, "rel")
-    rel = None if rel == "the" else rel
+    if rel == "that" and ref is not None:  # "in 2015. That summer, ..."
+        return _date(Point(date(ref.day.year, month, 1), "S", code))
+    rel = None if rel in ("the", "that") else rel
     started = dct.year if date(dct.year, month, 1) <= dct else dct.year - 1
     current = (dct - date(started, month, 1)).days < 91
     if rel == "this" and not current:
@@ -1031,7 +1038,11 @@ def governing_tense(span: Span) -> str | None:
             c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"could"} for c in verb.children)
         return "future" if will or _ahead_of(verb) else None
     if tok.dep_ == "compound":
-        return "past"  # "the October slaying", "a June agreement": a thing named by its date has mostly happened
+        # "the October slaying", "a June agreement": a thing named by its date has mostly happened, unless
+        # it is an event still to be held ("will decide in the November election")
+        if tok.head.lemma_ in _SCHEDULED_EVENTS and governing_tense(tok.doc[tok.head.i:tok.head.i + 1]) == "future":
+            return "future"
+        return "past"
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep == "since":
         return "past"
@@ -1041,6 +1052,8 @@ def governing_tense(span: Span) -> str | None:
             return "future"  # "postponed until Tuesday", "extended the deadline until Friday"
         if any(c.lower_ in _FUTURE_AUX and c.dep_ == "aux" for c in verb.children):
             return "future"  # "must be filed by Tuesday", "will stay until Friday"
+        if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return "future"  # "the defense has until Monday", "unless Congress acts by Monday"
         return "either"
     through_infinitive, infinitive = False, None
     for _ in range(8):
@@ -1429,7 +1442,8 @@ class TimexResolver:
                         and not self._not_a_date_here(inner, pid):
                     found.append((inner, timex, pid))
             if found:
-                return next((f for f in found if f[1].point is not None), found[0])
+                inner, timex, pid = next((f for f in found if f[1].point is not None), found[0])
+                return self._trim(inner) or inner, timex, pid  # "Jan. 10," without its comma
         return span, None, "unresolved"
 
     def _merged(self, doc: Doc, holidays: dict[int, Span]) -> list[Span]:
@@ -1488,7 +1502,8 @@ class TimexResolver:
         first = span[0].lower_
         words = self.tables.words
         before = doc[start - 1].lower_ if start > 0 and start - 1 not in taken else ""
-        if before in _LEFT_DETERMINERS and (first in words["unit"] or first in words["season"] or (
+        if before in _LEFT_DETERMINERS and (first in words["unit"] or first in words["season"]
+                                            or (before == "that" and first in words["part_of_day"]) or (
                 before in ("every", "each") and (first in words["weekday"] or first in words["month"]))):
             start -= 1  # "each July", "every Thursday": TimeML SETs
         elif before in ("once", "twice", "times") and first in ("a", "an", "every") and len(span) == 2 \
@@ -1618,7 +1633,33 @@ class TimexResolver:
             and (day[0].lower_ in self.tables.words["weekday"] or day[0].lower_ in self.tables.words["month"]
                  or day.text.lower() in (*_DEICTIC_DAYS, "last night"))
 
+    def _list_items(self, span: Span) -> list[Span] | None:
+        """ "Jan. 10, Feb. 14 and March 21", "today, Feb. 29": a comma list the model labels as one span,
+        each item an expression the table reads; None when a comma belongs to one date ("Jan. 10, 2014",
+        "Tuesday, June 11") or an item is no expression."""
+        if not any(t.text == "," for t in span[1:-1]):
+            return None
+        items, pids, start = [], [], span.start
+        for tok in [*span[1:-1], None]:
+            if tok is not None and tok.lower_ not in (",", "and", "or"):
+                continue
+            end = tok.i if tok is not None else span.end
+            item = self._trim(span.doc[start:end]) if end > start else None
+            if item is not None:
+                pid = resolve(self.tables, item.text, None)[1]
+                if pid in ("dateparser", "unresolved"):
+                    return None
+                if items and ((pid == "year" and pids[-1] != "year") or pids[-1] in _CLOCK_PATTERNS
+                              or items[-1].text.lower() in self.tables.words["weekday"]):
+                    return None  # "Jan. 10, 2014", "5 p.m. EST, Nov. 6", "Tuesday, June 11": one date
+                items.append(item)
+                pids.append(pid)
+            start = end + 1
+        return items if len(items) > 1 else None
+
     def _split(self, span: Span) -> list[Span]:
+        if (items := self._list_items(span)) is not None:
+            return items
         for tok in span[1:-1]:
             hyphen = tok.text in ("-", "\u2013")
             if tok.lower_ in _SPLIT_WORDS or tok.lower_ == "of" or hyphen or (

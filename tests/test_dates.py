@@ -793,3 +793,44 @@ def test_dates_the_sentences_full_stop_is_not_part_of_the_date(nlp):
 ])
 def test_dates_a_weekday_of_a_named_week_and_a_quarter_century(nlp, text, expected):
     assert dates_in(annotate(nlp, text, "2019-06-12")) == expected
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("The defense has until Monday to respond.", "Monday", "2012-12-31"),
+    ("Unless Congress acts by Monday, taxes will rise.", "Monday", "2012-12-31"),
+    ("Voters will decide in the November election.", "November", "2013-11"),
+    ("He will appeal the October ruling.", "October", "2012-10"),
+])
+def test_dates_a_present_deadline_and_an_event_to_be_held_lie_ahead(nlp, text, mention, expected):
+    """ "Has until Monday" (a present tense before until/by) and a month naming an election still to be
+    held look ahead; a month naming a ruling being appealed looks back."""
+    assert dates_in(annotate(nlp, text, "2012-12-27")).get(mention) == ("DATE", expected)
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    ("Hearings were held on Jan. 10, Feb. 14 and March 21.", "2011-06-01",
+     {"Jan. 10": ("DATE", "2011-01-10"), "Feb. 14": ("DATE", "2011-02-14"), "March 21": ("DATE", "2011-03-21")}),
+    ("The law takes effect today, Feb. 29.", "2024-02-29",
+     {"today": ("DATE", "2024-02-29"), "Feb. 29": ("DATE", "2024-02-29")}),
+    ("It was signed Jan. 10, 2014, in Albany.", "2024-02-29", {"Jan. 10, 2014": ("DATE", "2014-01-10")}),
+    ("The outbreak began in 2016. The first patient died on Feb. 3 of that year; the second died the "
+     "following month.", "2019-06-12",
+     {"2016": ("DATE", "2016"), "Feb. 3 of that year": ("DATE", "2016-02-03"),
+      "the following month": ("DATE", "2016-03")}),
+])
+def test_dates_comma_lists_split_and_a_day_of_that_year_follows_the_story(nlp, text, published_at, expected):
+    assert dates_in(annotate(nlp, text, published_at)) == expected
+
+
+@pytest.mark.parametrize("text,published_at,expected", [
+    ("Lawmakers met early Thursday. Rioters broke in shortly after 2 p.m. Wednesday. The Senate resumed "
+     "debate at 8 p.m., and the House followed later that night.", "2021-01-07",
+     {"8 p.m.": ("TIME", "2021-01-06T20:00"), "later that night": ("TIME", "2021-01-06TNI")}),
+    ("On Saturday, an explosion tore through the plant. That evening, officials widened the evacuation zone.",
+     "2011-03-14", {"That evening": ("TIME", "2011-03-12TEV")}),
+    ("The mayor resigned in 2015. That summer, the council voted to dissolve the police.", "2021-03-14",
+     {"That summer": ("DATE", "2015-SU")}),
+])
+def test_dates_timeml_a_clock_with_its_day_and_that_evening_follow_the_story(nlp, text, published_at, expected):
+    found = timeml_dates(nlp, text, published_at)
+    assert {k: v for k, v in found.items() if k in expected} == expected, found
