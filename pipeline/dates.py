@@ -1650,7 +1650,8 @@ class TimexResolver:
                 if pid in ("dateparser", "unresolved"):
                     return None
                 if items and ((pid == "year" and pids[-1] != "year") or pids[-1] in _CLOCK_PATTERNS
-                              or items[-1].text.lower() in self.tables.words["weekday"]):
+                              or (items[-1].text.lower() in self.tables.words["weekday"]
+                                  and item[0].lower_ in self.tables.words["month"])):
                     return None  # "Jan. 10, 2014", "5 p.m. EST, Nov. 6", "Tuesday, June 11": one date
                 items.append(item)
                 pids.append(pid)

@@ -813,6 +813,8 @@ def test_dates_a_present_deadline_and_an_event_to_be_held_lie_ahead(nlp, text, m
     ("The law takes effect today, Feb. 29.", "2024-02-29",
      {"today": ("DATE", "2024-02-29"), "Feb. 29": ("DATE", "2024-02-29")}),
     ("It was signed Jan. 10, 2014, in Albany.", "2024-02-29", {"Jan. 10, 2014": ("DATE", "2014-01-10")}),
+    ("Floodwaters rose on Wednesday, two days after the hurricane made landfall.", "2005-08-31",
+     {"Wednesday": ("DATE", "2005-08-31"), "two days": ("DURATION", "P2D")}),
     ("The outbreak began in 2016. The first patient died on Feb. 3 of that year; the second died the "
      "following month.", "2019-06-12",
      {"2016": ("DATE", "2016"), "Feb. 3 of that year": ("DATE", "2016-02-03"),
