@@ -1129,6 +1129,7 @@ _NUMERIC_DATE = re.compile(r"[0-3]?\d([/.])[0-3]?\d\1(?:1\d{3}|20\d{2}|\d{2})")
 _DAY_NUMBER = re.compile(r"[0-3]?\d(?:st|nd|rd|th)?")
 _MILITARY_TIME = re.compile(r"[012]\d[0-5]\d")
 _TEMPORAL_PREPOSITIONS = {"on", "over", "during", "by", "until", "till", "since", "before", "after", "at", "through"}
+_CHAIN_UNITS = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend"}
 _RANGE_WORDS = {"to", "through", "thru", "until", "till", "-", "\u2013"}
 _YEARLESS_PERIOD = re.compile(r"(?:the )?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](?:quarter|half)")
 _ONE_UNIT = re.compile(r"(?:the )?(?:day|week|month|year)")  # "the day" before/after a date it shifts
@@ -1167,7 +1168,8 @@ class TimexResolver:
         self._periods: set[tuple[int, int]] = set()
         self._read_as: dict[tuple[int, int], str] = {}  # span -> the text it stands for ("25" -> "April 25")
         words = tables.words
-        self._start_words = {"every", "each", "once", "twice", "times", "long", "new", *words["weekday"], *words["month"],
+        self._start_words = {"every", "each", "once", "twice", "times", "long", "new", "following", "next", "previous",
+                             "prior", *words["weekday"], *words["month"],
                              *(month[:-1] for month in words["month"] if month.endswith(".")),
                              *(holiday[:k] for holiday in words["holiday"] for k in range(1, len(holiday) + 1))}
         self._can_start: dict[int, bool] = {}
@@ -1732,6 +1734,10 @@ class TimexResolver:
                 and (i + 2 == len(doc) or doc[i + 2].lower_ not in ("'s", "\u2019s", "-")) \
                 and not taken.intersection((i - 1, i, i + 1)):
             return doc[i - 1:i + 2]  # "the New Year" the model leaves out ("New Year's Day" is a holiday)
+        if lower in ("following", "next", "previous", "prior") and 0 < i < len(doc) - 1 \
+                and doc[i - 1].lower_ in ("the", "that") and doc[i + 1].lower_ in _CHAIN_UNITS \
+                and not taken.intersection((i - 1, i + 1)):
+            return doc[i - 1:i + 2]  # "pleaded not guilty the following week": a chain the model left out
         if not tok.text[:1].isupper():
             return None
         end = i + 1

@@ -836,3 +836,10 @@ def test_dates_comma_lists_split_and_a_day_of_that_year_follows_the_story(nlp, t
 def test_dates_timeml_a_clock_with_its_day_and_that_evening_follow_the_story(nlp, text, published_at, expected):
     found = timeml_dates(nlp, text, published_at)
     assert {k: v for k, v in found.items() if k in expected} == expected, found
+
+
+def test_dates_a_chain_the_model_leaves_out_is_added(nlp):
+    """ "Pleaded not guilty the following week": the model labels no DATE; the chain follows Oct. 12, 1993."""
+    found = dates_in(annotate(nlp, "He was indicted on Oct. 12, 1993, and pleaded not guilty the following week.",
+                              "1995-03-07"))
+    assert found == {"Oct. 12, 1993": ("DATE", "1993-10-12"), "the following week": ("DATE", "1993-W42")}
