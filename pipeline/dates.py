@@ -54,7 +54,8 @@ _REPORTING_LEMMAS = {"say", "tell", "announce", "report", "confirm", "deny", "in
 # what is held on a set day, so that "Friday's hearing will decide" is a coming one (a ruling is not)
 _SCHEDULED_EVENTS = {"hearing", "vote", "election", "meeting", "trial", "retrial", "summit", "session", "arraignment",
                      "sentencing", "debate", "deadline", "primary", "referendum", "conference", "talks", "game",
-                     "ceremony", "rally", "march", "protest", "deposition", "argument", "runoff", "auction"}
+                     "ceremony", "rally", "march", "protest", "deposition", "argument", "runoff", "auction", "date"}
+_SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "ask", "request", "seek", "propose", "plan", "call"}
 _DEFERRING_LEMMAS = {"postpone", "delay", "adjourn", "defer", "extend", "push", "reschedule"}
 _UNKNOWN_AT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}  # a day, week or month not anchored
 _YEAR_STEP = {"last": -1, "next": 1, "this": 0}  # "... of last year"
@@ -1015,6 +1016,13 @@ def _ordered_range(start: Timex, end: Timex, dct: date | None, tense: str | None
     return start, _date(Point(later, b.gran))
 
 
+def _being_scheduled(event: Token) -> bool:
+    """Whether an event noun is what a verb sets or asks for ("set a March 4 trial date", "asked for a
+    January trial", "scheduled the June hearing"): the event is still to be held."""
+    verb = event.head.head if event.dep_ == "pobj" and event.head.lower_ == "for" else event.head
+    return event.dep_ in ("dobj", "pobj", "nsubjpass") and verb.lemma_ in _SETTING_LEMMAS
+
+
 def _as_soon_as(span: Span) -> bool:
     """ "As soon as Monday", "as early as Friday": the earliest day something may still happen."""
     doc = span.doc
@@ -1037,11 +1045,15 @@ def governing_tense(span: Span) -> str | None:
         will = noun.dep_ == "nsubj" and noun.lemma_ in _SCHEDULED_EVENTS and any(
             c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"could"} for c in verb.children)
         return "future" if will or _ahead_of(verb) else None
+    if tok.dep_ == "nmod" and tok.head.lemma_ in _SCHEDULED_EVENTS and _being_scheduled(tok.head):
+        return "future"  # "set a March 4 trial date"
     if tok.dep_ == "compound":
         # "the October slaying", "a June agreement": a thing named by its date has mostly happened, unless
         # it is an event still to be held ("will decide in the November election")
-        if tok.head.lemma_ in _SCHEDULED_EVENTS and governing_tense(tok.doc[tok.head.i:tok.head.i + 1]) == "future":
-            return "future"
+        event = tok.head
+        if event.lemma_ in _SCHEDULED_EVENTS and (_being_scheduled(event)
+                                                  or governing_tense(tok.doc[event.i:event.i + 1]) == "future"):
+            return "future"  # "set a March 4 trial date", "asked for a January trial"
         return "past"
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep == "since":

@@ -800,10 +800,14 @@ def test_dates_a_weekday_of_a_named_week_and_a_quarter_century(nlp, text, expect
     ("Unless Congress acts by Monday, taxes will rise.", "Monday", "2012-12-31"),
     ("Voters will decide in the November election.", "November", "2013-11"),
     ("He will appeal the October ruling.", "October", "2012-10"),
+    ("A federal judge on Thursday set a March 4 trial date for the former aide.", "March 4", "2013-03-04"),
+    ("Prosecutors had asked for a January trial.", "January", "2013-01"),
+    ("The October trial ended in a hung jury.", "October", "2012-10"),
 ])
 def test_dates_a_present_deadline_and_an_event_to_be_held_lie_ahead(nlp, text, mention, expected):
-    """ "Has until Monday" (a present tense before until/by) and a month naming an election still to be
-    held look ahead; a month naming a ruling being appealed looks back."""
+    """ "Has until Monday" (a present tense before until/by), a month naming an election still to be held
+    and a trial date being set look ahead; a month naming a ruling being appealed or a trial that ended
+    looks back."""
     assert dates_in(annotate(nlp, text, "2012-12-27")).get(mention) == ("DATE", expected)
 
 
