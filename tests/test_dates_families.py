@@ -71,9 +71,12 @@ def test_dates_a_holiday_inside_a_name_is_no_date(nlp, text, expected):
 @pytest.mark.parametrize("text,published_at,expected", [
     ("The May Day protests turned violent.", "2019-06-12", {"May Day": ("DATE", "2019-05-01")}),
     ("Unions will march on May Day.", "2019-03-04", {"May Day": ("DATE", "2019-05-01")}),
+    ("Super Tuesday follows on March 1.", "2016-02-02",
+     {"Super Tuesday": ("DATE", "2016-03-01"), "March 1": ("DATE", "2016-03-01")}),
 ])
 def test_dates_may_day_is_a_holiday(nlp, text, published_at, expected):
-    """ "May Day" is May 1, not the month of May."""
+    """ "May Day" is May 1, not the month of May; "Super Tuesday" is the first Tuesday of March, not a
+    weekday near the publication."""
     assert dates_in(annotate(nlp, text, published_at)) == expected
 
 
