@@ -1515,6 +1515,10 @@ class TimexResolver:
         doc, start = span.doc, span.start
         first = span[0].lower_
         words = self.tables.words
+        for name_start in range(start - 1, max(start - 4, -1), -1):
+            if doc[name_start].lower_ in self._holiday_first_words \
+                    and self._holiday_end(doc, name_start, lambda k: k >= start or k not in taken) == span.end:
+                return name_start  # "Easter" + "week", "Labor Day" + "weekend", "Super" + "Tuesday"
         before = doc[start - 1].lower_ if start > 0 and start - 1 not in taken else ""
         if before in _LEFT_DETERMINERS and (first in words["unit"] or first in words["season"]
                                             or (before == "that" and first in words["part_of_day"]) or (
@@ -1525,10 +1529,6 @@ class TimexResolver:
             start -= 1  # "once" + "a week"
             if before == "times" and start > 0 and doc[start - 1].like_num and start - 1 not in taken:
                 start -= 1  # "three" + "times" + "a day"
-        elif any(doc[k].lower_ in self._holiday_first_words for k in range(max(start - 3, 0), start)):
-            for name_start in range(start - 1, max(start - 4, -1), -1):
-                if self._holiday_end(doc, name_start, lambda k: k >= start or k not in taken) == span.end:
-                    return name_start  # "Easter" + "week", "Labor Day" + "weekend", "Super" + "Tuesday"
         elif before in ("before", "after") and start > 1 and start - 2 not in taken \
                 and _ONE_UNIT.fullmatch(doc[start - 2].lower_):
             start -= 2  # "the day before" + "last Tuesday": one date, shifted from the one it names
