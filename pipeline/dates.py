@@ -510,6 +510,7 @@ def _weekday(tables, m, dct, tense, ref):
 
 @resolver("quarter_century")
 def _quarter_century(tables, m, dct, tense, ref):
+    """ "A quarter of a century", "a quarter-century": 25 years, not a quarter and a century."""
     return Timex("DURATION", "P25Y")
 
 
@@ -1045,16 +1046,12 @@ def governing_tense(span: Span) -> str | None:
         will = noun.dep_ == "nsubj" and noun.lemma_ in _SCHEDULED_EVENTS and any(
             c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"could"} for c in verb.children)
         return "future" if will or _ahead_of(verb) else None
-    if tok.dep_ == "nmod" and tok.head.lemma_ in _SCHEDULED_EVENTS and _being_scheduled(tok.head):
-        return "future"  # "set a March 4 trial date"
+    event = tok.head
+    if tok.dep_ in ("compound", "nmod") and event.lemma_ in _SCHEDULED_EVENTS and (
+            _being_scheduled(event) or governing_tense(tok.doc[event.i:event.i + 1]) == "future"):
+        return "future"  # "set a March 4 trial date", "will decide in the November election": still to be held
     if tok.dep_ == "compound":
-        # "the October slaying", "a June agreement": a thing named by its date has mostly happened, unless
-        # it is an event still to be held ("will decide in the November election")
-        event = tok.head
-        if event.lemma_ in _SCHEDULED_EVENTS and (_being_scheduled(event)
-                                                  or governing_tense(tok.doc[event.i:event.i + 1]) == "future"):
-            return "future"  # "set a March 4 trial date", "asked for a January trial"
-        return "past"
+        return "past"  # "the October slaying", "a June agreement": a thing named by its date has mostly happened
     prep = tok.head.lower_ if tok.head.dep_ == "prep" or tok.head.pos_ == "ADP" else ""
     if prep == "since":
         return "past"
@@ -1133,8 +1130,8 @@ _YEAR_TO_DATE = re.compile(r"the (?:first |latest |past )?(?:two|three|four|five
 _LONG_ADJ = re.compile(r"(?:day|week|month|year|decade|hour)s?-?long")
 _FISCAL_YEAR = re.compile(r"(?:the )?(?:fiscal |financial )?year")
 _SPLIT_WORDS = {"and", "to", "through", "until", "till", "or", "thru", "ended", "ending"}
-_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_military", "clock_oclock", "clock_part", "named_time", "rel_part",
-                   "part_deictic", "pos_part"}
+_CLOCK_PATTERNS = {"clock", "clock_24", "clock_gmt", "clock_military", "clock_oclock", "clock_part", "named_time",
+                   "rel_part", "part_deictic", "pos_part"}
 _YEAR_TOKEN = re.compile(r"1\d{3}|20\d{2}")
 _RECURRING_KINDS = ("unit", "weekday", "month", "part_of_day", "season")  # what "every"/"each" make a SET of
 _NUMERIC_DATE = re.compile(r"[0-3]?\d([/.])[0-3]?\d\1(?:1\d{3}|20\d{2}|\d{2})")
@@ -1157,7 +1154,8 @@ _LEFT_DETERMINERS = {"this", "that", "last", "next", "every", "each", "the"}
 _COUNT_MODIFIERS = {"more", "additional", "extra", "straight", "consecutive", "full", "long", "whole"}
 _TIME_ZONES = {"est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "mst", "mdt", "et"}
 _CLOCK_END = {"a.m.", "p.m.", "am", "pm", "noon", "midnight", *_TIME_ZONES}
-_CLOCK_TO_DAY = {*_CLOCK_END, ",", "on", "local", "eastern", "central", "pacific", "mountain", "time"}  # "8 p.m. local time Tuesday"
+# what may stand between a clock and its day: "8 p.m. local time Tuesday", "14:30 on Saturday"
+_CLOCK_TO_DAY = {*_CLOCK_END, ",", "on", "local", "eastern", "central", "pacific", "mountain", "time"}
 _CLOCK_24 = re.compile(r"[0-2]?\d:[0-5]\d")
 
 
@@ -1642,8 +1640,9 @@ class TimexResolver:
         between = doc[clock.end:day.start]
         named = [t.lower_ for t in clock if t.lower_ not in _CLOCK_TO_DAY or t.lower_ in _CLOCK_END]
         last = named[-1] if named else ""  # "7 p.m. Eastern time": the clock before its zone
-        return (last in _CLOCK_END or last.endswith(("a.m.", "p.m.")) or last == "midday" or _CLOCK_24.fullmatch(last)) \
-            and all(t.lower_ in _CLOCK_TO_DAY for t in between) and len(between) <= 3 \
+        is_clock = last in _CLOCK_END or last.endswith(("a.m.", "p.m.")) or last == "midday" \
+            or bool(_CLOCK_24.fullmatch(last))
+        return is_clock and all(t.lower_ in _CLOCK_TO_DAY for t in between) and len(between) <= 3 \
             and (day[0].lower_ in self.tables.words["weekday"] or day[0].lower_ in self.tables.words["month"]
                  or day.text.lower() in (*_DEICTIC_DAYS, "last night"))
 
