@@ -1461,7 +1461,7 @@ class TimexResolver:
     def _merged(self, doc: Doc, holidays: dict[int, Span]) -> list[Span]:
         """DATE spans the model cut at a hyphen ("19th" "-" "century"), before a part of day
         ("Wednesday" "night"), between a part of day and its day ("mid-afternoon" "yesterday"),
-        between a weekday and its date ("Friday" "Oct. 13"), at "from now", in "the last week" "of" "May"
+        between a weekday and its date ("Friday" "Oct. 13"), at "from now", in "the last week" "of" "May",
         at "before" in "the day" "before" "last Tuesday" or at "of" in "the autumn" "of" "2009" joined again."""
         dates = [e if e.label_ == "DATE" else holidays[e.start]
                  for e in doc.ents if e.label_ == "DATE" or e.start in holidays]
@@ -1747,7 +1747,7 @@ class TimexResolver:
             return doc[i - 1:i + 2]  # "the New Year" the model leaves out ("New Year's Day" is a holiday)
         if lower in ("following", "next", "previous", "prior") and 0 < i < len(doc) - 1 \
                 and doc[i - 1].lower_ in ("the", "that") and doc[i + 1].lower_ in _CHAIN_UNITS \
-                and not taken.intersection((i - 1, i + 1)):
+                and not taken.intersection(range(i - 1, i + 2)):
             return doc[i - 1:i + 2]  # "pleaded not guilty the following week": a chain the model left out
         if not tok.text[:1].isupper():
             return None
