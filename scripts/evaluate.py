@@ -38,8 +38,9 @@ def main() -> int:
     if "gold" in parts:
         gold = [args.shared / "gold" / "dev.jsonl", args.shared / "gold" / "seed.jsonl"]
         out = args.work / "gold"
+        # --force: an incremental run would keep the rows an earlier version of the code wrote
         status |= run([str(BIN / "legalnews"), "extract", *map(str, gold), "--out", str(out),
-                       "--model", args.model, "--quiet"])
+                       "--model", args.model, "--quiet", "--force"])
         for name in ("dev", "seed"):
             print(f"\n== scorer on {name}.jsonl", flush=True)
             status |= run([sys.executable, str(args.shared / "tools" / "score.py"),
