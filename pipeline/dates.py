@@ -1024,11 +1024,15 @@ def _being_scheduled(event: Token) -> bool:
     return event.dep_ in ("dobj", "pobj", "nsubjpass") and verb.lemma_ in _SETTING_LEMMAS
 
 
+def _as_word_as(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
+    """Whether "as <word> as" ("as early as", "as soon as") stands at token `i`."""
+    return 0 <= i and i + 2 < len(doc) and doc[i].lower_ == "as" and doc[i + 2].lower_ == "as" \
+        and doc[i + 1].lower_ in words
+
+
 def _as_soon_as(span: Span) -> bool:
     """ "As soon as Monday", "as early as Friday": the earliest day something may still happen."""
-    doc = span.doc
-    return span.start >= 3 and doc[span.start - 3].lower_ == "as" and doc[span.start - 1].lower_ == "as" \
-        and doc[span.start - 2].lower_ in ("soon", "early")
+    return _as_word_as(span.doc, span.start - 3, ("soon", "early"))
 
 
 def governing_tense(span: Span) -> str | None:
@@ -1493,8 +1497,10 @@ class TimexResolver:
         """ "The autumn" "of", "the autumn of": a month or season the year after it belongs to."""
         if between == "" and len(span) > 1 and span[-1].lower_ == "of":
             span, between = span[:-1], "of"
-        words = self.tables.words
-        return between == "of" and (span[-1].lower_ in words["month"] or span[-1].lower_ in words["season"])
+        return between == "of" and self._month_or_season(span[-1].lower_)
+
+    def _month_or_season(self, word: str) -> bool:
+        return word in self.tables.words["month"] or word in self.tables.words["season"]
 
     def _extend(self, span: Span, taken: set[int]) -> Span:
         """Words of the expression the model left just outside the span: "Friday" + "night",
@@ -1537,7 +1543,7 @@ class TimexResolver:
             start -= 1  # "That" + "Friday", "the following" + "Monday": a chain from the date before
             if before != "that" and start > 0 and doc[start - 1].lower_ == "the" and start - 1 not in taken:
                 start -= 1
-        elif first == "of" and before and (before in words["month"] or before in words["season"]):
+        elif first == "of" and before and self._month_or_season(before):
             start -= 1  # "March" + "of last year", "summer" + "of last year"
             if doc[start - 1:start].text.lower() == "the" and start - 1 not in taken:
                 start -= 1
@@ -1711,8 +1717,7 @@ class TimexResolver:
     def _trim(span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
-        if end - start > 3 and doc[start].lower_ == "as" and doc[start + 2].lower_ == "as" \
-                and doc[start + 1].lower_ in ("soon", "early", "late"):
+        if end - start > 3 and _as_word_as(doc, start, ("soon", "early", "late")):
             start += 3  # "as early as" + "Friday": a signal, not part of the expression
         while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_punct or (
                 doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].lower_ not in _KEEP_ARTICLE)):
