@@ -51,3 +51,12 @@ class NoInputs(LegalNewsError):
 class OutputNotWritable(LegalNewsError):
     def __init__(self, path, reason: str):
         super().__init__(f"cannot write the run into {path}: {reason}")
+
+
+class ResourcesMissing(LegalNewsError):
+    def __init__(self, component: str, folder, needed: tuple[str, ...]):
+        super().__init__(
+            f"component {component!r} has no resources: {folder} lacks {', '.join(needed)}. Pass "
+            f"models_dir pointing at a folder laid out like the project's models/, or load a pipeline "
+            f"saved with nlp.to_disk, which carries its own copy."
+        )

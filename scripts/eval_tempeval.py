@@ -25,16 +25,16 @@ PARTS = {"train": ["train/TimeBank", "train/AQUAINT"], "test": ["test/te3-platin
 HEIDELTIME = {"relaxed": 90.30, "strict": 81.34, "value": 77.61}
 
 
-def timeml_models_dir(work: Path, guidelines: str) -> Path:
+def timeml_models_dir(work: Path, guidelines: str, models: Path = MODELS) -> Path:
     """A models folder like the project's, with `legalnews_timex` set to the given annotation guidelines
     (TimeML annotates "now", "recently" and times of day, which the project's SPEC leaves out)."""
     target = work / f"models-{guidelines}"
     target.mkdir(parents=True, exist_ok=True)
-    for entry in MODELS.iterdir():
+    for entry in models.iterdir():
         link = target / entry.name
         if entry.name != "pipeline.cfg" and not link.exists():
             link.symlink_to(entry.resolve())
-    cfg = (MODELS / "pipeline.cfg").read_text(encoding="utf-8")
+    cfg = (models / "pipeline.cfg").read_text(encoding="utf-8")
     cfg = re.sub(r'(\[components\.legalnews_timex\][^\[]*?)guidelines = "[a-z]+"', rf'\1guidelines = "{guidelines}"', cfg)
     (target / "pipeline.cfg").write_text(cfg, encoding="utf-8")
     return target
