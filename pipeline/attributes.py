@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
 from spacy.language import Language
@@ -90,14 +92,20 @@ class FastAttributeRuler:
 
     def __init__(self, source: AttributeRuler, name: str = "legalnews_attribute_ruler"):
         self.name = name
+        self.source = source
         self.vocab = source.vocab
+        self.index_columns = [COLUMNS.index(attr) for attr in INDEX_ORDER]
+        self.compile()
+
+    def compile(self) -> None:
+        """Build the lookup tables and the Matcher from the source ruler's current patterns."""
+        source = self.source
         self.attrs = source.attrs
         self.indices = source.indices
         self.matcher = Matcher(self.vocab, validate=False)
         self.by_value: dict[tuple[int, int], list[tuple[int, tuple[Test, ...]]]] = defaultdict(list)
         self.unindexed: list[tuple[int, tuple[Test, ...]]] = []
         self.matcher_always = False
-        self.index_columns = [COLUMNS.index(attr) for attr in INDEX_ORDER]
         self.seen: dict[tuple[int, ...], tuple[int, ...]] = {}  # token row -> its rules, bounded by CACHE_SIZE
         strings = self.vocab.strings
         for rule, entry in enumerate(source.patterns):
@@ -111,6 +119,15 @@ class FastAttributeRuler:
                     self.matcher_always = True
                 else:
                     self.file(MAY_START, tests)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Saved as the source ruler saves itself (its patterns), so a loaded pipeline needs no model."""
+        self.source.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "FastAttributeRuler":
+        self.source.from_disk(path, exclude=exclude)
+        self.compile()
+        return self
 
     def file(self, rule: int, tests: tuple[Test, ...]) -> None:
         """File the tests under each value of the most selective column they pin, keeping the rest."""
@@ -161,7 +178,10 @@ class FastAttributeRuler:
 
 @Language.factory("legalnews_attribute_ruler", default_config={"source": "attribute_ruler"})
 def make_fast_attribute_ruler(nlp: Language, name: str, source: str) -> FastAttributeRuler:
-    return FastAttributeRuler(nlp.get_pipe(source), name)
+    """The twin of pipe `source`; in a pipeline loaded from disk, where the twin replaced it, an empty
+    ruler that `from_disk` fills with the saved patterns."""
+    ruler = nlp.get_pipe(source) if source in nlp.pipe_names else AttributeRuler(nlp.vocab, name=source)
+    return FastAttributeRuler(ruler, name)
 
 
 def swap_attribute_ruler(nlp: Language, source: str = "attribute_ruler") -> bool:

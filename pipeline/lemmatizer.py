@@ -13,6 +13,9 @@ models/pipeline.cfg. Only spaCy's own Lemmatizer modes that look at the token al
 """
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Iterable
+
 import numpy as np
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
@@ -54,10 +57,23 @@ class CachedLemmatizer:
         doc.from_array([LEMMA], np.ascontiguousarray(lemmas.reshape(-1, 1)))
         return doc
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Saved as the source lemmatizer saves itself (its lookup tables)."""
+        self.source.to_disk(path, exclude=exclude)
 
-@Language.factory("legalnews_lemmatizer", default_config={"source": "lemmatizer"})
-def make_cached_lemmatizer(nlp: Language, name: str, source: str) -> CachedLemmatizer:
-    return CachedLemmatizer(nlp.get_pipe(source), name)
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CachedLemmatizer":
+        self.source.from_disk(path, exclude=exclude)
+        self.lemma_of.clear()
+        return self
+
+
+@Language.factory("legalnews_lemmatizer", default_config={"source": "lemmatizer", "mode": "rule", "overwrite": False})
+def make_cached_lemmatizer(nlp: Language, name: str, source: str, mode: str, overwrite: bool) -> CachedLemmatizer:
+    """The twin of pipe `source`; in a pipeline loaded from disk, where the twin replaced it, a
+    Lemmatizer of the saved `mode` that `from_disk` fills with the saved lookup tables."""
+    if source in nlp.pipe_names:
+        return CachedLemmatizer(nlp.get_pipe(source), name)
+    return CachedLemmatizer(Lemmatizer(nlp.vocab, None, name=source, mode=mode, overwrite=overwrite), name)
 
 
 def swap_lemmatizer(nlp: Language, source: str = "lemmatizer") -> bool:
@@ -67,6 +83,7 @@ def swap_lemmatizer(nlp: Language, source: str = "lemmatizer") -> bool:
     pipe = nlp.get_pipe(source)
     if not isinstance(pipe, Lemmatizer) or pipe.mode not in TOKEN_LOCAL_MODES:
         return False
-    nlp.add_pipe("legalnews_lemmatizer", after=source, config={"source": source})
+    nlp.add_pipe("legalnews_lemmatizer", after=source,
+                 config={"source": source, "mode": pipe.mode, "overwrite": pipe.overwrite})
     nlp.remove_pipe(source)
     return True

@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .cache import fingerprint, load_or_build
-from .config import MODELS_DIR
 from .extensions import doc_text, register_extensions
+from .resources import ResourceComponent, models_dir as resolve_models_dir
 
 register_extensions()
 
@@ -112,9 +112,7 @@ def clean_name(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
 
 
-def default_models_dir(models_dir: str | Path | None = None) -> Path:
-    """The configured models folder, or the package's own when a component is built without one."""
-    return Path(models_dir) if models_dir else MODELS_DIR
+default_models_dir = resolve_models_dir  # the name older callers import; pipeline.resources owns it
 
 
 class PlaceTables:
@@ -126,7 +124,7 @@ class PlaceTables:
     """
 
     def __init__(self, models_dir: str | Path | None = None):
-        self.models_dir = default_models_dir(models_dir)
+        self.models_dir = resolve_models_dir(models_dir)
         self.named_places = lru_cache(maxsize=16)(self._named_places)
 
     @cached_property
@@ -218,7 +216,7 @@ class PlaceTables:
 
 def tables(models_dir: str | Path | None = None) -> PlaceTables:
     """One `PlaceTables` per models folder ("" or None: the package's own `models/`)."""
-    return _tables(str(default_models_dir(models_dir).resolve()))
+    return _tables(str(resolve_models_dir(models_dir).resolve()))
 
 
 @lru_cache(maxsize=8)
@@ -275,7 +273,7 @@ def regions() -> dict[str, Place]:
     return {fold(c["name"]): Place(c["name"], kind="region") for c in _geonames().get_continents().values()}
 
 
-class PlaceResolver:
+class PlaceResolver(ResourceComponent):
     """Sets country_code, admin1, lat, lon (and a gazetteer canonical) on every PLACE entity.
 
     Ambiguous names are resolved against the whole article, except the dateline: it names where
@@ -284,11 +282,14 @@ class PlaceResolver:
     alone only for well-known cities).
     """
 
-    def __init__(self, name: str, places: PlaceTables):
-        self.name = name
-        self.places = places
+    resource_folders = ("places",)
+    places: PlaceTables
+
+    def load_resources(self, folder: Path) -> None:
+        self.places = tables(folder)
 
     def __call__(self, doc: Doc) -> Doc:
+        self.require_resources()
         ents = list(doc.ents)
         text = doc_text(doc)
         states = self.places.us_states
@@ -377,4 +378,4 @@ class PlaceResolver:
 @Language.factory("legalnews_places", assigns=["span._.country_code", "span._.admin1", "span._.lat", "span._.lon"],
                   default_config={"models_dir": ""})
 def make_place_resolver(nlp: Language, name: str, models_dir: str) -> PlaceResolver:
-    return PlaceResolver(name, tables(models_dir))
+    return PlaceResolver(name, models_dir)
