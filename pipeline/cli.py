@@ -81,6 +81,32 @@ def extract(inputs: tuple[Path, ...], out: Path, model: str, batch_size: int, ma
     print_summary(summary)
 
 
+@main.command()
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--model", default=Settings.model, show_default=True, help=Settings.help_for("model"))
+@click.option("--models-dir", default=Settings.models_dir, show_default=False,
+              type=click.Path(file_okay=False, exists=True), help=Settings.help_for("models_dir"))
+@click.option("--name", default="legalnews", show_default=True, help="pipeline name in meta.json (spacy package prefixes the language)")
+@click.option("--pipeline-version", default="0.1.0", show_default=True, help="version in meta.json")
+def save(path: Path, model: str, models_dir: str, name: str, pipeline_version: str) -> None:
+    """Save the whole pipeline (model, components and their resources) to PATH.
+
+    spacy.load(PATH) then runs it with nothing else than an installed legalnews, and
+    `python -m spacy package PATH DIST` makes an installable package of it.
+
+    \b
+    Example:
+      legalnews save build/legalnews-pipeline
+    """
+    from .nlp import save_pipeline
+
+    try:
+        saved = save_pipeline(path, Settings(model=model, models_dir=models_dir), name, pipeline_version)
+    except LegalNewsError as err:
+        raise click.ClickException(str(err)) from err
+    Console().print(f"saved: {saved}/ (load it with spacy.load({str(saved)!r}))")
+
+
 def print_summary(summary) -> None:
     counts = summary.manifest["counts"]
     out = Console()

@@ -1,10 +1,12 @@
 """NLP stage: one spaCy Language, the chosen model plus the project's components from config.
 
 The component list and settings live in `models/pipeline.cfg` (data, not code), so a user can
-switch components off or retune them without editing the package.
+switch components off or retune them without editing the package. `save_pipeline` writes the
+whole Language with its resources, loadable by a bare `spacy.load` and packageable by `spacy package`.
 """
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import spacy
@@ -43,3 +45,26 @@ def build_nlp(settings: Settings = Settings()) -> Language:
         component_cfg["models_dir"] = str(settings.models_dir)
         nlp.add_pipe(factory, name=name, config=component_cfg)
     return nlp
+
+
+def save_pipeline(path: str | Path, settings: Settings = Settings(), name: str = "legalnews",
+                  pipeline_version: str = "0.1.0") -> Path:
+    """Build the pipeline as `extract` would and write it, resources included, to `path`.
+
+    The meta names the `legalnews` release it needs (its components' code), so a package built
+    from the folder with `spacy package` installs it.
+    """
+    nlp = build_nlp(settings)
+    try:
+        project = version("legalnews")
+    except PackageNotFoundError:
+        project = "0.1.0"
+    base = nlp.meta.get("name", "model")
+    nlp.meta.update({
+        "name": name, "version": pipeline_version,
+        "description": f"legalnews court-action extraction on top of {nlp.meta.get('lang', 'en')}_{base}",
+        "requirements": [f"legalnews>={project}"],
+    })
+    path = Path(path)
+    nlp.to_disk(path)
+    return path
