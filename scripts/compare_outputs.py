@@ -83,11 +83,14 @@ def snapshot(tree: Path, out: Path, shared: Path, model: str, articles: int, onl
         print(f"  {shared} has no gold files: dev and tempeval skipped")
 
 
-def read_rows(path: Path) -> list[str]:
+def read_rows(path: Path, snapshot: Path) -> list[str]:
+    """A table's rows, sorted, with the snapshot's own folder (where its synthesized inputs lie) masked."""
     if not path.is_file():
         return []
+    own = str(snapshot.resolve())
     with path.open(encoding="utf-8") as f:
-        return sorted(json.dumps(json.loads(line), sort_keys=True, ensure_ascii=False) for line in f if line.strip())
+        return sorted(json.dumps(json.loads(line), sort_keys=True, ensure_ascii=False).replace(own, "<snapshot>")
+                      for line in f if line.strip())
 
 
 def compare(before: Path, after: Path, show: int) -> int:
@@ -98,7 +101,8 @@ def compare(before: Path, after: Path, show: int) -> int:
             differences += 1
             continue
         for table in TABLES:
-            old, new = read_rows(before / run / f"{table}.jsonl"), read_rows(after / run / f"{table}.jsonl")
+            old = read_rows(before / run / f"{table}.jsonl", before)
+            new = read_rows(after / run / f"{table}.jsonl", after)
             gone, added = sorted(set(old) - set(new)), sorted(set(new) - set(old))
             status = "identical" if old == new else f"DIFFERENT (-{len(gone)} +{len(added)})"
             print(f"{run:9s} {table:9s} {len(old):6d} rows  {status}")
