@@ -532,10 +532,10 @@ def test_entity_ruler_anchored_matches_equal_spanruler(nlp):
     from spacy.pipeline import SpanRuler
 
     from pipeline.entities import RULER_KEY, load_gazetteer
-    from pipeline.places import default_models_dir
+    from pipeline.resources import models_dir
 
     plain = SpanRuler(nlp, "plain", spans_key=RULER_KEY, annotate_ents=False, overwrite=True)
-    plain.add_patterns(load_gazetteer(str(default_models_dir("") / "entities")).patterns)
+    plain.add_patterns(load_gazetteer(str(models_dir() / "entities")).patterns)
     ruler = nlp.get_pipe("legalnews_entity_ruler")
     texts = ["The 9th U.S. Circuit Court of Appeals and the U.S. District Court for the Southern District of Texas "
              "ruled; the Harris County Sheriff's Office and the Texas Board of Pardons and Paroles declined.",
