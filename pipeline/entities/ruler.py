@@ -148,8 +148,12 @@ class EntityRuler(ResourceComponent, AnchoredSpanRuler):
         ResourceComponent.__init__(self, name, models_dir)
 
     def load_resources(self, folder: Path) -> None:
-        self.clear()
-        self.add_patterns(load_gazetteer(str(folder / "entities")).patterns)
+        patterns = load_gazetteer(str(folder / "entities")).patterns
+        # SpanRuler runs phrase patterns through the pipes before it, which `spacy.load` has not
+        # filled yet when it builds this component; the PhraseMatcher (ORTH) needs only the tokenizer.
+        with self.nlp.select_pipes(disable=self.nlp.pipe_names):
+            self.clear()
+            self.add_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_resources()
