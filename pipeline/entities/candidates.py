@@ -85,6 +85,7 @@ class CandidateFinder:
         return start, end
 
     def ruler_candidate(self, ctx: EntityContext, span: Span) -> Candidate | None:
+        """A ruler span, trimmed, with its gazetteer or court-family canonical name."""
         doc = ctx.doc
         start, end = self.trim(ctx, span.start, span.end)
         while end > start + 1 and doc[end - 1].ent_type_ in ("DATE", "TIME"):

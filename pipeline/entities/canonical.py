@@ -24,6 +24,7 @@ class CanonicalNames:
         self.courts = courts
 
     def default_canonical(self, ctx: EntityContext, span: Span) -> str:
+        """The name as written, cleaned: "U.S." is "United States", a body takes its owner or dateline city."""
         text = canonical_text(span)
         if span.label_ == "PLACE":
             if text.isupper() and len(text) > 3:
@@ -121,6 +122,8 @@ class CanonicalNames:
         return self.courts.district_court_name(place if "District" in place else f"court in {place}")
 
     def home_court(self, ctx: EntityContext, named: list[Span]) -> str | None:
+        """The article's court: a named district court, the judge's district, a court in the first
+        sentence, or the dateline city's district."""
         doc = ctx.doc
         for e in named:
             if (e._.canonical or "").startswith("U.S. District Court for the"):
@@ -140,6 +143,7 @@ class CanonicalNames:
         return None
 
     def immigration_court(self, ctx: EntityContext, named: list[Span]) -> str | None:
+        """A named immigration court, or the one of "an immigration judge in <city>"."""
         for e in named:
             if e._.rule == "immigration_court" and e._.canonical:
                 return e._.canonical

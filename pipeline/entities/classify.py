@@ -107,6 +107,7 @@ class LabelEvidence:
         return tok.text.upper() in first_names() or tok.pos_ == "PROPN" and not self.places.is_known_place(tok.text)
 
     def person_evidence(self, ctx: EntityContext, start: int, end: int) -> bool:
+        """Capitalized words that a given name, an age, a title or a person noun beside them make a person."""
         doc = ctx.doc
         tokens = doc[start:end]
         if not all(t.is_title or t.is_upper or t.text in ("-", ".") or t.is_punct for t in tokens):
@@ -136,6 +137,7 @@ class LabelEvidence:
         return False
 
     def place_evidence(self, ctx: EntityContext, start: int, end: int) -> bool:
+        """A known place that its neighbours ("in X", "X, Y and Z", "a X man") show is used as one."""
         doc = ctx.doc
         text = doc[start:end].text
         if text in self.lex.not_places:
