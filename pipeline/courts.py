@@ -2,7 +2,8 @@
 
 "the 4th Circuit", "the 4th U.S. Circuit Court of Appeals" and "U.S. Court of Appeals for the
 Fourth Circuit" are one court; "a federal court in Boston" is the District of Massachusetts. The
-district table (`models/entities/federal_districts.csv`) maps cities to federal districts.
+district table (`entities/federal_districts.csv` of the models folder) maps cities to federal districts;
+`CourtNames` holds one folder's table. This module imports no spaCy: `pipeline.query` reads circuit names.
 """
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .config import MODELS_DIR
+if TYPE_CHECKING:
+    from .places import PlaceTables
 
 ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
             "Tenth", "Eleventh")
@@ -23,6 +26,7 @@ _DIRECTIONS = ("Northern", "Southern", "Eastern", "Western", "Middle", "Central"
 _DISTRICT_RE = re.compile(r"\b(?:(%s)\s+)?District\s+of\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)" % "|".join(_DIRECTIONS))
 _IN_PLACE_RE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*$")
 DISTRICT_COURT = "U.S. District Court for the {}"
+COURT_RULES = ("circuit", "district_court", "district", "immigration_court", "state_court")  # pattern families named here
 
 
 @dataclass(frozen=True)
@@ -36,30 +40,11 @@ class District:
         return DISTRICT_COURT.format(self.name)
 
 
-@lru_cache(maxsize=4)
-def districts(models_dir: str) -> tuple[District, ...]:
-    """The district table of the configured models folder (the package's own when none is given)."""
-    path = Path(models_dir or MODELS_DIR) / "entities" / "federal_districts.csv"
+def read_districts(path: Path) -> tuple[District, ...]:
+    """The district table (`entities/federal_districts.csv` of a models folder)."""
     with path.open(encoding="utf-8") as f:
         return tuple(District(r["state"], r["district"], tuple(c for c in r["cities"].split(";") if c))
                      for r in csv.DictReader(f))
-
-
-def district_for(place: str, models_dir: str) -> District | None:
-    """The federal district of a state with one district, or of a city listed in the table."""
-    place = place.strip().title() if place.isupper() else place.strip()
-    table = districts(models_dir)
-    by_state = [d for d in table if d.state == place]
-    if len(by_state) == 1:
-        return by_state[0]
-    for d in table:
-        if place in d.cities:
-            return d
-    from .places import tables
-
-    state = tables(models_dir).us_state_of(place)
-    by_state = [d for d in table if d.state == state]
-    return by_state[0] if len(by_state) == 1 else None
 
 
 def circuit_name(text: str) -> str | None:
@@ -70,36 +55,57 @@ def circuit_name(text: str) -> str | None:
     return None
 
 
-def district_court_name(text: str, models_dir: str) -> str | None:
-    """"U.S. District Court for the Southern District of Texas" from any spelling naming a district or place."""
-    m = _DISTRICT_RE.search(text)
-    if m and (m.group(2) != "Columbia" or "Court" in text):
-        direction, state = m.group(1), m.group(2)
-        return DISTRICT_COURT.format(f"{direction + ' ' if direction else ''}District of {state}")
-    m = _IN_PLACE_RE.search(text)
-    if m:
-        district = district_for(m.group(1), models_dir)
-        if district:
-            return district.court
-    return None
+class CourtNames:
+    """Canonical court names over one models folder's district table and place tables."""
 
+    def __init__(self, districts: tuple[District, ...], places: PlaceTables):
+        self.districts = districts
+        self.places = places
 
-def court_canonical(rule: str, text: str, models_dir: str) -> str | None:
-    """Canonical name for a span found by one of the court pattern families (`rule` is its id)."""
-    if rule == "circuit":
-        return circuit_name(text)
-    if rule in ("district_court", "district"):
-        return district_court_name(text, models_dir)
-    if rule == "immigration_court":
+    def district_for(self, place: str) -> District | None:
+        """The federal district of a state with one district, or of a city listed in the table."""
+        place = place.strip().title() if place.isupper() else place.strip()
+        table = self.districts
+        by_state = [d for d in table if d.state == place]
+        if len(by_state) == 1:
+            return by_state[0]
+        for d in table:
+            if place in d.cities:
+                return d
+        state = self.places.us_state_of(place)
+        by_state = [d for d in table if d.state == state]
+        return by_state[0] if len(by_state) == 1 else None
+
+    def district_court_name(self, text: str) -> str | None:
+        """"U.S. District Court for the Southern District of Texas" from any spelling naming a district or place."""
+        m = _DISTRICT_RE.search(text)
+        if m and (m.group(2) != "Columbia" or "Court" in text):
+            direction, state = m.group(1), m.group(2)
+            return DISTRICT_COURT.format(f"{direction + ' ' if direction else ''}District of {state}")
         m = _IN_PLACE_RE.search(text)
         if m:
-            return f"{m.group(1)} Immigration Court"
-        return re.sub(r"\s+", " ", text).strip()
-    if rule == "state_court":
-        m = re.match(r"^(.+?)\s+Supreme\s+Court$", text)
-        if m and m.group(1) not in ("U.S.", "US", "United States"):
-            return f"Supreme Court of {m.group(1)}"
-    return None
+            district = self.district_for(m.group(1))
+            if district:
+                return district.court
+        return None
+
+    def canonical(self, rule: str, text: str) -> str | None:
+        """Canonical name for a span found by one of the court pattern families (`rule` is its id,
+        one of `COURT_RULES`)."""
+        if rule == "circuit":
+            return circuit_name(text)
+        if rule in ("district_court", "district"):
+            return self.district_court_name(text)
+        if rule == "immigration_court":
+            m = _IN_PLACE_RE.search(text)
+            if m:
+                return f"{m.group(1)} Immigration Court"
+            return re.sub(r"\s+", " ", text).strip()
+        if rule == "state_court":
+            m = re.match(r"^(.+?)\s+Supreme\s+Court$", text)
+            if m and m.group(1) not in ("U.S.", "US", "United States"):
+                return f"Supreme Court of {m.group(1)}"
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -532,10 +532,10 @@ def test_entity_ruler_anchored_matches_equal_spanruler(nlp):
     from spacy.pipeline import SpanRuler
 
     from pipeline.entities import RULER_KEY, load_gazetteer
-    from pipeline.places import default_models_dir
+    from pipeline.resources import models_dir
 
     plain = SpanRuler(nlp, "plain", spans_key=RULER_KEY, annotate_ents=False, overwrite=True)
-    plain.add_patterns(load_gazetteer(str(default_models_dir("") / "entities")).patterns)
+    plain.add_patterns(load_gazetteer(str(models_dir() / "entities")).patterns)
     ruler = nlp.get_pipe("legalnews_entity_ruler")
     texts = ["The 9th U.S. Circuit Court of Appeals and the U.S. District Court for the Southern District of Texas "
              "ruled; the Harris County Sheriff's Office and the Texas Board of Pardons and Paroles declined.",
@@ -580,3 +580,19 @@ def test_entities_district_courts_courts_db_spells_otherwise(name, court):
     from pipeline.courts import court_id
 
     assert court_id(name) == court
+
+
+def test_gazetteer_lexicon_word_lists_load_from_models():
+    """Every word list the normalizer's steps read comes from lexicon.json, and the model's labels map
+    onto the SPEC's entity labels."""
+    from dataclasses import fields
+
+    from pipeline.entities import EntityLexicon, load_gazetteer
+    from pipeline.records import ENTITY_LABELS
+    from pipeline.resources import models_dir
+
+    lexicon = EntityLexicon.from_dict(load_gazetteer(str(models_dir() / "entities")).lexicon["lexicon"])
+    empty = [f.name for f in fields(lexicon) if not getattr(lexicon, f.name) and f.name != "not_places"]
+    assert empty == []
+    assert set(lexicon.model_labels.values()) <= set(ENTITY_LABELS)
+    assert {"in", "near"} <= set(lexicon.locatives) and "of" in lexicon.acronym_skip and "papers" in lexicon.court_compound_nouns

@@ -227,3 +227,9 @@ def test_ingest_looks_binary_is_the_unprintable_share(text):
 def test_ingest_looks_binary_on_real_text_and_junk():
     assert not looks_binary("The judge ruled on Friday — “again,” said the clerk.\n" * 20)
     assert looks_binary("\x00\x01\ufffd\x7f" * 50 + "text")
+
+
+def test_formats_every_suffix_has_a_reader():
+    from pipeline.ingest import FORMATS, READERS
+
+    assert set(FORMATS.values()) == set(READERS)

@@ -1,0 +1,264 @@
+"""Candidate entities of a Doc and how they are chosen: ruler spans, the wire dateline, "the court"
+descriptions, names before an age, and the model's entities relabeled on evidence, with the
+boundaries the model cuts short repaired."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from ..courts import COURT_RULES, CourtNames
+from ..places import PlaceTables, fold
+from .classify import LabelEvidence, is_demonym
+from .context import EntityContext
+from .gazetteer import EntityLexicon, Gazetteer
+from .keys import POSSESSIVE
+
+__all__ = ["Candidate", "CandidateFinder", "choose"]
+
+# A wire dateline: a place in capitals (a "Mc"/"De" prefix may keep its case, see `_caps_word`), an
+# optional state or country after a comma, an optional agency credit in parentheses, then a dash.
+_WORD = r"[^\W\d_][\w'’.-]*"
+_DATELINE = re.compile(
+    rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
+    rf"(?:,(?: {_WORD}){{1,3}})?"
+    r"(?: ?\([^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2}\))?"
+    r"(?: ?[—–]| ?--| -(?= ))")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|La|Le|Du|Di)(?=[^\W\d_])")
+
+
+def _caps_word(word: str) -> bool:
+    """"BOSTON", "ST.", "BOGOTÁ", "McALESTER", "DeKALB": a word written in capitals."""
+    core = _NAME_PREFIX.sub("", word)
+    return core.isupper() and not any(ch.isdigit() for ch in core)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may become an entity, with the rule that found it and what outranks what."""
+
+    start: int
+    end: int
+    label: str
+    rule: str
+    priority: int          # 3 gazetteer, 2 pattern family, 1 rule, 0 statistical model
+    canonical: str | None = None
+    source_label: str | None = None
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def choose(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first, then higher priority, then earlier: each token goes to one candidate."""
+    chosen, taken = [], set()
+    for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+        if not taken.intersection(range(c.start, c.end)):
+            chosen.append(c)
+            taken.update(range(c.start, c.end))
+    return chosen
+
+
+class CandidateFinder:
+    """The candidate rules over one models folder's gazetteer, lexicon, places and courts."""
+
+    def __init__(self, gaz: Gazetteer, lexicon: EntityLexicon, places: PlaceTables, courts: CourtNames,
+                 evidence: LabelEvidence):
+        self.gaz = gaz
+        self.lex = lexicon
+        self.titles = lexicon.titles
+        self.places = places
+        self.courts = courts
+        self.evidence = evidence
+
+    def trim(self, ctx: EntityContext, start: int, end: int) -> tuple[int, int]:
+        """Leading articles and function words, trailing possessives and punctuation, stay outside."""
+        doc = ctx.doc
+        while start < end - 1 and (doc[start].lower_ in ("the", "a", "an", "this", "that") or doc[start].is_space
+                                   or doc[start].pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "VERB", "AUX", "PUNCT")):
+            start += 1
+        while end > start + 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space or doc[end - 1].lower_ in ("and", "&", "of", "the", "for")
+                                   or doc[end - 1].is_punct and doc[end - 1].text not in (")",)):
+            end -= 1
+        return start, end
+
+    def ruler_candidate(self, ctx: EntityContext, span: Span) -> Candidate | None:
+        """A ruler span, trimmed, with its gazetteer or court-family canonical name."""
+        doc = ctx.doc
+        start, end = self.trim(ctx, span.start, span.end)
+        while end > start + 1 and doc[end - 1].ent_type_ in ("DATE", "TIME"):
+            end -= 1
+        rule = span.id_ or ""
+        text = doc[start:end].text
+        if rule.startswith("gaz:"):
+            return Candidate(start, end, span.label_, rule, 3, self.gaz.canonical[rule])
+        canonical = None
+        if rule in COURT_RULES:
+            canonical = self.courts.canonical(rule, text)
+        if rule == "initials" and self.places.is_known_place(text):
+            return None  # "N.H.", "W.Va.": a state, not a person
+        return Candidate(start, end, span.label_, rule, 2, canonical)
+
+    def dateline(self, ctx: EntityContext) -> list[Candidate]:
+        """"HUNTSVILLE, Texas —", "ST. LOUIS (AP) —", "McALESTER, Okla. —": the capitalized place opening
+        a wire story (see `_DATELINE`); its canonical is the title-case name, spelled as the gazetteer
+        spells it where the two differ only in case ("McAlester")."""
+        doc = ctx.doc
+        text = ctx.text[:200]
+        m = _DATELINE.match(text, len(text) - len(text.lstrip()))
+        if not m or len(m.group("place")) <= 2 or not all(_caps_word(w) for w in m.group("place").split()) \
+                or not any(a.isupper() and b.isupper() for a, b in zip(m.group("place"), m.group("place")[1:])):
+            return []
+        span = doc.char_span(m.start("place"), m.end("place"), alignment_mode="expand")
+        if span is None:
+            return []
+        name = m.group("place").title()
+        if name == "Washington":
+            name = "Washington, D.C."
+        else:
+            known = self.places.lookup(name)
+            if known is not None and fold(known.name) == fold(name):
+                name = known.name
+        doc._.dateline = name
+        ctx.dateline_words = m.group(0)
+        return [Candidate(span.start, span.end, "PLACE", "dateline", 2, name)]
+
+    def court_descriptions(self, ctx: EntityContext) -> list[Candidate]:
+        """"the court", "this court", "the appeals court", "a federal court", "an immigration court"."""
+        doc = ctx.doc
+        found = []
+        mods = self.lex.court_ref_modifiers
+        compound_nouns = self.lex.court_compound_nouns
+        for tok in ctx.courts:
+            if tok.tag_ not in ("NN", "NNP") or tok.dep_ == "compound":
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in compound_nouns:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].lower_ in mods:
+                start -= 1
+            det = doc[start - 1].lower_ if start > 0 else ""
+            has_det = det in ("the", "this", "that", "a", "an")
+            used_mods = {t.lower_ for t in doc[start:tok.i]}
+            if det in ("a", "an") and not used_mods - {"same", "lower", "trial"}:
+                continue
+            if not has_det and not used_mods & {"federal", "immigration", "appeals", "appellate"}:
+                continue
+            if not has_det and not used_mods:
+                continue
+            if has_det and det in ("this", "that") and not used_mods and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                continue
+            found.append(Candidate(start - 1 if has_det else start, tok.i + 1, "COURT", "court_ref", 1))
+        return found
+
+    def named_with_age(self, ctx: EntityContext) -> list[Candidate]:
+        """"Ever Josué Mejía Cardona, 33, ...": capitalized words before an age in commas are a person."""
+        doc = ctx.doc
+        found = []
+        for tok in ctx.numbers:
+            if not (2 <= tok.i < len(doc) - 1 and 0 < int(tok.text) < 111 and doc[tok.i - 1].text == ","
+                    and doc[tok.i + 1].text in (",", ".")):
+                continue
+            start = end = tok.i - 1
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and not doc[start - 1].is_stop and doc[start - 1].text.casefold() not in self.titles \
+                    and doc[start - 1].ent_type_ not in ("ORG", "DATE", "NORP") and end - start < 5:
+                start -= 1
+                if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
+                    start -= 2  # "Jean-Robert"
+            if end - start >= 2 and not self.places.is_known_place(doc[start:end].text):
+                found.append(Candidate(start, end, "PERSON", "age_apposition", 1))
+        return found
+
+    def model_candidates(self, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
+        """Model entities relabeled on evidence; where a rule span covers part of one, the rest survives."""
+        doc = ctx.doc
+        taken = set()
+        for c in chosen:
+            taken.update(range(c.start, c.end))
+        out: list[Candidate] = []
+        for ent in ctx.ents:
+            runs, run, split = [], [], False
+            for i in range(ent.start, ent.end):
+                if i in taken or ctx.breaks[i]:
+                    split = split or i in taken
+                    if run:
+                        runs.append(run)
+                    run = []
+                else:
+                    run.append(i)
+            if run:
+                runs.append(run)
+            owner = self.owner_split(ctx, runs[0][0], runs[0][-1] + 1) if runs and not split else None
+            if owner is not None:
+                out.append(Candidate(runs[0][0], owner, "PLACE", "possessor", 0, source_label=ent.label_))
+                runs[0] = [i for i in runs[0] if i > owner]
+                runs = [r for r in runs if r]
+            for run in runs:
+                start, end = self.trim(ctx, run[0], run[-1] + 1)
+                if ent.label_ == "PERSON":
+                    titled = [i for i in range(start, end - 1) if doc[i].text.casefold() in self.titles]
+                    if titled and all(t.is_title or t.is_upper for t in doc[start:titled[-1]]):
+                        start = titled[-1] + 1  # "Mr. Pell", "Prime Minister Theresa May": the title stays outside
+                if split and (not all(t.is_title or t.is_upper for t in doc[start:end]) or doc[start].is_stop):
+                    continue
+                after_in = start > 0 and doc[start - 1].lower_ in ("in", "near", "outside")
+                if split and not (self.places.is_known_place(doc[start:end].text) or after_in):
+                    continue
+                if split and ent.label_ in ("DATE", "TIME"):
+                    continue
+                if ent.label_ not in ("DATE", "TIME") and not any(t.text[:1].isupper() or t.like_num for t in doc[start:end]):
+                    continue  # "congress", "supreme court": a lowercase word is no name
+                while end < len(doc) and doc[end].text.casefold() in self.titles and end - start > 1 \
+                        and doc[end - 1].text in self.lex.title_modifiers:
+                    end -= 1  # "[Fulton County] District Attorney", "[Multnomah County] Circuit Judge"
+                label = "PLACE" if split else self.evidence.classify(ctx, ent.label_, start, end)
+                if label == "DATE":
+                    start, end = ent.start, ent.end
+                if label is None and doc[start].text in ("U.S.", "US") and doc[end - 1].text.casefold() in self.titles:
+                    label, end = "PLACE", start + 1  # "U.S. Magistrate" (Judge): the modifier is a place (SPEC)
+                if label:
+                    start, end = self.repair(ctx, label, start, end, taken)
+                    out.append(Candidate(start, end, label, f"model:{ent.label_}", 0, source_label=ent.label_))
+        return choose(out)
+
+    def missed_places(self, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
+        """"held at a station in Nogales": a gazetteer place after a locative preposition the model left bare."""
+        doc = ctx.doc
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        found = []
+        for tok in ctx.locatives:
+            if tok.i + 1 >= len(doc) or tok.i + 1 in taken:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 3 and end not in taken and doc[end].is_title \
+                    and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+            for stop in range(end, tok.i + 1, -1):
+                name = doc[tok.i + 1:stop].text
+                if self.places.is_known_place(name) and self.places.lookup(name, ctx.text) is not None and not is_demonym(name, self.places):
+                    found.append(Candidate(tok.i + 1, stop, "PLACE", "gazetteer_place", 1))
+                    break
+        return found
+
+    def owner_split(self, ctx: EntityContext, start: int, end: int) -> int | None:
+        """"Syria's National Defense Forces": the end of the place that owns the body, if one does."""
+        doc = ctx.doc
+        for i in range(start + 1, end - 1):
+            if doc[i].text in POSSESSIVE:
+                return i if self.places.is_known_place(doc[start:i].text) else None
+        return None
+
+    def repair(self, ctx: EntityContext, label: str, start: int, end: int, taken: set[int]) -> tuple[int, int]:
+        """Boundaries the model cuts short: "[Curtis] Lee Boone", "ACLU [of Texas]"."""
+        doc = ctx.doc
+        if label == "PERSON":
+            while start > 0 and start - 1 not in taken and self.evidence.name_part(doc[start - 1]):
+                start -= 1
+        if label == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text == "of":
+            place = next((e for e in ctx.ents if e.start == end + 1 and e.label_ in ("GPE", "LOC")), None)
+            if place is not None and not taken.intersection(range(place.start, place.end)):
+                end = place.end
+        return start, end

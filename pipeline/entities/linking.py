@@ -1,0 +1,131 @@
+"""Links inside one article: an acronym defined in parentheses names its long form, and a surname,
+a given name or an organization's first word stands for the full name mentioned before."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..places import PlaceTables
+from .candidates import Candidate
+from .classify import LabelEvidence, first_names
+from .context import EntityContext
+from .gazetteer import EntityLexicon
+from .keys import canonical_text
+
+__all__ = ["ArticleLinker"]
+
+
+class ArticleLinker:
+    """Rewrites the chosen candidates of one Doc so later mentions share the first one's name."""
+
+    def __init__(self, lexicon: EntityLexicon, places: PlaceTables, evidence: LabelEvidence):
+        self.lex = lexicon
+        self.places = places
+        self.evidence = evidence
+
+    def link_acronyms(self, ctx: EntityContext, chosen: list[Candidate]) -> None:
+        """"Executive Office for Immigration Review (EOIR)": later EOIR mentions take the long form."""
+        doc = ctx.doc
+        by_end = {c.end: c for c in chosen}
+        links: dict[str, tuple[str, str | None, int, int]] = {}
+        for tok in ctx.acronyms:
+            if not 1 <= tok.i < len(doc) - 1 or doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")":
+                continue
+            if sum(ch.isupper() for ch in tok.text) < 2:
+                continue
+            long_form = by_end.get(tok.i - 1)
+            if long_form is not None and (long_form.label in ("AGENCY", "COURT", "ORGANIZATION")
+                                          or long_form.rule == "facility"):
+                canonical = long_form.canonical or canonical_text(doc[long_form.start:long_form.end])
+                links[tok.text] = (long_form.label, canonical, long_form.start, long_form.end)
+                continue
+            span = self.spell_out(ctx, tok)
+            if span is not None:
+                label = self.evidence.classify(ctx, "ORG", span.start, span.end)
+                if label not in ("AGENCY", "COURT", "ORGANIZATION"):
+                    label = "ORGANIZATION"
+                new = Candidate(span.start, span.end, label, "acronym_long_form", 1, canonical_text(span))
+                chosen[:] = [c for c in chosen if c.end <= span.start or c.start >= span.end] + [new]
+                links[tok.text] = (label, new.canonical, span.start, span.end)
+        if not links:
+            return
+        for tok in ctx.acronyms:  # a link's key is an acronym-shaped token
+            if tok.text not in links:
+                continue
+            label, canonical, _, _ = links[tok.text]
+            keep = [c for c in chosen if c.end <= tok.i or c.start > tok.i]
+            covering = [c for c in chosen if c.start <= tok.i < c.end]
+            if covering and covering[0].length > 1:
+                continue
+            chosen[:] = keep + [Candidate(tok.i, tok.i + 1, label, "acronym", 2, canonical)]
+
+    def spell_out(self, ctx: EntityContext, acro: Token) -> Span | None:
+        """The capitalized words before "(ACR)" whose initials spell ACR."""
+        doc = ctx.doc
+        skip = self.lex.acronym_skip
+        letters = [ch for ch in acro.text if ch.isupper()]
+        i = acro.i - 2
+        words: list[Token] = []
+        while i >= 0 and len([w for w in words if w.lower_ not in skip]) < len(letters):
+            t = doc[i]
+            if t.lower_ in skip or t.is_title or t.is_upper:
+                words.insert(0, t)
+                i -= 1
+            else:
+                break
+        content = [w for w in words if w.lower_ not in skip]
+        while words and words[0].lower_ in skip:
+            words.pop(0)
+        if len(content) != len(letters) or not words:
+            return None
+        if [w.text[0] for w in content] != letters:
+            return None
+        return doc[words[0].i:acro.i - 1]
+
+    def link_people_and_orgs(self, ctx: EntityContext, chosen: list[Candidate]) -> None:
+        """"Realmuto" after "Trina Realmuto" is that person; "Kessler" after "Kessler Precision Tooling" that company."""
+        doc = ctx.doc
+        surnames: dict[str, str] = {}
+        given: dict[str, str] = {}
+        org_short: dict[str, tuple[str, str]] = {}
+        for c in chosen:
+            span = doc[c.start:c.end]
+            if c.label == "PERSON" and c.length >= 2 and not re.fullmatch(r"(?:[A-Z]\.)+", span.text):
+                tokens = [w for w in span.text.replace(",", " ").split() if w not in ("Jr.", "Sr.", "II", "III")]
+                full = c.canonical or span.text
+                surnames.setdefault(tokens[-1], full)
+                given.setdefault(tokens[0], full)
+                # "Julio Arvizu Peña" is "Arvizu" on second mention (paternal surname first)
+                for middle in tokens[1:-1]:
+                    if middle.upper() not in first_names() and middle[:1].isupper() and not middle.endswith("."):
+                        surnames.setdefault(middle, full)
+            if c.label in ("ORGANIZATION",) and c.length >= 2 and span[0].is_title and span[0].text.upper() not in first_names() \
+                    and not self.places.is_known_place(span[0].text):
+                org_short.setdefault(span[0].text, (c.label, c.canonical or canonical_text(span)))
+        for c in chosen:
+            if c.priority >= 2 and c.label != "PERSON":
+                continue
+            text = doc[c.start:c.end].text
+            one_word = " " not in text
+            if one_word and text in surnames and c.label != "DATE" \
+                    and not (c.label == "PLACE" and self.evidence.place_evidence(ctx, c.start, c.end)):
+                c.label, c.canonical = "PERSON", surnames[text]
+            elif one_word and c.label == "PERSON" and text in given:
+                c.canonical = given[text]
+            elif one_word and text in org_short and text not in surnames and c.label in ("PERSON", "ORGANIZATION"):
+                c.label, c.canonical = org_short[text]
+            elif c.label == "PERSON" and c.length >= 2:
+                c.canonical = c.canonical or doc[c.start:c.end].text
+        taken = set()
+        for c in chosen:
+            taken.update(range(c.start, c.end))
+        if not surnames:
+            return
+        strings = doc.vocab.strings
+        for i in ctx.titled:
+            if i in taken:
+                continue
+            text = strings[ctx.orths[i]]
+            if text in surnames and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+                chosen.append(Candidate(i, i + 1, "PERSON", "surname", 1, surnames[text]))

@@ -1,0 +1,165 @@
+"""The entity ruler: domain spans (agencies, courts, facilities, initials) from the gazetteers and
+pattern families in `models/entities/`, kept in `doc.spans["legalnews_ruler"]` for the normalizer."""
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span
+
+from ..matching import required_words
+from ..resources import ResourceComponent
+from .gazetteer import load_gazetteer
+
+__all__ = ["RULER_KEY", "AnchoredSpanRuler", "EntityRuler", "make_entity_ruler"]
+
+RULER_KEY = "legalnews_ruler"
+
+
+def _word_test(pattern: list[dict]):
+    """For a one-token pattern on the token's text alone (ORTH/TEXT: a string, IN, NOT_IN, REGEX, as
+    the Matcher reads them), a test of a word form; else None."""
+    if len(pattern) != 1 or not pattern[0] or set(pattern[0]) - {"ORTH", "TEXT"}:
+        return None
+    tests = []
+    for value in pattern[0].values():
+        if isinstance(value, str):
+            value = {"IN": [value]}
+        if not isinstance(value, dict) or set(value) - {"IN", "NOT_IN", "REGEX"}:
+            return None
+        if "IN" in value:
+            tests.append(frozenset(value["IN"]).__contains__)
+        if "NOT_IN" in value:
+            excluded = frozenset(value["NOT_IN"])
+            tests.append(lambda text, excluded=excluded: text not in excluded)
+        if "REGEX" in value:
+            tests.append(re.compile(value["REGEX"]).search)
+    return lambda text: all(test(text) for test in tests)
+
+
+class AnchoredSpanRuler(SpanRuler):
+    """A SpanRuler whose token patterns run only on Docs holding every word they require.
+
+    The Matcher tries each token pattern at every token, and patterns opening with `IS_TITLE +`
+    keep a partial match alive through every run of capitalized words: that was nearly all of the
+    ruler's time. A pattern that cannot match finds nothing, so leaving it out changes no match;
+    the patterns a Doc can match run in one Matcher, built once per such set of patterns. A one-token
+    pattern on the word alone ("J.D.", a regex the Matcher would run on every token) is tested once
+    per word form instead."""
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        super().add_patterns(patterns)
+        self._reset_anchors()
+
+    def clear(self) -> None:
+        super().clear()
+        self._reset_anchors()
+
+    def remove(self, label: str) -> None:
+        super().remove(label)
+        self._reset_anchors()
+
+    def remove_by_id(self, pattern_id: str) -> None:
+        super().remove_by_id(pattern_id)
+        self._reset_anchors()
+
+    def _reset_anchors(self) -> None:
+        strings = self.nlp.vocab.strings
+        self._token_patterns = []
+        self._word_patterns = []
+        for entry in self._patterns:
+            if isinstance(entry["pattern"], list):
+                label = repr((entry["label"], entry.get("id", "")))
+                test = _word_test(entry["pattern"])
+                if test is not None:
+                    self._word_patterns.append((strings.add(label), test, {}))
+                    continue
+                anchors = [(attr, {strings.add(w) for w in words}) for attr, words in
+                           required_words(entry["pattern"], ("LOWER", "ORTH"))]
+                self._token_patterns.append((label, entry["pattern"], anchors))
+        self._subset_matchers: dict[tuple[int, ...], Matcher] = {}
+
+    def _word_matches(self, doc: Doc, orths: list[int]) -> list[tuple[int, int, int]]:
+        """Matches of the one-token word patterns, each word form tested once (memoized per pattern)."""
+        found = []
+        strings = doc.vocab.strings
+        for key, test, memo in self._word_patterns:
+            if len(memo) > 500_000:
+                memo.clear()
+            for i, orth in enumerate(orths):
+                hit = memo.get(orth)
+                if hit is None:
+                    hit = memo[orth] = test(strings[orth])
+                if hit:
+                    found.append((key, i, i + 1))
+        return found
+
+    def _token_matcher(self, arr: np.ndarray) -> Matcher | None:
+        """The Matcher of the token patterns whose required words all occur in a Doc (its LOWER, ORTH
+        array), or None when there are none."""
+        present = {"LOWER": set(np.unique(arr[:, 0]).tolist()), "ORTH": set(np.unique(arr[:, 1]).tolist())}
+        active = tuple(i for i, (_, _, anchors) in enumerate(self._token_patterns)
+                       if all(not words.isdisjoint(present[attr]) for attr, words in anchors))
+        if not active:
+            return None
+        matcher = self._subset_matchers.get(active)
+        if matcher is None:
+            if len(self._subset_matchers) > 1024:
+                self._subset_matchers.clear()
+            matcher = self._subset_matchers[active] = Matcher(self.nlp.vocab, validate=self.validate)
+            for i in active:
+                label, pattern, _ = self._token_patterns[i]
+                matcher.add(label, [pattern])
+        return matcher
+
+    def match(self, doc: Doc):
+        self._require_patterns()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="\\[W036")
+            arr = doc.to_array([LOWER, ORTH])
+            matcher = self._token_matcher(arr)
+            matches = list(matcher(doc)) if matcher is not None else []
+            matches += self._word_matches(doc, arr[:, 1].tolist()) + list(self.phrase_matcher(doc))
+        found = {Span(doc, start, end, label=self._match_label_id_map[m_id]["label"],
+                      span_id=self._match_label_id_map[m_id]["id"])
+                 for m_id, start, end in matches if start != end}
+        return sorted(found)
+
+
+class EntityRuler(ResourceComponent, AnchoredSpanRuler):
+    """The `legalnews_entity_ruler` component: an `AnchoredSpanRuler` holding every pattern of
+    `models/entities/*.jsonl`.
+
+    It saves and loads as the other project components do (`ResourceComponent.to_disk` copies
+    `entities/` into the saved pipeline and `from_disk` rebuilds the patterns from that copy),
+    not as spaCy's SpanRuler (patterns.jsonl): the patterns are derived from the gazetteers, so
+    the gazetteers are what travels."""
+
+    resource_folders = ("entities",)
+
+    def __init__(self, nlp: Language, name: str, models_dir: str = ""):
+        AnchoredSpanRuler.__init__(self, nlp, name, spans_key=RULER_KEY, annotate_ents=False, overwrite=True)
+        ResourceComponent.__init__(self, name, models_dir)
+
+    def load_resources(self, folder: Path) -> None:
+        patterns = load_gazetteer(str(folder / "entities")).patterns
+        # SpanRuler runs phrase patterns through the pipes before it, which `spacy.load` has not
+        # filled yet when it builds this component; the PhraseMatcher (ORTH) needs only the tokenizer.
+        with self.nlp.select_pipes(disable=self.nlp.pipe_names):
+            self.clear()
+            self.add_patterns(patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.require_resources()
+        return super().__call__(doc)
+
+
+@Language.factory("legalnews_entity_ruler", assigns=["doc.spans"], default_config={"models_dir": ""})
+def make_entity_ruler(nlp: Language, name: str, models_dir: str) -> EntityRuler:
+    return EntityRuler(nlp, name, models_dir)
