@@ -1,7 +1,8 @@
 """The spaCy extension attributes through which the project's components hand results on.
 
 Declared in one place so that every component, and `collect` which turns a Doc into records,
-agree on names. Values are plain Python data (the events component's typed dataclasses aside).
+agree on names. Values are plain Python data, or the events component's dataclasses, which register
+msgpack encoders, so Docs stay serializable.
 """
 from __future__ import annotations
 

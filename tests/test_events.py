@@ -293,6 +293,14 @@ def test_events_rules_name_lexicon_entries(nlp):
     assert events and all(e.rule in ids for e in events)
 
 
+def test_events_found_events_survive_doc_serialization(nlp):
+    from spacy.tokens import Doc
+
+    doc = annotate(nlp, "Colombia extradited Jorge Mena to the United States on Monday.", PUBLISHED)
+    assert doc._.events and isinstance(doc._.events[0], FoundEvent)
+    assert Doc(nlp.vocab).from_bytes(doc.to_bytes())._.events == doc._.events
+
+
 def test_events_unknown_guard_is_an_error(nlp):
     lexicon = load_lexicon(ROOT / "models" / "events")
     bad = replace(lexicon, entries=(TriggerEntry(id="x", type="SUE", lemma=("sue",), guard="no_such_guard"),))

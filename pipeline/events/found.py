@@ -7,9 +7,13 @@ article than the trigger's sentence (the article's only judge, the subject of an
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+
+import srsly
 
 __all__ = ["FoundArgument", "FoundEvent"]
+
+MSGPACK_KEY = "__legalnews_found_event__"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +45,21 @@ class FoundEvent:
     confidence: float
     rule: str
     arguments: tuple[FoundArgument, ...] = field(default_factory=tuple)
+
+
+def encode_found_event(obj, chain=None):
+    """msgpack encoder: `Doc.to_bytes` (and `nlp.pipe` with n_process > 1) carry `doc._.events`."""
+    if isinstance(obj, FoundEvent):
+        return {MSGPACK_KEY: [*astuple(obj)[:-1], [list(astuple(a)) for a in obj.arguments]]}
+    return obj if chain is None else chain(obj)
+
+
+def decode_found_event(obj, chain=None):
+    if isinstance(obj, dict) and MSGPACK_KEY in obj:
+        *head, arguments = obj[MSGPACK_KEY]
+        return FoundEvent(*head, tuple(FoundArgument(*a) for a in arguments))
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("legalnews_found_event", func=encode_found_event)
+srsly.msgpack_decoders.register("legalnews_found_event", func=decode_found_event)
