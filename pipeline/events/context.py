@@ -46,11 +46,6 @@ class DocContext:
     def ents_in(self, span: Span) -> list[Span]:
         return [e for e in self.doc_ents if span.start <= e.start and e.end <= span.end]
 
-    def label(self, i: int) -> str | None:
-        """The label of the entity covering token `i`, if any."""
-        ent = self.ents.get(i)
-        return ent.label_ if ent is not None else None
-
 
 def find_dateline(doc_ents: tuple[Span, ...], text: str) -> tuple[tuple[int, int] | None, int]:
     """The dateline's place (start, end) and where its dash ends. The entity stage's dateline
