@@ -19,7 +19,7 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 def collect(doc: Doc, article: Article) -> ExtractedArticle:
-    """Mentions from `doc.ents` and `doc.spans["law"]`, events from `doc._.events`."""
+    """Mentions from `doc.ents` and `doc.spans["law"]`, events from `doc._.events` (`events.FoundEvent`s)."""
     aid = article.article_id
     text = doc_text(doc)
     sents = list(doc.sents)
@@ -46,28 +46,28 @@ def collect(doc: Doc, article: Article) -> ExtractedArticle:
 
     events: list[Event] = []
     for found in doc._.events or []:
-        trigger = doc.char_span(found["trigger_start"], found["trigger_end"], alignment_mode="expand")
+        trigger = doc.char_span(found.trigger_start, found.trigger_end, alignment_mode="expand")
         sent_index = sent_of_token[trigger.start] if trigger is not None and len(trigger) else 0
         sentence = sents[sent_index] if sents else doc[:]
         arguments = []
         date_value = None
-        for arg in found.get("arguments", []):
-            linked = by_offsets.get((arg.get("mention_start"), arg.get("mention_end")))
+        for arg in found.arguments:
+            linked = by_offsets.get((arg.mention_start, arg.mention_end))
             arguments.append(Argument(
-                role=arg["role"], text=arg["text"], start_char=arg["start_char"], end_char=arg["end_char"],
+                role=arg.role, text=arg.text, start_char=arg.start_char, end_char=arg.end_char,
                 mention_id=linked.mention_id if linked else None,
-                canonical=arg.get("canonical") or (linked.canonical if linked else None),
+                canonical=arg.canonical or (linked.canonical if linked else None),
             ))
-            if arg["role"] == "time" and date_value is None and linked is not None:
+            if arg.role == "time" and date_value is None and linked is not None:
                 date_value = linked.value
         events.append(Event(
             article_id=aid,
-            event_id=event_id(aid, found["trigger_start"], found["trigger_end"], found["event_type"]),
-            event_type=found["event_type"], trigger=text[found["trigger_start"]:found["trigger_end"]],
-            trigger_start=found["trigger_start"], trigger_end=found["trigger_end"],
-            sentence=text[sentence.start_char:sentence.end_char], sentence_index=sent_index, negated=bool(found.get("negated")),
-            modality=found.get("modality", "asserted"), confidence=float(found.get("confidence", 0.5)),
-            rule=found.get("rule", ""), arguments=arguments, date_value=date_value,
+            event_id=event_id(aid, found.trigger_start, found.trigger_end, found.event_type),
+            event_type=found.event_type, trigger=text[found.trigger_start:found.trigger_end],
+            trigger_start=found.trigger_start, trigger_end=found.trigger_end,
+            sentence=text[sentence.start_char:sentence.end_char], sentence_index=sent_index, negated=found.negated,
+            modality=found.modality, confidence=found.confidence,
+            rule=found.rule, arguments=arguments, date_value=date_value,
         ))
     events.sort(key=lambda e: (e.trigger_start, e.trigger_end, e.event_type))
     return ExtractedArticle(article, mentions, events)

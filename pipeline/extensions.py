@@ -1,7 +1,8 @@
 """The spaCy extension attributes through which the project's components hand results on.
 
 Declared in one place so that every component, and `collect` which turns a Doc into records,
-agree on names. Values are plain Python data so Docs stay serializable.
+agree on names. Values are plain Python data, or the events component's dataclasses, which register
+msgpack encoders, so Docs stay serializable.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "article_id": None,     # str: the article the Doc was made from
     "published_at": None,   # str: ISO date(time) of publication, the anchor of relative dates
     "dateline": None,       # str: place named in an opening "CITY —" dateline, if any
-    "events": None,         # list[dict]: court actions found by the events component
+    "events": None,         # list[events.FoundEvent]: court actions found by the events component
     "entity_links": None,   # dict: per-article aliases (acronym -> long form, surname -> full name)
 }
 

@@ -8,40 +8,38 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from pipeline.events import load_lexicon
+from pipeline.events import FoundEvent, TriggerEntry, TriggerFinder, load_lexicon
 from conftest import ROOT, annotate, sample_texts
 
 BIN = Path(sys.executable).parent
 PUBLISHED = "2025-03-14"
 
 
-def events_of(nlp, text: str, published_at: str = PUBLISHED) -> list[dict]:
-    doc = annotate(nlp, text, published_at)
-    for ev in doc._.events:
-        ev["trigger"] = doc.text[ev["trigger_start"]:ev["trigger_end"]]
-    return doc._.events
+def events_of(nlp, text: str, published_at: str = PUBLISHED) -> list[FoundEvent]:
+    return annotate(nlp, text, published_at)._.events
 
 
-def find(events: list[dict], etype: str, trigger: str | None = None) -> dict:
-    found = [e for e in events if e["event_type"] == etype and (trigger is None or trigger in e["trigger"])]
-    assert found, f"no {etype} [{trigger}] in {[(e['event_type'], e['trigger']) for e in events]}"
+def find(events: list[FoundEvent], etype: str, trigger: str | None = None) -> FoundEvent:
+    found = [e for e in events if e.event_type == etype and (trigger is None or trigger in e.trigger)]
+    assert found, f"no {etype} [{trigger}] in {[(e.event_type, e.trigger) for e in events]}"
     return found[0]
 
 
-def role_values(event: dict, role: str) -> list[str]:
+def role_values(event: FoundEvent, role: str) -> list[str]:
     """Texts and canonical names of the arguments in `role`."""
     out = []
-    for arg in event["arguments"]:
-        if arg["role"] == role:
-            out += [arg["text"], arg.get("canonical") or ""]
+    for arg in event.arguments:
+        if arg.role == role:
+            out += [arg.text, arg.canonical or ""]
     return out
 
 
-def has_role(event: dict, role: str, value: str) -> bool:
+def has_role(event: FoundEvent, role: str, value: str) -> bool:
     return any(value in v for v in role_values(event, role))
 
 
@@ -98,8 +96,8 @@ TRIGGERS = [
 @pytest.mark.parametrize("text,etype,trigger", TRIGGERS)
 def test_events_trigger_family(nlp, text, etype, trigger):
     event = find(events_of(nlp, text), etype, trigger)
-    assert event["rule"]
-    assert 0 < event["confidence"] <= 1
+    assert event.rule
+    assert 0 < event.confidence <= 1
 
 
 SENSES = [
@@ -146,7 +144,7 @@ SENSES = [
 
 @pytest.mark.parametrize("text,etype,present", SENSES)
 def test_events_type_disambiguation(nlp, text, etype, present):
-    types = [e["event_type"] for e in events_of(nlp, text)]
+    types = [e.event_type for e in events_of(nlp, text)]
     assert (etype in types) is present, types
 
 
@@ -211,7 +209,7 @@ ARGUMENTS = [
 @pytest.mark.parametrize("text,etype,trigger,role,value", ARGUMENTS)
 def test_events_argument_construction(nlp, text, etype, trigger, role, value):
     event = find(events_of(nlp, text), etype, trigger)
-    assert has_role(event, role, value), event["arguments"]
+    assert has_role(event, role, value), event.arguments
 
 
 def test_events_unattributed_nominal_is_about_the_dominant_party(nlp):
@@ -224,9 +222,9 @@ def test_events_unattributed_nominal_is_about_the_dominant_party(nlp):
 def test_events_pronoun_argument_links_the_named_person(nlp):
     text = "Maria Lopez crossed the border in 2022. Agents detained her at a checkpoint."
     event = find(events_of(nlp, text), "ARREST_DETAIN", "detained")
-    subject = next(a for a in event["arguments"] if a["role"] == "subject")
-    assert text[subject["mention_start"]:subject["mention_end"]] == "Maria Lopez"
-    assert (subject["text"], subject["canonical"]) == ("her", "Maria Lopez")
+    subject = next(a for a in event.arguments if a.role == "subject")
+    assert text[subject.mention_start:subject.mention_end] == "Maria Lopez"
+    assert (subject.text, subject.canonical) == ("her", "Maria Lopez")
 
 
 ATTRIBUTES = [
@@ -258,15 +256,15 @@ ATTRIBUTES = [
 @pytest.mark.parametrize("text,etype,negated,modality", ATTRIBUTES)
 def test_events_negation_and_modality(nlp, text, etype, negated, modality):
     event = find(events_of(nlp, text), etype)
-    assert (event["negated"], event["modality"]) == (negated, modality)
+    assert (event.negated, event.modality) == (negated, modality)
 
 
 def test_events_time_from_date_in_clause(nlp):
     events = events_of(nlp, "Agents arrested the accountant on Tuesday. The trial is expected in 2026.")
     arrest = find(events, "ARREST_DETAIN", "arrested")
     assert role_values(arrest, "time")[0] == "Tuesday"
-    time_arg = next(a for a in arrest["arguments"] if a["role"] == "time")
-    assert "mention_start" in time_arg
+    time_arg = next(a for a in arrest.arguments if a.role == "time")
+    assert time_arg.mention_start is not None
 
 
 def test_events_date_of_another_clause_is_not_the_time(nlp):
@@ -290,19 +288,24 @@ def test_events_place_from_dateline(nlp, text, etype, trigger, place):
 
 
 def test_events_rules_name_lexicon_entries(nlp):
-    ids = {e["id"] for e in load_lexicon(ROOT / "models" / "events").entries}
+    ids = {e.id for e in load_lexicon(ROOT / "models" / "events").entries}
     events = events_of(nlp, "Agents arrested the accountant. A jury convicted him of fraud, and the judge fined him $5,000.")
-    assert events and all(e["rule"] in ids for e in events)
+    assert events and all(e.rule in ids for e in events)
 
 
-def test_events_unknown_guard_is_an_error(nlp, tmp_path):
-    from pipeline.events import EventExtractor, Lexicon
+def test_events_found_events_survive_doc_serialization(nlp):
+    from spacy.tokens import Doc
 
+    doc = annotate(nlp, "Colombia extradited Jorge Mena to the United States on Monday.", PUBLISHED)
+    assert doc._.events and isinstance(doc._.events[0], FoundEvent)
+    assert Doc(nlp.vocab).from_bytes(doc.to_bytes())._.events == doc._.events
+
+
+def test_events_unknown_guard_is_an_error(nlp):
     lexicon = load_lexicon(ROOT / "models" / "events")
-    bad = Lexicon(({"id": "x", "type": "SUE", "lemma": ["sue"], "guard": "no_such_guard"},), lexicon.cues, lexicon.nouns,
-                  lexicon.syntax)
+    bad = replace(lexicon, entries=(TriggerEntry(id="x", type="SUE", lemma=("sue",), guard="no_such_guard"),))
     with pytest.raises(ValueError, match="no_such_guard"):
-        EventExtractor(nlp, "events", bad)
+        TriggerFinder(nlp.vocab, bad)
 
 
 # ---- gold files (../shared, absent in a plain clone) -------------------------------------
@@ -342,7 +345,7 @@ def seed(shared) -> dict:
 def test_events_seed_required_events(nlp, seed):
     events = events_of(nlp, seed["text"], seed["published_at"])
     for etype in ("DEPORT", "RETURN", "ORDER", "RULING", "ARREST_DETAIN"):
-        assert any(e["event_type"] == etype for e in events), etype
+        assert any(e.event_type == etype for e in events), etype
     held = find(events, "ARREST_DETAIN", "held")
     assert has_role(held, "subject", "O.C.G.")
     assert has_role(held, "agent", "Immigration and Customs Enforcement")
@@ -356,16 +359,16 @@ def test_events_seed_deport_and_return_subject_is_ocg(nlp, seed):
     for gold in seed["events"]:
         if gold["type"] not in ("DEPORT", "RETURN"):
             continue
-        event = next((e for e in events if e["event_type"] == gold["type"]
-                      and e["trigger_start"] < gold["trigger_end"] and gold["trigger_start"] < e["trigger_end"]), None)
+        event = next((e for e in events if e.event_type == gold["type"]
+                      and e.trigger_start < gold["trigger_end"] and gold["trigger_start"] < e.trigger_end), None)
         assert event is not None, gold["trigger"]
-        canon = [a.get("canonical") for a in event["arguments"] if a["role"] == "subject"]
-        assert canon and all(c == "O.C.G." for c in canon), (gold["trigger"], event["arguments"])
+        canon = [a.canonical for a in event.arguments if a.role == "subject"]
+        assert canon and all(c == "O.C.G." for c in canon), (gold["trigger"], event.arguments)
 
 
 def test_events_pattern_matches_equal_the_matcher_on_the_whole_doc(nlp):
     """Running the multi-word Matcher only on sentences holding an anchor word loses no match."""
-    events = nlp.get_pipe("legalnews_events")
+    events = nlp.get_pipe("legalnews_events").triggers
     assert not events.anchorless
     texts = ["He was taken by deputies into custody. Later he pleaded not guilty, and a judge issued a temporary "
              "restraining order.", "Man Convicted Of Fraud. The jury found the three men guilty; the fine was paid.",

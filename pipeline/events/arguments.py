@@ -1,0 +1,121 @@
+"""One argument from one token: the name it stands for. SPEC: arguments are written with the name
+where the article has one, so a mention, a pronoun or description resolved by `coref`, or a named
+apposition gives the argument; otherwise the phrase the token heads."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import DocContext
+from .found import FoundArgument
+from .participants import person_like
+from .syntax import SUBJECT_DEPS, conjuncts, noun_phrase
+
+__all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
+
+REFERRING = ("it", "its", "they", "them", "their")
+BODY_LABELS = ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE")
+
+
+def lead_subject(tok: Token, ctx: DocContext) -> Token | None:
+    """The parser often makes a dateline ("BOSTON — A federal judge ruled") the subject; the real
+    subject is then the first noun phrase after the dash that is not a prepositional object."""
+    for chunk in tok.doc[tok.i:tok.sent.end].noun_chunks:
+        ent = ctx.ents.get(chunk.root.i)
+        if chunk.start_char >= ctx.dateline_end and chunk.root.dep_ not in ("pobj", "npadvmod") \
+                and (ent is None or ent.label_ != "DATE"):
+            return chunk.root
+    return None
+
+
+def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) -> FoundArgument | None:
+    """The argument `tok` gives in `role`: the name it stands for (a mention, the antecedent of a
+    pronoun or description, a named apposition), or its phrase; None for what names nothing."""
+    doc = tok.doc
+    ents = ctx.ents
+    words = ctx.lexicon.syntax
+    if tok.idx < ctx.dateline_end:
+        if role == "place" or tok.dep_ not in SUBJECT_DEPS + ("dep", "ROOT", "npadvmod", "appos"):
+            return None
+        tok = lead_subject(tok, ctx)
+        if tok is None:
+            return None
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and role in ("subject", "agent"):
+            tok = subj
+    if tok.dep_ == "appos" and ents.get(tok.head.i) is not None and ents[tok.head.i].label_ in ("PERSON",):
+        tok = tok.head
+    if role in ("subject", "agent") and not phrase and not person_like(tok, ctx) and ents.get(tok.i) is None:
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None and person_like(poss, ctx) and tok.lemma_ not in ("decision", "ruling", "order"):
+            tok = poss
+    if role in ("subject", "agent") and tok.lemma_.lower() in words.representatives:
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            tok = poss
+    if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if not phrase and role in ("agent", "subject", "adjudicator") and (
+            tok.lower_ in REFERRING or tok.lemma_.lower() in words.group_nouns):
+        group = ctx.coref.resolve_group(tok)
+        if group is not None and group.label_ in BODY_LABELS:
+            canonical = group._.canonical or group.text
+            span = noun_phrase(tok)
+            if tok.pos_ == "PRON":
+                # SPEC: arguments are written with the name. A body's canonical form ("U.S. Department of
+                # Justice") need not be how the article names it, so "it" is written as the antecedent
+                # mention ("Justice Department"), the pronoun kept as the anaphor.
+                return FoundArgument(role, group.text, group.start_char, group.end_char, canonical,
+                                     group.start_char, group.end_char, span.start_char, span.end_char)
+            return FoundArgument(role, span.text, span.start_char, span.end_char, canonical,
+                                 group.start_char, group.end_char)
+        if group is not None:
+            tok = group.root
+    if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself"):
+        return None
+    ent = ents.get(tok.i)
+    if ent is None:
+        appos = next((c for c in tok.subtree if c.dep_ == "appos" and ents.get(c.i) is not None
+                      and c.head.i in range(tok.left_edge.i, tok.i + 1) or c.dep_ == "appos" and c.head.i == tok.i
+                      and ents.get(c.i) is not None), None)
+        if appos is not None and ents[appos.i].label_ in ("PERSON", "AGENCY", "COURT", "ORGANIZATION"):
+            ent = ents[appos.i]
+    if ent is not None and not phrase:
+        canonical = None
+        if ent.label_ != "DATE":
+            canonical = ent._.canonical
+            if ent.label_ == "PERSON":
+                person = ctx.coref.person(ent)
+                canonical = person.name if person else canonical
+        return FoundArgument(role, ent.text, ent.start_char, ent.end_char, canonical, ent.start_char, ent.end_char)
+    span = noun_phrase(tok) if not phrase else doc[tok.left_edge.i: tok.right_edge.i + 1]
+    if phrase:
+        while len(span) > 1 and span[-1].is_punct:
+            span = span[:-1]
+    if not phrase and role in ("agent", "subject", "adjudicator"):
+        res = ctx.coref.resolve(tok, "judge" if role == "adjudicator" else "party")
+        if res is not None:
+            mention, person = res
+            return FoundArgument(role, span.text, span.start_char, span.end_char, person.name,
+                                 mention.start_char, mention.end_char)
+    if role in ("place", "origin", "destination"):
+        inner = [e for e in ctx.ents_in(span) if e.label_ != "DATE"]
+        if len(inner) == 1:
+            return FoundArgument(role, span.text, span.start_char, span.end_char, inner[0]._.canonical,
+                                 inner[0].start_char, inner[0].end_char)
+    return FoundArgument(role, span.text, span.start_char, span.end_char)
+
+
+def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: DocContext,
+                 phrase: bool = False, split: bool = True) -> None:
+    """Add `tok` (and its conjuncts unless `split` is False) in `role`, once per role and start."""
+    if tok is None:
+        return
+    for t in (conjuncts(tok) if split else [tok]):
+        arg = make_argument(role, t, ctx, phrase)
+        if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
+            args.append(arg)
+
+
+def has_role(args: list[FoundArgument], role: str) -> bool:
+    return any(a.role == role for a in args)

@@ -1,0 +1,112 @@
+"""One event from one trigger: its arguments and attributes, and what the article supplies when the
+sentence does not (the dateline's place, the article's only judge, the subject of an earlier mention);
+then "the verdict" retyped after the latest verdict."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from .context import DocContext
+from .found import FoundArgument, FoundEvent
+from .lexicon import EventType, TriggerEntry
+from .modality import attributes
+from .participants import actor_token, bare_plural, patient
+from .roles import event_arguments
+from .syntax import is_passive
+from .time_place import dateline_place
+from .triggers import Trigger
+
+__all__ = ["build_event", "retype_verdicts", "generic_participants"]
+
+APPELLATE_WORDS = ("Appeals", "Circuit", "Supreme")
+
+
+def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) -> bool:
+    """"orders to return migrants", "judges have ordered": a kind of action told of a kind of people.
+    A finite past ("Leftists were arrested") reports one action, even of a bare plural."""
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("pobj", "dobj"):
+        gov = head.head.head if head.dep_ == "pobj" else head.head
+        undergoer = patient(gov, ctx) if gov.pos_ == "VERB" else None
+        return undergoer is not None and undergoer.i != head.i and generic_participants(None, gov, ctx)
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
+        return False
+    if etype is not None and etype.generic_participant == "actor":
+        return bare_plural(actor_token(head, ctx), ctx)
+    return bare_plural(patient(head, ctx), ctx)
+
+
+def earlier_subject(etype: EventType, head: Token, ctx: DocContext) -> FoundArgument | None:
+    """A nominal re-mention ("the verdict", "the extradition") is about whoever the latest event of
+    its kind before it was about."""
+    kinds = {etype.name}
+    if etype.verdict:
+        kinds |= {t.name for t in ctx.lexicon.types.values() if t.verdict}
+    for ev in reversed(ctx.built):
+        if ev.event_type in kinds and ev.trigger_start < head.idx:
+            subject = next((a for a in ev.arguments if a.role == "subject" and a.canonical), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
+    """The event of one trigger, or None when its participants are generic; recorded in `ctx.built`."""
+    entry, span, head = trigger.entry, trigger.span, trigger.head
+    doc = ctx.doc
+    etype = ctx.lexicon.types[entry.type]
+    if generic_participants(etype, head, ctx):
+        return None
+    if etype.appeals_court_petition_type is not None and head.lemma_ == "petition":
+        if any(any(w in e.text for w in APPELLATE_WORDS)
+               for e in ctx.ents_in(head.sent) if e.start > head.i and e.label_ in ("COURT", "ORGANIZATION", "AGENCY")):
+            etype = ctx.lexicon.types[etype.appeals_court_petition_type]
+    args = event_arguments(entry, etype, head, span, ctx)
+    negated, modality = attributes(entry, head, span, ctx)
+    if not any(a.role == "place" for a in args) and etype.located and head.sent.start == next(doc.sents).start:
+        place = dateline_place(ctx)
+        if place is not None:
+            args.append(place)
+    if etype.judge_from_article is not None and not any(a.role == "adjudicator" for a in args):
+        judges = [p for p in ctx.coref.people if p.judge]
+        if len(judges) == 1:
+            if entry.judge_from_article and not (etype.judge_from_article == "unless_passive" and is_passive(head)):
+                m = judges[0].mentions[0]
+                args.append(FoundArgument("adjudicator", m.text, m.start_char, m.end_char, judges[0].name,
+                                          m.start_char, m.end_char, inferred=True))
+    if etype.person_centred and head.pos_ in ("NOUN", "PROPN") and not any(a.role == "subject" for a in args) \
+            and head.lemma_ not in ("hearing", "sentencing"):
+        earlier = earlier_subject(etype, head, ctx)
+        if earlier is not None:
+            args.append(replace(earlier, inferred=True))
+        person = None if earlier is not None else ctx.coref.dominant()
+        if person is not None and ctx.coref.sent_index.get(head.i, 0) >= ctx.coref.sent_index.get(person.mentions[0].start, 0):
+            m = ctx.coref._nearest_mention(person, head)
+            args.append(FoundArgument("subject", m.text, m.start_char, m.end_char, person.name,
+                                      m.start_char, m.end_char, inferred=True))
+    confidence = entry.confidence
+    if not args:
+        confidence *= 0.8
+    event = FoundEvent(etype.name, ctx.text[span.start_char:span.end_char], span.start_char, span.end_char, negated, modality, round(confidence, 3),
+                       entry.id, tuple(args))
+    ctx.built.append(event)
+    return event
+
+
+def retype_verdicts(found: list[tuple[TriggerEntry, FoundEvent]], ctx: DocContext) -> list[FoundEvent]:
+    """"The verdict" takes the type of the latest asserted verdict before it; alone it is dropped."""
+    types = ctx.lexicon.types
+    last = None
+    keep = []
+    for entry, event in found:
+        if entry.verdict_reference:
+            if last is None:
+                continue
+            event = replace(event, event_type=last)
+        elif types[event.event_type].verdict and entry.verdict_anchor \
+                and event.modality == "asserted" and not event.negated:
+            last = event.event_type
+        keep.append(event)
+    return keep

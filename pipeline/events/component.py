@@ -1,0 +1,53 @@
+"""The `legalnews_events` component: court actions, who did what to whom, when and where (SPEC section 3).
+
+For each Doc it builds one `DocContext`, finds the lexicon's triggers (`triggers`, with `guards`),
+builds an event for each (`builder`: `roles`, `modality`, `time_place`) and sets `doc._.events` to
+the `FoundEvent`s that `collect` turns into Event records. It keeps no per-Doc state.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import register_extensions
+from ..resources import ResourceComponent
+from .builder import build_event, retype_verdicts
+from .context import DocContext
+from .lexicon import load_lexicon
+from .triggers import TriggerFinder
+
+register_extensions()
+
+__all__ = ["EventExtractor", "make_event_extractor"]
+
+
+class EventExtractor(ResourceComponent):
+    """Trigger lexicon and guards, parse-based arguments, cue-based negation and modality."""
+
+    resource_folders = ("events",)
+
+    def __init__(self, nlp: Language, name: str, models_dir: str | Path = ""):
+        self.vocab = nlp.vocab
+        super().__init__(name, models_dir)
+
+    def load_resources(self, folder: Path) -> None:
+        self.lexicon = load_lexicon(folder / "events")
+        self.triggers = TriggerFinder(self.vocab, self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.require_resources()
+        ctx = DocContext.build(doc, self.lexicon)
+        found = []
+        for trigger in self.triggers(doc, ctx):
+            event = build_event(trigger, ctx)
+            if event is not None:
+                found.append((trigger.entry, event))
+        doc._.events = retype_verdicts(found, ctx)
+        return doc
+
+
+@Language.factory("legalnews_events", assigns=["doc._.events"], default_config={"models_dir": ""})
+def make_event_extractor(nlp: Language, name: str, models_dir: str) -> EventExtractor:
+    return EventExtractor(nlp, name, models_dir)

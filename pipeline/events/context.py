@@ -1,0 +1,61 @@
+"""The per-document state of the events stage, built once per Doc and passed to every step.
+
+The component keeps no state of its own between Docs: the coreference resolver, the entity index,
+the dateline and the events built so far live here, for the Doc being read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..coref import Resolver
+from ..extensions import doc_text
+from .found import FoundEvent
+from .lexicon import Lexicon
+
+__all__ = ["DocContext", "find_dateline"]
+
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
+DATELINE_DASH = re.compile(r"\s*(?:—|–|--|-)\s")
+
+
+@dataclass
+class DocContext:
+    """What the steps read about one Doc besides its parse; `built` grows as events are found."""
+
+    doc: Doc
+    lexicon: Lexicon
+    text: str
+    coref: Resolver
+    doc_ents: tuple[Span, ...]
+    ents: dict[int, Span]             # token index -> the entity covering it
+    dateline_span: tuple[int, int] | None
+    dateline_end: int                 # char offset where the dateline's dash ends (0: none)
+    built: list[FoundEvent] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, lexicon: Lexicon) -> "DocContext":
+        doc_ents = doc.ents  # Doc.ents builds every Span anew on each access: read once
+        text = doc_text(doc)
+        dateline_span, dateline_end = find_dateline(doc_ents, text)
+        return cls(doc, lexicon, text, Resolver(doc, lexicon.nouns.person), doc_ents,
+                   {t.i: e for e in doc_ents for t in e}, dateline_span, dateline_end)
+
+    def ents_in(self, span: Span) -> list[Span]:
+        return [e for e in self.doc_ents if span.start <= e.start and e.end <= span.end]
+
+
+def find_dateline(doc_ents: tuple[Span, ...], text: str) -> tuple[tuple[int, int] | None, int]:
+    """The dateline's place (start, end) and where its dash ends. The entity stage's dateline
+    mention is preferred (it knows "McALESTER" and "SÃO PAULO"); the regex serves pipelines without it."""
+    ent = next((e for e in doc_ents[:3] if e._.rule == "dateline"), None)
+    if ent is not None:
+        dash = DATELINE_DASH.search(text, ent.end_char, ent.end_char + 60)
+        return (ent.start_char, ent.end_char), dash.end() if dash else ent.end_char
+    m = DATELINE.match(text)
+    if not m:
+        return None, 0
+    start = m.start(1)
+    return (start, start + len(m.group(1).strip())), m.end()

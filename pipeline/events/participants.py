@@ -1,0 +1,178 @@
+"""Who takes part: people, courts and executives, the doer and the undergoer of a trigger, and where
+a person is moved to. Each function reads the parse of one token with the Doc's context."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..coref import PRONOUNS
+from .context import DocContext
+from .syntax import SUBJECT_DEPS, is_passive
+
+__all__ = ["person_like", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
+           "is_us", "foreign", "mover", "bare_plural"]
+
+PERSON_PRONOUNS = PRONOUNS | {"they", "them", "i", "me", "we", "us", "you", "himself", "herself"}
+
+
+def person_like(tok: Token | None, ctx: DocContext) -> bool:
+    """A person or a body of people: a name, a pronoun, a person noun, "who" of such a noun, "dozens of migrants"."""
+    if tok is None:
+        return False
+    if tok.lower_ in ("who", "whom", "that") and tok.dep_ in SUBJECT_DEPS + ("dobj",):
+        head = tok.head
+        while head.dep_ in ("relcl", "conj") and head.head.i != head.i:
+            head = head.head
+            if head.pos_ in ("NOUN", "PROPN", "PRON"):
+                break
+        return person_like(head, ctx) if head.i != tok.i else False
+    if tok.like_num or tok.lemma_.lower() in ctx.lexicon.syntax.quantity_nouns:
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of:
+            return person_like(of[0], ctx)
+    ent = ctx.ents.get(tok.i)
+    if ent is not None:
+        return ent.label_ in ("PERSON", "ORGANIZATION", "ORG", "NORP")
+    return tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in ctx.lexicon.nouns.person or tok.pos_ == "PROPN"
+
+
+def court_like(tok: Token | None, ctx: DocContext) -> bool:
+    """A court, a board or a judge, also through "who" and pronouns resolved to a judge."""
+    if tok is None:
+        return False
+    if tok.lower_ in ("who", "which", "that") and tok.dep_ in SUBJECT_DEPS:
+        return court_like(tok.head.head, ctx) if tok.head.dep_ == "relcl" else False
+    ent = ctx.ents.get(tok.i)
+    if ent is not None:
+        if ent.label_ == "COURT":
+            return True
+        if ent.label_ == "PERSON":
+            person = ctx.coref.person(ent)
+            return bool(person and person.judge)
+        return any(t.lower_ in ("court", "board", "appeals", "tribunal") for t in ent)
+    if tok.lower_ in PRONOUNS:
+        res = ctx.coref.resolve(tok, "any")
+        return res is not None and res[1].judge
+    return tok.lemma_.lower() in ctx.lexicon.nouns.court
+
+
+def executive_like(tok: Token, ctx: DocContext) -> bool:
+    """An agency, an organization or an executive office ("the president", "the governor")."""
+    executive = ctx.lexicon.nouns.executive
+    ent = ctx.ents.get(tok.i)
+    if ent is not None and ent.label_ in ("AGENCY", "ORGANIZATION", "ORG"):
+        return True
+    if ent is not None:
+        return any(t.lower_ in executive for t in ent)
+    return tok.lemma_.lower() in executive
+
+
+def patient(tok: Token, ctx: DocContext) -> Token | None:
+    """Who undergoes the action: the object, the passive subject, or the noun a participle modifies."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    if tok.dep_ in ("acl", "relcl") and is_passive(tok):
+        return tok.head
+    if tok.dep_ == "conj" and is_passive(tok):
+        return patient(tok.head, ctx)
+    if tok.dep_ in ("xcomp", "ccomp", "oprd") and is_passive(tok):
+        for c in tok.head.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return c
+    return None
+
+
+def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
+    """Who the unexpressed subject of an infinitive, gerund or participle is."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_ in ctx.lexicon.syntax.from_control:
+        return next((c for c in head.head.children if c.dep_ in ("dobj",)), None)
+    if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+        return actor_token(head.head, ctx)
+    if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ == "NOUN":
+        return next((c for c in head.head.children if c.dep_ == "poss"), None)
+    if tok.dep_ in ("xcomp", "ccomp", "oprd"):
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and (head.lemma_ in ctx.lexicon.syntax.object_control or passive):
+            return obj
+        return actor_token(head, ctx) if not is_passive(head) else patient(head, ctx)
+    if tok.dep_ == "conj" and is_passive(head) and not is_passive(tok):
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if tok.dep_ in ("advcl", "conj"):
+        return actor_token(head, ctx)
+    return None
+
+
+def actor_token(tok: Token, ctx: DocContext) -> Token | None:
+    """The doer: the active subject, the passive `by` agent, or inherited through control and coordination."""
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that"):
+            return c
+        if c.dep_ == "nsubj":
+            return tok.head if tok.dep_ == "relcl" else c
+        if c.dep_ == "agent":
+            by = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if by is not None and ctx.ents.get(by.i) is not None and ctx.ents[by.i].label_ == "DATE":
+                return None
+            if by is not None and ctx.ents.get(by.i) is None and not person_like(by, ctx) \
+                    and by.lemma_.lower() not in ctx.lexicon.nouns.court | ctx.lexicon.nouns.executive:
+                continue
+            return by
+    if is_passive(tok) or any(c.dep_ == "nsubjpass" for c in tok.children):
+        return None
+    if tok.dep_ in ("relcl", "acl") and not is_passive(tok) and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.head
+    if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and tok.pos_ in ("VERB", "AUX"):
+        return controller(tok, False, ctx)
+    return None
+
+
+def destination(tok: Token) -> Token | None:
+    """Where a person is moved to: the object of "to"/"into", also under "back" ("sent back to Lagos")."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ in ("advmod", "prt") and c.lower_ == "back":
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ == "to":
+                    return next((x for x in g.children if x.dep_ == "pobj"), None)
+    return None
+
+
+def is_us(tok: Token, ctx: DocContext) -> bool:
+    """The United States, by a mention's country code and name or by one of its names."""
+    us_names = ctx.lexicon.syntax.us_names
+    ent = ctx.ents.get(tok.i)
+    text = (ent.text if ent is not None else tok.text).lower().strip()
+    code = ent._.country_code if ent is not None else None
+    return code == "US" and text.replace("the ", "") in us_names | {"united states"} or text in us_names
+
+
+def foreign(tok: Token | None, ctx: DocContext) -> bool:
+    """A place other than the United States, or "his country", "her homeland"."""
+    if tok is None:
+        return False
+    ent = ctx.ents.get(tok.i)
+    if ent is not None and ent.label_ in ("PLACE", "GPE", "LOC"):
+        return not is_us(tok, ctx)
+    return tok.lemma_ in ("country", "nation", "homeland")
+
+
+def mover(tok: Token, ctx: DocContext) -> Token | None:
+    """Who is moved: the undergoer, or the subject of an intransitive "returned"."""
+    obj = patient(tok, ctx)
+    if obj is None and tok.lemma_ == "return":
+        obj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if obj is None and tok.dep_ in ("relcl", "acl"):
+            obj = tok.head
+        if obj is None and tok.dep_ == "conj":
+            obj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return obj
+
+
+def bare_plural(tok: Token | None, ctx: DocContext) -> bool:
+    """A plural with no determiner, number or modifier ("migrants"): a kind of people, not some people."""
+    return tok is not None and tok.tag_ == "NNS" and ctx.ents.get(tok.i) is None and not any(
+        c.dep_ in ("det", "poss", "nummod", "quantmod", "compound", "amod") and c.lower_ not in ("deported", "other")
+        or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) \
+        and tok.lemma_.lower() not in ctx.lexicon.syntax.quantity_nouns

@@ -1,0 +1,229 @@
+"""Which tokens fill which roles of a trigger: the doer and the undergoer by voice, control and
+coordination; the possessives, modifiers and light verbs of a nominal trigger ("Judge Ortiz's order",
+"issued an injunction"); prepositional objects through the type's preposition-to-role map
+(`types.json`); then time and place. The type's properties (`lexicon.EventType`) select the rules."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from .arguments import add_argument, has_role
+from .context import DocContext
+from .found import FoundArgument
+from .lexicon import EventType, PrepositionRule, TriggerEntry
+from .participants import actor_token, bare_plural, controller, patient, person_like
+from .syntax import SUBJECT_DEPS, is_duration, is_passive, noun_phrase
+from .time_place import PLACE_PREPOSITIONS, time_and_place
+
+__all__ = ["event_arguments", "prep_role", "prep_arguments"]
+
+PHRASE_ROLES = ("crime", "penalty")           # taken as the whole phrase, not a name
+TIME_PREPOSITIONS = ("on", "in", "during", "for", "at", "since", "by", "last")
+WRITING_VERBS = ("write", "say", "find", "conclude", "note", "hold", "rule", "add", "state")
+
+
+def _rule_holds(rule: PrepositionRule, obj: Token, nominal: bool, ctx: DocContext) -> bool:
+    if (rule.verbal and nominal) or (rule.nominal and not nominal):
+        return False
+    if rule.objects and obj.lemma_ not in rule.objects:
+        return False
+    return not (rule.unless_person and person_like(obj, ctx))
+
+
+def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocContext) -> tuple[str | None, bool]:
+    """Role of a prepositional object, and whether it is taken as a whole phrase (crimes, penalties):
+    a date is the time, a court the adjudicator of an adjudicated type, then the type's own
+    preposition map; an of-phrase person of a nominal trigger is its subject, a by-phrase its doer,
+    a place after in/at/near its place."""
+    ent = ctx.ents.get(obj.i)
+    label = ent.label_ if ent is not None else None
+    rule = etype.prepositions.get(prep)
+    if rule is not None and rule.date_objects and _rule_holds(rule, obj, nominal, ctx):
+        return rule.role, rule.role in PHRASE_ROLES
+    if label == "DATE":
+        return ("time", False) if prep in TIME_PREPOSITIONS else (None, False)
+    if (label == "COURT" or (obj.lemma_ == "court" and prep in ("in", "before", "to"))) \
+            and (etype.adjudicated or etype.brought_to_court):
+        return "adjudicator", False
+    if rule is not None and _rule_holds(rule, obj, nominal, ctx):
+        return rule.role, rule.role in PHRASE_ROLES
+    if prep == "of" and nominal and person_like(obj, ctx):
+        return "subject", False
+    if prep == "by" and nominal:
+        return etype.actor_role, False
+    if prep in PLACE_PREPOSITIONS and (label in ("PLACE", "GPE", "LOC", "FAC")
+                                       or obj.lemma_.lower() in ctx.lexicon.nouns.location):
+        return "place", False
+    return None, False
+
+
+def prep_arguments(args: list[FoundArgument], etype: EventType, head: Token, nominal: bool, ctx: DocContext) -> None:
+    """The roles of the trigger's prepositional objects (time and place are read by `time_and_place`)."""
+    heads = [head]
+    heads += [c for c in head.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ not in ("prep", "agent", "dative"):
+                continue
+            for obj in (g for g in c.children if g.dep_ in ("pobj", "pcomp")):
+                if c.dep_ == "agent" or (c.lower_ == "by" and not nominal):
+                    continue
+                role, phrase = prep_role(etype, c.lower_, obj, nominal, ctx)
+                if role in ("time", "place") or role is None:
+                    continue
+                if role == "crime" and c.lower_ == "for" and has_role(args, "crime"):
+                    continue
+                if obj.dep_ == "pcomp" and role != "crime":
+                    continue
+                add_argument(args, role, obj, ctx, phrase=phrase, split=not phrase)
+
+
+def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Span,
+                    ctx: DocContext) -> list[FoundArgument]:
+    """All arguments of one trigger: by its part of speech, then prepositions, then time and place."""
+    actor_role = entry.actor or etype.actor_role
+    guilty = None
+    if head.lemma_ == "guilty" and head.head.lemma_ in ("find", "plead"):
+        guilty, head = head, head.head
+    nominal = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
+    args: list[FoundArgument] = []
+    if head.pos_ == "ADJ" and head.lemma_ == "free":
+        verb = head.head
+        add_argument(args, "subject", next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                     or controller(verb, True, ctx), ctx)
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in ("allow", "let", "order", "permit"):
+            add_argument(args, "agent", actor_token(verb.head, ctx), ctx)
+    elif not nominal:
+        verbal_arguments(args, entry, etype, head, span, actor_role, ctx)
+    else:
+        nominal_arguments(args, etype, head, actor_role, ctx)
+    prep_arguments(args, etype, head, nominal, ctx)
+    if etype.agent_place_is_origin and not has_role(args, "origin"):
+        for a in list(args):
+            if a.role == "agent" and a.mention_start is not None:
+                ent = next((e for e in ctx.doc_ents if e.start_char == a.mention_start), None)
+                if ent is not None and ent.label_ == "PLACE":
+                    args.append(replace(a, role="origin"))
+    if entry.last_word_governs and len(span) > 1:
+        prep_arguments(args, etype, span[-1], nominal, ctx)
+    if guilty is not None:
+        prep_arguments(args, etype, guilty, False, ctx)
+    time_and_place(args, etype, head, nominal, span, ctx)
+    return args
+
+
+def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: EventType, head: Token, span: Span,
+                     actor_role: str, ctx: DocContext) -> None:
+    """The doer and the undergoer of a verb, by voice, control and the type's argument properties."""
+    ents = ctx.ents
+    passive = is_passive(head)
+    actor = actor_token(head, ctx)
+    undergoer = patient(head, ctx)
+    if undergoer is None and head.dep_ in ("xcomp", "pcomp", "ccomp", "oprd") and passive:
+        undergoer = controller(head, True, ctx)
+    if undergoer is None and head.dep_ == "pcomp" and passive:
+        undergoer = controller(head, True, ctx)
+    if undergoer is None and head.dep_ == "advcl" and passive:
+        undergoer = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if actor_role == "subject" or (head.lemma_ in etype.subject_when_intransitive and not passive
+                                   and not any(c.dep_ == "dobj" for c in head.children)):
+        add_argument(args, "subject", actor if actor is not None else undergoer, ctx)
+    else:
+        add_argument(args, actor_role, actor, ctx)
+        if etype.clause_subject == "any":
+            comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+            if undergoer is None and comp is not None:
+                undergoer = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        if not entry.object_is_subject:
+            undergoer = None
+        if etype.brought_to_court and undergoer is not None and ents.get(undergoer.i) is not None \
+                and ents[undergoer.i].label_ == "COURT":
+            add_argument(args, "adjudicator", undergoer, ctx)
+            undergoer = None
+        if etype.object_is_decision and undergoer is not None:
+            for c in undergoer.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    add_argument(args, "adjudicator", next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
+            undergoer = None
+        dative = next((c for c in head.children if c.dep_ == "dative"), None)
+        if etype.dative_is_subject and dative is not None:
+            undergoer = dative
+        if etype.clause_subject == "person" and undergoer is None:
+            comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+            subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None) if comp is not None else None
+            if subj is not None and not bare_plural(subj, ctx) and (
+                    person_like(subj, ctx) and ents.get(subj.i) is None
+                    or ents.get(subj.i) is not None and ents[subj.i].label_ == "PERSON"):
+                undergoer = subj
+        add_argument(args, "subject", undergoer, ctx)
+        if etype.crime_under_object and undergoer is not None:
+            for c in undergoer.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    add_argument(args, "crime", next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None),
+                                 ctx, phrase=True, split=False)
+    if etype.money_penalty:
+        money = next((c for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
+                      and (undergoer is None or c.i != undergoer.i) and (c.like_num or any(t.text == "$" for t in c.subtree))),
+                     None)
+        if money is None and entry.last_word_governs:
+            money = next((c for c in span[-1].children if c.dep_ == "dobj"), None)
+        if money is not None:
+            add_argument(args, "penalty", money, ctx, phrase=True, split=False)
+
+
+def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, actor_role: str,
+                      ctx: DocContext) -> None:
+    """The arguments of a nominal trigger: possessives, modifiers, relative clauses and governing verbs."""
+    words = ctx.lexicon.syntax
+    for c in head.children:
+        if c.dep_ == "poss":
+            ent = ctx.ents.get(c.i)
+            if ent is not None and ent.label_ == "DATE":
+                add_argument(args, "time", c, ctx)
+            elif etype.possessor_is_actor:
+                add_argument(args, actor_role, c, ctx)
+            else:
+                add_argument(args, "subject", c, ctx)
+        elif c.dep_ in ("compound", "amod", "nummod"):
+            ent = ctx.ents.get(c.i)
+            if ent is not None and ent.label_ == "COURT":
+                add_argument(args, "adjudicator", c, ctx)
+            elif ent is not None and ent.label_ == "DATE" and is_duration(ent):
+                if etype.duration_is_penalty:
+                    span = noun_phrase(head)
+                    args.append(FoundArgument("penalty", span.text, span.start_char, span.end_char))
+            elif ent is not None and ent.label_ == "DATE" and c.dep_ == "compound":
+                add_argument(args, "time", c, ctx)
+        elif c.dep_ in ("acl", "relcl"):
+            if c.lemma_ in words.actor_light:
+                add_argument(args, actor_role, actor_token(c, ctx) if c.dep_ == "relcl" else
+                             next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
+                                  None), ctx)
+    gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ == "in" and etype.written_decision and gov.head.lemma_ in WRITING_VERBS:
+        add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)
+    if head.dep_ == "pobj" and gov.lower_ in ("on", "in", "into") and gov.head.lemma_ in ("place", "put", "keep", "take", "hold"):
+        add_argument(args, "subject", next((c for c in gov.head.children if c.dep_ in ("dobj", "nsubjpass")), None), ctx)
+        if etype.custodial and not has_role(args, "agent"):
+            add_argument(args, "agent", next((c for c in head.children if c.dep_ == "poss"), None)
+                         or actor_token(gov.head, ctx), ctx)
+    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
+            and etype.adjudicated and gov.head.head.pos_ == "VERB":
+        add_argument(args, "adjudicator", actor_token(gov.head.head, ctx), ctx)
+        requester = next((c for c in gov.head.children if c.dep_ == "poss"), None)
+        if requester is not None and etype.requester_is_subject:
+            add_argument(args, "subject", requester, ctx)
+    if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
+        gov = gov.head
+    if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
+        if gov.lemma_ in words.actor_light and not has_role(args, actor_role):
+            actor = actor_token(gov, ctx) if not is_passive(gov) else None
+            add_argument(args, actor_role, actor, ctx)
+        elif gov.lemma_ in words.subject_light and not has_role(args, "subject"):
+            add_argument(args, "subject", actor_token(gov, ctx) or next(
+                (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None), ctx)
+            if etype.source_is_agent:
+                for c in gov.children:
+                    if c.dep_ == "prep" and c.lower_ == "from":
+                        add_argument(args, "agent", next((g for g in c.children if g.dep_ == "pobj"), None), ctx)

@@ -1,0 +1,84 @@
+"""Reading the dependency parse: voice, the phrase a token heads, coordination, attachment.
+
+Pure functions of the parse; what needs the Doc's entities or the lexicon is in `participants`.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+__all__ = ["SUBJECT_DEPS", "is_passive", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
+           "headline"]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INTRANSITIVE = {"testify", "appeal", "plead", "flee", "return", "die", "arrive", "escape"}
+DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
+NP_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
+
+
+def is_passive(tok: Token) -> bool:
+    """A passive verb: with a passive auxiliary or subject, a bare participle conjoined to a passive
+    ("was arrested and charged"), or a participle used as a reduced relative ("a man deported in May")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBN") and tok.lemma_ not in INTRANSITIVE \
+            and not any(c.dep_ in ("nsubj", "aux") for c in tok.children) \
+            and tok.head.i != tok.i and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "xcomp", "ccomp", "oprd", "advcl", "conj") \
+        and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The phrase a token heads, without relative clauses, appositions and trailing punctuation."""
+    idx = {tok.i}
+    stack = [c for c in tok.children if c.dep_ not in NP_CUT]
+    while stack:
+        t = stack.pop()
+        idx.add(t.i)
+        stack.extend(t.children)
+    lo, hi = min(idx), max(idx)
+    doc = tok.doc
+    while lo < hi and (doc[hi].is_punct or doc[hi].dep_ == "case"):
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo:hi + 1]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the conjuncts after it ("Mexico, then Guatemala")."""
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def has_back(tok: Token) -> bool:
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in tok.children)
+
+
+def attached(tok: Token, head: Token, extra: tuple[Token, ...] = ()) -> bool:
+    """True when `tok` hangs from `head` (or `extra`) through prepositions and nouns, not another verb."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ == "ROOT" and cur.i != head.i:
+            return False
+        cur = cur.head
+        if cur.i == head.i or any(cur.i == e.i for e in extra):
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod",):
+            return False
+    return False
+
+
+def is_duration(ent: Span) -> bool:
+    """A DATE mention that measures time ("four years") rather than placing it."""
+    if ent._.timex_type:
+        return ent._.timex_type == "DURATION"
+    return bool(DURATION_TEXT.match(ent.text)) and not ent.text.lower().startswith(("last ", "next ", "this ", "that "))
+
+
+def headline(sent: Span) -> bool:
+    """A title-cased line ("Court Convicts Friend of Bombing Suspect"), where verbs are tagged as names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)

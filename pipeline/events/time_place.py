@@ -1,0 +1,86 @@
+"""When and where: the DATE mention that dates a trigger, its place in the sentence, and the
+dateline's place for an event of the lead that names none (SPEC section 3)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .arguments import add_argument, has_role
+from .context import DocContext
+from .found import FoundArgument
+from .lexicon import EventType
+from .syntax import attached, is_duration
+
+__all__ = ["time_and_place", "dateline_place"]
+
+SCHEDULING_VERBS = ("expect", "schedule", "set", "plan", "begin", "start", "slate", "unseal", "file", "issue", "return",
+                    "bring", "hand")
+PLACE_PREPOSITIONS = ("in", "at", "near", "inside", "outside")
+
+
+def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nominal: bool, span: Span | None,
+                   ctx: DocContext) -> None:
+    """Add the time (a DATE mention attached to the trigger, not a duration) and the place
+    (a PLACE mention after in/at/near, a location noun, the agency running a facility)."""
+    extra: tuple[Token, ...] = tuple(t for t in span if t.i != head.i) if span is not None else ()
+    words = ctx.lexicon.syntax
+    gov = head.head
+    if gov.pos_ in ("ADP",):
+        gov = gov.head
+    if nominal and gov.lemma_ in words.actor_light | words.subject_light | {"approve", "order"}:
+        extra += (gov,)
+    if head.pos_ == "ADJ":
+        extra += (head.head,)
+    if head.dep_ == "pcomp" and head.head.lower_ in ("against", "by", "without") and head.head.head.pos_ == "VERB":
+        extra += (head.head.head,)
+    if nominal:
+        for c in head.children:
+            if c.dep_ in ("relcl", "acl") and c.lemma_ in SCHEDULING_VERBS:
+                extra += (c, *[x for x in c.children if x.dep_ == "xcomp"])
+    for ent in ctx.ents_in(head.sent):
+        if ent.label_ == "DATE" and not has_role(args, "time"):
+            if is_duration(ent) or any(a.mention_start == ent.start_char for a in args):
+                continue
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("within", "since", "until", "after", "before"):
+                continue
+            if attached(ent.root, head, extra):
+                add_argument(args, "time", ent.root, ctx, split=False)
+        elif ent.label_ == "PLACE" and etype.sentence_place is not None:
+            if any(a.mention_start == ent.start_char for a in args) or has_role(args, "place"):
+                continue
+            p = ent.root.head
+            if p.dep_ in ("prep",) and p.lower_ in PLACE_PREPOSITIONS and attached(ent.root, head, extra):
+                if etype.sentence_place == "trigger" and p.head.i != head.i:
+                    continue
+                add_argument(args, "place", ent.root, ctx, split=False)
+    if not has_role(args, "place"):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "in", "near"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                ent = ctx.ents.get(obj.i)
+                if ent is not None and ent.label_ == "PLACE" and not etype.located:
+                    add_argument(args, "place", obj, ctx, split=False)
+                    break
+                if etype.located and obj.lemma_.lower() in ctx.lexicon.nouns.location:
+                    add_argument(args, "place", obj, ctx, split=False)
+                    break
+    if etype.custodial and not has_role(args, "agent"):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "in"):
+                for obj in (g for g in c.children if g.dep_ == "pobj"):
+                    runner = next((x for x in obj.children if x.dep_ in ("compound", "nmod", "poss")
+                                   and ctx.ents.get(x.i) is not None and ctx.ents[x.i].label_ in ("AGENCY",)), None)
+                    if runner is not None:
+                        add_argument(args, "agent", runner, ctx, split=False)
+
+
+def dateline_place(ctx: DocContext) -> FoundArgument | None:
+    """The dateline's place as a `place` argument, linked to its mention when the entity stage found one."""
+    if ctx.dateline_span is None:
+        return None
+    start, end = ctx.dateline_span
+    ent = next((e for e in ctx.doc_ents if e.start_char == start), None)
+    if ent is not None:
+        return FoundArgument("place", ctx.text[start:end], start, end, ent._.canonical, ent.start_char, ent.end_char)
+    return FoundArgument("place", ctx.text[start:end], start, end)

@@ -1,0 +1,181 @@
+"""Finding triggers: the lexicon's words and patterns in a Doc, each kept when it is admissible
+(not inside a name, not an adjectival participle, not a habit) and its guard accepts it."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..matching import required_words
+from .context import DocContext
+from .guards import GUARDS
+from .lexicon import Lexicon, LexiconError, TriggerEntry
+from .syntax import headline
+
+__all__ = ["Trigger", "TriggerFinder", "inflections", "pattern_anchor", "habitual"]
+
+ANCHOR_COLUMNS = {"LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger found in a Doc: the entry it matched, its tokens and its head token."""
+
+    entry: TriggerEntry
+    span: Span
+    head: Token
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular forms of a trigger lemma, for the words the model's lemmatizer leaves alone
+    ("petitioned" stays "petitioned", "fined" becomes "fin"); irregular forms come through the lemma."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    return forms
+
+
+def pattern_anchor(pattern: list[dict]) -> tuple[int, frozenset[str]] | None:
+    """The word set every match of `pattern` must hit, as (attribute id, words): of its required
+    words, the set whose shortest word is longest (a rough stand-in for the rarest); None if none."""
+    anchors = required_words(pattern)
+    if not anchors:
+        return None
+    attr, words = max(anchors, key=lambda a: min(map(len, a[1]), default=0))
+    return ANCHOR_COLUMNS[attr], words
+
+
+def habitual(head: Token) -> bool:
+    """"Turkey does not extradite its own citizens": a simple present with a generic object is a habit."""
+    present = head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in ("does", "do") for c in head.children))
+    if not present or head.pos_ != "VERB":
+        return False
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    own = any(c.lower_ == "own" for c in obj.children)
+    return own or (obj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in obj.children))
+
+
+class TriggerFinder:
+    """The lexicon's trigger entries, indexed for lookup: one-word entries by lemma and form hashes,
+    multi-word patterns in a Matcher run only on sentences holding a word each pattern needs."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon):
+        self.types = lexicon.types
+        self.entries = {e.id: e for e in lexicon.entries}
+        self.matcher = Matcher(vocab)
+        self.by_lemma: dict[int, list[tuple[int, frozenset[int]]]] = defaultdict(list)  # hashes, POS ids
+        self.by_form: dict[int, list[tuple[int, frozenset[int]]]] = defaultdict(list)
+        self.anchors: dict[int, set[int]] = defaultdict(set)  # attribute id -> hashes a pattern needs
+        self.anchorless = False
+        for entry in lexicon.entries:
+            if entry.guard and entry.guard not in GUARDS:
+                raise LexiconError(f"events lexicon entry {entry.id!r}: unknown guard {entry.guard!r}")
+            if entry.pattern:
+                pattern = list(entry.pattern)
+                self.matcher.add(entry.id, [pattern])
+                anchor = pattern_anchor(pattern)
+                if anchor is None:
+                    self.anchorless = True
+                else:
+                    self.anchors[anchor[0]].update(vocab.strings.add(v) for v in anchor[1])
+            else:
+                key = vocab.strings.add(entry.id)
+                pos = frozenset(POS_IDS[p] for p in entry.pos)
+                for lemma in entry.lemma:
+                    self.by_lemma[vocab.strings.add(lemma)].append((key, pos))
+                for form in {f for lemma in entry.lemma for f in inflections(lemma)}:
+                    self.by_form[vocab.strings.add(form)].append((key, pos))
+
+    def __call__(self, doc: Doc, ctx: DocContext) -> list[Trigger]:
+        """Guarded candidates, one per token: the longest pattern wins, then the most confident entry."""
+        found = []
+        for match_id, start, end in sorted(set(self.pattern_matches(doc)) | self.word_matches(doc)):
+            entry = self.entries[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            head = self.trigger_head(entry, span)
+            if not admissible(head, span, ctx):
+                continue
+            if entry.guard and not GUARDS[entry.guard](head, span, ctx):
+                continue
+            found.append(Trigger(entry, span, head))
+        found.sort(key=lambda f: (-(len(f.span)), -f.entry.confidence, f.span.start))
+        taken: set[int] = set()
+        chosen = []
+        for trigger in found:
+            span = trigger.span
+            if taken.intersection(range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            chosen.append(trigger)
+        chosen.sort(key=lambda f: f.span.start)
+        return chosen
+
+    def pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The multi-word patterns' matches, found by running the Matcher only on the sentences that
+        hold some pattern's anchor token: most sentences hold none, and a trigger never spans two."""
+        if not self.anchors and not self.anchorless:
+            return []  # a lexicon without multi-word patterns
+        if self.anchorless or not len(doc):
+            return self.matcher(doc)
+        columns = list(self.anchors)
+        rows = doc.to_array(columns)
+        hit = np.zeros(len(doc), dtype=bool)
+        for col, attr in enumerate(columns):
+            hit |= np.isin(rows[:, col], np.fromiter(self.anchors[attr], dtype=np.uint64))
+        found, done = [], set()
+        for i in np.flatnonzero(hit).tolist():
+            sent = doc[i].sent
+            if sent.start not in done:
+                done.add(sent.start)
+                found += [(key, sent.start + start, sent.start + end) for key, start, end in self.matcher(sent)]
+        return found
+
+    def word_matches(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """One-word entries by dictionary lookup of each token's lemma and lower form (as hashes),
+        POS checked after: the same matches as one-token Matcher patterns, without trying every
+        pattern on every token (the Matcher keeps the multi-word `pattern` entries)."""
+        found = set()
+        by_lemma, by_form = self.by_lemma.get, self.by_form.get
+        for i, (lemma, lower, pos) in enumerate(doc.to_array([LEMMA, LOWER, POS]).tolist() if len(doc) else ()):
+            for key, tags in chain(by_lemma(lemma, ()), by_form(lower, ())):
+                if pos in tags:
+                    found.add((key, i, i + 1))
+        return found
+
+    def trigger_head(self, entry: TriggerEntry, span: Span) -> Token:
+        """A one-word trigger is its head; a multi-word one's is its first verb or, as its type says, its root."""
+        if len(span) == 1:
+            return span[0]
+        verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+        if self.types[entry.type].pattern_head == "root" or not verbs:
+            return span.root
+        return verbs[0]
+
+
+def admissible(head: Token, span: Span, ctx: DocContext) -> bool:
+    """No trigger inside a name ("Court of Appeals"), nor a participle used as an adjective ("a deported migrant")."""
+    ent = ctx.ents.get(head.i)
+    if ent is not None and ent.label_ != "DATE" and len(span) == 1:
+        return False
+    if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper() and len(span) == 1 \
+            and not headline(head.sent):
+        return False
+    if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",) and len(span) == 1:
+        return False
+    if habitual(head):
+        return False
+    return True
