@@ -48,7 +48,7 @@ def calendar_span(tables: DateTables, doc: Doc, i: int, taken: set[int]) -> Span
             and not taken.intersection((i - 1, i, i + 1)):
         return doc[i - 1:i + 2]  # "the New Year" the model leaves out ("New Year's Day" is a holiday)
     if lower in ("following", "next", "previous", "prior") and 0 < i < len(doc) - 1 \
-            and doc[i - 1].lower_ in ("the", "that") and doc[i + 1].lower_ in tables.w.chain_units \
+            and doc[i - 1].lower_ in ("the", "that") and doc[i + 1].lower_ in tables.sets.chain_units \
             and not taken.intersection(range(i - 1, i + 2)):
         return doc[i - 1:i + 2]  # "pleaded not guilty the following week": a chain the model left out
     if not tok.text[:1].isupper():
@@ -96,7 +96,7 @@ class MissingDates:
         end = i + 1
         if end < len(doc) and doc[end].text == "1/2":
             end += 1
-        if end < len(doc) and doc[end].lower_ in self.tables.w.count_modifiers:
+        if end < len(doc) and doc[end].lower_ in self.tables.sets.count_modifiers:
             end += 1
         if end >= len(doc) or doc[end].lower_ not in self.tables.words["unit"] or doc[end].is_title:
             return None
@@ -117,11 +117,12 @@ class MissingDates:
         if len(self._can_start) > 200_000:
             self._can_start.clear()
         starts, strings, can_start = [], doc.vocab.strings, self._can_start
+        start_words, long_adjective = self.tables.start_words, self.tables.long_adjective
         for i, key in enumerate(doc.to_array(LOWER).tolist()):
             found = can_start.get(key)
             if found is None:
                 lower = strings[key]
-                found = can_start[key] = lower in self.tables.start_words or bool(self.tables.long_adjective.fullmatch(lower)) \
+                found = can_start[key] = lower in start_words or bool(long_adjective.fullmatch(lower)) \
                     or bool(_NUMERIC_DATE.fullmatch(lower))
             if found:
                 starts.append(i)

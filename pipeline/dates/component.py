@@ -78,7 +78,8 @@ class TimexTagger(ResourceComponent):
                 ref = timex.point
             elif dct is not None and timex.type == "DURATION" \
                     and self.tables.year_to_date.fullmatch(self.tables.normalize(span.text, False)):
-                ref = Point(date(dct.year, 1, 1), "Y")  # "the nine months": part of this year; "a year earlier" is the last
+                # "the nine months": part of this year, so "a year earlier" after it is the last one
+                ref = Point(date(dct.year, 1, 1), "Y")
             resolved.append((span, timex, candidate.source, pid))
         doc.ents = sorted(others + [Span(doc, s.start, s.end, label="DATE") for s, *_ in resolved],
                           key=lambda s: s.start)
@@ -135,12 +136,12 @@ class TimexTagger(ResourceComponent):
 
     def _time_zone(self, ent: Span) -> bool:
         """ "GMT", "EDT": the model's ORG for a time zone, which belongs to the clock time before it."""
-        return ent.label_ != "DATE" and len(ent) == 1 and ent[0].lower_ in self.tables.w.time_zones
+        return ent.label_ != "DATE" and len(ent) == 1 and ent[0].lower_ in self.tables.sets.time_zones
 
     def _range_between(self, left: Span, right: Span) -> bool:
         """ "Tuesday" "to" "Thursday", "Dec. 26" "through" "Jan. 5": the two ends of one period."""
         between = left.doc[left.end:right.start]
-        return len(between) == 1 and between[0].lower_ in self.tables.w.range_words
+        return len(between) == 1 and between[0].lower_ in self.tables.sets.range_words
 
     def _later_signal(self, span: Span) -> bool:
         """ "Three days later", "a few hours later": under TimeML the amount is the expression and "later"

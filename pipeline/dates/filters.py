@@ -87,7 +87,7 @@ def _holiday_in_name(tables: DateTables, guidelines: str, found: Found) -> bool:
         return False
     after = doc[end]
     return after.is_title and after.pos_ in ("PROPN", "NOUN") and not tables.has_time_word(doc[end:end + 1]) \
-        and not (span.start > 0 and doc[span.start - 1].lower_ in tables.w.temporal_prepositions) \
+        and not (span.start > 0 and doc[span.start - 1].lower_ in tables.sets.temporal_prepositions) \
         and _ordinary_case(after)
 
 
@@ -181,7 +181,7 @@ FILTERS: tuple[DateFilter, ...] = (
     DateFilter("numbered_name", _numbered_name),      # "SB 1070", "Flight 1549"
     # "in his 30s" is an age
     DateFilter("age_decade", lambda t, g, f: f.pid.startswith("decade") and f.span.start > 0
-               and f.span.doc[f.span.start - 1].lower_ in t.w.possessives),
+               and f.span.doc[f.span.start - 1].lower_ in t.sets.possessives),
     # "an annual meeting", "quarterly earnings": a kind of thing, not a time
     DateFilter("frequency_adjective", lambda t, g, f: f.pid == "set_word" and len(f.span) == 1
                and f.span[0].dep_ == "amod"),

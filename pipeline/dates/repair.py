@@ -40,8 +40,9 @@ def trim(tables: DateTables, span: Span) -> Span | None:
     doc = span.doc
     if end - start > 3 and as_word_as(doc, start, ("soon", "early", "late")):
         start += 3  # "as early as" + "Friday": a signal, not part of the expression
-    while start < end and (doc[start].lower_ in tables.w.leading_junk or doc[start].is_punct or (
-            doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].lower_ not in tables.w.keep_article)):
+    junk, keep_article = tables.sets.leading_junk, tables.sets.keep_article
+    while start < end and (doc[start].lower_ in junk or doc[start].is_punct or (
+            doc[start].lower_ in ("a", "an") and start + 1 < end and doc[start + 1].lower_ not in keep_article)):
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "'", "\u2019s", "\u2019", ",", "and", "to", "-", "of")
                            or doc[end - 1].is_punct):  # "May 10" + the sentence's full stop
@@ -87,7 +88,7 @@ class SpanSplitter:
             return items
         for tok in span[1:-1]:
             hyphen = tok.text in ("-", "\u2013")
-            if tok.lower_ in self.tables.w.split_words or tok.lower_ == "of" or hyphen or (
+            if tok.lower_ in self.tables.sets.split_words or tok.lower_ == "of" or hyphen or (
                     tok.text == "," and re.fullmatch(r"\d{4}, \d{4}", span.text)):
                 left, right = trim(self.tables, span.doc[span.start:tok.i]), trim(self.tables, span.doc[tok.i + 1:span.end])
                 if left is None or right is None:
@@ -226,7 +227,7 @@ class SpanRepair:
                     and self.tables.holiday_end(doc, name_start, lambda k: k >= start or k not in taken) == span.end:
                 return name_start  # "Easter" + "week", "Labor Day" + "weekend", "Super" + "Tuesday"
         before = doc[start - 1].lower_ if start > 0 and start - 1 not in taken else ""
-        if before in self.tables.w.left_determiners and (first in words["unit"] or first in words["season"]
+        if before in self.tables.sets.left_determiners and (first in words["unit"] or first in words["season"]
                                             or (before == "that" and first in words["part_of_day"]) or (
                 before in ("every", "each") and (first in words["weekday"] or first in words["month"]))):
             start -= 1  # "each July", "every Thursday": TimeML SETs
@@ -283,9 +284,9 @@ class SpanRepair:
         if last in words["unit"] and free_pair and (
                 (after == "-" and doc[end + 1].lower_ == "long") or (after == "from" and doc[end + 1].lower_ in ("now", "today"))):
             return end + 2  # "decade" + "-long", "two weeks" + "from now"
-        if last in self.tables.w.clock_end or last.endswith(("a.m.", "p.m.")):
+        if last in self.tables.sets.clock_end or last.endswith(("a.m.", "p.m.")):
             probe = end
-            while probe < len(doc) and probe not in taken and doc[probe].lower_ in self.tables.w.clock_to_day:
+            while probe < len(doc) and probe not in taken and doc[probe].lower_ in self.tables.sets.clock_to_day:
                 probe += 1
             if probe < len(doc) and probe not in taken and (doc[probe].lower_ in words["weekday"]
                                                             or doc[probe].lower_ in self.tables.deictic_days):
@@ -336,10 +337,11 @@ class SpanRepair:
     def _clock_then_day(self, doc: Doc, clock: Span, day: Span) -> bool:
         """ "9 a.m." "Tuesday": one TimeML TIME; under the SPEC the clock is dropped, so the day stays apart."""
         between = doc[clock.end:day.start]
-        named = [t.lower_ for t in clock if t.lower_ not in self.tables.w.clock_to_day or t.lower_ in self.tables.w.clock_end]
+        clock_end, clock_to_day = self.tables.sets.clock_end, self.tables.sets.clock_to_day
+        named = [t.lower_ for t in clock if t.lower_ not in clock_to_day or t.lower_ in clock_end]
         last = named[-1] if named else ""  # "7 p.m. Eastern time": the clock before its zone
-        is_clock = last in self.tables.w.clock_end or last.endswith(("a.m.", "p.m.")) or last == "midday" \
+        is_clock = last in clock_end or last.endswith(("a.m.", "p.m.")) or last == "midday" \
             or bool(_CLOCK_24.fullmatch(last))
-        return is_clock and all(t.lower_ in self.tables.w.clock_to_day for t in between) and len(between) <= 3 \
+        return is_clock and all(t.lower_ in clock_to_day for t in between) and len(between) <= 3 \
             and (day[0].lower_ in self.tables.words["weekday"] or day[0].lower_ in self.tables.words["month"]
                  or day.text.lower() in (*self.tables.deictic_days, "last night"))

@@ -78,7 +78,7 @@ class DateTables:
                     self.deictic[alias] = entry["value"]
             self.timeml_adds.update(entry.get("timeml_adds", []))
         self.words["not_temporal"] = {entry["text"]: "" for entry in srsly.read_jsonl(folder / "exclusions.jsonl")}
-        self.w = DateWords.load(folder / "words.json")
+        self.sets = DateWords.load(folder / "words.json")
         self._compile_word_regexes()
         units = "|".join(a for a, v in self.words["number"].items() if v.isdigit() and int(v) < 10 and " " not in a
                          and len(a) > 2)
@@ -98,7 +98,6 @@ class DateTables:
                    r"beginning of|the rest of)",
         }
         self.patterns: list[tuple[str, re.Pattern, str]] = []
-        self.time_of_day_patterns: frozenset[str] = frozenset()
         time_of_day = set()
         for entry in srsly.read_jsonl(folder / "patterns.jsonl"):
             regex = re.sub(r"\{([A-Z_]+)\}", lambda m: fill[m.group(1)], entry["pattern"])
@@ -112,7 +111,7 @@ class DateTables:
         self._derive_lookups()
 
     def _compile_word_regexes(self) -> None:
-        w = self.w
+        w = self.sets
         self.modifiers = re.compile(r"^(?:(?:" + _alternation(w.modifiers) + r")\s+)+")
         # "weeklong", "decade-long": a duration adjective
         self.long_adjective = re.compile(rf"(?:{_alternation(w.long_adjective_units)})s?-?long")
@@ -125,7 +124,7 @@ class DateTables:
 
     def _derive_lookups(self) -> None:
         words = self.words
-        self.start_words = frozenset({*self.w.start_words, *words["weekday"], *words["month"],
+        self.start_words = frozenset({*self.sets.start_words, *words["weekday"], *words["month"],
                                       *(month[:-1] for month in words["month"] if month.endswith(".")),
                                       *(holiday[:k] for holiday in words["holiday"] for k in range(1, len(holiday) + 1))})
         self.holiday_first_words = frozenset(alias.split()[0].split("'")[0] for alias in words["holiday"])
