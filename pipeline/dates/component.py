@@ -88,7 +88,8 @@ class TimexTagger(ResourceComponent):
             ent._.timex_type, ent._.timex_value = timex.type, timex.value
             ent._.source_label = source
             ent._.rule = f"timex:{pid}"
-        doc.spans[DROPPED_KEY] = dropped
+        if dropped:
+            doc.spans[DROPPED_KEY] = dropped
         return doc
 
     def _value(self, candidate: Candidate, dct: date | None, ref: Point | None, notes: RepairNotes) -> Found:
