@@ -21,8 +21,7 @@ from .resolvers import DECLINE, RESOLVERS, clear_caches, resolver, timex_of
 from .tables import DateTables, DateWords
 from .tense import TenseCues, governing_tense
 
-make_timex_resolver = make_timex_tagger  # the name the package's spacy_factories entry point gives the factory
 
 __all__ = ["Timex", "Point", "anchor_date", "DateTables", "DateWords", "TenseCues", "governing_tense", "timex_of",
            "clear_caches", "resolver", "RESOLVERS", "DECLINE", "FILTERS", "DateFilter", "DROPPED_KEY", "TimexTagger",
-           "make_timex_tagger", "make_timex_resolver"]
+           "make_timex_tagger"]
