@@ -17,7 +17,8 @@ from pipeline.eyecite_prefilter import citation_tokenizer
 
 
 def laws(nlp, text):
-    return list(annotate(nlp, text, "2025-05-01").spans["law"])
+    doc = annotate(nlp, text, "2025-05-01")  # a SpanGroup needs its Doc alive while it is read
+    return list(doc.spans["law"])
 
 
 @pytest.mark.parametrize("text, mention, fields", [

@@ -37,10 +37,11 @@ nlp = spacy.load(sys.argv[1])
 doc = nlp.make_doc(sys.argv[2])
 doc._.published_at = sys.argv[3]
 doc._.article_id = "saved"
-from pipeline.records import Article
 from pipeline.collect import collect
-from tests.test_serialization import as_rows
-print(json.dumps({"pipes": nlp.pipe_names, **as_rows(nlp(doc), sys.argv[2])}))
+from pipeline.records import Article
+extracted = collect(nlp(doc), Article(article_id="saved", text=sys.argv[2]))
+print(json.dumps({"pipes": nlp.pipe_names, "mentions": [m.as_row() for m in extracted.mentions],
+                  "events": [e.as_row() for e in extracted.events]}))
 """
 
 
