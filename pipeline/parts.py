@@ -234,7 +234,7 @@ class PartStore:
         for name in TABLES:
             sources = [self.out / f"{name}" if base else None] + [self.parts / key / name for key in keys]
             rows[name] = _merge(name, [s for s in sources if s is not None], self.publish_dir / name)
-        from .linking import link_mentions_table
+        from .cross_article import link_mentions_table
         from .stories import write_stories  # DuckDB: needed here only, not in every worker
 
         manifest["counts"]["mentions_relinked"] = link_mentions_table(self.publish_dir / "mentions", models_dir)

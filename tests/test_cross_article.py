@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from pipeline.linking import PersonName, covers, link_people, name_tables, name_words
+from pipeline.cross_article import PersonName, covers, link_people, name_tables, name_words
 
 TABLES = name_tables()
 
@@ -27,7 +27,7 @@ def person(canonical: str, mentions: int = 1, *families: str) -> PersonName:
     ("Drew B. Tipton", "Drew Tipton Jr. Smith", False),
     ("Maria Garcia", "Luis Garcia", False),
 ])
-def test_linking_covers_shorter_ways_of_writing_a_name(full, short, expected):
+def test_cross_article_covers_shorter_ways_of_writing_a_name(full, short, expected):
     assert covers(name_words(full, TABLES), name_words(short, TABLES)) is expected
 
 
@@ -43,7 +43,7 @@ def test_linking_covers_shorter_ways_of_writing_a_name(full, short, expected):
     ([person("U.S. Dustin Keel", 1), person("Dustin Keel", 30), person("Keel", 20)],
      {"U.S. Dustin Keel": "Dustin Keel", "Dustin Keel": "Dustin Keel", "Keel": "Dustin Keel"}),
 ])
-def test_linking_gives_one_person_one_name(names, expected):
+def test_cross_article_gives_one_person_one_name(names, expected):
     assert link_people(names, TABLES) == expected
 
 
@@ -55,7 +55,7 @@ def test_linking_gives_one_person_one_name(names, expected):
     [person("John Doe"), person("Doe")],                                              # placeholder names
     [person("O.C.G."), person("G.")],
 ])
-def test_linking_keeps_different_people_apart(names):
+def test_cross_article_keeps_different_people_apart(names):
     links = link_people(names, TABLES)
     assert all(links[n.canonical] == n.canonical for n in names)
 
@@ -92,7 +92,7 @@ def mentions_of(run, article: str) -> list[dict]:
     return [m for m in rows if m["article_id"] == article and m["label"] == "PERSON"]
 
 
-def test_linking_run_gives_the_judge_one_key_across_stories(linked_run):
+def test_cross_article_run_gives_the_judge_one_key_across_stories(linked_run):
     keys = {m["entity_key"] for article in ("tipton-1", "tipton-2") for m in mentions_of(linked_run, article)}
     assert keys == {"PERSON:drew b. tipton"}
     assert {m["canonical"] for m in mentions_of(linked_run, "tipton-2")} == {"Drew Tipton"}
@@ -100,12 +100,12 @@ def test_linking_run_gives_the_judge_one_key_across_stories(linked_run):
     assert manifest["counts"]["mentions_relinked"] >= 1
 
 
-def test_linking_run_keeps_two_smiths_apart(linked_run):
+def test_cross_article_run_keeps_two_smiths_apart(linked_run):
     keys = {m["canonical"]: m["entity_key"] for m in mentions_of(linked_run, "smiths")}
     assert keys == {"John Smith": "PERSON:john smith", "Jane Smith": "PERSON:jane smith"}
 
 
-def test_linking_timeline_follows_the_judge_through_both_stories(linked_run):
+def test_cross_article_timeline_follows_the_judge_through_both_stories(linked_run):
     from pipeline.timeline import timeline
 
     events = timeline(linked_run, "Drew Tipton")

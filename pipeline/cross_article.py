@@ -32,7 +32,7 @@ __all__ = ["NameTables", "PersonName", "covers", "link_mentions_table", "link_pe
 
 @dataclass(frozen=True)
 class NameTables:
-    """The word lists of `models/linking/names.json`."""
+    """The word lists of `models/cross_article/names.json`."""
 
     role_families: dict[str, str]
     generational_suffixes: frozenset[str]
@@ -48,7 +48,7 @@ class NameTables:
 
 @lru_cache(maxsize=4)
 def name_tables(models_dir: str = "") -> NameTables:
-    data = json.loads((resolve_models_dir(models_dir) / "linking" / "names.json").read_text(encoding="utf-8"))
+    data = json.loads((resolve_models_dir(models_dir) / "cross_article" / "names.json").read_text(encoding="utf-8"))
     return NameTables(role_families=dict(data["role_families"]),
                       generational_suffixes=frozenset(data["generational_suffixes"]),
                       placeholder_surnames=frozenset(data["placeholder_surnames"]))
