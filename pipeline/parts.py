@@ -222,9 +222,11 @@ class PartStore:
 
     # --- publish -----------------------------------------------------------------------------
 
-    def publish(self, keys: list[str], base: bool, manifest: dict[str, Any], state: dict[str, Any]) -> dict[str, int]:
-        """Tables = (the published tables, when `base`) + the parts `keys` in order, and the stories
-        derived from them; staged, then moved into place. Returns the rows per table."""
+    def publish(self, keys: list[str], base: bool, manifest: dict[str, Any], state: dict[str, Any],
+                models_dir: str = "") -> dict[str, int]:
+        """Tables = (the published tables, when `base`) + the parts `keys` in order, with person names
+        linked across the whole run, and the stories derived from them; staged, then moved into
+        place. Returns the rows per table."""
         if self.publish_dir.exists():
             shutil.rmtree(self.publish_dir)
         self.publish_dir.mkdir(parents=True)
@@ -232,8 +234,10 @@ class PartStore:
         for name in TABLES:
             sources = [self.out / f"{name}" if base else None] + [self.parts / key / name for key in keys]
             rows[name] = _merge(name, [s for s in sources if s is not None], self.publish_dir / name)
+        from .cross_article import link_mentions_table
         from .stories import write_stories  # DuckDB: needed here only, not in every worker
 
+        manifest["counts"]["mentions_relinked"] = link_mentions_table(self.publish_dir / "mentions", models_dir)
         rows["stories"] = write_stories(self.publish_dir)
         manifest["counts"]["tables"] = rows
         write_json_atomic(self.publish_dir / "manifest.json", manifest)

@@ -234,5 +234,6 @@ def _extract(files: list[Path], inputs: list[Path], out: Path, settings: Setting
              "runs": runs, "failed": failed, "mentions_by_label": summary.manifest["mentions_by_label"],
              "events_by_type": summary.manifest["events_by_type"]}
     summary.manifest["duration_seconds"] = round(time.perf_counter() - clock, 3)
-    store.publish(keys, base=previous is not None, manifest=summary.manifest, state=state)
+    store.publish(keys, base=previous is not None, manifest=summary.manifest, state=state,
+                  models_dir=settings.models_dir)
     return summary

@@ -1,7 +1,7 @@
 """Stories: one real-world court action reported by several articles (or mentioned again in one).
 
 Events become one story when they have the same type and polarity, the same main participant
-(the subject, by normalized canonical name), agents and adjudicators that do not disagree (the
+(the subject, by its entity across the run, else its normalized canonical name), agents and adjudicators that do not disagree (the
 same, or missing on one side), and compatible dates. An agency, place or organization as subject
 ("ordered ICE to ...") needs a shared agent or adjudicator too, and without a known subject the
 adjudicator and agent must be the same: an agency alone says too little. This is what
@@ -33,7 +33,8 @@ BROAD_SUBJECTS = ("AGENCY", "PLACE", "ORGANIZATION")  # "ordered ICE to ...": to
 # someone (a canonical name, or a linked mention); unresolved pronouns ("he") name no one.
 EVENTS_FOR_STORIES = """
 WITH main AS (
-    SELECT event_id, role, arg_min(norm(canonical), start_char) AS ident, arg_min(canonical, start_char) AS name,
+    SELECT event_id, role, arg_min(norm(coalesce(regexp_extract(entity_key, ':(.*)$', 1), canonical)), start_char) AS ident,
+           arg_min(canonical, start_char) AS name,
            arg_min(label, start_char) AS label
     FROM participants WHERE role IN ('subject', 'agent', 'adjudicator') AND canonical IS NOT NULL
     GROUP BY event_id, role)
