@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import srsly
@@ -161,6 +162,7 @@ class Lexicon:
     cues: Cues
     nouns: Nouns
     syntax: Syntax
+    argument_confidence: Mapping[str, float]
 
 
 def _word_classes(cls, path: Path):
@@ -248,4 +250,17 @@ def load_lexicon(folder: Path) -> Lexicon:
     types = load_types(folder / "types.json")
     entries = tuple(_entry(line, types) for line in srsly.read_jsonl(folder / "triggers.jsonl"))
     return Lexicon(entries, types, _word_classes(Cues, folder / "cues.json"),
-                   _word_classes(Nouns, folder / "nouns.json"), _word_classes(Syntax, folder / "syntax.json"))
+                   _word_classes(Nouns, folder / "nouns.json"), _word_classes(Syntax, folder / "syntax.json"),
+                   load_argument_confidence(folder / "arguments.json"))
+
+
+def load_argument_confidence(path: Path) -> Mapping[str, float]:
+    """How far an argument of each `source` is to be trusted (`arguments.json`): one figure in 0-1 per source."""
+    from .found import ARGUMENT_SOURCES
+
+    table = json.loads(path.read_text(encoding="utf-8"))["confidence"]
+    unknown = set(table) - set(ARGUMENT_SOURCES)
+    if unknown or not all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in table.values()):
+        raise LexiconError(f"{path}: confidence needs a figure in 0-1 for sources among {', '.join(ARGUMENT_SOURCES)}"
+                           + (f"; unknown: {', '.join(sorted(unknown))}" if unknown else ""))
+    return MappingProxyType({source: float(table.get(source, 0.5)) for source in ARGUMENT_SOURCES})
