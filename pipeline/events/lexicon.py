@@ -101,6 +101,7 @@ class TriggerEntry:
     judge_from_article: bool = True    # False: the type's inferred judge is not applied
     verdict_reference: bool = False    # "the verdict": takes the type of the latest verdict
     verdict_anchor: bool = True        # False: does not set the type of a later "the verdict"
+    refusal_negates: bool = False      # a noun a refusing verb governs is negated ("was refused bail")
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,12 @@ class Nouns:
     release_objects: frozenset[str]
     location: frozenset[str]
     executed_objects: frozenset[str]
+    term_words: frozenset[str]
+    bail_granting: frozenset[str]
+    bail_refusing: frozenset[str]
+    custody_places: frozenset[str]
+    killing_manners: frozenset[str]
+    non_state_killers: frozenset[str]
 
 
 @dataclass(frozen=True)

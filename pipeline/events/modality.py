@@ -105,7 +105,9 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
             and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
         return True, "asserted"
-    if head.dep_ == "pobj" and gov.lower_ in ("against", "without"):
+    if head.dep_ == "pobj" and (gov.lower_ == "without" or gov.lower_ == "against" and not definite):
+        negated = True  # "voted against deportation"; "an appeal against the conviction" presupposes it
+    if entry.refusal_negates and head.dep_ in ("dobj", "nsubjpass", "dative") and gov.lemma_ in cue.negating_governors:
         negated = True
     if head.dep_ == "dobj" and gov.pos_ == "VERB" and any(c.dep_ == "neg" for c in gov.children):
         negated = gov.lemma_ in ("block", "halt", "hear", "dismiss", "grant", "issue", "file")
