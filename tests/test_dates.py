@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Span
 
 from conftest import ROOT, annotate, sample_texts
-from pipeline.dates import DateTables, Point, TimexResolver, anchor_date, resolve
+from pipeline.dates import DateTables, Point, TimexTagger, anchor_date, timex_of
 
 TUE = date(2025, 6, 10)  # a Tuesday in ISO week 24
 LEGALNEWS = Path(sys.executable).parent / "legalnews"
@@ -24,7 +24,7 @@ def tables() -> DateTables:
 
 
 def value_of(tables, text, dct=TUE, tense=None, ref=None):
-    timex, _ = resolve(tables, text, dct, tense, ref)
+    timex, _ = timex_of(tables, text, dct, tense, ref)
     return None if timex is None else (timex.type, timex.value)
 
 
@@ -217,7 +217,7 @@ def test_dates_pipeline_splits_a_range_into_two_mentions(nlp):
 
 def test_dates_timeml_guidelines_add_vague_references(nlp):
     doc = before_timex(nlp, "Prices are now higher than they were in 2019.", "2025-06-05")
-    doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines="timeml")(doc)
+    doc = TimexTagger("timex", guidelines="timeml")(doc)
     assert dates_in(doc) == {"now": ("DATE", "PRESENT_REF"), "2019": ("DATE", "2019")}
 
 
@@ -298,7 +298,7 @@ def test_dates_pipeline_periods_ages_and_weekdays_relative_to_the_story(nlp, tex
 def timeml_dates(nlp, text: str, published_at: str) -> dict:
     """The DATE mentions of `text` under the TimeML guidelines (the benchmark's convention)."""
     doc = before_timex(nlp, text, published_at)
-    return dates_in(TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines="timeml")(doc))
+    return dates_in(TimexTagger("timex", guidelines="timeml")(doc))
 
 
 def test_dates_a_year_earlier_after_the_year_ago_quarter_is_that_quarter(nlp):
@@ -335,7 +335,7 @@ def test_dates_a_date_span_without_any_time_word_is_dropped(nlp):
     night = words.index("night")
     doc.ents = [Span(doc, 0, 1, label="DATE"), Span(doc, words.index("as"), words.index("cents") + 1, label="DATE"),
                 Span(doc, night - 1, night + 2, label="DATE")]
-    doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines="timeml")(doc)
+    doc = TimexTagger("timex", guidelines="timeml")(doc)
     assert dates_in(doc) == {}
 
 
@@ -579,7 +579,7 @@ def test_dates_deictic_days_naming_an_era_are_not_dates(nlp, text, era_at):
     word naming the day ("resumes today", "today's debate") stays a date, under both guidelines."""
     era = text.index(era_at) + era_at.index("to")
     for guidelines in ("legalnews", "timeml"):
-        doc = TimexResolver("timex", DateTables(ROOT / "models" / "dates"), guidelines=guidelines)(
+        doc = TimexTagger("timex", guidelines=guidelines)(
             before_timex(nlp, text, "2021-11-03"))
         days = [(e.start_char, e._.timex_value) for e in doc.ents if e.label_ == "DATE"]
         assert len(days) == 1 and days[0][0] != era, (guidelines, days)
@@ -609,7 +609,7 @@ CALENDAR_WORDS = [
 
 
 def test_dates_calendar_starts_skip_only_tokens_that_begin_nothing(nlp, monkeypatch):
-    """add_missing looks only at the tokens `_calendar_starts` picks: the result must be the one a scan
+    """add_missing looks only at the tokens `calendar_starts` picks: the result must be the one a scan
     of every token gives. The model's entities are taken away so that add_missing has the dates to find."""
     timex = nlp.get_pipe("legalnews_timex")
     later = nlp.pipe_names[nlp.pipe_names.index("legalnews_timex"):]
@@ -618,9 +618,9 @@ def test_dates_calendar_starts_skip_only_tokens_that_begin_nothing(nlp, monkeypa
     with nlp.select_pipes(disable=later):
         for doc in nlp.pipe(texts):
             doc.ents = []
-            fast = timex.add_missing(doc, [], deictic=False)
-            monkeypatch.setattr(timex, "_calendar_starts", lambda d: range(len(d)))
-            full = timex.add_missing(doc, [], deictic=False)
+            fast = timex.missing.add_missing(doc, [], deictic=False)
+            monkeypatch.setattr(timex.missing, "calendar_starts", lambda d: range(len(d)))
+            full = timex.missing.add_missing(doc, [], deictic=False)
             monkeypatch.undo()
             assert [(s.start, s.end, rule) for s, _, rule in fast] == [(s.start, s.end, rule) for s, _, rule in full]
             added += sum(rule == "timex:added" for _, _, rule in fast)

@@ -26,7 +26,7 @@ __all__ = ["EventExtractor", "make_event_extractor"]
 class EventExtractor(ResourceComponent):
     """Trigger lexicon and guards, parse-based arguments, cue-based negation and modality."""
 
-    resource_folders = ("events",)
+    resource_folders = ("events", "tense")
 
     def __init__(self, nlp: Language, name: str, models_dir: str | Path = ""):
         self.vocab = nlp.vocab

@@ -106,7 +106,7 @@ class TriggerEntry:
 
 @dataclass(frozen=True)
 class Cues:
-    """`cues.json`: cue words of negation and modality."""
+    """`cues.json`: cue words of negation and modality (the auxiliaries from `tense/cues.json`)."""
 
     future_aux: frozenset[str]
     possible_aux: frozenset[str]
@@ -172,8 +172,11 @@ class Lexicon:
     argument_confidence: Mapping[str, float]
 
 
-def _word_classes(cls, path: Path):
+def _word_classes(cls, path: Path, shared: Path | None = None):
+    """The word classes `cls` names, from `path` and, for those it lacks, the `shared` file."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    if shared is not None:
+        data = {**json.loads(shared.read_text(encoding="utf-8")), **data}
     names = {f.name for f in fields(cls)}
     missing = names - set(data)
     if missing:
@@ -252,11 +255,12 @@ def _entry(line: dict, types: Mapping[str, EventType]) -> TriggerEntry:
 
 
 def load_lexicon(folder: Path) -> Lexicon:
-    """Read and check `types.json`, `triggers.jsonl`, `cues.json`, `nouns.json` and `syntax.json` of `folder`."""
+    """Read and check `types.json`, `triggers.jsonl`, `cues.json`, `nouns.json` and `syntax.json` of `folder`;
+    the modal auxiliaries come from the `tense/cues.json` beside it, which the dates stage reads too."""
     folder = Path(folder)
     types = load_types(folder / "types.json")
     entries = tuple(_entry(line, types) for line in srsly.read_jsonl(folder / "triggers.jsonl"))
-    return Lexicon(entries, types, _word_classes(Cues, folder / "cues.json"),
+    return Lexicon(entries, types, _word_classes(Cues, folder / "cues.json", folder.parent / "tense" / "cues.json"),
                    _word_classes(Nouns, folder / "nouns.json"), _word_classes(Syntax, folder / "syntax.json"),
                    load_argument_confidence(folder / "arguments.json"))
 
