@@ -200,14 +200,8 @@ def prison_term(tok: Token, ctx: DocContext) -> Token | None:
 
 @guard("jail_term")
 def jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"was jailed for seven years": a sentence with its penalty, not an arrest."""
+    """"was jailed for seven years": a sentence with its penalty, besides the jailing `arrest.v` finds."""
     return prison_term(tok, ctx) is not None
-
-
-@guard("not_jail_term")
-def not_jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"jailed last week" is a detention; "jailed for seven years" is the sentence of `jail_term`."""
-    return tok.lemma_ not in ("jail", "imprison") or prison_term(tok, ctx) is None
 
 
 @guard("handed_term")

@@ -102,6 +102,7 @@ class TriggerEntry:
     verdict_reference: bool = False    # "the verdict": takes the type of the latest verdict
     verdict_anchor: bool = True        # False: does not set the type of a later "the verdict"
     refusal_negates: bool = False      # a noun a refusing verb governs is negated ("was refused bail")
+    also: tuple[str, ...] = ()         # further types the same trigger reports ("jailed for nine years": the jailing too)
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,8 @@ def _entry(line: dict, types: Mapping[str, EventType]) -> TriggerEntry:
     for key in ("lemma", "pos"):
         if key in line:
             line[key] = tuple(line[key])
+    if "also" in line:
+        line["also"] = tuple(line["also"])
     if line.get("pattern") is not None:
         line["pattern"] = tuple(line["pattern"])
     try:
@@ -249,6 +252,9 @@ def _entry(line: dict, types: Mapping[str, EventType]) -> TriggerEntry:
         raise LexiconError(f"triggers.jsonl {line.get('id')!r}: {err}") from None
     if entry.type not in types:
         raise LexiconError(f"triggers.jsonl {entry.id!r}: type {entry.type!r} is not in types.json")
+    for extra in entry.also:
+        if extra not in types:
+            raise LexiconError(f"triggers.jsonl {entry.id!r}: also-type {extra!r} is not in types.json")
     if entry.actor is not None and entry.actor not in ROLES:
         raise LexiconError(f"triggers.jsonl {entry.id!r}: unknown actor role {entry.actor!r}")
     return entry

@@ -41,8 +41,10 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
     rule = etype.prepositions.get(prep)
     if rule is not None and rule.date_objects and _rule_holds(rule, obj, nominal, ctx):
         return rule.role, rule.role in PHRASE_ROLES
-    if label == "DATE" and etype.duration_is_penalty and prep == "for" and not nominal and is_duration(ent):
-        return "penalty", True  # "jailed for seven years": the term
+    if prep == "for" and not nominal and (
+            label == "DATE" and is_duration(ent) or obj.lemma_.lower() in ctx.lexicon.nouns.term_words):
+        # "jailed for seven years", "imprisoned for life": a term, the penalty of a sentence and no crime
+        return ("penalty", True) if etype.duration_is_penalty else (None, False)
     if label == "DATE":
         return ("time", False) if prep in TIME_PREPOSITIONS else (None, False)
     if (label == "COURT" or (obj.lemma_ == "court" and prep in ("in", "before", "to"))) \
