@@ -9,8 +9,9 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    Court-paper initials ("O.C.G.") and surnames the model mislabels as organizations count too.
 2. Each person is a judge when any of its mentions follows a title ("Judge", "District Judge",
    "Magistrate Judge", "Justice", "Recorder", "District Judge (Magistrates' Courts)"; "Sheriff" only
-   where the article names a sheriff court) or is in apposition to "judge"; a lawyer likewise
-   ("barrister", "defence solicitor", "X KC", "X, defending,"), and so are the others who speak
+   where the article names a sheriff court), is in apposition to "judge" or presides ("the court
+   presided over by Mrs X"); a lawyer likewise
+   ("barrister", "defence solicitor", "X KC", "X, defending,", "counsel was made up of X and Y"), and so are the others who speak
    about a case rather than take part in it (spokespeople, heads of groups, officials).
    Each person has a sex when the text says it: an honorific (Mr, Ms, Sir, Dame), a gendered word
    before it or in apposition ("spokeswoman", "the man"), else a given name the US census lists
@@ -72,9 +73,11 @@ class PeopleWords:
 
     judge_titles: frozenset[str] = frozenset()
     court_bound_judge_titles: frozenset[str] = frozenset()  # a judge only where "<title> court" is named
+    presiding_verbs: frozenset[str] = frozenset()            # "the court presided over by X"
     lawyer_titles: frozenset[str] = frozenset()
     lawyer_suffixes: frozenset[str] = frozenset()            # "Amy Lin KC"
     lawyer_participles: frozenset[str] = frozenset()         # "Amy Lin, defending, said"
+    counsel_list_verbs: frozenset[str] = frozenset()         # "The defence counsel was made up of X and Y"
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -172,6 +175,36 @@ def _counsel_after(span: Span, words: PeopleWords) -> bool:
             and after[2].is_punct)
 
 
+def _in_counsel_list(span: Span, words: PeopleWords) -> bool:
+    """A member of a list of counsel: "The defence counsel was made up of Mr X and Miss Y", "Counsel
+    for Z comprised X and Y" (the subject is a lawyer noun, the verb one that lists members). The list
+    is read through conjuncts, appositions and a name modifying a noun ("Mr X leader, Mr Y and Miss Z")."""
+    tok = span.root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        verb = tok.head.head
+        verb = verb.head if verb.dep_ == "prt" else verb
+    elif tok.dep_ == "dobj":
+        verb = tok.head
+    else:
+        return False
+    if verb.lemma_.lower() not in words.counsel_list_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_.lower() in words.lawyer_titles
+
+
+def _presides(span: Span, words: PeopleWords) -> bool:
+    """The agent of "presided over by Mrs X": how Commonwealth courts name the magistrate or judge."""
+    tok = span.root
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    by = tok.head
+    return (tok.dep_ == "pobj" and by.lower_ == "by" and by.dep_ == "agent"
+            and by.head.lemma_.lower() in words.presiding_verbs)
+
+
 def _judge_titles(doc: Doc, words: PeopleWords) -> frozenset[str]:
     """The judge titles of this article: "Sheriff" is a judge only where a sheriff court sits (Scotland);
     elsewhere a sheriff is a police officer."""
@@ -245,9 +278,10 @@ class Resolver:
         judge_titles = _judge_titles(doc, self.words)
         for person in self.people:
             person.mentions.sort(key=lambda e: e.start)
-            person.judge = any(_title_before(m, judge_titles) for m in person.mentions)
+            person.judge = any(_title_before(m, judge_titles) or _presides(m, self.words) for m in person.mentions)
             person.lawyer = not person.judge and any(
-                _title_before(m, self.words.lawyer_titles) or _counsel_after(m, self.words) for m in person.mentions)
+                _title_before(m, self.words.lawyer_titles) or _counsel_after(m, self.words)
+                or _in_counsel_list(m, self.words) for m in person.mentions)
             person.gender = _person_gender(person, self.words)
 
     def person(self, ent: Span) -> Person | None:

@@ -222,6 +222,8 @@ JUDGES = [
     ("Magistrate Sarah Ali remanded Dunne in custody.", "Sarah Ali", True),
     ("Chief Justice Maria Santos sentenced Dunne to four years.", "Maria Santos", True),
     ("The presiding judge, Maria Santos, said the evidence against Dunne was weak.", "Maria Santos", True),
+    ("The Court, presided over by Justice Ama Mensah, remanded Dunne.", "Ama Mensah", True),
+    ("The case of Dunne is before the court presided over by Mrs Eleanor Kakra Barnes-Botchway.", "Eleanor", True),
     # guard: a sheriff where no sheriff court sits is a police officer
     ("Sheriff Brown arrested Dunne in Ohio.", "Brown", False),
 ]
@@ -233,3 +235,23 @@ def test_coref_commonwealth_judge_titles(nlp, text, name, judge):
     kinds = {p.name: p.judge for p in res.people}
     assert kinds[name] is judge
     assert kinds["Dunne"] is False
+
+
+COUNSEL_LISTS = [
+    ("The defence counsel was made up of Mr Tom Grey, Mr Paul Lee and Miss Amy Lin. The prosecution said Dunne lied.",
+     {"Tom Grey": False, "Paul Lee": False, "Amy Lin": False, "Dunne": True}),
+    ("Counsel for Dunne comprised Tom Grey and Amy Lin.", {"Tom Grey": False, "Amy Lin": False, "Dunne": True}),
+    # guard: the people a lawyer speaks for are parties
+    ("The lawyer for Dunne and Tom Grey said they were innocent.", {"Dunne": True, "Tom Grey": True}),
+]
+
+
+@pytest.mark.parametrize("text,parties", COUNSEL_LISTS)
+def test_coref_members_of_a_counsel_list_are_lawyers(nlp, text, parties):
+    res, _ = resolver_for(nlp, text)
+    assert {p.name: p.party for p in res.people} == parties
+
+
+def test_coref_counsel_list_read_through_a_leader_and_appositions(nlp):
+    res, _ = resolver_for(nlp, "The defence counsel was made up of Mr Tom Grey leader, Mr Paul Lee and Miss Amy Lin.")
+    assert {p.name: p.lawyer for p in res.people} == {"Tom Grey": True, "Paul Lee": True, "Amy Lin": True}

@@ -147,7 +147,9 @@ class People:
     lawyer_titles: frozenset[str]
     lawyer_suffixes: frozenset[str]
     lawyer_participles: frozenset[str]
+    counsel_list_verbs: frozenset[str]
     court_bound_judge_titles: frozenset[str]
+    presiding_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
