@@ -2,7 +2,8 @@
 
 `types.json` (one entry per event type: family, roles, preposition-to-role map and the properties the
 rules read), `triggers.jsonl` (the trigger entries), `cues.json` (negation and modality cue words),
-`nouns.json` (noun classes) and `syntax.json` (closed classes of English). The type table is checked
+`nouns.json` (noun classes), `syntax.json` (closed classes of English) and `people.json` (what tells
+people apart: honorifics, gendered words, lawyer titles). The type table is checked
 against `records.EVENT_TYPES`: a type the SPEC lists may be neither missing nor misspelled, and a type
 the SPEC does not list must say `"extension": true` (README.md).
 """
@@ -18,7 +19,7 @@ import srsly
 
 from ..records import EVENT_TYPES, ROLES
 
-__all__ = ["Lexicon", "TriggerEntry", "EventType", "PrepositionRule", "Cues", "Nouns", "Syntax", "load_lexicon",
+__all__ = ["Lexicon", "TriggerEntry", "EventType", "PrepositionRule", "Cues", "Nouns", "People", "Syntax", "load_lexicon",
            "LexiconError"]
 
 
@@ -145,6 +146,22 @@ class Nouns:
 
 
 @dataclass(frozen=True)
+class People:
+    """`people.json`: what tells the article's people apart for the pronoun resolver (sex, lawyer titles)."""
+
+    male_honorifics: frozenset[str]
+    female_honorifics: frozenset[str]
+    male_words: frozenset[str]
+    female_words: frozenset[str]
+    lawyer_titles: frozenset[str]
+    lawyer_suffixes: frozenset[str]
+    lawyer_participles: frozenset[str]
+    counsel_list_verbs: frozenset[str]
+    court_bound_judge_titles: frozenset[str]
+    presiding_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Syntax:
     """`syntax.json`: closed classes of English (control and light verbs, connectives, ...)."""
 
@@ -170,6 +187,7 @@ class Lexicon:
     cues: Cues
     nouns: Nouns
     syntax: Syntax
+    people: People
     argument_confidence: Mapping[str, float]
 
 
@@ -261,14 +279,16 @@ def _entry(line: dict, types: Mapping[str, EventType]) -> TriggerEntry:
 
 
 def load_lexicon(folder: Path) -> Lexicon:
-    """Read and check `types.json`, `triggers.jsonl`, `cues.json`, `nouns.json` and `syntax.json` of `folder`;
-    the modal auxiliaries come from the `tense/cues.json` beside it, which the dates stage reads too."""
+    """Read and check `types.json`, `triggers.jsonl`, `cues.json`, `nouns.json`, `syntax.json`, `people.json`
+    and `arguments.json` of `folder`; the modal auxiliaries come from the `tense/cues.json` beside it,
+    which the dates stage reads too."""
     folder = Path(folder)
     types = load_types(folder / "types.json")
     entries = tuple(_entry(line, types) for line in srsly.read_jsonl(folder / "triggers.jsonl"))
     return Lexicon(entries, types, _word_classes(Cues, folder / "cues.json", folder.parent / "tense" / "cues.json"),
                    _word_classes(Nouns, folder / "nouns.json"), _word_classes(Syntax, folder / "syntax.json"),
-                   load_argument_confidence(folder / "arguments.json"))
+                   people=_word_classes(People, folder / "people.json"),
+                   argument_confidence=load_argument_confidence(folder / "arguments.json"))
 
 
 def load_argument_confidence(path: Path) -> Mapping[str, float]:
