@@ -57,6 +57,7 @@ def collect(doc: Doc, article: Article) -> ExtractedArticle:
                 role=arg.role, text=arg.text, start_char=arg.start_char, end_char=arg.end_char,
                 mention_id=linked.mention_id if linked else None,
                 canonical=arg.canonical or (linked.canonical if linked else None),
+                source=arg.source, confidence=arg.confidence,
             ))
             if arg.role == "time" and date_value is None and linked is not None:
                 date_value = linked.value

@@ -8,10 +8,16 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    ("Mendez", "Carlos Mendez") belongs to that person; the person's name is the longest one.
    Court-paper initials ("O.C.G.") and surnames the model mislabels as organizations count too.
 2. Each person is a judge when any of its mentions follows a title ("Judge", "District Judge",
-   "Magistrate Judge", "Justice") or is in apposition to "judge"; a lawyer likewise, and so are the
-   others who speak about a case rather than take part in it (spokespeople, heads of groups, officials).
+   "Magistrate Judge", "Justice", "Recorder", "District Judge (Magistrates' Courts)"; "Sheriff" only
+   where the article names a sheriff court), is in apposition to "judge" or presides ("the court
+   presided over by Mrs X"); a lawyer likewise
+   ("barrister", "defence solicitor", "X KC", "X, defending,", "counsel was made up of X and Y"), and so are the others who speak
+   about a case rather than take part in it (spokespeople, heads of groups, officials).
+   Each person has a sex when the text says it: an honorific (Mr, Ms, Sir, Dame), a gendered word
+   before it or in apposition ("spokeswoman", "the man"), else a given name the US census lists
+   for one sex only or far more often; otherwise it is unknown.
 3. A pronoun (he, him, his, she, her) resolves to the nearest preceding person within a few
-   sentences, skipping the subject of its own verb when it is that verb's object (binding); a
+   sentences whose sex, when known, agrees with it, skipping the subject of its own verb when it is that verb's object (binding); a
    subject pronoun first tries the subjects of its own and the previous sentence (centering).
    The caller may ask for a judge (an adjudicator), a party (not judge, not lawyer) or anyone.
 4. A singular description of a person ("the migrant", "the Guatemalan man", "the former
@@ -31,18 +37,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Person", "Resolver", "PRONOUNS"]
+__all__ = ["Person", "PeopleWords", "Resolver", "PRONOUNS", "first_name_gender"]
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-_JUDGE_TITLES = {"judge", "justice", "magistrate"}
-_LAWYER_TITLES = {"lawyer", "attorney", "counsel", "prosecutor", "spokesman", "spokeswoman", "spokesperson",
-                  "head", "director", "president", "chief", "founder", "professor", "expert", "analyst", "advocate",
-                  "official", "secretary", "commissioner", "senator", "governor", "mayor"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+_JUDGE_DESCRIPTIONS = {"judge", "justice", "magistrate"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "oprd"}
 MAX_SENTENCES_BACK = 4
 _BODY_LABELS = {
@@ -52,6 +59,54 @@ _BODY_LABELS = {
     "court": ("COURT",), "it": ("AGENCY", "COURT", "ORGANIZATION"), "its": ("AGENCY", "COURT", "ORGANIZATION"),
 }
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
+# A census name counts for one sex when the other list lacks it or has it this many times less often,
+# and when it is at least this frequent (per cent of people): the rare tail of the female list holds
+# many names that are male or unisex elsewhere (Li, Yu, Jin, Min).
+_NAME_RATIO = 10.0
+_NAME_MIN_FREQUENCY = 0.005
+
+
+@dataclass(frozen=True)
+class PeopleWords:
+    """The word lists that tell the article's people apart; the events stage gives them from its
+    lexicon (models/events: nouns.json judge_titles, people.json the rest), so they stay data."""
+
+    judge_titles: frozenset[str] = frozenset()
+    court_bound_judge_titles: frozenset[str] = frozenset()  # a judge only where "<title> court" is named
+    presiding_verbs: frozenset[str] = frozenset()            # "the court presided over by X"
+    lawyer_titles: frozenset[str] = frozenset()
+    lawyer_suffixes: frozenset[str] = frozenset()            # "Amy Lin KC"
+    lawyer_participles: frozenset[str] = frozenset()         # "Amy Lin, defending, said"
+    counsel_list_verbs: frozenset[str] = frozenset()         # "The defence counsel was made up of X and Y"
+    male_honorifics: frozenset[str] = frozenset()
+    female_honorifics: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
+    female_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def _census_first_names() -> tuple[dict[str, float], dict[str, float]]:
+    """Frequencies (per cent) of US census given names, male and female, from the `names` package."""
+    import names
+
+    folder = Path(names.__file__).parent
+
+    def read(file: str) -> dict[str, float]:
+        rows = (line.split() for line in (folder / file).read_text(encoding="utf-8").splitlines())
+        return {row[0].lower(): float(row[1]) for row in rows if len(row) >= 2}
+
+    return read("dist.male.first"), read("dist.female.first")
+
+
+def first_name_gender(name: str) -> str | None:
+    """"male" or "female" when the census lists the given name clearly for one sex, else None."""
+    male, female = _census_first_names()
+    m, f = male.get(name.lower(), 0.0), female.get(name.lower(), 0.0)
+    if m >= _NAME_MIN_FREQUENCY and m >= _NAME_RATIO * f:
+        return "male"
+    if f >= _NAME_MIN_FREQUENCY and f >= _NAME_RATIO * m:
+        return "female"
+    return None
 
 
 @dataclass
@@ -62,6 +117,7 @@ class Person:
     mentions: list[Span] = field(default_factory=list)
     judge: bool = False
     lawyer: bool = False
+    gender: str | None = None  # "male", "female" or None (unknown)
 
     @property
     def party(self) -> bool:
@@ -77,32 +133,130 @@ def _is_part_of(short: list[str], long: list[str]) -> bool:
     return bool(short) and all(any(w == x for x in it) for w in short)
 
 
-def _title_before(span: Span, titles: set[str]) -> bool:
+def _words_before(span: Span) -> list[str]:
+    """Up to three words before the mention in its sentence, nearest first; a parenthesis between a
+    title and the name is skipped ("District Judge (Magistrates' Courts) Lee")."""
     doc = span.doc
     sent_start = span.sent.start if len(span) and doc.has_annotation("SENT_START") else 0
-    before = [t for t in doc[max(sent_start, span.start - 3):span.start] if not t.is_punct]
-    if before and before[-1].lower_ in titles:
-        return True
-    words = span.text.lower().split()
-    if words and words[0] in titles:
-        return True
+    end = span.start
+    if end - 1 >= sent_start and doc[end - 1].text == ")":
+        opening = next((i for i in range(end - 2, max(sent_start, end - 8) - 1, -1) if doc[i].text == "("), None)
+        end = opening if opening is not None else end
+    return [t.lower_ for t in reversed(doc[max(sent_start, end - 3):end]) if not t.is_punct]
+
+
+def _role_words(span: Span) -> list[str]:
+    """The words that can say what a mention's person is: the word before it, its own first word,
+    its role, and the words it stands in apposition with ("Tom Grey, counsel for ...")."""
+    before = _words_before(span)
+    found = before[:1] + span.text.lower().split()[:1]
     role = str(span._.role or "").lower().split() if Span.has_extension("role") else []
-    if role and role[-1] in titles:
-        return True
+    found += role[-1:]
     root = span.root
     for tok in [root.head, *root.children]:
         if tok.dep_ == "appos" or root.dep_ == "appos":
-            if tok.lemma_.lower() in titles:
-                return True
-    return False
+            found.append(tok.lemma_.lower())
+    return found
+
+
+def _title_before(span: Span, titles: set[str] | frozenset[str]) -> bool:
+    return any(word in titles for word in _role_words(span))
+
+
+def _counsel_after(span: Span, words: PeopleWords) -> bool:
+    """A counsel's rank or the Commonwealth counsel tag after the name: "Amy Lin KC", "Amy Lin, defending, said"."""
+    doc = span.doc
+    if len(span) > 1 and span[-1].text.isupper() and span[-1].lower_ in words.lawyer_suffixes:
+        return True
+    after = doc[span.end:span.end + 3]
+    if len(after) and after[0].text.isupper() and after[0].lower_ in words.lawyer_suffixes:
+        return True
+    return (len(after) == 3 and after[0].text == "," and after[1].lower_ in words.lawyer_participles
+            and after[2].is_punct)
+
+
+def _in_counsel_list(span: Span, words: PeopleWords) -> bool:
+    """A member of a list of counsel: "The defence counsel was made up of Mr X and Miss Y", "Counsel
+    for Z comprised X and Y" (the subject is a lawyer noun, the verb one that lists members). The list
+    is read through conjuncts, appositions and a name modifying a noun ("Mr X leader, Mr Y and Miss Z")."""
+    tok = span.root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        verb = tok.head.head
+        verb = verb.head if verb.dep_ == "prt" else verb
+    elif tok.dep_ == "dobj":
+        verb = tok.head
+    else:
+        return False
+    if verb.lemma_.lower() not in words.counsel_list_verbs:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_.lower() in words.lawyer_titles
+
+
+def _presides(span: Span, words: PeopleWords) -> bool:
+    """The agent of "presided over by Mrs X": how Commonwealth courts name the magistrate or judge."""
+    tok = span.root
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    by = tok.head
+    return (tok.dep_ == "pobj" and by.lower_ == "by" and by.dep_ == "agent"
+            and by.head.lemma_.lower() in words.presiding_verbs)
+
+
+def _judge_titles(doc: Doc, words: PeopleWords) -> frozenset[str]:
+    """The judge titles of this article: "Sheriff" is a judge only where a sheriff court sits (Scotland);
+    elsewhere a sheriff is a police officer."""
+    text = doc.text.lower()
+    bound = {t for t in words.court_bound_judge_titles if f"{t} court" in text}
+    return words.judge_titles | bound
+
+
+def _mention_gender(span: Span, words: PeopleWords) -> str | None:
+    """The sex an honorific ("Ms", "Mr Justice") or a gendered word ("spokeswoman", "the man") gives a mention."""
+    before = _words_before(span)
+    titles = words.judge_titles | words.lawyer_titles
+    honorifics = span.text.lower().split()[:1] + before[:1] + (before[1:2] if before[:1] and before[0] in titles else [])
+    cues = honorifics + _role_words(span)
+    male = any(w in words.male_honorifics for w in honorifics) or any(w in words.male_words for w in cues)
+    female = any(w in words.female_honorifics for w in honorifics) or any(w in words.female_words for w in cues)
+    return "male" if male and not female else "female" if female and not male else None
+
+
+def _given_name(name: str, words: PeopleWords) -> str | None:
+    """The first word of a full name that is neither a title nor an initial; None for a bare surname."""
+    tokens = [w for w in name.split() if w.strip(".").lower() not in words.male_honorifics | words.female_honorifics
+              and w.lower() not in words.judge_titles | words.lawyer_titles]
+    if len(tokens) < 2 or "." in tokens[0] or not tokens[0].isalpha():
+        return None
+    return tokens[0]
+
+
+def _person_gender(person: Person, words: PeopleWords) -> str | None:
+    """The sex what the text says gives; the given name only when the text says nothing, and
+    contradicting cues leave it unknown."""
+    said = {g for g in (_mention_gender(m, words) for m in person.mentions) if g}
+    if len(said) == 1:
+        return said.pop()
+    if said:
+        return None
+    given = _given_name(person.name, words)
+    return first_name_gender(given) if given else None
+
+
+def _agrees(person: Person, gender: str | None) -> bool:
+    """A pronoun of one sex never stands for a person known to be of the other; unknown agrees with both."""
+    return gender is None or person.gender is None or person.gender == gender
 
 
 class Resolver:
     """Who a pronoun or description in one Doc stands for; built once per Doc by the events stage."""
 
-    def __init__(self, doc: Doc, person_nouns: set[str] | None = None):
+    def __init__(self, doc: Doc, person_nouns: set[str] | None = None, words: PeopleWords | None = None):
         self.doc = doc
         self.person_nouns = person_nouns or set()
+        self.words = words or PeopleWords()
         self.people: list[Person] = []
         self.person_of: dict[tuple[int, int], Person] = {}
         starts = doc.to_array(SENT_START) if len(doc) else np.zeros(0, dtype=np.int32)
@@ -121,10 +275,14 @@ class Resolver:
                 self.people.append(person)
             person.mentions.append(ent)
             self.person_of[(ent.start, ent.end)] = person
+        judge_titles = _judge_titles(doc, self.words)
         for person in self.people:
             person.mentions.sort(key=lambda e: e.start)
-            person.judge = any(_title_before(m, _JUDGE_TITLES) for m in person.mentions)
-            person.lawyer = not person.judge and any(_title_before(m, _LAWYER_TITLES) for m in person.mentions)
+            person.judge = any(_title_before(m, judge_titles) or _presides(m, self.words) for m in person.mentions)
+            person.lawyer = not person.judge and any(
+                _title_before(m, self.words.lawyer_titles) or _counsel_after(m, self.words)
+                or _in_counsel_list(m, self.words) for m in person.mentions)
+            person.gender = _person_gender(person, self.words)
 
     def person(self, ent: Span) -> Person | None:
         return self.person_of.get((ent.start, ent.end))
@@ -152,7 +310,7 @@ class Resolver:
         if lower in PRONOUNS:
             return self._pronoun(token, prefer)
         lemma = token.lemma_.lower()
-        if lemma in _JUDGE_TITLES and token.tag_ != "NNS":
+        if lemma in _JUDGE_DESCRIPTIONS and token.tag_ != "NNS":
             return self._judge_description(token)
         if lemma in self.person_nouns and token.tag_ in ("NN", "NNP") and self._definite_or_lead(token):
             indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
@@ -197,7 +355,9 @@ class Resolver:
         if token.dep_ in _OBJECT_DEPS:
             verb = token.head if token.dep_ != "pobj" else token.head.head
             blocked = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
-        candidates = [(m, p) for m, p in self._candidates(token) if not blocked.intersection(range(m.start, m.end))]
+        gender = _PRONOUN_GENDER.get(token.lower_)
+        candidates = [(m, p) for m, p in self._candidates(token) if not blocked.intersection(range(m.start, m.end))
+                      and _agrees(p, gender)]
         if token.dep_ in ("nsubj", "nsubjpass"):
             here = self.sent_index.get(token.i, 0)
             subjects = [(m, p) for m, p in candidates if m.root.dep_ in ("nsubj", "nsubjpass")
@@ -208,13 +368,13 @@ class Resolver:
         if prefer == "judge":
             chosen = next(((m, p) for m, p in candidates if p.judge), None)
             judges = [p for p in self.people if p.judge]
-            if chosen is None and len(judges) == 1:
+            if chosen is None and len(judges) == 1 and _agrees(judges[0], gender):
                 chosen = self._nearest_mention(judges[0], token), judges[0]
         else:
             chosen = next(((m, p) for m, p in candidates if p.party), None)
         if chosen is None and prefer != "judge" and not candidates:
             person = self.protagonist()
-            if person is not None:
+            if person is not None and _agrees(person, gender):
                 chosen = self._nearest_mention(person, token), person
         return chosen
 

@@ -100,6 +100,8 @@ class Argument:
     end_char: int
     mention_id: str | None = None
     canonical: str | None = None
+    source: str = "syntax"
+    confidence: float = 1.0
 
 
 @dataclass

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 ARGUMENT = pa.struct([
     ("role", pa.string()), ("text", pa.string()), ("start_char", pa.int64()), ("end_char", pa.int64()),
-    ("mention_id", pa.string()), ("canonical", pa.string()),
+    ("mention_id", pa.string()), ("canonical", pa.string()), ("source", pa.string()), ("confidence", pa.float64()),
 ])
 
 SCHEMAS: dict[str, pa.Schema] = {

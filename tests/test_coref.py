@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.coref import Resolver
-from conftest import annotate
+from pipeline.coref import Resolver, first_name_gender
+from pipeline.events.context import people_words
+from pipeline.events.lexicon import load_lexicon
+from conftest import ROOT, annotate
+
+WORDS = people_words(load_lexicon(ROOT / "models" / "events"))
 
 
 def resolver_for(nlp, text: str) -> tuple[Resolver, object]:
     doc = annotate(nlp, text, "2025-03-14")
-    return Resolver(doc, {"man", "woman", "migrant", "defendant", "driver"}), doc
+    return Resolver(doc, {"man", "woman", "migrant", "defendant", "driver"}, WORDS), doc
 
 
 def token(doc, word: str, nth: int = 0):
@@ -121,3 +125,133 @@ def test_coref_spokespeople_are_not_parties(nlp):
     assert kinds == {"Carlos Mendez": True, "James Carter": False}
     found = res.resolve(token(doc, "man"), "party")
     assert found is not None and found[1].name == "Carlos Mendez"
+
+
+GENDER_AGREEMENT = [
+    # a given name common for one sex only: "her" skips the nearer man
+    ("Maria Lopez met Daniel Reyes in May. Police arrested her in June.", "her", "party", "Maria Lopez"),
+    # an honorific: "him" skips the nearer Ms
+    ("Mr Okafor met Ms Adeyemi in May. Police arrested him in June.", "him", "party", "Okafor"),
+    # "the woman" in apposition makes a name of unknown sex female
+    ("Jordan Blake, the woman who filmed the arrest, met Daniel Reyes. Police arrested her later.", "her", "party",
+     "Jordan Blake"),
+    # guard: a woman's "she" still resolves to her
+    ("Maria Lopez was arrested in May. She was released on bail.", "She", "party", "Maria Lopez"),
+    # guard: a name of unknown sex stays eligible for either pronoun
+    ("Maria Lopez met Jordan Blake in May. Police arrested him in June.", "him", "party", "Jordan Blake"),
+    ("Daniel Reyes met Jordan Blake in May. Police arrested her in June.", "her", "party", "Jordan Blake"),
+]
+
+
+@pytest.mark.parametrize("text,word,prefer,name", GENDER_AGREEMENT)
+def test_coref_pronoun_agrees_in_gender(nlp, text, word, prefer, name):
+    res, doc = resolver_for(nlp, text)
+    found = res.resolve(token(doc, word), prefer)
+    assert found is not None and found[1].name == name
+
+
+def test_coref_pronoun_of_the_other_gender_stays_unresolved(nlp):
+    """The only person is a woman: "he" is someone the article does not name, not her."""
+    res, doc = resolver_for(nlp, "Maria Lopez was arrested in May. Police said he was released.")
+    assert res.resolve(token(doc, "he"), "party") is None
+
+
+PERSON_GENDER = [
+    ("Ms Dunne was arrested in May.", "Dunne", "female"),
+    ("Mrs Kaur and Miss Boateng appeared in court.", "Boateng", "female"),
+    ("Sir John Wood gave evidence.", "John Wood", "male"),
+    ("Lady Ray spoke.", "Lady Ray", "female"),
+    ("Mr Justice Smith sentenced Dunne to four years.", "Smith", "male"),
+    ("A police spokesman, Jordan Blake, said the driver was charged.", "Jordan Blake", "male"),
+    ("Daniel Reyes was arrested in May.", "Daniel Reyes", "male"),
+    ("Jordan Blake was arrested in May.", "Jordan Blake", None),
+    # honorific evidence wins over the given name
+    ("Ms Daniel Reyes was arrested in May.", "Daniel Reyes", "female"),
+]
+
+
+@pytest.mark.parametrize("text,name,gender", PERSON_GENDER)
+def test_coref_person_gender_from_evidence(nlp, text, name, gender):
+    res, _ = resolver_for(nlp, text)
+    assert {p.name: p.gender for p in res.people}[name] == gender
+
+
+@pytest.mark.parametrize("name,gender", [("Maria", "female"), ("daniel", "male"), ("Jordan", None), ("Li", None),
+                                         ("Zyxwv", None)])
+def test_coref_first_name_gender_from_census_lists(name, gender):
+    """Both lists and far more frequent in neither, or too rare to trust, is unknown."""
+    assert first_name_gender(name) == gender
+
+
+LAWYERS = [
+    ("Mary Cole, defending, said Dunne regretted the attack.", "Mary Cole"),
+    ("Tom Reid, prosecuting, told the court that Dunne lied.", "Tom Reid"),
+    ("Defence solicitor Amy Lin said Dunne would appeal.", "Amy Lin"),
+    ("Barrister Tom Grey said Dunne was sorry.", "Barrister Tom Grey"),
+    ("Amy Lin KC said Dunne would appeal.", "Amy Lin KC"),
+    ("Tom Grey, counsel for the accused, asked for bail for Dunne.", "Tom Grey"),
+    ("Advocate Rahul Verma argued that the arrest of Dunne was illegal.", "Advocate Rahul Verma"),
+]
+
+
+@pytest.mark.parametrize("text,lawyer", LAWYERS)
+def test_coref_commonwealth_lawyers_are_not_parties(nlp, text, lawyer):
+    res, _ = resolver_for(nlp, text)
+    kinds = {p.name: (p.lawyer, p.party) for p in res.people}
+    assert kinds[lawyer] == (True, False)
+    assert kinds["Dunne"] == (False, True)
+
+
+def test_coref_defending_with_an_object_is_not_a_counsel_tag(nlp):
+    res, _ = resolver_for(nlp, "Mary Cole, defending her record, said she did nothing wrong.")
+    assert [(p.name, p.party) for p in res.people] == [("Mary Cole", True)]
+
+
+def test_coref_pronoun_skips_the_defending_counsel(nlp):
+    res, doc = resolver_for(nlp, "Dunne was arrested in May. Tom Reid, defending, said he regretted it.")
+    found = res.resolve(token(doc, "he"), "party")
+    assert found is not None and found[1].name == "Dunne"
+
+
+JUDGES = [
+    ("Recorder Bell sentenced Dunne to two years.", "Recorder Bell", True),
+    ("Sheriff Brown fined Dunne at Glasgow Sheriff Court.", "Brown", True),
+    ("District Judge (Magistrates' Courts) Paul Lee sent the case of Dunne to the crown court.", "Paul Lee", True),
+    ("Mr Justice Smith sentenced Dunne to four years.", "Smith", True),
+    ("Justice A. Khan granted bail to Dunne.", "A. Khan", True),
+    ("Magistrate Sarah Ali remanded Dunne in custody.", "Sarah Ali", True),
+    ("Chief Justice Maria Santos sentenced Dunne to four years.", "Maria Santos", True),
+    ("The presiding judge, Maria Santos, said the evidence against Dunne was weak.", "Maria Santos", True),
+    ("The Court, presided over by Justice Ama Mensah, remanded Dunne.", "Ama Mensah", True),
+    ("The case of Dunne is before the court presided over by Mrs Eleanor Kakra Barnes-Botchway.", "Eleanor", True),
+    # guard: a sheriff where no sheriff court sits is a police officer
+    ("Sheriff Brown arrested Dunne in Ohio.", "Brown", False),
+]
+
+
+@pytest.mark.parametrize("text,name,judge", JUDGES)
+def test_coref_commonwealth_judge_titles(nlp, text, name, judge):
+    res, _ = resolver_for(nlp, text)
+    kinds = {p.name: p.judge for p in res.people}
+    assert kinds[name] is judge
+    assert kinds["Dunne"] is False
+
+
+COUNSEL_LISTS = [
+    ("The defence counsel was made up of Mr Tom Grey, Mr Paul Lee and Miss Amy Lin. The prosecution said Dunne lied.",
+     {"Tom Grey": False, "Paul Lee": False, "Amy Lin": False, "Dunne": True}),
+    ("Counsel for Dunne comprised Tom Grey and Amy Lin.", {"Tom Grey": False, "Amy Lin": False, "Dunne": True}),
+    # guard: the people a lawyer speaks for are parties
+    ("The lawyer for Dunne and Tom Grey said they were innocent.", {"Dunne": True, "Tom Grey": True}),
+]
+
+
+@pytest.mark.parametrize("text,parties", COUNSEL_LISTS)
+def test_coref_members_of_a_counsel_list_are_lawyers(nlp, text, parties):
+    res, _ = resolver_for(nlp, text)
+    assert {p.name: p.party for p in res.people} == parties
+
+
+def test_coref_counsel_list_read_through_a_leader_and_appositions(nlp):
+    res, _ = resolver_for(nlp, "The defence counsel was made up of Mr Tom Grey leader, Mr Paul Lee and Miss Amy Lin.")
+    assert {p.name: p.lawyer for p in res.people} == {"Tom Grey": True, "Paul Lee": True, "Amy Lin": True}

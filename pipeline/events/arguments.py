@@ -66,9 +66,10 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 # Justice") need not be how the article names it, so "it" is written as the antecedent
                 # mention ("Justice Department"), the pronoun kept as the anaphor.
                 return FoundArgument(role, group.text, group.start_char, group.end_char, canonical,
-                                     group.start_char, group.end_char, span.start_char, span.end_char)
+                                     group.start_char, group.end_char, span.start_char, span.end_char,
+                                     source="coreference")
             return FoundArgument(role, span.text, span.start_char, span.end_char, canonical,
-                                 group.start_char, group.end_char)
+                                 group.start_char, group.end_char, source="coreference")
         if group is not None:
             tok = group.root
     if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself"):
@@ -97,7 +98,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         if res is not None:
             mention, person = res
             return FoundArgument(role, span.text, span.start_char, span.end_char, person.name,
-                                 mention.start_char, mention.end_char)
+                                 mention.start_char, mention.end_char, source="coreference")
     if role in ("place", "origin", "destination"):
         inner = [e for e in ctx.ents_in(span) if e.label_ != "DATE"]
         if len(inner) == 1:

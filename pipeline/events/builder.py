@@ -52,6 +52,27 @@ def earlier_subject(etype: EventType, head: Token, ctx: DocContext) -> FoundArgu
     return None
 
 
+def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
+    """The story's only judge, else its only court, for a decision whose clause names none.
+
+    Only for what was done (asserted or reported): who will sentence or rule later is not known.
+    Two judges, or no judge and two courts, give nothing: a wrong name is worse than none."""
+    judges = [p for p in ctx.coref.people if p.judge]
+    if len(judges) == 1:
+        m = judges[0].mentions[0]
+        return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, judges[0].name,
+                             m.start_char, m.end_char, source="article")
+    if judges:
+        return None
+    courts = [e for e in ctx.doc_ents if e.label_ == "COURT"]
+    if len({e._.canonical or e.text for e in courts}) != 1:
+        return None
+    before = [e for e in courts if e.start < head.i]
+    m = before[-1] if before else courts[0]
+    return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, m._.canonical or m.text,
+                         m.start_char, m.end_char, source="article")
+
+
 def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     """The event of one trigger, or None when its participants are generic; recorded in `ctx.built`."""
     entry, span, head = trigger.entry, trigger.span, trigger.head
@@ -69,23 +90,24 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         place = dateline_place(ctx)
         if place is not None:
             args.append(place)
-    if etype.judge_from_article is not None and not any(a.role == "adjudicator" for a in args):
-        judges = [p for p in ctx.coref.people if p.judge]
-        if len(judges) == 1:
-            if entry.judge_from_article and not (etype.judge_from_article == "unless_passive" and is_passive(head)):
-                m = judges[0].mentions[0]
-                args.append(FoundArgument("adjudicator", m.text, m.start_char, m.end_char, judges[0].name,
-                                          m.start_char, m.end_char, inferred=True))
+    if etype.judge_from_article is not None and entry.judge_from_article and modality in ("asserted", "reported") \
+            and not any(a.role == "adjudicator" for a in args) \
+            and not (etype.judge_from_article == "unless_passive" and is_passive(head)):
+        adjudicator = article_adjudicator(head, ctx)
+        if adjudicator is not None:
+            args.append(adjudicator)
     if etype.person_centred and head.pos_ in ("NOUN", "PROPN") and not any(a.role == "subject" for a in args) \
             and head.lemma_ not in ("hearing", "sentencing"):
         earlier = earlier_subject(etype, head, ctx)
         if earlier is not None:
-            args.append(replace(earlier, inferred=True))
+            args.append(replace(earlier, source="article"))
         person = None if earlier is not None else ctx.coref.dominant()
         if person is not None and ctx.coref.sent_index.get(head.i, 0) >= ctx.coref.sent_index.get(person.mentions[0].start, 0):
             m = ctx.coref._nearest_mention(person, head)
             args.append(FoundArgument("subject", m.text, m.start_char, m.end_char, person.name,
-                                      m.start_char, m.end_char, inferred=True))
+                                      m.start_char, m.end_char, source="article"))
+    trust = ctx.lexicon.argument_confidence
+    args = [replace(a, confidence=trust[a.source]) for a in args]
     confidence = entry.confidence
     if not args:
         confidence *= 0.8

@@ -41,9 +41,10 @@ class EventExtractor(ResourceComponent):
         ctx = DocContext.build(doc, self.lexicon)
         found = []
         for trigger in self.triggers(doc, ctx):
-            event = build_event(trigger, ctx)
-            if event is not None:
-                found.append((trigger.entry, event))
+            for reading in trigger.readings():
+                event = build_event(reading, ctx)
+                if event is not None:
+                    found.append((reading.entry, event))
         doc._.events = retype_verdicts(found, ctx)
         return doc
 

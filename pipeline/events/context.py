@@ -6,16 +6,16 @@ the dateline and the events built so far live here, for the Doc being read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..coref import Resolver
+from ..coref import PeopleWords, Resolver
 from ..extensions import doc_text
 from .found import FoundEvent
 from .lexicon import Lexicon
 
-__all__ = ["DocContext", "find_dateline"]
+__all__ = ["DocContext", "find_dateline", "people_words"]
 
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
 DATELINE_DASH = re.compile(r"\s*(?:—|–|--|-)\s")
@@ -40,11 +40,17 @@ class DocContext:
         doc_ents = doc.ents  # Doc.ents builds every Span anew on each access: read once
         text = doc_text(doc)
         dateline_span, dateline_end = find_dateline(doc_ents, text)
-        return cls(doc, lexicon, text, Resolver(doc, lexicon.nouns.person), doc_ents,
+        return cls(doc, lexicon, text, Resolver(doc, lexicon.nouns.person, people_words(lexicon)), doc_ents,
                    {t.i: e for e in doc_ents for t in e}, dateline_span, dateline_end)
 
     def ents_in(self, span: Span) -> list[Span]:
         return [e for e in self.doc_ents if span.start <= e.start and e.end <= span.end]
+
+
+def people_words(lexicon: Lexicon) -> PeopleWords:
+    """The resolver's word lists, from the lexicon: it reads no files itself, so a models folder given
+    with --models-dir changes it too."""
+    return PeopleWords(judge_titles=lexicon.nouns.judge_titles, **asdict(lexicon.people))
 
 
 def find_dateline(doc_ents: tuple[Span, ...], text: str) -> tuple[tuple[int, int] | None, int]:

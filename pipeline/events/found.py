@@ -2,8 +2,9 @@
 
 Offsets are characters of the Doc's text. `mention_start`/`mention_end` link an argument to the entity
 mention it names (None when it names none); a pronoun written as its antecedent keeps the pronoun's
-offsets in `anaphor_start`/`anaphor_end`; `inferred` marks an argument taken from elsewhere in the
-article than the trigger's sentence (the article's only judge, the subject of an earlier mention).
+offsets in `anaphor_start`/`anaphor_end`; `source` says how the argument was found: `syntax` (the
+trigger's parse), `coreference` (a pronoun or description resolved to a name) or `article` (taken
+from elsewhere in the article: the article's only judge or court, the subject of an earlier mention).
 """
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from dataclasses import astuple, dataclass, field
 
 import srsly
 
-__all__ = ["FoundArgument", "FoundEvent"]
+__all__ = ["FoundArgument", "FoundEvent", "ARGUMENT_SOURCES"]
+
+ARGUMENT_SOURCES = ("syntax", "coreference", "article", "model")
 
 MSGPACK_KEY = "__legalnews_found_event__"
 
@@ -29,7 +32,8 @@ class FoundArgument:
     mention_end: int | None = None
     anaphor_start: int | None = None
     anaphor_end: int | None = None
-    inferred: bool = False
+    source: str = "syntax"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,8 @@ def not_modifier(tok: Token, span: Span, ctx: DocContext) -> bool:
         return False
     if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         return False
+    if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.head.lemma_ == "remand":
+        return False  # "remanded in custody": one detention, whose trigger is the verb
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_ not in ("order",):
         return False
     return not generic(tok, ctx)
@@ -137,7 +139,18 @@ def executed_person(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"executed the prisoner": not "executed a search warrant"."""
     obj = patient(tok, ctx)
     return obj is not None and obj.lemma_.lower() not in ctx.lexicon.nouns.executed_objects \
-        and (person_like(obj, ctx) or obj.tag_ in ("NNS", "NNPS"))
+        and (person_like(obj, ctx) or obj.tag_ in ("NNS", "NNPS")) and not murder_told_as_execution(tok, ctx)
+
+
+def murder_told_as_execution(tok: Token, ctx: DocContext) -> bool:
+    """"was executed at close range by two gunmen": a killing described as an execution, not a state's
+    death sentence carried out; told by the manner ("at close range", "execution-style") or the killers."""
+    nouns = ctx.lexicon.nouns
+    for t in tok.subtree:
+        if t.lemma_.lower() in nouns.killing_manners and t.i != tok.i:
+            return True
+    killer = actor_token(tok, ctx)
+    return killer is not None and killer.lemma_.lower() in nouns.non_state_killers
 
 
 # ---- justice: charges, trials and verdicts ---------------------------------------------------
@@ -167,7 +180,60 @@ def charge_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
         return obj is None or person_like(obj, ctx) or any(c.lower_ == "with" for c in tok.children)
     if tok.lemma_ == "accuse":
         return is_passive(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.lemma_ == "prosecute":
+        return patient(tok, ctx) is not None  # "Ms Carter, prosecuting, said": the prosecutor's role
     return True
+
+
+# ---- prison terms, remand and bail -----------------------------------------------------------
+def prison_term(tok: Token, ctx: DocContext) -> Token | None:
+    """The for-phrase of "jailed for seven years", "imprisoned for life": a term, which a court imposes."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for obj in prep.children:
+                ent = ctx.ents.get(obj.i)
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in ctx.lexicon.nouns.term_words
+                                           or ent is not None and ent.label_ == "DATE" and ent._.timex_type == "DURATION"):
+                    return obj
+    return None
+
+
+@guard("jail_term")
+def jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was jailed for seven years": a sentence with its penalty, besides the jailing `arrest.v` finds."""
+    return prison_term(tok, ctx) is not None
+
+
+@guard("handed_term")
+def handed_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was handed a four-year prison term", "handed him seven years": a sentence; not "handed over"."""
+    if any(c.lower_ == "over" for c in tok.children):
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")):
+        ent = ctx.ents.get(obj.i)
+        if obj.lemma_.lower() in ("sentence", "term") or (ent is not None and ent.label_ == "DATE"
+                                                           and ent._.timex_type == "DURATION"):
+            return True
+    return False
+
+
+@guard("remanded_in_custody")
+def remanded_in_custody(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"were remanded in custody", "remanded to jail": held pending trial; not "remanded the case"."""
+    places = ctx.lexicon.nouns.custody_places
+    return any(prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to") and
+               any(o.dep_ == "pobj" and o.lemma_.lower() in places for o in prep.children)
+               for prep in tok.children)
+
+
+@guard("bail_decided")
+def bail_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"granted bail to the men", "was refused bail": a court's decision on release (a refusal is the
+    release negated); "opposed the bail application" or "bail conditions" decide nothing."""
+    nouns = ctx.lexicon.nouns
+    gov = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and gov.pos_ in ("VERB", "AUX") \
+        and gov.lemma_.lower() in nouns.bail_granting | nouns.bail_refusing
 
 
 @guard("charge_noun")
@@ -183,7 +249,19 @@ def charge_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
         return False
     if tok.dep_ == "compound":
         return False
-    return True
+    return not prosecution_as_party(tok)
+
+
+def prosecution_as_party(tok: Token) -> bool:
+    """"the prosecution opposed bail", "a lawyer for the prosecution", "the prosecution's case": the
+    prosecutors as a side of the case, not a charge; "the prosecution of the minister" and "faces
+    prosecution" stay charges."""
+    if tok.lemma_ != "prosecution" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss", "conj") and any(c.lower_ == "the" for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "by", "from", "with", "to") \
+        and any(c.lower_ == "the" for c in tok.children)
 
 
 @guard("guilty_state")

@@ -2,7 +2,8 @@
 
 `types.json` (one entry per event type: family, roles, preposition-to-role map and the properties the
 rules read), `triggers.jsonl` (the trigger entries), `cues.json` (negation and modality cue words),
-`nouns.json` (noun classes) and `syntax.json` (closed classes of English). The type table is checked
+`nouns.json` (noun classes), `syntax.json` (closed classes of English) and `people.json` (what tells
+people apart: honorifics, gendered words, lawyer titles). The type table is checked
 against `records.EVENT_TYPES`: a type the SPEC lists may be neither missing nor misspelled, and a type
 the SPEC does not list must say `"extension": true` (README.md).
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import srsly
 
 from ..records import EVENT_TYPES, ROLES
 
-__all__ = ["Lexicon", "TriggerEntry", "EventType", "PrepositionRule", "Cues", "Nouns", "Syntax", "load_lexicon",
+__all__ = ["Lexicon", "TriggerEntry", "EventType", "PrepositionRule", "Cues", "Nouns", "People", "Syntax", "load_lexicon",
            "LexiconError"]
 
 
@@ -100,6 +102,8 @@ class TriggerEntry:
     judge_from_article: bool = True    # False: the type's inferred judge is not applied
     verdict_reference: bool = False    # "the verdict": takes the type of the latest verdict
     verdict_anchor: bool = True        # False: does not set the type of a later "the verdict"
+    refusal_negates: bool = False      # a noun a refusing verb governs is negated ("was refused bail")
+    also: tuple[str, ...] = ()         # further types the same trigger reports ("jailed for nine years": the jailing too)
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,28 @@ class Nouns:
     release_objects: frozenset[str]
     location: frozenset[str]
     executed_objects: frozenset[str]
+    term_words: frozenset[str]
+    bail_granting: frozenset[str]
+    bail_refusing: frozenset[str]
+    custody_places: frozenset[str]
+    killing_manners: frozenset[str]
+    non_state_killers: frozenset[str]
+
+
+@dataclass(frozen=True)
+class People:
+    """`people.json`: what tells the article's people apart for the pronoun resolver (sex, lawyer titles)."""
+
+    male_honorifics: frozenset[str]
+    female_honorifics: frozenset[str]
+    male_words: frozenset[str]
+    female_words: frozenset[str]
+    lawyer_titles: frozenset[str]
+    lawyer_suffixes: frozenset[str]
+    lawyer_participles: frozenset[str]
+    counsel_list_verbs: frozenset[str]
+    court_bound_judge_titles: frozenset[str]
+    presiding_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -161,6 +187,8 @@ class Lexicon:
     cues: Cues
     nouns: Nouns
     syntax: Syntax
+    people: People
+    argument_confidence: Mapping[str, float]
 
 
 def _word_classes(cls, path: Path, shared: Path | None = None):
@@ -232,6 +260,8 @@ def _entry(line: dict, types: Mapping[str, EventType]) -> TriggerEntry:
     for key in ("lemma", "pos"):
         if key in line:
             line[key] = tuple(line[key])
+    if "also" in line:
+        line["also"] = tuple(line["also"])
     if line.get("pattern") is not None:
         line["pattern"] = tuple(line["pattern"])
     try:
@@ -240,16 +270,34 @@ def _entry(line: dict, types: Mapping[str, EventType]) -> TriggerEntry:
         raise LexiconError(f"triggers.jsonl {line.get('id')!r}: {err}") from None
     if entry.type not in types:
         raise LexiconError(f"triggers.jsonl {entry.id!r}: type {entry.type!r} is not in types.json")
+    for extra in entry.also:
+        if extra not in types:
+            raise LexiconError(f"triggers.jsonl {entry.id!r}: also-type {extra!r} is not in types.json")
     if entry.actor is not None and entry.actor not in ROLES:
         raise LexiconError(f"triggers.jsonl {entry.id!r}: unknown actor role {entry.actor!r}")
     return entry
 
 
 def load_lexicon(folder: Path) -> Lexicon:
-    """Read and check `types.json`, `triggers.jsonl`, `cues.json`, `nouns.json` and `syntax.json` of `folder`;
-    the modal auxiliaries come from the `tense/cues.json` beside it, which the dates stage reads too."""
+    """Read and check `types.json`, `triggers.jsonl`, `cues.json`, `nouns.json`, `syntax.json`, `people.json`
+    and `arguments.json` of `folder`; the modal auxiliaries come from the `tense/cues.json` beside it,
+    which the dates stage reads too."""
     folder = Path(folder)
     types = load_types(folder / "types.json")
     entries = tuple(_entry(line, types) for line in srsly.read_jsonl(folder / "triggers.jsonl"))
     return Lexicon(entries, types, _word_classes(Cues, folder / "cues.json", folder.parent / "tense" / "cues.json"),
-                   _word_classes(Nouns, folder / "nouns.json"), _word_classes(Syntax, folder / "syntax.json"))
+                   _word_classes(Nouns, folder / "nouns.json"), _word_classes(Syntax, folder / "syntax.json"),
+                   people=_word_classes(People, folder / "people.json"),
+                   argument_confidence=load_argument_confidence(folder / "arguments.json"))
+
+
+def load_argument_confidence(path: Path) -> Mapping[str, float]:
+    """How far an argument of each `source` is to be trusted (`arguments.json`): one figure in 0-1 per source."""
+    from .found import ARGUMENT_SOURCES
+
+    table = json.loads(path.read_text(encoding="utf-8"))["confidence"]
+    unknown = set(table) - set(ARGUMENT_SOURCES)
+    if unknown or not all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in table.values()):
+        raise LexiconError(f"{path}: confidence needs a figure in 0-1 for sources among {', '.join(ARGUMENT_SOURCES)}"
+                           + (f"; unknown: {', '.join(sorted(unknown))}" if unknown else ""))
+    return MappingProxyType({source: float(table.get(source, 0.5)) for source in ARGUMENT_SOURCES})

@@ -94,6 +94,13 @@ def attributes(entry: TriggerEntry, head: Token, span: Span, ctx: DocContext) ->
     return negated, modality or entry.modality or "asserted"
 
 
+def challenged(against: Token, ctx: DocContext) -> bool:
+    """"an appeal against the conviction", "filed a challenge against the order": what is challenged
+    happened; "ruled against", "voted against" say it did not or will not."""
+    gov = against.head
+    return gov.pos_ in ("NOUN", "PROPN") or gov.lemma_ in ctx.lexicon.syntax.actor_light
+
+
 def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tuple[bool, str]:
     """A nominal trigger takes its modality from the verb that governs it ("set a hearing", "awaiting
     trial", "planned to attend the execution"); a definite one ("the ruling", "his conviction") is
@@ -105,7 +112,9 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
             and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
         return True, "asserted"
-    if head.dep_ == "pobj" and gov.lower_ in ("against", "without"):
+    if head.dep_ == "pobj" and (gov.lower_ == "without" or gov.lower_ == "against" and not challenged(gov, ctx)):
+        negated = True  # "ruled against the deportation"; "an appeal against the conviction" presupposes it
+    if entry.refusal_negates and head.dep_ in ("dobj", "nsubjpass", "dative") and gov.lemma_ in cue.negating_governors:
         negated = True
     if head.dep_ == "dobj" and gov.pos_ == "VERB" and any(c.dep_ == "neg" for c in gov.children):
         negated = gov.lemma_ in ("block", "halt", "hear", "dismiss", "grant", "issue", "file")

@@ -41,6 +41,10 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
     rule = etype.prepositions.get(prep)
     if rule is not None and rule.date_objects and _rule_holds(rule, obj, nominal, ctx):
         return rule.role, rule.role in PHRASE_ROLES
+    if prep == "for" and not nominal and (
+            label == "DATE" and is_duration(ent) or obj.lemma_.lower() in ctx.lexicon.nouns.term_words):
+        # "jailed for seven years", "imprisoned for life": a term, the penalty of a sentence and no crime
+        return ("penalty", True) if etype.duration_is_penalty else (None, False)
     if label == "DATE":
         return ("time", False) if prep in TIME_PREPOSITIONS else (None, False)
     if (label == "COURT" or (obj.lemma_ == "court" and prep in ("in", "before", "to"))) \
@@ -162,6 +166,10 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                 if c.dep_ == "prep" and c.lower_ == "of":
                     add_argument(args, "crime", next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None),
                                  ctx, phrase=True, split=False)
+    if etype.duration_is_penalty and not has_role(args, "penalty"):
+        term = next((c for c in head.children if c.dep_ in ("dobj", "attr") and (
+            c.lemma_.lower() in ("sentence", "term") or ents.get(c.i) is not None and is_duration(ents[c.i]))), None)
+        add_argument(args, "penalty", term, ctx, phrase=True, split=False)  # "was handed a four-year term"
     if etype.money_penalty:
         money = next((c for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
                       and (undergoer is None or c.i != undergoer.i) and (c.like_num or any(t.text == "$" for t in c.subtree))),
@@ -170,6 +178,19 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
             money = next((c for c in span[-1].children if c.dep_ == "dobj"), None)
         if money is not None:
             add_argument(args, "penalty", money, ctx, phrase=True, split=False)
+
+
+def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
+    """Who a light verb gives its nominal trigger to: "granted bail to the men", "granted the men bail",
+    "the men were granted bail"."""
+    for c in gov.children:
+        if c.dep_ == "dative" and c.i != head.i:
+            target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.pos_ == "ADP" else c
+            if target is not None and person_like(target, ctx):
+                return target
+    if is_passive(gov) and head.dep_ == "dobj":
+        return next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, actor_role: str,
@@ -220,6 +241,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         if gov.lemma_ in words.actor_light and not has_role(args, actor_role):
             actor = actor_token(gov, ctx) if not is_passive(gov) else None
             add_argument(args, actor_role, actor, ctx)
+        if gov.lemma_ in words.actor_light and not has_role(args, "subject"):
+            add_argument(args, "subject", recipient(gov, head, ctx), ctx)
         elif gov.lemma_ in words.subject_light and not has_role(args, "subject"):
             add_argument(args, "subject", actor_token(gov, ctx) or next(
                 (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None), ctx)

@@ -82,5 +82,6 @@ def dateline_place(ctx: DocContext) -> FoundArgument | None:
     start, end = ctx.dateline_span
     ent = next((e for e in ctx.doc_ents if e.start_char == start), None)
     if ent is not None:
-        return FoundArgument("place", ctx.text[start:end], start, end, ent._.canonical, ent.start_char, ent.end_char)
-    return FoundArgument("place", ctx.text[start:end], start, end)
+        return FoundArgument("place", ctx.text[start:end], start, end, ent._.canonical, ent.start_char, ent.end_char,
+                             source="article")
+    return FoundArgument("place", ctx.text[start:end], start, end, source="article")

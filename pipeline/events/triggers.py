@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 import numpy as np
@@ -31,6 +31,10 @@ class Trigger:
     entry: TriggerEntry
     span: Span
     head: Token
+
+    def readings(self) -> list["Trigger"]:
+        """The trigger as its entry's type, then as each type the entry says it also reports."""
+        return [self] + [replace(self, entry=replace(self.entry, type=extra, also=())) for extra in self.entry.also]
 
 
 def inflections(lemma: str) -> set[str]:

@@ -1,0 +1,64 @@
+"""Where an argument comes from: the trigger's parse, a resolved pronoun or description, or the article."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import annotate
+from pipeline.events import FoundEvent
+
+PUBLISHED = "2025-03-14"
+
+
+def events_of(nlp, text: str) -> list[FoundEvent]:
+    return annotate(nlp, text, PUBLISHED)._.events
+
+
+def only(events: list[FoundEvent], etype: str, trigger: str) -> FoundEvent:
+    found = [e for e in events if e.event_type == etype and trigger in e.trigger]
+    assert len(found) == 1, [(e.event_type, e.trigger) for e in events]
+    return found[0]
+
+
+def argument(event: FoundEvent, role: str):
+    found = [a for a in event.arguments if a.role == role]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, name, source", [
+    ("Judge Mara Lindqvist sentenced Tomas Brandt to six years in prison on Friday.",
+     "SENTENCE", "sentenced", "subject", "Tomas Brandt", "syntax"),
+    ("Tomas Brandt, 41, appeared in court in Duluth. A jury convicted him of arson on Friday.",
+     "CONVICT", "convicted", "subject", "Tomas Brandt", "coreference"),
+    ("U.S. District Judge Mara Lindqvist heard arguments on Monday. The judge ruled that the "
+     "agency had acted unlawfully.", "RULING", "ruled", "adjudicator", "Mara Lindqvist", "coreference"),
+    ("U.S. District Judge Mara Lindqvist heard arguments on Monday in the case of Tomas Brandt. "
+     "On Tuesday an order was issued barring his transfer to Texas.", "ORDER", "order", "adjudicator",
+     "Mara Lindqvist", "article"),
+])
+def test_events_arguments_say_how_they_were_found(nlp, text, etype, trigger, role, name, source):
+    arg = argument(only(events_of(nlp, text), etype, trigger), role)
+    assert arg is not None and name in (arg.canonical or arg.text)
+    assert arg.source == source
+    assert 0 < arg.confidence <= 1
+
+
+def test_events_story_with_one_court_and_no_judge_gives_it_to_the_decision(nlp):
+    text = ("Two brothers appeared before the Kilkenny Circuit Court on Monday charged with burglary. "
+            "The pair were later sentenced to three years in prison each.")
+    arg = argument(only(events_of(nlp, text), "SENTENCE", "sentenced"), "adjudicator")
+    assert arg is not None and "Kilkenny Circuit Court" in arg.text
+    assert arg.source == "article"
+
+
+def test_events_story_with_two_courts_names_no_adjudicator(nlp):
+    text = ("The Kilkenny Circuit Court heard the case in May and the Cork District Court heard a second charge in June. "
+            "The pair were later sentenced to three years in prison each.")
+    assert argument(only(events_of(nlp, text), "SENTENCE", "sentenced"), "adjudicator") is None
+
+
+def test_events_sentencing_still_to_come_takes_no_judge_from_the_article(nlp):
+    text = ("U.S. District Judge Mara Lindqvist accepted the plea of Tomas Brandt on Monday. "
+            "Brandt is scheduled to be sentenced in June.")
+    event = only(events_of(nlp, text), "SENTENCE", "sentenced")
+    assert event.modality == "future"
+    assert argument(event, "adjudicator") is None

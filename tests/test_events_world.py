@@ -1,0 +1,117 @@
+"""Court actions as wire copy from many countries phrases them: each class with its positive case and its guard."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import annotate
+
+PUBLISHED = "2025-03-14"
+
+
+def events(nlp, text: str) -> list[tuple[str, str, bool]]:
+    """(type, trigger, negated) of every event found in `text`."""
+    return [(e.event_type, e.trigger, e.negated) for e in annotate(nlp, text, PUBLISHED)._.events]
+
+
+def arguments(nlp, text: str, etype: str) -> dict[str, list[str]]:
+    event = next(e for e in annotate(nlp, text, PUBLISHED)._.events if e.event_type == etype)
+    roles: dict[str, list[str]] = {}
+    for arg in event.arguments:
+        roles.setdefault(arg.role, []).append(arg.canonical or arg.text)
+    return roles
+
+
+@pytest.mark.parametrize("text", [
+    "The prosecution opposed the application, saying the accused might leave the country.",
+    "A lawyer for the prosecution told jurors the evidence was overwhelming.",
+    "Ms Okonkwo, prosecuting, said the attack had been planned for weeks.",
+])
+def test_events_world_prosecution_as_a_party_is_no_charge(nlp, text):
+    assert not any(etype == "CHARGE_INDICT" for etype, _, _ in events(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The former governor now faces prosecution for bribery.",
+    "The prosecution of the two officers began in May.",
+])
+def test_events_world_a_prosecution_of_someone_stays_a_charge(nlp, text):
+    assert any(etype == "CHARGE_INDICT" for etype, _, _ in events(nlp, text))
+
+
+@pytest.mark.parametrize("text, penalty", [
+    ("Daniel Osei was jailed for nine years at Manchester Crown Court on Friday.", "nine years"),
+    ("The smuggler was imprisoned for life in 2011.", "life"),
+    ("The driver was handed a six-year prison term for the crash.", "six-year prison term"),
+])
+def test_events_world_a_prison_term_is_a_sentence_with_its_penalty(nlp, text, penalty):
+    assert any(etype == "SENTENCE" for etype, _, _ in events(nlp, text))
+    assert any(penalty in value for value in arguments(nlp, text, "SENTENCE")["penalty"])
+
+
+def test_events_world_jailed_without_a_term_stays_a_detention(nlp):
+    found = events(nlp, "She was jailed on Tuesday after officers found a weapon in her bag.")
+    assert [etype for etype, _, _ in found] == ["ARREST_DETAIN"]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The magistrate granted bail to the three men on Monday.", False),
+    ("The businessman was granted bail by the High Court.", False),
+    ("The judge refused bail to the businessman.", True),
+])
+def test_events_world_bail_decisions_are_releases(nlp, text, negated):
+    assert ("RELEASE", "bail", negated) in events(nlp, text)
+
+
+def test_events_world_bail_granted_names_who_is_released(nlp):
+    assert "the three men" in arguments(nlp, "The magistrate granted bail to the three men.", "RELEASE")["subject"]
+
+
+@pytest.mark.parametrize("text", [
+    "The prosecution opposed the bail application.",
+    "His bail conditions require him to report to police weekly.",
+])
+def test_events_world_bail_talk_that_decides_nothing(nlp, text):
+    assert not any(etype == "RELEASE" for etype, _, _ in events(nlp, text))
+
+
+def test_events_world_remanded_in_custody_is_one_detention(nlp):
+    found = events(nlp, "The two suspects were remanded in custody until next week.")
+    assert [(etype, trigger) for etype, trigger, _ in found] == [("ARREST_DETAIN", "remanded")]
+
+
+def test_events_world_remanding_a_case_detains_no_one(nlp):
+    assert events(nlp, "The appeals court remanded the case to the trial judge.") == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Supreme Court quashed his conviction in 2019.", "quashed"),
+    ("The High Court set aside the order of the lower court.", "set aside"),
+])
+def test_events_world_quash_and_set_aside_are_rulings(nlp, text, trigger):
+    assert any(etype == "RULING" and t == trigger for etype, t, _ in events(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The shopkeeper was executed at close range by two gunmen on a motorbike.",
+    "Police said the reporter had been executed in cold blood outside his home.",
+])
+def test_events_world_a_murder_told_as_an_execution_is_no_execution(nlp, text):
+    assert not any(etype == "EXECUTE" for etype, _, _ in events(nlp, text))
+
+
+def test_events_world_a_state_execution_stays_one(nlp):
+    assert any(etype == "EXECUTE" for etype, _, _ in events(nlp, "The state executed the prisoner on Thursday."))
+
+
+def test_events_world_an_appeal_against_a_conviction_does_not_negate_it(nlp):
+    found = events(nlp, "Lawyers for Imran Qadir filed an appeal against the conviction on Tuesday.")
+    assert ("CONVICT", "conviction", False) in found
+
+
+@pytest.mark.parametrize("text", [
+    "The council voted against deportation of the family.",
+    "The judge ruled against the deportation of the family.",
+])
+def test_events_world_deciding_against_a_deportation_still_negates_it(nlp, text):
+    deportations = [negated for etype, _, negated in events(nlp, text) if etype == "DEPORT"]
+    assert deportations == [True]
