@@ -15,8 +15,10 @@ four inputs and keeps the tables, so two trees (before and after) can be compare
     python scripts/compare_outputs.py compare /tmp/before /tmp/after   # exit 1 on any difference
 
 The tree's own `pipeline` package and `models/` folder are used (PYTHONPATH points at the tree), with
-this interpreter's installed dependencies, so a `git worktree` of an older commit can be snapshotted
-from the same virtual environment.
+this interpreter's installed dependencies. spaCy loads the factories the *installed* package declares
+(`spacy_factories` entry points), so snapshot a tree whose factory names differ from the installed
+ones (a checkout from before the factories were declared, say) with a virtual environment that has
+that tree installed (`pip install --no-deps -e TREE`).
 """
 from __future__ import annotations
 
