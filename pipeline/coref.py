@@ -312,7 +312,7 @@ class Resolver:
         lemma = token.lemma_.lower()
         if lemma in _JUDGE_DESCRIPTIONS and token.tag_ != "NNS":
             return self._judge_description(token)
-        if lemma in self.person_nouns and token.tag_ in ("NN", "NNP") and self._definite_or_lead(token):
+        if self._person_noun(token) and self._definite_or_lead(token):
             indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
             if indefinite and self.in_lead(token):
                 after = [(m, p) for key, p in self.person_of.items() if p.party
@@ -323,6 +323,13 @@ class Resolver:
             if person is not None:
                 return self._nearest_mention(person, token), person
         return None
+
+    def _person_noun(self, token: Token) -> bool:
+        """A singular noun of a person, also a participle used as one ("the accused", tagged VBN)."""
+        if token.tag_ in ("NN", "NNP"):
+            return token.lemma_.lower() in self.person_nouns
+        return token.tag_ in ("VBN", "JJ") and token.lower_ in self.person_nouns \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
     def _definite_or_lead(self, token: Token) -> bool:
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]

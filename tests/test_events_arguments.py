@@ -62,3 +62,37 @@ def test_events_sentencing_still_to_come_takes_no_judge_from_the_article(nlp):
     event = only(events_of(nlp, text), "SENTENCE", "sentenced")
     assert event.modality == "future"
     assert argument(event, "adjudicator") is None
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, name", [
+    # an adjunct participle's doer is the main clause's subject, active or passive
+    ("After pleading guilty to theft, Anna Byrne was fined 500 euros.", "CONVICT", "pleading guilty",
+     "subject", "Anna Byrne"),
+    ("After being arrested in May, the driver was charged with manslaughter.", "ARREST_DETAIN", "arrested",
+     "subject", "the driver"),
+    # the person a multi-word trigger holds
+    ("The jury found Daniel Reyes guilty of manslaughter.", "CONVICT", "guilty", "subject", "Daniel Reyes"),
+    # a participle used as a person noun resolves like one
+    ("Mohammed Iqbal appeared before the court on Tuesday. The accused was remanded in custody until June.",
+     "ARREST_DETAIN", "remanded", "subject", "Mohammed Iqbal"),
+])
+def test_events_arguments_beyond_the_triggers_own_words(nlp, text, etype, trigger, role, name):
+    arg = argument(only(events_of(nlp, text), etype, trigger), role)
+    assert arg is not None and name in (arg.canonical or arg.text)
+
+
+@pytest.mark.parametrize("text, subject, penalty", [
+    ("The court fined the company $3 million.", "the company", "$3 million"),
+    ("After pleading guilty, Anna Byrne was fined 500 euros.", "Anna Byrne", "500 euros"),
+    ("The judge fined Harlan Tooling $2.5 million on Monday.", "Harlan Tooling", "$2.5 million"),
+])
+def test_events_arguments_a_fine_names_who_pays_and_how_much(nlp, text, subject, penalty):
+    event = only(events_of(nlp, text), "FINE", "fined")
+    assert subject in argument(event, "subject").text
+    assert argument(event, "penalty").text == penalty
+
+
+def test_events_arguments_a_counted_group_fined_is_no_amount(nlp):
+    event = only(events_of(nlp, "The regulator fined two brokers for the breach."), "FINE", "fined")
+    assert argument(event, "penalty") is None
+    assert "two brokers" in argument(event, "subject").text

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from .arguments import add_argument
 from .context import DocContext
 from .found import FoundArgument, FoundEvent
 from .lexicon import EventType, TriggerEntry
 from .modality import attributes
-from .participants import actor_token, bare_plural, patient
+from .participants import actor_token, bare_plural, patient, person_like
 from .roles import event_arguments
 from .syntax import is_passive
 from .time_place import dateline_place
@@ -52,6 +53,15 @@ def earlier_subject(etype: EventType, head: Token, ctx: DocContext) -> FoundArgu
     return None
 
 
+def person_inside(span: Span, head: Token, ctx: DocContext) -> Token | None:
+    """The person a multi-word trigger holds: "found Daniel Reyes guilty", "ordered the firm to pay"."""
+    for tok in span:
+        ent = ctx.ents.get(tok.i)
+        if tok.i != head.i and person_like(tok, ctx) and (ent is None or ent.label_ != "DATE"):
+            return ent.root if ent is not None else tok
+    return None
+
+
 def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
     """The story's only judge, else its only court, for a decision whose clause names none.
 
@@ -85,6 +95,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
                for e in ctx.ents_in(head.sent) if e.start > head.i and e.label_ in ("COURT", "ORGANIZATION", "AGENCY")):
             etype = ctx.lexicon.types[etype.appeals_court_petition_type]
     args = event_arguments(entry, etype, head, span, ctx)
+    if "subject" in etype.roles and len(span) > 1 and not any(a.role == "subject" for a in args):
+        add_argument(args, "subject", person_inside(span, head, ctx), ctx)
     negated, modality = attributes(entry, head, span, ctx)
     if not any(a.role == "place" for a in args) and etype.located and head.sent.start == next(doc.sents).start:
         place = dateline_place(ctx)

@@ -143,6 +143,7 @@ class Nouns:
     custody_places: frozenset[str]
     killing_manners: frozenset[str]
     non_state_killers: frozenset[str]
+    currency_words: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ def person_like(tok: Token | None, ctx: DocContext) -> bool:
     ent = ctx.ents.get(tok.i)
     if ent is not None:
         return ent.label_ in ("PERSON", "ORGANIZATION", "ORG", "NORP")
-    return tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in ctx.lexicon.nouns.person or tok.pos_ == "PROPN"
+    person = ctx.lexicon.nouns.person
+    return tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in person or tok.lower_ in person or tok.pos_ == "PROPN"
 
 
 def court_like(tok: Token | None, ctx: DocContext) -> bool:
@@ -88,7 +89,7 @@ def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
     if tok.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_ in ctx.lexicon.syntax.from_control:
         return next((c for c in head.head.children if c.dep_ in ("dobj",)), None)
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
-        return actor_token(head.head, ctx)
+        return surface_subject(head.head, ctx)
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ == "NOUN":
         return next((c for c in head.head.children if c.dep_ == "poss"), None)
     if tok.dep_ in ("xcomp", "ccomp", "oprd"):
@@ -98,9 +99,17 @@ def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
         return actor_token(head, ctx) if not is_passive(head) else patient(head, ctx)
     if tok.dep_ == "conj" and is_passive(head) and not is_passive(tok):
         return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-    if tok.dep_ in ("advcl", "conj"):
+    if tok.dep_ == "advcl":
+        return surface_subject(head, ctx)
+    if tok.dep_ == "conj":
         return actor_token(head, ctx)
     return None
+
+
+def surface_subject(verb: Token, ctx: DocContext) -> Token | None:
+    """Who controls an adjunct participle: the main clause's doer, or its passive subject ("After
+    pleading guilty, Byrne was fined": Byrne pleaded)."""
+    return actor_token(verb, ctx) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def actor_token(tok: Token, ctx: DocContext) -> Token | None:

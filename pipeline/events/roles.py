@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from .arguments import add_argument, has_role
+from .arguments import add_argument, has_role, make_argument
 from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
@@ -117,6 +117,15 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
     return args
 
 
+def has_currency(tok: Token, ctx: DocContext) -> bool:
+    return any(t.is_currency or t.lower_ in ctx.lexicon.nouns.currency_words for t in tok.subtree)
+
+
+def is_amount(tok: Token, ctx: DocContext) -> bool:
+    """"$3 million", "500 euros", "Rs 100,000", a bare "1,000": a sum, not a counted group ("two people")."""
+    return not person_like(tok, ctx) and (tok.like_num or has_currency(tok, ctx))
+
+
 def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: EventType, head: Token, span: Span,
                      actor_role: str, ctx: DocContext) -> None:
     """The doer and the undergoer of a verb, by voice, control and the type's argument properties."""
@@ -153,6 +162,8 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
         dative = next((c for c in head.children if c.dep_ == "dative"), None)
         if etype.dative_is_subject and dative is not None:
             undergoer = dative
+        if etype.money_penalty and undergoer is not None and is_amount(undergoer, ctx):
+            undergoer = dative  # "fined the company $3 million": the amount is the penalty
         if etype.clause_subject == "person" and undergoer is None:
             comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
             subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None) if comp is not None else None
@@ -172,10 +183,17 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
         add_argument(args, "penalty", term, ctx, phrase=True, split=False)  # "was handed a four-year term"
     if etype.money_penalty:
         money = next((c for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
-                      and (undergoer is None or c.i != undergoer.i) and (c.like_num or any(t.text == "$" for t in c.subtree))),
-                     None)
+                      and (undergoer is None or c.i != undergoer.i) and is_amount(c, ctx)), None)
         if money is None and entry.last_word_governs:
             money = next((c for c in span[-1].children if c.dep_ == "dobj"), None)
+        if money is None:  # "fined Kessler $2.5 million" parsed as one phrase: the person and the sum
+            for party in (c for c in head.children if c.dep_ in ("dobj", "dative") and person_like(c, ctx)):
+                money = next((g for g in party.children if g.dep_ in ("nummod", "quantmod", "appos", "npadvmod")
+                              and has_currency(g, ctx)), None)
+                if money is not None:
+                    if not has_role(args, "subject"):
+                        args.append(make_argument("subject", party, ctx))
+                    break
         if money is not None:
             add_argument(args, "penalty", money, ctx, phrase=True, split=False)
 
