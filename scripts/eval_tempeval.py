@@ -51,8 +51,7 @@ def run_part(part: str, shared: Path, work: Path, model: str, errors: int, guide
     run_dir = work / part
     models = timeml_models_dir(work, guidelines)
     extract(dump, run_dir, model, models)
-    add_duplicates(dump, run_dir, model, models)
-    realign(dump, run_dir)
+    add_duplicates(dump, run_dir, model, models)  # the shared scorer itself maps offsets of a stripped text back
     res = subprocess.run([sys.executable, str(tool), "score", *folders, "--pred", str(run_dir), "--json",
                           "--errors", str(errors)], check=True, capture_output=True, text=True)
     return json.loads(res.stdout)
@@ -80,31 +79,6 @@ def add_duplicates(dump: Path, run_dir: Path, model: str, models: Path) -> None:
         for table in ("articles.jsonl", "mentions.jsonl"):
             with (run_dir / table).open("a", encoding="utf-8") as out:
                 out.write((extra / table).read_text(encoding="utf-8"))
-
-
-def realign(dump: Path, run_dir: Path) -> None:
-    """Shift mention offsets back onto the TimeML text: ingest strips the text's leading blank lines,
-    while the gold offsets count them."""
-    originals = {}
-    with dump.open(encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            originals[rec["id"]] = rec["text"]
-    shift = {}
-    with (run_dir / "articles.jsonl").open(encoding="utf-8") as f:
-        for line in f:
-            art = json.loads(line)
-            original = originals.get(art["article_id"], "")
-            shift[art["article_id"]] = max(original.find(art["text"][:200]), 0)
-            art["text"] = original or art["text"]
-    path = run_dir / "mentions.jsonl"
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    with path.open("w", encoding="utf-8") as out:
-        for m in rows:
-            delta = shift.get(m["article_id"], 0)
-            m["start_char"] += delta
-            m["end_char"] += delta
-            out.write(json.dumps(m, ensure_ascii=False) + "\n")
 
 
 def time_components(dump: Path, models: Path, model: str, repeat: int = 2) -> dict:
