@@ -96,3 +96,33 @@ def test_events_arguments_a_counted_group_fined_is_no_amount(nlp):
     event = only(events_of(nlp, "The regulator fined two brokers for the breach."), "FINE", "fined")
     assert argument(event, "penalty") is None
     assert "two brokers" in argument(event, "subject").text
+
+
+@pytest.mark.parametrize("text, etype, trigger, name", [
+    # the person between "found" and the verdict, also when the parse hangs the verdict elsewhere
+    ("Jurors found Wendell Okoro, 44, of Tulsa, not guilty on three counts of smuggling.", "ACQUIT", "not guilty",
+     "Wendell Okoro"),
+    ("The jury deliberated for five hours before finding Bram Keller, 38, not guilty of perjury.", "ACQUIT",
+     "not guilty", "Bram Keller"),
+    # a passive conjunct after an active one shares its subject, not its object
+    ("Jean-Paul Morel, 37, fled Haiti in 2023 and was detained at the southern border.", "ARREST_DETAIN",
+     "detained", "Jean-Paul Morel"),
+    # "I" in a quotation is its speaker
+    ("Desmond Achebe was released in May. \"For three years I have been afraid that I would be sent to a country "
+     "I barely remember,\" he said.", "DEPORT", "sent", "Desmond Achebe"),
+])
+def test_events_arguments_subjects_the_parse_does_not_hand_over(nlp, text, etype, trigger, name):
+    arg = argument(only(events_of(nlp, text), etype, trigger), "subject")
+    assert arg is not None and name in (arg.canonical or arg.text)
+
+
+def test_events_arguments_what_someone_told_reporters_is_reported_not_future(nlp):
+    text = "Maria Lopez spoke after the hearing. \"They arrested me in front of my children,\" Lopez told reporters."
+    event = only(events_of(nlp, text), "ARREST_DETAIN", "arrested")
+    assert event.modality == "reported"
+    assert "Maria Lopez" in argument(event, "subject").canonical
+
+
+def test_events_arguments_an_unattributed_first_person_names_no_one(nlp):
+    event = only(events_of(nlp, "\"I was deported twice,\" the sign read."), "DEPORT", "deported")
+    assert argument(event, "subject") is None

@@ -13,6 +13,7 @@ from .syntax import SUBJECT_DEPS, conjuncts, noun_phrase
 __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
 
 REFERRING = ("it", "its", "they", "them", "their")
+FIRST_PERSON = ("i", "me", "my", "myself")
 BODY_LABELS = ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE")
 
 
@@ -24,6 +25,17 @@ def lead_subject(tok: Token, ctx: DocContext) -> Token | None:
         if chunk.start_char >= ctx.dateline_end and chunk.root.dep_ not in ("pobj", "npadvmod") \
                 and (ent is None or ent.label_ != "DATE"):
             return chunk.root
+    return None
+
+
+def quoted_speaker(tok: Token, ctx: DocContext) -> Token | None:
+    """Who says "I" in a quotation: the subject of the sentence's reporting verb ("'I would be sent to a
+    country I barely know,' he said": he)."""
+    verbs = [t for t in tok.sent if t.lemma_.lower() in ctx.lexicon.cues.reporting_verbs and t.i != tok.i]
+    for verb in sorted(verbs, key=lambda v: abs(v.i - tok.i)):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not (subject.left_edge.i <= tok.i <= subject.right_edge.i):
+            return subject
     return None
 
 
@@ -74,6 +86,15 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             tok = group.root
     if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself"):
         return None
+    if tok.lower_ in FIRST_PERSON and role in ("agent", "subject"):
+        speaker = quoted_speaker(tok, ctx)
+        if speaker is None or speaker.lower_ in FIRST_PERSON:
+            return None
+        arg = make_argument(role, speaker, ctx)
+        if arg is None or arg.canonical is None:
+            return None
+        return FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), arg.canonical, arg.mention_start,
+                             arg.mention_end, source="coreference")
     ent = ents.get(tok.i)
     if ent is None:
         appos = next((c for c in tok.subtree if c.dep_ == "appos" and ents.get(c.i) is not None

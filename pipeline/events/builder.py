@@ -62,6 +62,18 @@ def person_inside(span: Span, head: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def found_person(span: Span, ctx: DocContext) -> Token | None:
+    """Whom a verdict is about when the parse loses it: the person between "found" and "not guilty"
+    ("Jurors found Wendell Pruitt, 44, of Oklahoma City, not guilty")."""
+    sent = span.sent
+    verbs = [t for t in ctx.doc[sent.start:span.start] if t.lemma_.lower() in ctx.lexicon.syntax.verdict_verbs]
+    if not verbs:
+        return None
+    between = ctx.doc[verbs[-1].i + 1:span.start]
+    return next((ctx.ents[t.i].root for t in between if ctx.ents.get(t.i) is not None
+                 and ctx.ents[t.i].label_ == "PERSON"), None)
+
+
 def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
     """The story's only judge, else its only court, for a decision whose clause names none.
 
@@ -97,6 +109,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     args = event_arguments(entry, etype, head, span, ctx)
     if "subject" in etype.roles and len(span) > 1 and not any(a.role == "subject" for a in args):
         add_argument(args, "subject", person_inside(span, head, ctx), ctx)
+    if etype.verdict and not any(a.role == "subject" for a in args):
+        add_argument(args, "subject", found_person(span, ctx), ctx)
     negated, modality = attributes(entry, head, span, ctx)
     if not any(a.role == "place" for a in args) and etype.located and head.sent.start == next(doc.sents).start:
         place = dateline_place(ctx)

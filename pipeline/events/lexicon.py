@@ -177,6 +177,7 @@ class Syntax:
     group_nouns: frozenset[str]
     representatives: frozenset[str]
     quantity_nouns: frozenset[str]
+    verdict_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ def attributes(entry: TriggerEntry, head: Token, span: Span, ctx: DocContext) ->
                 modality = "future"
         if level == 1 and cur.lemma_ in cue.negating_governors and prev_dep in ("xcomp", "pcomp", "prep"):
             negated = True
-        if level > 0 and modality is None and prev_dep in ("xcomp", "pcomp", "ccomp", "oprd"):
+        if level > 0 and modality is None and prev_dep in ("xcomp", "pcomp", "ccomp", "oprd") \
+                and not (cur.lemma_ in cue.reporting_verbs and prev_dep == "ccomp"):  # "told reporters they arrested me"
             if cur.lemma_ in cue.future_governors and not (cur.lemma_ in ("allow", "let") and negated):
                 modality = "future"
             elif cur.lemma_ in cue.possible_governors:

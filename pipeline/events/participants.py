@@ -74,8 +74,9 @@ def patient(tok: Token, ctx: DocContext) -> Token | None:
             return c
     if tok.dep_ in ("acl", "relcl") and is_passive(tok):
         return tok.head
-    if tok.dep_ == "conj" and is_passive(tok):
-        return patient(tok.head, ctx)
+    if tok.dep_ == "conj" and is_passive(tok):  # "was arrested and charged"; "fled Haiti and was detained"
+        first = tok.head
+        return patient(first, ctx) if is_passive(first) else next((c for c in first.children if c.dep_ == "nsubj"), None)
     if tok.dep_ in ("xcomp", "ccomp", "oprd") and is_passive(tok):
         for c in tok.head.children:
             if c.dep_ in ("dobj", "nsubjpass"):
