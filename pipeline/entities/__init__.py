@@ -15,6 +15,7 @@ from ..extensions import register_extensions
 from .candidates import Candidate
 from .classify import first_names, is_demonym
 from .gazetteer import EntityLexicon, Gazetteer, load_gazetteer
+from .jurisdiction import JurisdictionResolver, make_jurisdiction_resolver
 from .keys import canonical_text, entity_key, strip_article
 from .normalizer import EntityNormalizer, make_entity_normalizer
 from .ruler import RULER_KEY, AnchoredSpanRuler, EntityRuler, make_entity_ruler
@@ -25,4 +26,5 @@ __all__ = [
     "RULER_KEY", "AnchoredSpanRuler", "EntityRuler", "EntityNormalizer", "make_entity_ruler",
     "make_entity_normalizer", "Gazetteer", "EntityLexicon", "load_gazetteer", "Candidate",
     "entity_key", "strip_article", "canonical_text", "first_names", "is_demonym",
+    "JurisdictionResolver", "make_jurisdiction_resolver",
 ]

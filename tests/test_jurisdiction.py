@@ -1,0 +1,43 @@
+"""Courts beyond the US: a court's country from its own name or phrase, else the article's."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import annotate
+
+
+def courts(nlp, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    doc = annotate(nlp, text, "2025-03-14")
+    return [(e.text, e._.canonical, e._.country_code, e._.court_id) for e in doc.ents if e.label_ == "COURT"]
+
+
+@pytest.mark.parametrize("text, court, canonical, country", [
+    ("LONDON — The Supreme Court ruled on Wednesday that the minister had acted unlawfully.",
+     "Supreme Court", "Supreme Court of the United Kingdom", "GB"),
+    ("The Court of Appeal in London dismissed the appeal of the two brothers.",
+     "Court of Appeal", "Court of Appeal of England and Wales", "GB"),
+    ("The High Court in Nairobi blocked the deportation of the activist.", "High Court", "High Court of Kenya", "KE"),
+    ("The Federal High Court in Abuja remanded the former minister in custody.",
+     "Federal High Court", "Federal High Court of Nigeria", "NG"),
+    ("The Lahore High Court granted bail to the designer on Monday.", "Lahore High Court", "Lahore High Court", "PK"),
+])
+def test_jurisdiction_a_foreign_court_is_that_countrys(nlp, text, court, canonical, country):
+    found = {name: (canon, code, court_id) for name, canon, code, court_id in courts(nlp, text)}
+    assert found[court] == (canonical, country, None)
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON — The Supreme Court ruled on Monday that the agency had exceeded its authority.",
+    "The Supreme Court agreed on Monday to hear the case of the deported father.",
+    "LONDON — The U.S. Supreme Court refused on Monday to hear the British company's appeal.",
+])
+def test_jurisdiction_the_us_supreme_court_stays_when_the_story_is_american_or_says_so(nlp, text):
+    assert ("Supreme Court of the United States", "US", "scotus") in {c[1:] for c in courts(nlp, text)}
+
+
+def test_jurisdiction_the_court_follows_the_court_it_stands_for(nlp):
+    text = ("NAIROBI — The Kahawa Law Courts freed the two men on bond on Tuesday. "
+            "The court ordered them to report to police every week.")
+    found = courts(nlp, text)
+    assert {canon for _, canon, _, _ in found} == {"Kahawa Law Courts (Kenya)"}
+    assert {code for _, _, code, _ in found} == {"KE"}
