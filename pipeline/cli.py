@@ -172,13 +172,13 @@ def print_frame(frame, fmt: str, title: str, columns: dict[str, str] | None = No
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     columns = columns or {c: c for c in frame.columns}
-    prose = "sentence" in columns.values()
+    prose = "sentence" in columns
     count = f"{len(frame)} row" + ("" if len(frame) == 1 else "s")
     table = Table(title=title, show_lines=prose, caption=count, expand=prose)
     for header in columns:
         narrow = prose and header in NARROW_COLUMNS
         ratio = 1 + (header == "sentence") if prose and not narrow else None
-        table.add_column(header, overflow="fold", no_wrap=narrow, ratio=ratio)
+        table.add_column(header, overflow="fold", no_wrap=narrow, ratio=ratio, min_width=12 if ratio else None)
     for row in frame.to_dict("records"):
         table.add_row(*(Text("" if row[c] is None or row[c] != row[c] else str(row[c])) for c in columns.values()))
     Console().print(table)
@@ -186,18 +186,20 @@ def print_frame(frame, fmt: str, title: str, columns: dict[str, str] | None = No
 
 def _events_for_table(frame):
     frame = frame.copy()
-    frame["when"] = [value if src == "event" else f"{d:%Y-%m-%d} (published)" if src == "published" else ""
+    frame["when"] = [value if src == "event" else f"{d:%Y-%m-%d}\n(published)" if src == "published" else ""
                      for d, src, value in zip(frame["event_date"], frame["event_date_source"], frame["date"])]
     frame["what"] = [t + (" (negated)" if n else "") + (f" [{m}]" if m != "asserted" else "")
                      for t, n, m in zip(frame["event_type"], frame["negated"], frame["modality"])]
-    frame["article"] = [f"{title or article_id}\n{source or '?'}, {str(published or '')[:10]}  [{article_id}]"
-                        for title, source, published, article_id in
-                        zip(frame["title"], frame["source"], frame["published_at"], frame["article_id"])]
+    frame["participants"] = [(p or "").replace("; ", "\n") for p in frame["participants"]]
+    frame["evidence"] = [f"{(sentence or '').strip()}\n— {title + ', ' if title else ''}{source or '?'}, "
+                         f"{str(published or '')[:10]} [{article_id}]"
+                         for sentence, title, source, published, article_id in
+                         zip(frame["sentence"], frame["title"], frame["source"], frame["published_at"], frame["article_id"])]
     return frame
 
 
-EVENT_TABLE = {"date": "when", "type": "what", "participants": "participants", "sentence": "sentence",
-               "article": "article"}
+# The sentence carries its source on a second line, so an 80-column terminal has room for who and what.
+EVENT_TABLE = {"date": "when", "type": "what", "participants": "participants", "sentence": "evidence"}
 
 
 @main.command()
@@ -298,8 +300,7 @@ def timeline(run: Path, name: str, label: str | None, plot: Path | None, fmt: st
     if fmt == "table":
         frame = _events_for_table(events)
         frame["as"] = frame["roles"].map(lambda roles: ", ".join(roles))
-        columns = {"date": "when", "type": "what", "as": "as", "participants": "participants",
-                   "sentence": "sentence", "source": "article"}
+        columns = {"date": "when", "type": "what", "as": "as", "participants": "participants", "sentence": "evidence"}
         print_frame(frame, fmt, f"timeline of {name}", columns)
     else:
         print_frame(events, fmt, "")

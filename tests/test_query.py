@@ -241,6 +241,18 @@ def test_query_cli_prints_events_with_sentences_and_articles(browse_run, monkeyp
     assert table.exit_code == 0 and "ICE deports Houston man" in table.stdout and "[story-a2]" in table.stdout
 
 
+def test_query_cli_table_fits_an_80_column_terminal(browse_run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    table = CliRunner().invoke(main, ["query", str(browse_run), "--type", "ORDER", "--limit", "5"])
+    assert table.exit_code == 0, table.output
+    lines = table.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if "participants" in line)
+    widths = {name.strip(): len(name) for name in header.strip("┃").split("┃")}
+    assert widths["sentence"] == max(widths.values()) and widths["participants"] >= 16
+    assert any(line.count("adjudicator:") for line in lines), "roles are not cut inside a word"
+
+
 @pytest.mark.parametrize("args, message", [
     (["query", "{run}", "--type", "DEPORTED"], "unknown event type DEPORTED"),
     (["query", "{run}", "--since", "last week"], "is not YYYY"),
