@@ -120,7 +120,7 @@ def print_summary(summary) -> None:
     table.add_row("events", ", ".join(f"{k} {v}" for k, v in sorted(summary.events_by_type.items())) or "0")
     table.add_row("seconds", str(summary.manifest["duration_seconds"]))
     out.print(table)
-    out.print(f"outputs: {summary.out}/ (articles, mentions, events, stories, rejects as .jsonl and .parquet; manifest.json)")
+    out.print(f"outputs: {summary.out}/ (articles, mentions, events, stories, entities, rejects as .jsonl and .parquet; manifest.json)")
 
 
 # Reading a run (issue 6): query, sql, timeline, stories, serve. Each parses, calls pipeline.query,
