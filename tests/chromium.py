@@ -168,6 +168,14 @@ class Page:
             raise BrowserError(f"{expression[:80]}: {result['exceptionDetails'].get('text')}")
         return result.get("result", {}).get("value")
 
+    def navigate_by(self, expression: str, settle: float = 0.5) -> None:
+        """Run `expression` (a click, a form submit) and wait for the page it leads to to load."""
+        self.browser.events = [e for e in self.browser.events if not (
+            e.get("sessionId") == self.session and e.get("method") == "Page.loadEventFired")]
+        self.evaluate(expression)
+        self.browser.wait_for("Page.loadEventFired", self.session)
+        self.settle(settle)
+
     def screenshot(self, path: Path, full_page: bool = False) -> Path:
         params: dict[str, Any] = {"format": "png"}
         if full_page:
