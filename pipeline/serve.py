@@ -241,9 +241,10 @@ NAME_MATCH = """(lower(n.canonical) = lower(:{p})
        OR EXISTS (SELECT 1 FROM json_each(n.aliases) WHERE lower(json_each.value) = lower(:{p}))
        OR ' ' || lower(n.canonical) || ' ' LIKE '% ' || lower(:{p}) || ' %')"""
 EVENT_ROW = """e.event_date, e.event_type, e.subject, e.agent, e.adjudicator, e.court, e.agency, e.place,
-       e.sentence, e.source, e.title, e.article_id, e.negated, e.modality, e.event_id"""
+       e.sentence, e.source, e.title, e.article_id, e.event_id"""
+TIMELINE_ROW = "e.event_date, e.event_type, e.sentence, e.source, e.title, e.article_id, e.event_id"
 EVENT_ORDER = "ORDER BY e.event_date IS NULL, e.event_date, e.published_at, e.article_id, e.trigger_start"
-QUERIES: dict[str, dict[str, Any]] = {
+QUERIES: dict[str, dict[str, Any]] = {  # each has hide_sql (below) but events_per_month
     "court_orders_naming_an_agency": {
         "title": "Court orders naming an agency since a date",
         "description": "ORDER and BLOCK events (court orders and injunctions) with the agency among their "
@@ -259,7 +260,7 @@ GROUP BY e.event_id {EVENT_ORDER}""",
         "title": "Everything about a person",
         "description": "Every event a person takes part in, by name or any spelling seen, in date order, with "
                        "the roles they play, the sentence and the source.",
-        "sql": f"""SELECT {EVENT_ROW}, group_concat(DISTINCT n.canonical) AS person, group_concat(DISTINCT p.role) AS roles
+        "sql": f"""SELECT group_concat(DISTINCT n.canonical) AS person, group_concat(DISTINCT p.role) AS roles, {TIMELINE_ROW}
 FROM events e JOIN participants p ON p.event_id = e.event_id JOIN entities n ON n.entity_key = p.entity_key
 WHERE n.label = 'PERSON' AND {NAME_MATCH.format(p="name")}
 GROUP BY e.event_id {EVENT_ORDER}""",
@@ -279,18 +280,23 @@ ORDER BY s.n_sources DESC, s.n_articles DESC, s.first_date, s.story_id""",
         "description": "One person, agency, court, organization or place (its entity_key, as the entities "
                        "table links it): its events in date order, with the roles it plays, the sentence and "
                        "the source.",
-        "sql": f"""SELECT {EVENT_ROW}, group_concat(DISTINCT p.role) AS roles,
-       (SELECT canonical FROM entities WHERE entity_key = :entity_key) AS entity
+        "sql": f"""SELECT (SELECT canonical FROM entities WHERE entity_key = :entity_key) AS entity,
+       group_concat(DISTINCT p.role) AS roles, {TIMELINE_ROW}
 FROM events e JOIN participants p ON p.event_id = e.event_id
 WHERE p.entity_key = :entity_key
 GROUP BY e.event_id {EVENT_ORDER}""",
     },
     "events_per_month": {
+        "hide_sql": False,
         "title": "Events per month and type",
         "description": "Counts by the month of event_date; the chart is on the overview dashboard.",
         "sql": "SELECT month, event_type, count(*) AS n FROM events WHERE month IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
     },
 }
+
+
+for _query in QUERIES.values():
+    _query.setdefault("hide_sql", True)
 
 
 def dashboards(db_name: str = DB_NAME) -> dict[str, Any]:
