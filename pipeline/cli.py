@@ -346,8 +346,10 @@ def stories(run: Path, min_articles: int, fmt: str) -> None:
 def serve(run: Path, host: str, port: int, db: Path | None) -> None:
     """Browse RUN in Datasette: exports it to SQLite and serves it read-only.
 
-    Events have full-text search over their sentences and facets on type, agency, court,
-    place and date; every table and column is described on its page.
+    The events page shows the events first (date, type, participants, sentence, outlet,
+    headline), with search over sentences and headlines and facets on type, agency, court,
+    person, place, month, outlet, negation and modality; entities link to their timelines;
+    canned queries and a chart and map (/-/dashboards/overview) answer common questions.
 
     \b
     Examples:
