@@ -55,12 +55,17 @@ DTYPES: dict[str, dict[str, Any]] = {
         "first_article_id": S, "first_source": S, "first_published_at": T, "first_event_id": S,
         "event_ids": object, "article_ids": object, "sources": object,
     },
+    "entities": {
+        "entity_key": S, "label": LABEL, "canonical": S, "aliases": object, "n_mentions": I, "n_articles": I,
+        "n_events": I, "first_date": T, "last_date": T, "lat": F, "lon": F,
+    },
 }
 
 
 @dataclass
 class Run:
-    """One run's tables; `events` carries its story and event date, `participants` is `arguments` exploded."""
+    """One run's tables; `events` carries its story and event date, `participants` is `arguments` exploded,
+    `entities` has one row per person, agency, court, organization or place."""
 
     path: Path
     articles: pd.DataFrame
@@ -68,6 +73,7 @@ class Run:
     events: pd.DataFrame
     participants: pd.DataFrame
     stories: pd.DataFrame
+    entities: pd.DataFrame = field(default_factory=pd.DataFrame)
     manifest: dict[str, Any] = field(default_factory=dict)
 
 
@@ -107,10 +113,11 @@ def load_run(path: Path | str, text: bool = False) -> Run:
     else:
         stories = pd.DataFrame(build_stories(folder, con), columns=list(DTYPES["stories"]))
     events["story_id"] = events["event_id"].map(story_of_event(stories.to_dict("records")))
+    entities = con.sql("SELECT * FROM entities ORDER BY n_events DESC, n_mentions DESC, entity_key").df()
     manifest_path = folder / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
     frames = {"articles": articles, "mentions": mentions, "events": events, "participants": participants,
-              "stories": stories}
+              "stories": stories, "entities": entities}
     if text:
         frames["articles"]["text"] = frames["articles"]["text"].astype(S)
     return Run(path=folder, manifest=manifest, **{name: with_dtypes(f, name) for name, f in frames.items()})

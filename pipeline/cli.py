@@ -120,7 +120,7 @@ def print_summary(summary) -> None:
     table.add_row("events", ", ".join(f"{k} {v}" for k, v in sorted(summary.events_by_type.items())) or "0")
     table.add_row("seconds", str(summary.manifest["duration_seconds"]))
     out.print(table)
-    out.print(f"outputs: {summary.out}/ (articles, mentions, events, stories, rejects as .jsonl and .parquet; manifest.json)")
+    out.print(f"outputs: {summary.out}/ (articles, mentions, events, stories, entities, rejects as .jsonl and .parquet; manifest.json)")
 
 
 # Reading a run (issue 6): query, sql, timeline, stories, serve. Each parses, calls pipeline.query,
@@ -347,8 +347,10 @@ def stories(run: Path, min_articles: int, fmt: str) -> None:
 def serve(run: Path, host: str, port: int, db: Path | None) -> None:
     """Browse RUN in Datasette: exports it to SQLite and serves it read-only.
 
-    Events have full-text search over their sentences and facets on type, agency, court,
-    place and date; every table and column is described on its page.
+    The events page shows the events first (date, type, participants, sentence, outlet,
+    headline), with search over sentences and headlines and facets on type, agency, court,
+    person, place, month, outlet, negation and modality; entities link to their timelines;
+    canned queries and a chart and map (/-/dashboards/overview) answer common questions.
 
     \b
     Examples:

@@ -225,7 +225,7 @@ class PartStore:
     def publish(self, keys: list[str], base: bool, manifest: dict[str, Any], state: dict[str, Any],
                 models_dir: str = "") -> dict[str, int]:
         """Tables = (the published tables, when `base`) + the parts `keys` in order, with person names
-        linked across the whole run, and the stories derived from them; staged, then moved into
+        linked across the whole run, and the stories and entities derived from them; staged, then moved into
         place. Returns the rows per table."""
         if self.publish_dir.exists():
             shutil.rmtree(self.publish_dir)
@@ -235,10 +235,12 @@ class PartStore:
             sources = [self.out / f"{name}" if base else None] + [self.parts / key / name for key in keys]
             rows[name] = _merge(name, [s for s in sources if s is not None], self.publish_dir / name)
         from .cross_article import link_mentions_table
+        from .entity_table import write_entities
         from .stories import write_stories  # DuckDB: needed here only, not in every worker
 
         manifest["counts"]["mentions_relinked"] = link_mentions_table(self.publish_dir / "mentions", models_dir)
         rows["stories"] = write_stories(self.publish_dir)
+        rows["entities"] = write_entities(self.publish_dir)  # after the run-wide person keys
         manifest["counts"]["tables"] = rows
         write_json_atomic(self.publish_dir / "manifest.json", manifest)
         write_json_atomic(self.publish_dir / "state.json", state)

@@ -20,7 +20,7 @@ from .courts import circuit_name
 from .errors import LegalNewsError
 from .records import ENTITY_LABELS, EVENT_TYPES
 
-RUN_TABLES = ("articles", "mentions", "events", "rejects", "stories")
+RUN_TABLES = ("articles", "mentions", "events", "rejects", "stories", "entities")
 NAME_LABELS = ("PERSON", "AGENCY", "COURT", "ORGANIZATION", "PLACE")
 READ_ONLY_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
@@ -67,11 +67,34 @@ SELECT e.event_id, e.article_id, e.event_type, u.arg.role AS role, u.arg.text AS
        coalesce(u.arg.canonical, m.canonical) AS canonical, m.label AS label, m.entity_key AS entity_key
 FROM read_parquet({events}) e CROSS JOIN UNNEST(e.arguments) AS u(arg)
 LEFT JOIN (SELECT mention_id, label, canonical, entity_key FROM mentions) m ON m.mention_id = u.arg.mention_id;
-CREATE VIEW entities AS
-SELECT entity_key, first(label) AS label, mode(canonical) AS canonical,
-       list_sort(list(DISTINCT text)) AS aliases, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
-FROM mentions WHERE entity_key IS NOT NULL AND label IN {name_labels}
-GROUP BY entity_key;
+"""
+
+# One row per entity (`entity_key`) of the names' labels: the canonical name most of its mentions
+# give (ties: the longer, then the first alphabetically), every spelling seen, how many mentions,
+# articles and events, and the first and last day the run has for it (its events' `event_date`s
+# and the publication dates of the articles naming it), and a PLACE's coordinates. Written as the
+# `entities` table when a run is published (pipeline/entity_table.py); a run from before that
+# gets the same rows from this view.
+ENTITIES_SQL = """
+WITH m AS (SELECT * FROM mentions WHERE entity_key IS NOT NULL AND label IN {name_labels}),
+names AS (SELECT entity_key, canonical, count(*) AS n FROM m WHERE canonical IS NOT NULL GROUP BY ALL),
+best AS (SELECT entity_key, first(canonical ORDER BY n DESC, length(canonical) DESC, canonical) AS canonical
+         FROM names GROUP BY entity_key),
+ev AS (SELECT p.entity_key, count(DISTINCT p.event_id) AS n_events, min(e.event_date) AS first_event,
+              max(e.event_date) AS last_event
+       FROM participants p JOIN events e USING (event_id) WHERE p.entity_key IS NOT NULL GROUP BY 1),
+pub AS (SELECT m.entity_key, min(try_cast(left(a.published_at, 10) AS DATE)) AS first_pub,
+               max(try_cast(left(a.published_at, 10) AS DATE)) AS last_pub
+        FROM m JOIN articles a USING (article_id) GROUP BY 1)
+SELECT m.entity_key, first(m.label ORDER BY m.mention_id) AS label, any_value(best.canonical) AS canonical,
+       list_sort(list(DISTINCT m.text)) AS aliases, count(*) AS n_mentions,
+       count(DISTINCT m.article_id) AS n_articles, coalesce(any_value(ev.n_events), 0) AS n_events,
+       strftime(least(any_value(ev.first_event), any_value(pub.first_pub)), '%Y-%m-%d') AS first_date,
+       strftime(greatest(any_value(ev.last_event), any_value(pub.last_pub)), '%Y-%m-%d') AS last_date,
+       first(m.lat ORDER BY m.mention_id) FILTER (WHERE m.lat IS NOT NULL) AS lat,
+       first(m.lon ORDER BY m.mention_id) FILTER (WHERE m.lat IS NOT NULL) AS lon
+FROM m LEFT JOIN best USING (entity_key) LEFT JOIN ev USING (entity_key) LEFT JOIN pub USING (entity_key)
+GROUP BY m.entity_key ORDER BY m.entity_key
 """
 
 
@@ -91,7 +114,8 @@ def run_folder(run: Path | str) -> Path:
 
 def connect(run: Path | str) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the run's tables as views (`articles`, `mentions`, `events`,
-    `rejects`, `stories` when written, and the derived `participants` and `entities`).
+    `rejects`, `stories` and `entities` when written, and the derived `participants`; a run without
+    an entities table gets the same rows computed).
 
     The connection may read only the run's own Parquet files and no other file, so SQL typed by a
     user cannot reach the rest of the disk.
@@ -100,10 +124,13 @@ def connect(run: Path | str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     files = {name: path / f"{name}.parquet" for name in RUN_TABLES}
     con.execute(MACROS)
-    con.execute(VIEWS.format(**{name: _sql_str(files[name]) for name in ("articles", "mentions", "events", "rejects")},
-                             name_labels=str(NAME_LABELS)))
+    con.execute(VIEWS.format(**{name: _sql_str(files[name]) for name in ("articles", "mentions", "events", "rejects")}))
     if files["stories"].is_file():
         con.execute(f"CREATE VIEW stories AS SELECT * FROM read_parquet({_sql_str(files['stories'])})")
+    if files["entities"].is_file():
+        con.execute(f"CREATE VIEW entities AS SELECT * FROM read_parquet({_sql_str(files['entities'])})")
+    else:  # a run published before the entities table existed
+        con.execute(f"CREATE VIEW entities AS {ENTITIES_SQL.format(name_labels=str(NAME_LABELS))}")
     readable = [str(f) for f in files.values() if f.is_file()]
     con.execute(f"SET allowed_paths = {readable!r}")
     con.execute("SET enable_external_access = false")

@@ -57,8 +57,15 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("event_ids", pa.list_(pa.string())), ("article_ids", pa.list_(pa.string())),
         ("sources", pa.list_(pa.string())),
     ]),
+    "entities": pa.schema([
+        ("entity_key", pa.string()), ("label", pa.string()), ("canonical", pa.string()),
+        ("aliases", pa.list_(pa.string())), ("n_mentions", pa.int64()), ("n_articles", pa.int64()),
+        ("n_events", pa.int64()), ("first_date", pa.string()), ("last_date", pa.string()),
+        ("lat", pa.float64()), ("lon", pa.float64()),
+    ]),
 }
-DERIVED_TABLES = ("stories",)  # written from the finished tables (pipeline/stories.py), not per batch
+# Written from the finished tables (pipeline/stories.py, pipeline/entity_table.py), not per batch.
+DERIVED_TABLES = ("stories", "entities")
 TABLES = tuple(name for name in SCHEMAS if name not in DERIVED_TABLES)
 
 

@@ -77,6 +77,7 @@ def make_run(folder: Path, articles: list[dict], events: list[dict]) -> Path:
     canonical) tuples; each arg becomes a mention (canonical defaults to its text) found in the text.
     """
     from pipeline.records import Argument, Article, Event, Mention, event_id, mention_id
+    from pipeline.entity_table import write_entities
     from pipeline.stories import write_stories
     from pipeline.writers import TABLES, TableWriter
 
@@ -106,6 +107,7 @@ def make_run(folder: Path, articles: list[dict], events: list[dict]) -> Path:
         writer.write(rows[name])
         writer.close()
     write_stories(folder)
+    write_entities(folder)
     return folder
 
 

@@ -12,7 +12,7 @@ from pipeline.api import DTYPES, events_per_month, load_run, most_active, places
 from pipeline.query import NotARun
 from pipeline.records import EVENT_TYPES
 
-TABLES = ("articles", "mentions", "events", "participants", "stories")
+TABLES = ("articles", "mentions", "events", "participants", "stories", "entities")
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +91,31 @@ def test_api_runs_without_a_stories_table_get_them_computed(tmp_path):
     (folder / "stories.parquet").unlink()
     run = load_run(folder)
     assert len(run.stories) == 1 and run.events["story_id"].tolist() == run.stories["story_id"].tolist()
+
+
+def test_api_entities_table_is_written_at_publish_one_row_per_key(browse_run, run):
+    rows = read_jsonl(browse_run / "entities.jsonl")
+    mentions = [m for m in read_jsonl(browse_run / "mentions.jsonl") if m["label"] not in ("DATE", "LAW") and m["entity_key"]]
+    assert sorted(r["entity_key"] for r in rows) == sorted({m["entity_key"] for m in mentions})
+    assert sorted(run.entities["entity_key"]) == sorted(r["entity_key"] for r in rows)
+    ice = next(r for r in rows if r["entity_key"] == "AGENCY:u.s. immigration and customs enforcement")
+    spelled = {m["text"] for m in mentions if m["entity_key"] == ice["entity_key"]}
+    assert ice["canonical"] == "U.S. Immigration and Customs Enforcement" and set(ice["aliases"]) == spelled
+    assert ice["n_articles"] >= 2 and ice["n_events"] >= 2 and ice["first_date"] <= "2025-03-12" <= ice["last_date"]
+    manifest = json.loads((browse_run / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["tables"]["entities"] == len(rows)
+
+
+def test_api_runs_without_an_entities_table_get_the_same_rows(tmp_path):
+    articles = [{"id": "a", "text": "ICE deported Ana.", "published_at": "2025-03-13", "source": "Wire"}]
+    folder = make_run(tmp_path / "run", articles, [{"article": "a", "type": "DEPORT", "trigger": "deported",
+                                                    "args": [("agent", "ICE", "AGENCY", "ICE"),
+                                                             ("subject", "Ana", "PERSON", None)]}])
+    written = load_run(folder).entities
+    (folder / "entities.parquet").unlink()
+    computed = load_run(folder).entities
+    pd.testing.assert_frame_equal(written, computed)
+    assert written["n_events"].tolist() == [1, 1] and set(written["first_date"].astype(str)) == {"2025-03-13"}
 
 
 def test_api_load_run_refuses_a_folder_that_is_not_a_run(tmp_path):

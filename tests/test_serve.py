@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from chromium import CHROMIUM, Browser
 from conftest import make_run
-from pipeline.serve import TABLES, export_sqlite, metadata
+from pipeline.serve import EVENTS_DEFAULT_HIDDEN, QUERIES, TABLES, export_sqlite, metadata
 
 LEGALNEWS = Path(sys.executable).parent / "legalnews"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 STORY_EVENTS = {"story-a1:E36-44:DEPORT", "story-a2:E4-12:DEPORT"}
 
 
@@ -78,10 +78,11 @@ def served(browse_run, tmp_path_factory):
 def test_serve_export_has_every_table_with_search_and_links(exported, browse_run):
     db = sqlite_utils.Database(exported)
     manifest = json.loads((browse_run / "manifest.json").read_text(encoding="utf-8"))
-    for table in ("articles", "mentions", "events", "stories"):
+    for table in ("articles", "mentions", "events", "stories", "entities"):
         assert db[table].count == manifest["counts"]["tables"][table], table
     assert {r["event_id"] for r in db["events"].search("Ramirez")} >= STORY_EVENTS
     assert {r["event_id"] for r in db["events"].search("Ramírez")} >= STORY_EVENTS
+    assert {r["event_id"] for r in db["events"].search("Honduran father deported")} >= {"story-a1:E36-44:DEPORT"}
     assert db["events"].detect_fts() == "events_fts" and db["articles"].detect_fts() == "articles_fts"
     links = {(fk.column, fk.other_table) for fk in db["events"].foreign_keys}
     assert links == {("article_id", "articles"), ("story_id", "stories")}
@@ -96,15 +97,42 @@ def test_serve_metadata_describes_every_table_and_column(exported):
     db = sqlite_utils.Database(exported)
     described = metadata()["databases"]["legalnews"]["tables"]
     tables = [t for t in db.table_names() if "_fts" not in t]
-    assert sorted(tables) == sorted(described)
+    assert sorted(tables) == sorted(described) == sorted(TABLES)
     for table in tables:
         columns = {c.name for c in db[table].columns}
-        assert columns == set(described[table]["columns"]), table
-        assert all(described[table]["columns"].values()) and described[table]["description"]
+        assert columns == set(TABLES[table]["columns"]), table
+        assert all(TABLES[table]["columns"].values()) and TABLES[table]["description"]
+        assert "columns" not in described[table], "Datasette would list the column meanings above the rows"
+        assert "<details" in described[table]["columns_html"]
+        assert all(f"<code>{c}</code>" in described[table]["columns_html"] for c in columns), table
         facets = {f if isinstance(f, str) else next(iter(f.values())) for f in described[table].get("facets", [])}
         assert facets <= columns, table
-    assert {"event_type", "agency", "court", "place"} <= {f for f in TABLES["events"]["facets"] if isinstance(f, str)}
-    assert {"date": "event_date"} in TABLES["events"]["facets"]
+    assert TABLES["events"]["facets"] == ["event_type", "agency", "court", "person", "place", "month", "source",
+                                          "negated", "modality"]
+    assert set(EVENTS_DEFAULT_HIDDEN) < set(TABLES["events"]["columns"])
+    assert {"event_id", "trigger_start", "sentence_index", "rule", "confidence", "arguments"} <= set(EVENTS_DEFAULT_HIDDEN)
+
+
+def test_serve_canned_queries_answer_a_reporters_questions(exported):
+    db = sqlite_utils.Database(exported)
+
+    def ask(query, **params):
+        return [dict(r) for r in db.query(QUERIES[query]["sql"], params)]
+
+    orders = ask("court_orders_naming_an_agency", agency="ICE", since="")
+    assert orders and all(r["event_type"] in ("ORDER", "BLOCK") for r in orders)
+    assert all("Immigration and Customs" in r["agency_named"] for r in orders)
+    since = max(r["event_date"] for r in orders)
+    assert {r["event_date"] for r in ask("court_orders_naming_an_agency", agency="ice", since=since)} == {since}
+    assert not ask("court_orders_naming_an_agency", agency="Justice Departmentx", since="")
+    ramirez = ask("everything_about_a_person", name="Jose Ramirez")
+    assert {"story-a2:E4-12:DEPORT"} <= {r["event_id"] for r in ramirez}
+    dates = [r["event_date"] for r in ramirez]
+    assert dates == sorted(dates)
+    several = ask("actions_reported_by_several_outlets", min_sources="")
+    assert several and all(r["n_sources"] >= 2 for r in several)
+    assert any(json.loads(r["sources"]) == ["Gulf Coast Courier", "Lone Star Wire"] for r in several)
+    assert not ask("actions_reported_by_several_outlets", min_sources="99")
 
 
 def test_serve_export_of_a_run_without_events_has_every_table(tmp_path):
@@ -141,21 +169,108 @@ def test_serve_a_refused_query_is_one_answer_not_a_console_traceback(served):
     assert "Traceback" not in log_path.read_text(errors="replace")
 
 
-def dump_dom(url: str, profile: Path) -> str:
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--dump-dom", url]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs Debian's chromium (`apt-get install chromium`; .ci/run installs it)")
+
+# In the page: the rows, the widths of the header cells, where the column meanings are.
+LAYOUT = """(() => {
+  const rows = [...document.querySelectorAll("table.rows-and-columns tbody tr")];
+  const widths = {};
+  document.querySelectorAll("table.rows-and-columns thead th").forEach(th => {
+    widths[th.dataset.column || th.textContent.trim()] = th.getBoundingClientRect().width; });
+  const meanings = [...document.querySelectorAll("dl.column-descriptions, details.column-meanings")];
+  const first = rows.length ? rows[0] : null;
+  return {
+    n_rows: rows.length,
+    first_row_top: first ? first.getBoundingClientRect().top + window.scrollY : null,
+    first_row_before_meanings: first !== null && meanings.every(
+      m => first.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING),
+    meanings_top: meanings.map(m => m.getBoundingClientRect().top + window.scrollY),
+    meanings_open: meanings.filter(m => m.tagName === "DETAILS" && m.open).length,
+    widths: widths,
+    cells: rows.map(r => Object.fromEntries([...r.querySelectorAll("td")].map(
+      td => [[...td.classList].find(c => c.startsWith("col-")).slice(4), td.innerText.trim()]))),
+  };
+})()"""
 
 
-@pytest.mark.skipif(CHROMIUM is None,
-                    reason="needs Debian's chromium (`apt-get install chromium`; .ci/run installs it)")
-def test_serve_events_page_search_in_a_browser(server, tmp_path):
-    page = dump_dom(f"{server}/legalnews/events?_search=Ramirez", tmp_path / "profile")
-    assert "ICE deported Jose Ramirez, a Houston father of three" in page
-    assert "story-a2:E4-12:DEPORT" in page and "story-a1:E36-44:DEPORT" in page
-    assert "seed-ocg-return" not in page
-    assert 'name="_search"' in page and "event_type" in page
-    assert "Court actions found in the articles" in page
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the module, with the network off: only 127.0.0.1 resolves."""
+    if CHROMIUM is None:
+        pytest.skip("needs Debian's chromium (`apt-get install chromium`; .ci/run installs it)")
+    with Browser(offline=True) as chromium:
+        yield chromium
+
+
+def page_without_errors(browser, url, settle=0.5):
+    page = browser.page(url, settle=settle)
+    assert page.exceptions == [], page.exceptions
+    assert all("127.0.0.1" not in failed for failed in page.failed_requests), page.failed_requests
+    return page
+
+
+@needs_chromium
+def test_serve_events_page_opens_on_its_rows_with_the_sentence_widest(server, browser):
+    page = page_without_errors(browser, f"{server}/legalnews/events")
+    layout = page.evaluate(LAYOUT)
+    assert layout["n_rows"] > 0 and layout["first_row_before_meanings"] and not layout["meanings_open"]
+    assert layout["first_row_top"] < 1000, "the first event should be on the first screen at 1400x1000"
+    widths = {c: w for c, w in layout["widths"].items() if c not in ("Link", "rowid")}
+    assert max(widths, key=widths.get) == "sentence", widths
+    assert list(widths)[:3] == ["event_date", "event_type", "subject"]
+    assert not set(widths) & set(EVENTS_DEFAULT_HIDDEN), "technical columns are hidden by default"
+    first = layout["cells"][0]
+    assert first["article_id"] and first["sentence"]
+    show_all = page.evaluate("[...document.querySelectorAll('a')].find(a => a.textContent === 'show all columns').href")
+    every = page_without_errors(browser, show_all).evaluate(LAYOUT)
+    assert set(EVENTS_DEFAULT_HIDDEN) <= set(every["widths"]) and every["n_rows"] == layout["n_rows"]
+
+
+@needs_chromium
+def test_serve_search_box_finds_sentences_and_headlines(server, browser):
+    page = page_without_errors(browser, f"{server}/legalnews/events")
+    page.navigate_by("document.querySelector('input[name=_search]').value = 'Ramirez'; "
+                     "document.querySelector('form.filters').submit()")
+    layout = page.evaluate(LAYOUT)
+    assert page.exceptions == []
+    sentences = [row["sentence"] for row in layout["cells"]]
+    assert any("ICE deported Jose Ramirez, a Houston father of three" in s for s in sentences)
+    assert all("Ram" in s for s in sentences)
+    headline = page_without_errors(browser, f"{server}/legalnews/events?_search=Honduran+father").evaluate(LAYOUT)
+    assert any("Honduran father deported" in r["article_id"] and "Honduran" not in r["sentence"]
+               for r in headline["cells"]), "the headline is searched, not only the sentence"
+
+
+@needs_chromium
+def test_serve_entity_page_lists_its_events_in_date_order(server, browser):
+    entities = page_without_errors(browser, f"{server}/legalnews/entities?label=AGENCY")
+    href = entities.evaluate("[...document.querySelectorAll('td.col-canonical a')]"
+                             ".find(a => a.textContent === 'U.S. Immigration and Customs Enforcement').href")
+    assert "entity_timeline" in href
+    timeline = page_without_errors(browser, href).evaluate(LAYOUT)
+    dates = [row["event_date"] for row in timeline["cells"]]
+    dated = [d for d in dates if d]  # events with no date at all come last
+    assert len(dated) >= 3 and dated == sorted(dated) and dates[:len(dated)] == dated
+    assert any("ICE deported Jose Ramirez" in row["sentence"] for row in timeline["cells"])
+    assert all(row["sentence"] for row in timeline["cells"]) and any(row["title"] for row in timeline["cells"])
+    assert timeline["cells"][0]["entity"] == "U.S. Immigration and Customs Enforcement"
+    stories = page_without_errors(browser, f"{server}/legalnews/stories?n_sources__gte=2")
+    assert stories.evaluate("document.querySelectorAll('td.col-event_ids a[href*=event_id]').length") == 2
+    row_page = page_without_errors(browser, stories.evaluate("document.querySelector('td.col-story_id a').href"))
+    story_events = row_page.evaluate("[...document.querySelectorAll('a')].find(a => a.href.includes('events?story_id')).href")
+    events = page_without_errors(browser, story_events).evaluate(LAYOUT)
+    assert events["n_rows"] == 2 and {r["source"] for r in events["cells"]} == {"Gulf Coast Courier", "Lone Star Wire"}
+
+
+@needs_chromium
+def test_serve_dashboard_draws_the_chart_offline_and_the_map_without_errors(server, browser):
+    page = browser.page(f"{server}/-/dashboards/overview", settle=2)
+    assert page.exceptions == [], page.exceptions
+    failed = page.failed_requests
+    assert all("tile.openstreetmap.org" in f for f in failed), failed  # only the map tiles need the network
+    chart = page.evaluate("(() => { const el = document.querySelector('#chart-per-month');"
+                          " return el ? el.querySelectorAll('svg, canvas').length : -1; })()")
+    assert chart > 0, "the events-per-month chart did not render"
+    markers = page.evaluate("document.querySelectorAll('#chart-places .leaflet-marker-icon').length")
+    assert markers > 0
