@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -205,3 +206,60 @@ def test_scale_planner_cut_keeps_input_order(tmp_path):
         partitions = list(Planner(Ingestor(), Settings(part_size=50), 0, Done(), workers=workers)([dump]))
         assert [a.article_id for p in partitions for a in p.articles] == [f"a{i}" for i in range(170)]
         assert [p.index for p in partitions] == list(range(len(partitions)))
+
+
+@pytest.fixture
+def dask_cluster(tmp_path):
+    """A `dask scheduler` and two `dask worker` processes on localhost, started as a user would on a
+    cluster (separate commands, one thread each); skips when they cannot be started."""
+    pytest.importorskip("distributed")
+    dask = Path(sys.executable).parent / "dask"
+    if not dask.exists():
+        pytest.skip("no `dask` command in this environment")
+    scheduler_file = tmp_path / "scheduler.json"
+    logs = tmp_path / "dask-logs"
+    logs.mkdir()
+    procs: list[subprocess.Popen] = []
+
+    def start(name: str, *args: str) -> None:
+        with open(logs / f"{name}.log", "wb") as log:
+            procs.append(subprocess.Popen([str(dask), *args], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT))
+
+    try:
+        start("scheduler", "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+              "--scheduler-file", str(scheduler_file))
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists() and time.monotonic() < deadline and procs[0].poll() is None:
+            time.sleep(0.2)
+        if not scheduler_file.exists():
+            pytest.skip("`dask scheduler` did not start: " + (logs / "scheduler.log").read_text()[-500:])
+        for i in range(2):
+            start(f"worker-{i}", "worker", "--scheduler-file", str(scheduler_file), "--nthreads", "1",
+                  "--no-dashboard", "--host", "127.0.0.1", "--local-directory", str(tmp_path / f"w{i}"))
+        address = json.loads(scheduler_file.read_text())["address"]
+        from distributed import Client
+
+        with Client(address, timeout="30s") as client:
+            try:
+                client.wait_for_workers(2, timeout=90)
+            except TimeoutError:
+                pytest.skip("the `dask worker` processes did not join the scheduler")
+        yield address
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def test_scale_dask_scheduler_and_workers_started_as_commands_write_the_same_tables(
+        dask_cluster, default_part_size_one_worker, tmp_path):
+    summary = extract([SAMPLE], tmp_path / "dask", Settings(engine="dask", scheduler=dask_cluster))
+    workers = summary.manifest["workers"]
+    assert workers["engine_slots"] == 2 and workers["planned_for"] == 2  # the cluster's threads, not --workers
+    assert summary.manifest["counts"]["incremental"]["parts"] >= 2
+    assert all_jsonl(tmp_path / "dask") == all_jsonl(default_part_size_one_worker)
+    assert parquet_rows(tmp_path / "dask") == parquet_rows(default_part_size_one_worker)
