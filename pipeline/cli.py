@@ -12,10 +12,29 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .config import ENGINES, Settings
+from .config import AUTO, ENGINES, Settings
 from .errors import LegalNewsError
 
 console = Console(stderr=True)
+
+
+class WorkersParam(click.ParamType):
+    """`--workers`: a number of processes (1 or more) or `auto`."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) and value >= 1:
+            return value
+        if str(value).strip().lower() == AUTO:
+            return AUTO
+        try:
+            number = int(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is neither a number of workers nor 'auto'", param, ctx)
+        if number < 1:
+            self.fail(f"{number} workers: give 1 or more, or 'auto'", param, ctx)
+        return number
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,7 +62,7 @@ def main(verbose: bool) -> None:
               help=Settings.help_for("max_chars"))
 @click.option("--models-dir", default=Settings.models_dir, show_default=False,
               type=click.Path(file_okay=False, exists=True), help=Settings.help_for("models_dir"))
-@click.option("--workers", "-w", default=Settings.workers, show_default=True, type=click.IntRange(1),
+@click.option("--workers", "-w", default=Settings.workers, show_default=True, type=WorkersParam(),
               help=Settings.help_for("workers"))
 @click.option("--engine", default=Settings.engine, show_default=True, type=click.Choice(ENGINES),
               help=Settings.help_for("engine"))
@@ -53,7 +72,7 @@ def main(verbose: bool) -> None:
 @click.option("--force", is_flag=True, help=Settings.help_for("force"))
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
 def extract(inputs: tuple[Path, ...], out: Path, model: str, batch_size: int, max_chars: int,
-            models_dir: str, workers: int, engine: str, scheduler: str | None, part_size: int, force: bool,
+            models_dir: str, workers: int | str, engine: str, scheduler: str | None, part_size: int, force: bool,
             quiet: bool) -> None:
     """Extract entities, dates and court-action events from article dumps.
 
@@ -118,6 +137,13 @@ def print_summary(summary) -> None:
     table.add_row("rejected", f"{counts['rejects']}" + (f" ({rejected})" if rejected else ""))
     table.add_row("mentions", ", ".join(f"{k} {v}" for k, v in sorted(summary.mentions_by_label.items())) or "0")
     table.add_row("events", ", ".join(f"{k} {v}" for k, v in sorted(summary.events_by_type.items())) or "0")
+    workers = summary.manifest.get("workers", {})
+    if workers:
+        how = "" if workers["requested"] != AUTO else \
+            f" (auto: {workers['usable_cores']} usable cores, memory for {workers['memory_allows']})"
+        if workers["engine_slots"] != workers["resolved"]:
+            how += f"; {workers['engine_slots']} ran partitions"
+        table.add_row("workers", f"{workers['resolved']}{how}")
     table.add_row("seconds", str(summary.manifest["duration_seconds"]))
     out.print(table)
     out.print(f"outputs: {summary.out}/ (articles, mentions, events, stories, entities, rejects as .jsonl and .parquet; manifest.json)")

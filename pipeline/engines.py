@@ -11,19 +11,18 @@ import logging
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from spacy.language import Language
-
-from .collect import collect
 from .config import Settings
 from .errors import LegalNewsError, RejectReason
-from .nlp import build_nlp
 from .parts import Partition, PartInfo, PartStore
 from .records import Article, ExtractedArticle, Reject
+
+if TYPE_CHECKING:  # spaCy and the components are imported where a model is loaded, not by a run
+    from spacy.language import Language  # that hands all its partitions to worker processes
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +55,8 @@ def worker_nlp(settings: Settings) -> Language:
     """The model of this process, loaded on first use: one per worker, whatever the number of tasks."""
     key = (settings.model, settings.models_dir)
     if key not in _MODELS:
+        from .nlp import build_nlp
+
         _MODELS[key] = build_nlp(settings)
     return _MODELS[key]
 
@@ -74,6 +75,8 @@ def make_doc(nlp: Language, article: Article, max_chars: int):
 
 def process_articles(nlp: Language, articles: list[Article], settings: Settings) -> list[ExtractedArticle | Reject]:
     """Run the spaCy pipeline over a batch; an article whose processing fails becomes a Reject."""
+    from .collect import collect
+
     docs = (make_doc(nlp, a, settings.max_chars) for a in articles)
     try:
         return [collect(doc, art) for doc, art in zip(nlp.pipe(docs, batch_size=settings.batch_size), articles)]
@@ -101,6 +104,8 @@ def run_partition(partition: Partition, out: str, settings: Settings, nlp: Langu
 
 
 class Engine(Protocol):
+    slots: int  # partitions it runs at once; known once `run` has started (a Dask cluster's threads)
+
     def run(self, partitions: Iterable[Partition], out: Path) -> Iterator[PartInfo]:
         """Run every partition; yield each part as it is committed."""
 
@@ -115,12 +120,18 @@ class LocalEngine:
     def __init__(self, settings: Settings, nlp: Language | None = None):
         self.settings = settings
         self.nlp = nlp
+        self.slots = max(1, int(settings.workers))
 
     def run(self, partitions: Iterable[Partition], out: Path) -> Iterator[PartInfo]:
-        if self.settings.workers <= 1:
-            nlp = self.nlp or worker_nlp(self.settings)
+        partitions = iter(partitions)
+        if self.settings.workers > 1:
+            first = list(islice(partitions, 2))
+            partitions = chain(first, partitions)
+            if len(first) < 2:  # one partition (a tiny dump): starting workers would only add their startup
+                self.slots = 1
+        if self.slots <= 1:  # the model is loaded by the first partition with articles, if any
             for partition in partitions:
-                yield run_partition(partition, str(out), self.settings, nlp)
+                yield run_partition(partition, str(out), self.settings, self.nlp)
             return
         # spawn: workers start clean instead of inheriting the parent's threads and open files
         with ProcessPoolExecutor(self.settings.workers, mp_context=get_context("spawn"),
@@ -143,6 +154,7 @@ class DaskEngine:
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        self.slots = max(1, int(settings.workers))
 
     def run(self, partitions: Iterable[Partition], out: Path) -> Iterator[PartInfo]:
         from distributed import Client, LocalCluster, as_completed
@@ -161,7 +173,13 @@ class DaskEngine:
                                    dashboard_address=None, silence_logs=logging.ERROR if quiet else logging.INFO)
             client = Client(cluster)
         try:
-            window = 2 * max(1, sum(client.nthreads().values()))
+            if self.settings.scheduler:  # a running cluster: its worker threads, not --workers
+                try:
+                    client.wait_for_workers(1, timeout=30)
+                except TimeoutError:  # no worker yet: tasks wait for one; plan for one
+                    pass
+                self.slots = max(1, sum(client.nthreads().values()))
+            window = 2 * self.slots
             running = as_completed()
             in_flight = 0
             for partition in partitions:

@@ -12,6 +12,7 @@ Layout of an output folder:
     .legalnews/state.json                      what the published tables hold (runs, settings)
     .legalnews/lock                            held (flock) by the run writing here
     .legalnews/parts/pNNNNNNN/                 committed partitions of the run in progress
+    .legalnews/plan.json                       the worker count those partitions were cut for
     .legalnews/publish/                        staged tables; complete once READY exists
 """
 from __future__ import annotations
@@ -257,6 +258,7 @@ class PartStore:
             os.replace(path, target)
         shutil.rmtree(self.parts, ignore_errors=True)
         self.parts.mkdir(parents=True, exist_ok=True)
+        (self.root / "plan.json").unlink(missing_ok=True)  # the partition plan of the parts just published
         (self.publish_dir / READY).unlink(missing_ok=True)
         shutil.rmtree(self.publish_dir, ignore_errors=True)
 

@@ -117,6 +117,19 @@ def test_resume_killed_run_with_worker_processes_ends_with_the_same_tables(dump,
     assert tables(out) == tables(reference)
 
 
+def test_resume_killed_run_resumed_with_another_worker_count_reuses_its_parts(dump, reference, tmp_path):
+    """The partition plan depends on the worker count; a rerun keeps the plan of the parts it finds."""
+    out = tmp_path / "out"
+    assert kill_when(command(dump, out, "--workers", "2"), lambda: committed_parts(out) >= 2)
+    kept = committed_parts(out)
+    run_cli(command(dump, out, "--workers", "1"))
+    assert tables(out) == tables(reference)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["counts"]["incremental"]["parts_reused"] >= kept
+    assert manifest["workers"]["planned_for"] == 2 and manifest["workers"]["resolved"] == 1
+    assert not (out / STATE_DIR / "plan.json").exists()
+
+
 def test_resume_rerun_of_a_finished_run_changes_nothing(dump, reference, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(reference, out)
