@@ -35,6 +35,14 @@ def test_jurisdiction_the_us_supreme_court_stays_when_the_story_is_american_or_s
     assert ("Supreme Court of the United States", "US", "scotus") in {c[1:] for c in courts(nlp, text)}
 
 
+def test_jurisdiction_a_us_court_named_as_such_stays_american_beside_a_foreign_one(nlp):
+    text = ("LONDON — The Supreme Court ruled on Wednesday that the extradition could go ahead. "
+            "The man's lawyers said they would also ask the U.S. Supreme Court to intervene.")
+    found = {(name, canon, code) for name, canon, code, _ in courts(nlp, text)}
+    assert ("Supreme Court", "Supreme Court of the United Kingdom", "GB") in found
+    assert ("U.S. Supreme Court", "Supreme Court of the United States", "US") in found
+
+
 def test_jurisdiction_the_court_follows_the_court_it_stands_for(nlp):
     text = ("NAIROBI — The Kahawa Law Courts freed the two men on bond on Tuesday. "
             "The court ordered them to report to police every week.")

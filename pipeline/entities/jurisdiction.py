@@ -97,9 +97,10 @@ class JurisdictionResolver(ResourceComponent):
             self.resolve(court, own, country)
             if court._.canonical != before and before:
                 renamed[before] = court
-        for court in courts:  # "the court" follows the court it stands for
+        for court, own in zip(courts, named):  # "the court" follows the court it stands for
             source = renamed.get(court._.canonical)
-            if source is not None and source is not court:
+            if source is not None and source is not court and own in (None, source._.country_code) \
+                    and not any(marker in court.text for marker in US_MARKERS):
                 for attr in ("canonical", "entity_key", "court_id", "country_code"):
                     setattr(court._, attr, getattr(source._, attr))
         return doc
