@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .query import normalize_name
+from .records import entity_key
 from .resources import models_dir as resolve_models_dir
 
 __all__ = ["NameTables", "PersonName", "covers", "link_mentions_table", "link_people", "name_tables", "name_words"]
@@ -181,7 +182,7 @@ def person_names(parquet: Path, tables: NameTables) -> list[PersonName]:
 
 def linked_key(label: str | None, canonical: str | None, key: str | None, links: dict[str, str]) -> str | None:
     target = links.get(canonical) if label == "PERSON" and canonical else None
-    return key if target is None or target == canonical else f"PERSON:{target.casefold()}"
+    return key if target is None or target == canonical else entity_key("PERSON", target)
 
 
 def link_mentions_table(table: Path, models_dir: str = "") -> int:

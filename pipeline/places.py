@@ -112,9 +112,6 @@ def clean_name(text: str) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
 
 
-default_models_dir = resolve_models_dir  # the name older callers import; pipeline.resources owns it
-
-
 class PlaceTables:
     """The place tables of one models folder (`--models-dir`), and lookups over them.
 

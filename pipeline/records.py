@@ -149,6 +149,11 @@ class ExtractedArticle:
     events: list[Event]
 
 
+def entity_key(label: str, canonical: str) -> str:
+    """The key that joins one entity across articles: "PERSON:trina realmuto"."""
+    return f"{label}:{canonical.casefold()}"
+
+
 def mention_id(article_id: str, start: int, end: int, label: str) -> str:
     """Deterministic id, so reruns and workers agree without coordination."""
     return f"{article_id}:{label}:{start}-{end}"

@@ -5,6 +5,8 @@ import re
 
 from spacy.tokens import Span
 
+from ..records import entity_key
+
 __all__ = ["entity_key", "strip_article", "canonical_text", "POSSESSIVE"]
 
 POSSESSIVE = ("'s", "’s", "'", "’")  # the token after an owner: "Mexico's", "agents'"
@@ -15,10 +17,6 @@ _SPACES = re.compile(r"\s+")
 
 def strip_article(text: str) -> str:
     return _LEADING_ARTICLE.sub("", text).strip()
-
-
-def entity_key(label: str, canonical: str) -> str:
-    return f"{label}:{canonical.casefold()}"
 
 
 def canonical_text(span: Span) -> str:
