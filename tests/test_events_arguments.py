@@ -126,3 +126,14 @@ def test_events_arguments_what_someone_told_reporters_is_reported_not_future(nlp
 def test_events_arguments_an_unattributed_first_person_names_no_one(nlp):
     event = only(events_of(nlp, "\"I was deported twice,\" the sign read."), "DEPORT", "deported")
     assert argument(event, "subject") is None
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Judge Nora Lind, an Obama appointee, granted a temporary restraining order sought by the attorney "
+     "general, Tom Hale, on Friday.", "BLOCK", "restraining order"),
+    ("Lawyers for the family filed a motion for a stay, which Judge Nora Lind granted on Monday.", "BLOCK", "stay"),
+])
+def test_events_arguments_who_asks_for_a_decision_is_not_its_adjudicator(nlp, text, etype, trigger):
+    adjudicators = [a.canonical or a.text for a in only(events_of(nlp, text), etype, trigger).arguments
+                    if a.role == "adjudicator"]
+    assert adjudicators == ["Nora Lind"]

@@ -170,6 +170,7 @@ class Syntax:
     from_control: frozenset[str]
     actor_light: frozenset[str]
     subject_light: frozenset[str]
+    request_light: frozenset[str]
     us_names: frozenset[str]
     generic_determiners: frozenset[str]
     presupposed_object: frozenset[str]

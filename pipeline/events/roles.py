@@ -211,6 +211,11 @@ def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def requested(verb: str, actor_role: str, ctx: DocContext) -> bool:
+    """"an injunction sought by the state", "won an order": who asks for a decision never makes it."""
+    return actor_role == "adjudicator" and verb in ctx.lexicon.syntax.request_light
+
+
 def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, actor_role: str,
                       ctx: DocContext) -> None:
     """The arguments of a nominal trigger: possessives, modifiers, relative clauses and governing verbs."""
@@ -235,7 +240,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             elif ent is not None and ent.label_ == "DATE" and c.dep_ == "compound":
                 add_argument(args, "time", c, ctx)
         elif c.dep_ in ("acl", "relcl"):
-            if c.lemma_ in words.actor_light:
+            if c.lemma_ in words.actor_light and not requested(c.lemma_, actor_role, ctx):
                 add_argument(args, actor_role, actor_token(c, ctx) if c.dep_ == "relcl" else
                              next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
                                   None), ctx)
@@ -248,7 +253,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             add_argument(args, "agent", next((c for c in head.children if c.dep_ == "poss"), None)
                          or actor_token(gov.head, ctx), ctx)
     if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
-            and etype.adjudicated and gov.head.head.pos_ == "VERB":
+            and etype.adjudicated and gov.head.head.pos_ == "VERB" \
+            and not requested(gov.head.head.lemma_, "adjudicator", ctx):
         add_argument(args, "adjudicator", actor_token(gov.head.head, ctx), ctx)
         requester = next((c for c in gov.head.children if c.dep_ == "poss"), None)
         if requester is not None and etype.requester_is_subject:
@@ -256,7 +262,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
     if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
         gov = gov.head
     if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
-        if gov.lemma_ in words.actor_light and not has_role(args, actor_role):
+        if gov.lemma_ in words.actor_light and not has_role(args, actor_role) \
+                and not requested(gov.lemma_, actor_role, ctx):
             actor = actor_token(gov, ctx) if not is_passive(gov) else None
             add_argument(args, actor_role, actor, ctx)
         if gov.lemma_ in words.actor_light and not has_role(args, "subject"):
