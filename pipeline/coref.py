@@ -23,7 +23,8 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
 4. A singular description of a person ("the migrant", "the Guatemalan man", "the former
    alderman") resolves to the article's protagonist: the party with the most mentions. A
    description of a judge ("the judge", "a federal judge") resolves to the nearest judge, and to
-   the only judge of the article when no judge precedes it (news leads name the judge later).
+   the only judge of the article when no judge precedes it; "a judge" in the lead to the first
+   judge named after it (news leads name the judge later), and elsewhere to no one (a new judge).
    An indefinite description ("a Guatemalan migrant") resolves only in the lead, to the first party
    the article names after it (leads name the person later), or when the article names a single
    party; a pronoun with no name before it (a lead) goes to the protagonist.
@@ -386,7 +387,15 @@ class Resolver:
         return chosen
 
     def _judge_description(self, token: Token) -> tuple[Span, Person] | None:
+        """"the judge": the nearest judge before it, else the article's only judge. "A judge" brings in a
+        new one ("An immigration judge had denied bond"), except in the lead, where it is the first judge
+        the article names after it."""
         judges = [p for p in self.people if p.judge]
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            if not self.in_lead(token):
+                return None
+            after = [(m, p) for p in judges for m in p.mentions if m.start > token.i]
+            return min(after, key=lambda pair: pair[0].start) if after else None
         before = [(m, p) for m, p in self._candidates(token) if p.judge]
         if before:
             return before[0]

@@ -137,3 +137,25 @@ def test_events_arguments_who_asks_for_a_decision_is_not_its_adjudicator(nlp, te
     adjudicators = [a.canonical or a.text for a in only(events_of(nlp, text), etype, trigger).arguments
                     if a.role == "adjudicator"]
     assert adjudicators == ["Nora Lind"]
+
+
+def test_events_arguments_a_named_department_is_itself_not_the_agency_before_it(nlp):
+    text = ("ICE agents detained Diego Morales in Tacoma in May. His lawyers sued the Department of Homeland "
+            "Security in federal court in Seattle on Friday.")
+    subject = argument(only(events_of(nlp, text), "SUE", "sued"), "subject")
+    assert subject is not None and "Homeland Security" in (subject.canonical or subject.text)
+
+
+def test_events_arguments_an_indefinite_judge_after_the_lead_is_another_judge(nlp):
+    text = ("SEATTLE — U.S. District Judge Priya Raman on Thursday ordered ICE to release Diego Morales. "
+            "An immigration judge had denied his bond request in May.")
+    adjudicator = argument(only(events_of(nlp, text), "RULING", "denied"), "adjudicator")
+    assert adjudicator is None or adjudicator.canonical != "Priya Raman"
+
+
+def test_events_arguments_an_indefinite_judge_in_the_lead_is_the_first_judge_named_after_it(nlp):
+    text = ("SEATTLE — A federal judge on Thursday ordered ICE to release Diego Morales. U.S. District Judge "
+            "Priya Raman said the agency had shown no danger. A second judge, Judge Omar Haddad, had "
+            "denied bond in May.")
+    adjudicator = argument(only(events_of(nlp, text), "ORDER", "ordered"), "adjudicator")
+    assert adjudicator is not None and adjudicator.canonical == "Priya Raman"

@@ -68,7 +68,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
     if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if not phrase and role in ("agent", "subject", "adjudicator") and (
-            tok.lower_ in REFERRING or tok.lemma_.lower() in words.group_nouns):
+            tok.lower_ in REFERRING or tok.lemma_.lower() in words.group_nouns and ents.get(tok.i) is None):
         group = ctx.coref.resolve_group(tok)
         if group is not None and group.label_ in BODY_LABELS:
             canonical = group._.canonical or group.text
