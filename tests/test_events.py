@@ -137,6 +137,11 @@ SENSES = [
     ("The police released the protesters on Monday.", "RELEASE", True),
     # removal of things is not a deportation
     ("The council voted to remove the statue from the square.", "DEPORT", False),
+    # a court barring an act blocks it; anything else preventing an act does not
+    ("The appeals court barred the city from enforcing the curfew while the case proceeds.", "BLOCK", True),
+    ("Judge Tomas Reyes prohibited the agency from transferring the detainees to Texas.", "BLOCK", True),
+    ("Heavy rain prevented the family from reaching the courthouse.", "BLOCK", False),
+    ("The new rule bars landlords from raising rents this year.", "BLOCK", False),
     # a participle used as an adjective describes, it does not report an event
     ("The charity helps deported veterans find work.", "DEPORT", False),
 ]

@@ -401,6 +401,15 @@ def block_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
     return court_like(actor, ctx)
 
 
+@guard("court_bars")
+def court_bars(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """A court barring someone from an act ("the judge barred ICE from deporting him"): the court is
+    the doer and "from" names what is stopped; "prevent" and "bar" said of anything else are not blocks."""
+    from_act = any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
+                   for c in tok.children)
+    return from_act and court_like(actor_token(tok, ctx), ctx)
+
+
 @guard("dismiss_claim")
 def dismiss_claim(tok: Token, span: Span, ctx: DocContext) -> bool:
     """A claim, case or charge dismissed, not an employee."""
