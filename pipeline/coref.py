@@ -326,11 +326,13 @@ class Resolver:
         return None
 
     def _person_noun(self, token: Token) -> bool:
-        """A singular noun of a person, also a participle used as one ("the accused", tagged VBN)."""
+        """A singular noun of a person, also an adjective or participle used as one ("the accused",
+        tagged VBN; "a Mexican national" as the object, tagged JJ)."""
         if token.tag_ in ("NN", "NNP"):
             return token.lemma_.lower() in self.person_nouns
-        return token.tag_ in ("VBN", "JJ") and token.lower_ in self.person_nouns \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        return token.tag_ in ("VBN", "JJ") and token.lower_ in self.person_nouns and (
+            any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"))
 
     def _definite_or_lead(self, token: Token) -> bool:
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]

@@ -255,6 +255,11 @@ ATTRIBUTES = [
     ("The agency failed to release the student on time.", "RELEASE", True, "asserted"),
     ("The student was likely deported to Ghana in May.", "DEPORT", False, "possible"),
     ("The agency plans to deport the student next month.", "DEPORT", False, "future"),
+    # a trial awaited is still to come, and "without bail" does not negate it; a court's order to hold
+    # someone is a detention still to come
+    ("A magistrate judge ordered the student held without bail pending trial.", "TRIAL_HEARING", False, "future"),
+    ("A magistrate judge ordered the student held without bail pending trial.", "ARREST_DETAIN", False, "future"),
+    ("The student, who had a pending claim for asylum, was deported.", "ASYLUM_REQUEST", False, "asserted"),
 ]
 
 

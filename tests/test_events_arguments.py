@@ -159,3 +159,20 @@ def test_events_arguments_an_indefinite_judge_in_the_lead_is_the_first_judge_nam
             "denied bond in May.")
     adjudicator = argument(only(events_of(nlp, text), "ORDER", "ordered"), "adjudicator")
     assert adjudicator is not None and adjudicator.canonical == "Priya Raman"
+
+
+@pytest.mark.parametrize("text, etype, trigger, name", [
+    ("The judge ordered Diego Morales detained until his hearing.", "ARREST_DETAIN", "detained", "Diego Morales"),
+    ("Judge Alma Ruiz ordered Diego Morales released on Friday.", "RELEASE", "released", "Diego Morales"),
+    ("A jury in Manhattan found Harold Vance, 58, guilty of health care fraud.", "CONVICT", "guilty",
+     "Harold Vance"),
+    ("PHOENIX — Federal agents arrested a Mexican national on Tuesday. Luis Herrera, 34, was taken to a "
+     "federal jail in Tucson.", "ARREST_DETAIN", "arrested", "Luis Herrera"),
+    ("NEW YORK — A former nursing home administrator was convicted on Wednesday of fraud. Harold Vance, 58, "
+     "faces up to 20 years in prison.", "CONVICT", "convicted", "Harold Vance"),
+])
+def test_events_arguments_the_undergoer_of_small_clauses_and_lead_descriptions(nlp, text, etype, trigger, name):
+    subject = argument(only(events_of(nlp, text), etype, trigger), "subject")
+    assert subject is not None and (subject.canonical or subject.text) == name
+    if "ordered" in text:  # the small clause's subject is no doer
+        assert argument(only(events_of(nlp, text), etype, trigger), "agent") is None

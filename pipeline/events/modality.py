@@ -79,6 +79,8 @@ def attributes(entry: TriggerEntry, head: Token, span: Span, ctx: DocContext) ->
         prev_dep = cur.dep_
         if prev_dep == "prep":
             prev_dep = "pcomp"
+        if prev_dep == "acl" and cur.head.dep_ == "dobj" and cur.head.head.pos_ == "VERB":
+            cur, prev_dep = cur.head, "xcomp"  # "ordered him held": the object's participle is a complement
         cur = cur.head
         if cur.pos_ == "ADP":
             prev_dep = "pcomp" if cur.lower_ in ("from", "against", "without") else "prep"
@@ -113,6 +115,10 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
             and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
         return True, "asserted"
+    awaited = any(c.lower_ in ("pending", "awaiting") and c.i < head.i for c in head.children) \
+        and not any(c.dep_ in ("det", "poss") for c in head.children)
+    if awaited:
+        return False, "future"  # "held without bail pending trial", not "a pending claim"
     if head.dep_ == "pobj" and (gov.lower_ == "without" or gov.lower_ == "against" and not challenged(gov, ctx)):
         negated = True  # "ruled against the deportation"; "an appeal against the conviction" presupposes it
     if entry.refusal_negates and head.dep_ in ("dobj", "nsubjpass", "dative") and gov.lemma_ in cue.negating_governors:

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..coref import PRONOUNS
 from .context import DocContext
-from .syntax import SUBJECT_DEPS, is_passive
+from .syntax import SUBJECT_DEPS, is_passive, small_clause_subject
 
 __all__ = ["person_like", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
            "is_us", "foreign", "mover", "bare_plural"]
@@ -72,6 +72,9 @@ def patient(tok: Token, ctx: DocContext) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
+    small = small_clause_subject(tok)
+    if small is not None:
+        return small
     if tok.dep_ in ("acl", "relcl") and is_passive(tok):
         return tok.head
     if tok.dep_ == "conj" and is_passive(tok):  # "was arrested and charged"; "fled Haiti and was detained"
@@ -115,7 +118,10 @@ def surface_subject(verb: Token, ctx: DocContext) -> Token | None:
 
 def actor_token(tok: Token, ctx: DocContext) -> Token | None:
     """The doer: the active subject, the passive `by` agent, or inherited through control and coordination."""
+    small = small_clause_subject(tok)
     for c in tok.children:
+        if small is not None and c.i == small.i:
+            continue
         if c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that"):
             return c
         if c.dep_ == "nsubj":

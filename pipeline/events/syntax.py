@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-__all__ = ["SUBJECT_DEPS", "is_passive", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
+__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
            "headline"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -18,10 +18,20 @@ DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|
 NP_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 
 
+def small_clause_subject(tok: Token) -> Token | None:
+    """The undergoer of a participle in a verb's small clause ("ordered him detained", "wanted the men
+    deported"): the parser makes it the participle's subject, but it is what the participle is done to."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("ccomp", "xcomp", "oprd") or tok.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
 def is_passive(tok: Token) -> bool:
     """A passive verb: with a passive auxiliary or subject, a bare participle conjoined to a passive
     ("was arrested and charged"), or a participle used as a reduced relative ("a man deported in May")."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or small_clause_subject(tok) is not None:
         return True
     if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBN") and tok.lemma_ not in INTRANSITIVE \
             and not any(c.dep_ in ("nsubj", "aux") for c in tok.children) \
