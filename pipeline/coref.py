@@ -119,6 +119,7 @@ class Person:
     judge: bool = False
     lawyer: bool = False
     gender: str | None = None  # "male", "female" or None (unknown)
+    titles: frozenset[str] = frozenset()  # the judge titles its mentions carry ("judge", "justice")
 
     @property
     def party(self) -> bool:
@@ -280,6 +281,7 @@ class Resolver:
         for person in self.people:
             person.mentions.sort(key=lambda e: e.start)
             person.judge = any(_title_before(m, judge_titles) or _presides(m, self.words) for m in person.mentions)
+            person.titles = frozenset(w for m in person.mentions for w in _role_words(m) if w in judge_titles)
             person.lawyer = not person.judge and any(
                 _title_before(m, self.words.lawyer_titles) or _counsel_after(m, self.words)
                 or _in_counsel_list(m, self.words) for m in person.mentions)
@@ -392,13 +394,17 @@ class Resolver:
         """"the judge": the nearest judge before it, else the article's only judge. "A judge" brings in a
         new one ("An immigration judge had denied bond"), except in the lead, where it is the first judge
         the article names after it."""
+        kind = token.lemma_.lower()
         judges = [p for p in self.people if p.judge]
+        # "a federal judge" beside "Justice X" and "Judge Y" is Y; where all are "Justice X", any of them
+        same_kind = [p for p in judges if kind in p.titles or kind == "magistrate" and "judge" in p.titles]
+        judges = same_kind or judges
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
             if not self.in_lead(token):
                 return None
             after = [(m, p) for p in judges for m in p.mentions if m.start > token.i]
             return min(after, key=lambda pair: pair[0].start) if after else None
-        before = [(m, p) for m, p in self._candidates(token) if p.judge]
+        before = [(m, p) for m, p in self._candidates(token) if p in judges]
         if before:
             return before[0]
         if len(judges) == 1:

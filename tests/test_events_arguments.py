@@ -176,3 +176,10 @@ def test_events_arguments_the_undergoer_of_small_clauses_and_lead_descriptions(n
     assert subject is not None and (subject.canonical or subject.text) == name
     if "ordered" in text:  # the small clause's subject is no doer
         assert argument(only(events_of(nlp, text), etype, trigger), "agent") is None
+
+
+def test_events_arguments_a_judge_description_is_not_a_justice(nlp):
+    text = ("WASHINGTON — The Supreme Court on Monday lifted an order by a federal judge in Boston. Justice Ana "
+            "Ferro dissented. The ruling overturns a decision by U.S. District Judge Brian Moody.")
+    adjudicator = argument(only(events_of(nlp, text), "ORDER", "order"), "adjudicator")
+    assert adjudicator is not None and adjudicator.canonical == "Brian Moody"

@@ -66,9 +66,12 @@ def prep_arguments(args: list[FoundArgument], etype: EventType, head: Token, nom
     """The roles of the trigger's prepositional objects (time and place are read by `time_and_place`)."""
     heads = [head]
     heads += [c for c in head.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"]
+    if nominal and head.dep_ == "dobj" and not is_passive(head.head):
+        heads.append(head.head)  # "lifted an order by a judge": the parser hangs the by-phrase on the verb
     for h in heads:
         for c in h.children:
-            if c.dep_ not in ("prep", "agent", "dative"):
+            if c.dep_ not in ("prep", "agent", "dative") or (h.i == head.head.i != head.i and (
+                    c.lower_ != "by" or c.i < head.i)):
                 continue
             for obj in (g for g in c.children if g.dep_ in ("pobj", "pcomp")):
                 if c.dep_ == "agent" or (c.lower_ == "by" and not nominal):
