@@ -183,3 +183,12 @@ def test_events_arguments_a_judge_description_is_not_a_justice(nlp):
             "Ferro dissented. The ruling overturns a decision by U.S. District Judge Brian Moody.")
     adjudicator = argument(only(events_of(nlp, text), "ORDER", "order"), "adjudicator")
     assert adjudicator is not None and adjudicator.canonical == "Brian Moody"
+
+
+def test_events_arguments_a_court_description_is_written_as_the_article_names_the_court(nlp):
+    text = ("RICHMOND, Va. — A federal appeals court on Tuesday threw out a deportation order against a "
+            "farmworker. A panel of the 4th U.S. Circuit Court of Appeals ruled 2-1 that the order was unlawful.")
+    adjudicator = argument(only(events_of(nlp, text), "DISMISS", "threw out"), "adjudicator")
+    assert adjudicator is not None and adjudicator.text == "4th U.S. Circuit Court of Appeals"
+    assert adjudicator.source == "coreference" and text[adjudicator.anaphor_start:adjudicator.anaphor_end] \
+        == "A federal appeals court"

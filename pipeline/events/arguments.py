@@ -3,7 +3,7 @@ where the article has one, so a mention, a pronoun or description resolved by `c
 apposition gives the argument; otherwise the phrase the token heads."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .context import DocContext
 from .found import FoundArgument
@@ -37,6 +37,15 @@ def quoted_speaker(tok: Token, ctx: DocContext) -> Token | None:
         if subject is not None and not (subject.left_edge.i <= tok.i <= subject.right_edge.i):
             return subject
     return None
+
+
+def named_court(description: Span, ctx: DocContext) -> Span | None:
+    """The mention that names the court a description ("the court", "a federal appeals court") stands
+    for: the nearest one before it with the same canonical name, else the first after it."""
+    canonical = description._.canonical
+    named = [e for e in ctx.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref" and e._.canonical == canonical]
+    before = [e for e in named if e.start < description.start]
+    return before[-1] if before else named[0] if named else None
 
 
 def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) -> FoundArgument | None:
@@ -102,6 +111,11 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                       and ents.get(c.i) is not None), None)
         if appos is not None and ents[appos.i].label_ in ("PERSON", "AGENCY", "COURT", "ORGANIZATION"):
             ent = ents[appos.i]
+    if ent is not None and not phrase and ent.label_ == "COURT" and ent._.rule == "court_ref":
+        named = named_court(ent, ctx)
+        if named is not None:  # "the appeals court" written as the article names that court
+            return FoundArgument(role, named.text, named.start_char, named.end_char, ent._.canonical,
+                                 named.start_char, named.end_char, ent.start_char, ent.end_char, source="coreference")
     if ent is not None and not phrase:
         canonical = None
         if ent.label_ != "DATE":
