@@ -192,3 +192,14 @@ def test_events_arguments_a_court_description_is_written_as_the_article_names_th
     assert adjudicator is not None and adjudicator.text == "4th U.S. Circuit Court of Appeals"
     assert adjudicator.source == "coreference" and text[adjudicator.anaphor_start:adjudicator.anaphor_end] \
         == "A federal appeals court"
+
+
+@pytest.mark.parametrize("text, etype, trigger, name", [
+    ("Circuit Judge Howard Lindqvist, who presided over the trial, thanked the jurors.", "TRIAL_HEARING", "trial",
+     "Howard Lindqvist"),
+    ("The lawsuit, filed in the U.S. District Court for the District of Colorado, asks a judge to declare the "
+     "policy unlawful.", "SUE", "lawsuit", "U.S. District Court for the District of Colorado"),
+])
+def test_events_arguments_the_court_of_a_nominal_triggers_own_clause(nlp, text, etype, trigger, name):
+    adjudicator = argument(only(events_of(nlp, text), etype, trigger), "adjudicator")
+    assert adjudicator is not None and (adjudicator.canonical or adjudicator.text) == name

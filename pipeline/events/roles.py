@@ -12,7 +12,7 @@ from .arguments import add_argument, has_role, make_argument
 from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
-from .participants import actor_token, bare_plural, controller, patient, person_like
+from .participants import actor_token, bare_plural, controller, court_like, patient, person_like
 from .syntax import SUBJECT_DEPS, is_duration, is_passive, noun_phrase
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
@@ -214,6 +214,20 @@ def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def court_of_clause(head: Token, ctx: DocContext) -> Token | None:
+    """The court a nominal trigger's own clause puts it before: "the lawsuit, filed in the U.S. District
+    Court", "a case pending before Judge Reyes"."""
+    if any(c.dep_ in ("compound", "poss") and court_like(c, ctx) for c in head.children):
+        return None
+    for clause in (c for c in head.children if c.dep_ in ("acl", "relcl")):
+        for verb in [clause, *(c for c in clause.children if c.dep_ in ("acomp", "xcomp"))]:
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "before", "with")):
+                court = next((g for g in prep.children if g.dep_ == "pobj" and court_like(g, ctx)), None)
+                if court is not None:
+                    return court
+    return None
+
+
 def requested(verb: str, actor_role: str, ctx: DocContext) -> bool:
     """"an injunction sought by the state", "won an order": who asks for a decision never makes it."""
     return actor_role == "adjudicator" and verb in ctx.lexicon.syntax.request_light
@@ -247,7 +261,12 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                 add_argument(args, actor_role, actor_token(c, ctx) if c.dep_ == "relcl" else
                              next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
                                   None), ctx)
+    if etype.adjudicated or etype.brought_to_court:
+        add_argument(args, "adjudicator", court_of_clause(head, ctx), ctx)
     gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ == "over" and gov.head.lemma_ in ctx.lexicon.people.presiding_verbs \
+            and etype.adjudicated:
+        add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)  # "Judge Lind, who presided over the trial"
     if head.dep_ == "pobj" and gov.lower_ == "in" and etype.written_decision and gov.head.lemma_ in WRITING_VERBS:
         add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)
     if head.dep_ == "pobj" and gov.lower_ in ("on", "in", "into") and gov.head.lemma_ in ("place", "put", "keep", "take", "hold"):
