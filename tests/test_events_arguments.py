@@ -203,3 +203,15 @@ def test_events_arguments_a_court_description_is_written_as_the_article_names_th
 def test_events_arguments_the_court_of_a_nominal_triggers_own_clause(nlp, text, etype, trigger, name):
     adjudicator = argument(only(events_of(nlp, text), etype, trigger), "adjudicator")
     assert adjudicator is not None and (adjudicator.canonical or adjudicator.text) == name
+
+
+def test_events_arguments_a_fine_after_a_plea_is_of_the_one_who_pleaded(nlp):
+    text = "Emil Tabor admitted the offence. He pleaded guilty in county court and was fined $250."
+    subject = argument(only(events_of(nlp, text), "FINE", "fined"), "subject")
+    assert subject is not None and subject.canonical == "Emil Tabor"
+
+
+def test_events_arguments_the_lead_subject_after_a_dateline_keeps_its_conjuncts(nlp):
+    text = "DENVER — Colorado and 12 other states sued the Trump administration on Tuesday."
+    agents = [a.text for a in only(events_of(nlp, text), "SUE", "sued").arguments if a.role == "agent"]
+    assert agents == ["Colorado", "12 other states"]

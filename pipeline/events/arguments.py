@@ -147,6 +147,8 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
     """Add `tok` (and its conjuncts unless `split` is False) in `role`, once per role and start."""
     if tok is None:
         return
+    if tok.idx < ctx.dateline_end and role != "place" and tok.dep_ in SUBJECT_DEPS:
+        tok = lead_subject(tok, ctx) or tok  # "DENVER — Colorado and 12 other states sued": both states
     for t in (conjuncts(tok) if split else [tok]):
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):

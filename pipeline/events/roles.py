@@ -167,6 +167,9 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
             undergoer = dative
         if etype.money_penalty and undergoer is not None and is_amount(undergoer, ctx):
             undergoer = dative  # "fined the company $3 million": the amount is the penalty
+            if undergoer is None and passive:  # "pleaded guilty and was fined $250"
+                undergoer = next((c for c in head.children if c.dep_ == "nsubjpass"), None) or (
+                    next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None) if head.dep_ == "conj" else None)
         if etype.clause_subject == "person" and undergoer is None:
             comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
             subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None) if comp is not None else None
