@@ -79,6 +79,7 @@ class PeopleWords:
     lawyer_suffixes: frozenset[str] = frozenset()            # "Amy Lin KC"
     lawyer_participles: frozenset[str] = frozenset()         # "Amy Lin, defending, said"
     counsel_list_verbs: frozenset[str] = frozenset()         # "The defence counsel was made up of X and Y"
+    client_nouns: frozenset[str] = frozenset()               # "his client": whom a lawyer speaks for
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -315,6 +316,9 @@ class Resolver:
         lemma = token.lemma_.lower()
         if lemma in _JUDGE_DESCRIPTIONS and token.tag_ != "NNS":
             return self._judge_description(token)
+        if lemma in self.words.client_nouns and any(c.dep_ == "poss" for c in token.children):
+            person = self.protagonist()  # "his client would appeal": the party the lawyer speaks for
+            return (self._nearest_mention(person, token), person) if person is not None else None
         if self._person_noun(token) and self._definite_or_lead(token):
             indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
             if indefinite and self.in_lead(token):

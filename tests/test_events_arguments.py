@@ -215,3 +215,10 @@ def test_events_arguments_the_lead_subject_after_a_dateline_keeps_its_conjuncts(
     text = "DENVER — Colorado and 12 other states sued the Trump administration on Tuesday."
     agents = [a.text for a in only(events_of(nlp, text), "SUE", "sued").arguments if a.role == "agent"]
     assert agents == ["Colorado", "12 other states"]
+
+
+def test_events_arguments_his_client_is_the_party_the_lawyer_speaks_for(nlp):
+    text = ("Raymond Archuleta was sentenced to six years in prison. Archuleta's attorney, Felix Baca, said his "
+            "client would appeal.")
+    agent = argument(only(events_of(nlp, text), "APPEAL", "appeal"), "agent")
+    assert agent is not None and agent.canonical == "Raymond Archuleta"

@@ -160,6 +160,7 @@ class People:
     counsel_list_verbs: frozenset[str]
     court_bound_judge_titles: frozenset[str]
     presiding_verbs: frozenset[str]
+    client_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
