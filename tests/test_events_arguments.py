@@ -222,3 +222,25 @@ def test_events_arguments_his_client_is_the_party_the_lawyer_speaks_for(nlp):
             "client would appeal.")
     agent = argument(only(events_of(nlp, text), "APPEAL", "appeal"), "agent")
     assert agent is not None and agent.canonical == "Raymond Archuleta"
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, name", [
+    ("Raymond Archuleta, 63, was also ordered to pay $412,000 in restitution, State District Judge Celia "
+     "Montoya ruled.", "FINE", "ordered to pay", "adjudicator", "Celia Montoya"),
+    ("An immigration judge ordered Emil Tabor removed in 2024, and the Board of Immigration Appeals dismissed "
+     "his appeal the following year.", "APPEAL", "appeal", "adjudicator", "Board of Immigration Appeals"),
+    ("Emil Tabor had been ordered removed to Cameroon by an immigration judge.", "ORDER", "ordered",
+     "adjudicator", "an immigration judge"),
+    ("Judge Thomas Breckenridge took the case in May. At a hearing on Monday, Breckenridge pressed a government "
+     "lawyer to explain the arrest.", "TRIAL_HEARING", "hearing", "adjudicator", "Thomas Breckenridge"),
+    ("Amira Haddadi was arrested in May. During the eight-day trial, Haddadi testified that she was afraid.",
+     "TRIAL_HEARING", "trial", "subject", "Amira Haddadi"),
+])
+def test_events_arguments_judges_and_parties_the_clause_reaches(nlp, text, etype, trigger, role, name):
+    arg = argument(only(events_of(nlp, text), etype, trigger), role)
+    assert arg is not None and (arg.canonical or arg.text) == name
+
+
+def test_events_arguments_the_judge_who_orders_a_removal_does_not_remove(nlp):
+    text = "Emil Tabor had been ordered removed to Cameroon by an immigration judge."
+    assert argument(only(events_of(nlp, text), "DEPORT", "removed"), "agent") is None

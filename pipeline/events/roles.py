@@ -116,8 +116,59 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
         prep_arguments(args, etype, span[-1], nominal, ctx)
     if guilty is not None:
         prep_arguments(args, etype, guilty, False, ctx)
+    if not has_role(args, "adjudicator"):
+        add_argument(args, "adjudicator", clause_adjudicator(etype, head, nominal, ctx), ctx)
+    if nominal and etype.name == "TRIAL_HEARING":
+        hearing_participants(args, head, ctx)
     time_and_place(args, etype, head, nominal, span, ctx)
     return args
+
+
+def clause_adjudicator(etype: EventType, head: Token, nominal: bool, ctx: DocContext) -> Token | None:
+    """A judge or court the trigger's clause reaches beyond its own words: the judge who reports a
+    decision ("X was ordered to pay, Judge Y ruled"), the court that disposes of a filing ("the BIA
+    dismissed his appeal"), the by-phrase of an order's participle ("ordered removed by a judge")."""
+    if etype.adjudicated:
+        if not nominal:
+            for c in head.children:
+                if c.dep_ in ("xcomp", "oprd", "ccomp") and c.tag_ == "VBN" and is_passive(head):
+                    by = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                    if by is not None and court_like(by, ctx):
+                        return by
+        verb = head if not nominal else None
+        while verb is not None and verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i != verb.i:
+            if verb.dep_ != "conj" and verb.head.lemma_ in WRITING_VERBS:
+                judge = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                return judge if judge is not None and court_like(judge, ctx) else None
+            verb = verb.head
+    if etype.brought_to_court and nominal and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+        actor = actor_token(head.head, ctx)
+        if actor is not None and court_like(actor, ctx):
+            return actor
+    return None
+
+
+def hearing_participants(args: list[FoundArgument], head: Token, ctx: DocContext) -> None:
+    """"At a hearing on Monday, Judge X pressed the lawyers" / "During the trial, Kohler testified": who
+    acts at a hearing is its judge, or, when a party, whom it is about."""
+    gov = head.head
+    if head.dep_ != "pobj" or gov.lower_ not in ("at", "during") or gov.head.pos_ not in ("VERB", "AUX"):
+        return
+    verb = gov.head
+    actor = actor_token(verb, ctx)
+    if actor is None:
+        return
+    if court_like(actor, ctx):
+        if not has_role(args, "adjudicator"):
+            add_argument(args, "adjudicator", actor, ctx)
+        return
+    judge = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and court_like(c, ctx)), None)
+    if judge is not None and not has_role(args, "adjudicator"):
+        add_argument(args, "adjudicator", judge, ctx)
+    ent = ctx.ents.get(actor.i)
+    person = ctx.coref.person(ent) if ent is not None and ent.label_ == "PERSON" else None
+    if person is not None and person.party and not has_role(args, "subject"):
+        add_argument(args, "subject", actor, ctx)
 
 
 def has_currency(tok: Token, ctx: DocContext) -> bool:
@@ -135,6 +186,9 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
     ents = ctx.ents
     passive = is_passive(head)
     actor = actor_token(head, ctx)
+    if actor is not None and actor_role == "agent" and head.dep_ in ("xcomp", "oprd") and court_like(actor, ctx) \
+            and head.head.lemma_ in ctx.lexicon.syntax.object_control and any(c.dep_ == "agent" for c in head.children):
+        actor = None  # "ordered removed by an immigration judge": the judge orders, others remove
     undergoer = patient(head, ctx)
     if undergoer is None and head.dep_ in ("xcomp", "pcomp", "ccomp", "oprd") and passive:
         undergoer = controller(head, True, ctx)
