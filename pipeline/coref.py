@@ -265,7 +265,8 @@ class Resolver:
         starts = doc.to_array(SENT_START) if len(doc) else np.zeros(0, dtype=np.int32)
         self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
         self.ents = doc.ents
-        named = [e for e in self.ents if e.label_ == "PERSON" and len(e)]
+        named = [e for e in self.ents if e.label_ == "PERSON" and len(e)
+                 and not all(t.lower_ in self.words.lawyer_suffixes for t in e)]  # a stray "KC" names no one
         names = [_tokens(e) for e in named]
         mentions = named + [e for e in self.ents if e.label_ in ("ORGANIZATION", "ORG") and len(e) and (
             _INITIALS.match(e.text) or any(_is_part_of(_tokens(e), n) for n in names))]

@@ -64,6 +64,14 @@ def test_coref_marks_judges_and_lawyers(nlp):
     assert kinds["Carlos Mendez"] == (False, False, True)
 
 
+
+def test_coref_a_stray_counsel_rank_does_not_join_a_lawyer_to_the_judge(nlp):
+    res, doc = resolver_for(nlp, "Jessop pleaded guilty before Judge Stuart Rafferty KC on Monday. Peter Joyce KC, "
+                                 "defending, said Jessop had confessed.")
+    kinds = {p.name: p.judge for p in res.people}
+    assert kinds.get("Peter Joyce KC", kinds.get("Peter Joyce")) is False
+
+
 UNRESOLVED = [
     # no person in the article: nothing to resolve to
     ("The agency said he was removed in May.", "he", "party"),

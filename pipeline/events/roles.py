@@ -168,7 +168,7 @@ def hearing_participants(args: list[FoundArgument], head: Token, ctx: DocContext
     ent = ctx.ents.get(actor.i)
     person = ctx.coref.person(ent) if ent is not None and ent.label_ == "PERSON" else None
     if person is not None and person.party and not has_role(args, "subject"):
-        add_argument(args, "subject", actor, ctx)
+        add_argument(args, "subject", actor, ctx, split=False)
 
 
 def has_currency(tok: Token, ctx: DocContext) -> bool:
