@@ -244,3 +244,9 @@ def test_events_arguments_judges_and_parties_the_clause_reaches(nlp, text, etype
 def test_events_arguments_the_judge_who_orders_a_removal_does_not_remove(nlp):
     text = "Emil Tabor had been ordered removed to Cameroon by an immigration judge."
     assert argument(only(events_of(nlp, text), "DEPORT", "removed"), "agent") is None
+
+
+def test_events_arguments_a_ruling_is_about_the_agency_its_clause_names(nlp):
+    text = "U.S. District Judge Thomas Breck ruled on Monday that ICE had detained the nurse unlawfully."
+    subject = argument(only(events_of(nlp, text), "RULING", "ruled"), "subject")
+    assert subject is not None and subject.canonical == "U.S. Immigration and Customs Enforcement"

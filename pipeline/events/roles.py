@@ -229,7 +229,8 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
             subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None) if comp is not None else None
             if subj is not None and not bare_plural(subj, ctx) and (
                     person_like(subj, ctx) and ents.get(subj.i) is None
-                    or ents.get(subj.i) is not None and ents[subj.i].label_ == "PERSON"):
+                    or subj.lemma_.lower() in ctx.lexicon.syntax.group_nouns
+                    or ents.get(subj.i) is not None and ents[subj.i].label_ in ("PERSON", "AGENCY", "ORGANIZATION")):
                 undergoer = subj
         add_argument(args, "subject", undergoer, ctx)
         if etype.crime_under_object and undergoer is not None:
