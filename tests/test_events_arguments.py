@@ -250,3 +250,15 @@ def test_events_arguments_a_ruling_is_about_the_agency_its_clause_names(nlp):
     text = "U.S. District Judge Thomas Breck ruled on Monday that ICE had detained the nurse unlawfully."
     subject = argument(only(events_of(nlp, text), "RULING", "ruled"), "subject")
     assert subject is not None and subject.canonical == "U.S. Immigration and Customs Enforcement"
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, name", [
+    ("A lawsuit filed by New York in 2019 led a federal judge in Manhattan to rule that the arrests were unlawful.",
+     "RULING", "rule", "adjudicator", "a federal judge in Manhattan"),
+    ("A federal appeals court threw out a deportation order against a green card holder who was convicted of a "
+     "minor drug offense. Emmanuel Tabe, 38, had lived in Maryland since 2001.", "CONVICT", "convicted", "subject",
+     "Emmanuel Tabe"),
+])
+def test_events_arguments_object_control_and_lead_holders(nlp, text, etype, trigger, role, name):
+    arg = argument(only(events_of(nlp, text), etype, trigger), role)
+    assert arg is not None and (arg.canonical or arg.text) == name
