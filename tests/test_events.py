@@ -142,6 +142,10 @@ SENSES = [
     ("Judge Tomas Reyes prohibited the agency from transferring the detainees to Texas.", "BLOCK", True),
     ("Heavy rain prevented the family from reaching the courthouse.", "BLOCK", False),
     ("The new rule bars landlords from raising rents this year.", "BLOCK", False),
+    # the term of a sentence is no detention of its own
+    ("Recorder Anne Shaw sentenced her to 16 months imprisonment, suspended for two years.", "ARREST_DETAIN", False),
+    ("The judge said the sentence would be life imprisonment.", "ARREST_DETAIN", False),
+    ("Police said the detention of the activist was unlawful.", "ARREST_DETAIN", True),
     # a participle used as an adjective describes, it does not report an event
     ("The charity helps deported veterans find work.", "DEPORT", False),
 ]

@@ -262,3 +262,9 @@ def test_events_arguments_a_ruling_is_about_the_agency_its_clause_names(nlp):
 def test_events_arguments_object_control_and_lead_holders(nlp, text, etype, trigger, role, name):
     arg = argument(only(events_of(nlp, text), etype, trigger), role)
     assert arg is not None and (arg.canonical or arg.text) == name
+
+
+def test_events_arguments_the_judge_acting_in_a_sentencing_is_its_adjudicator(nlp):
+    text = "Justice Peter West called the case unique in the sentencing."
+    adjudicator = argument(only(events_of(nlp, text), "SENTENCE", "sentencing"), "adjudicator")
+    assert adjudicator is not None and adjudicator.canonical == "Peter West"

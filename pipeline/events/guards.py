@@ -57,7 +57,18 @@ def not_modifier(tok: Token, span: Span, ctx: DocContext) -> bool:
         return False  # "remanded in custody": one detention, whose trigger is the verb
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_ not in ("order",):
         return False
+    if tok.lemma_ in ("imprisonment", "incarceration", "detention") and penalty_term(tok, ctx):
+        return False
     return not generic(tok, ctx)
+
+
+def penalty_term(tok: Token, ctx: DocContext) -> bool:
+    """"16 months imprisonment", "life imprisonment", "sentenced to detention": the term of a sentence,
+    not a detention of its own."""
+    term = ctx.lexicon.nouns.term_words
+    if any(c.dep_ in ("compound", "nummod", "amod", "npadvmod") and c.lemma_.lower() in term for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in ("sentence", "jail", "condemn")
 
 
 @guard("not_treaty")

@@ -118,8 +118,8 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
         prep_arguments(args, etype, guilty, False, ctx)
     if not has_role(args, "adjudicator"):
         add_argument(args, "adjudicator", clause_adjudicator(etype, head, nominal, ctx), ctx)
-    if nominal and etype.name == "TRIAL_HEARING":
-        hearing_participants(args, head, ctx)
+    if nominal and etype.adjudicated:
+        hearing_participants(args, head, ctx, party_is_subject=etype.name == "TRIAL_HEARING")
     time_and_place(args, etype, head, nominal, span, ctx)
     return args
 
@@ -148,13 +148,16 @@ def clause_adjudicator(etype: EventType, head: Token, nominal: bool, ctx: DocCon
     return None
 
 
-def hearing_participants(args: list[FoundArgument], head: Token, ctx: DocContext) -> None:
-    """"At a hearing on Monday, Judge X pressed the lawyers" / "During the trial, Kohler testified": who
-    acts at a hearing is its judge, or, when a party, whom it is about."""
+def hearing_participants(args: list[FoundArgument], head: Token, ctx: DocContext, party_is_subject: bool) -> None:
+    """"At a hearing on Monday, Judge X pressed the lawyers", "Justice West called it unique in the
+    sentencing" / "During the trial, Kohler testified": who acts at a proceeding is its judge, or, when
+    a party and the proceeding a hearing, whom it is about."""
     gov = head.head
-    if head.dep_ != "pobj" or gov.lower_ not in ("at", "during") or gov.head.pos_ not in ("VERB", "AUX"):
+    if head.dep_ != "pobj" or gov.lower_ not in ("at", "during", "in") or gov.head.pos_ not in ("VERB", "AUX", "ADJ"):
         return
     verb = gov.head
+    if verb.pos_ == "ADJ" and verb.dep_ in ("oprd", "acomp"):
+        verb = verb.head  # "called the case unique in the sentencing"
     actor = actor_token(verb, ctx)
     if actor is None:
         return
@@ -167,7 +170,7 @@ def hearing_participants(args: list[FoundArgument], head: Token, ctx: DocContext
         add_argument(args, "adjudicator", judge, ctx)
     ent = ctx.ents.get(actor.i)
     person = ctx.coref.person(ent) if ent is not None and ent.label_ == "PERSON" else None
-    if person is not None and person.party and not has_role(args, "subject"):
+    if party_is_subject and person is not None and person.party and not has_role(args, "subject"):
         add_argument(args, "subject", actor, ctx, split=False)
 
 
