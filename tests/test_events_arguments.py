@@ -268,3 +268,13 @@ def test_events_arguments_the_judge_acting_in_a_sentencing_is_its_adjudicator(nl
     text = "Justice Peter West called the case unique in the sentencing."
     adjudicator = argument(only(events_of(nlp, text), "SENTENCE", "sentencing"), "adjudicator")
     assert adjudicator is not None and adjudicator.canonical == "Peter West"
+
+
+@pytest.mark.parametrize("text, etype, trigger, place", [
+    ("Omar Reyes would be freed from Tihar Jail on Friday, his lawyer said.", "RELEASE", "freed", "Tihar Jail"),
+    ("Omar Reyes was driven to the South Texas ICE Processing Center in Pearsall, where he will be detained "
+     "while his appeal is decided.", "ARREST_DETAIN", "detained", "South Texas ICE Processing Center"),
+])
+def test_events_arguments_places_from_the_types_prepositions_and_relative_where(nlp, text, etype, trigger, place):
+    arg = argument(only(events_of(nlp, text), etype, trigger), "place")
+    assert arg is not None and arg.text == place

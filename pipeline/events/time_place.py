@@ -48,7 +48,9 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
             if any(a.mention_start == ent.start_char for a in args) or has_role(args, "place"):
                 continue
             p = ent.root.head
-            if p.dep_ in ("prep",) and p.lower_ in PLACE_PREPOSITIONS and attached(ent.root, head, extra):
+            typed = etype.prepositions.get(p.lower_)
+            if p.dep_ in ("prep",) and (p.lower_ in PLACE_PREPOSITIONS or typed is not None and typed.role == "place") \
+                    and attached(ent.root, head, extra):
                 if etype.sentence_place == "trigger" and p.head.i != head.i:
                     continue
                 add_argument(args, "place", ent.root, ctx, split=False)
@@ -65,6 +67,14 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
                 if etype.located and obj.lemma_.lower() in ctx.lexicon.nouns.location:
                     add_argument(args, "place", obj, ctx, split=False)
                     break
+    if not has_role(args, "place") and etype.located and head.dep_ == "relcl" \
+            and any(c.lower_ == "where" for c in head.children):
+        site = head.head  # "the processing center in Pearsall, where he will be detained"
+        if site.dep_ == "pobj" and site.head.lower_ == "in" and site.head.head.pos_ in ("NOUN", "PROPN"):
+            site = site.head.head  # the parser hangs the clause on the town of the facility
+        ent = ctx.ents.get(site.i)
+        if ent is not None and ent.label_ == "PLACE" or site.lemma_.lower() in ctx.lexicon.nouns.location:
+            add_argument(args, "place", site, ctx, split=False)
     if etype.custodial and not has_role(args, "agent"):
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("at", "in"):
