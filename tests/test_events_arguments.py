@@ -278,3 +278,16 @@ def test_events_arguments_the_judge_acting_in_a_sentencing_is_its_adjudicator(nl
 def test_events_arguments_places_from_the_types_prepositions_and_relative_where(nlp, text, etype, trigger, place):
     arg = argument(only(events_of(nlp, text), etype, trigger), "place")
     assert arg is not None and arg.text == place
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, expected", [
+    ("Jonah Pell pleaded guilty to soliciting a bribe in 2019.", "CONVICT", "pleaded guilty", "crime",
+     ["soliciting a bribe in 2019"]),
+    ("Officials executed 12 prisoners on Saturday, including a prominent cleric, Hassan Karimi.", "EXECUTE",
+     "executed", "subject", ["12 prisoners", "Hassan Karimi"]),
+    ("Dozens of activists were arrested, including Eva Marin, wife of the playwright Tomas Ruiz, and Lidia Carr.",
+     "ARREST_DETAIN", "arrested", "subject", ["Dozens of activists", "Eva Marin", "Lidia Carr"]),
+])
+def test_events_arguments_crimes_pleaded_to_and_people_listed_by_including(nlp, text, etype, trigger, role, expected):
+    found = [a.text for a in only(events_of(nlp, text), etype, trigger).arguments if a.role == role]
+    assert found == expected

@@ -149,7 +149,15 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         return
     if tok.idx < ctx.dateline_end and role != "place" and tok.dep_ in SUBJECT_DEPS:
         tok = lead_subject(tok, ctx) or tok  # "DENVER — Colorado and 12 other states sued": both states
-    for t in (conjuncts(tok) if split else [tok]):
+    listed = []
+    if split and role in ("subject", "agent"):  # "47 people, including a cleric, Nimr al-Nimr": the named ones too
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                listed += [t for t in conjuncts(obj) if ctx.ents.get(t.i) is not None
+                           and ctx.ents[t.i].label_ == "PERSON" or any(
+                               ctx.ents.get(a.i) is not None and ctx.ents[a.i].label_ == "PERSON"
+                               for a in t.children if a.dep_ == "appos")]
+    for t in [*(conjuncts(tok) if split else [tok]), *listed]:
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
             args.append(arg)

@@ -93,6 +93,8 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
     guilty = None
     if head.lemma_ == "guilty" and head.head.lemma_ in ("find", "plead"):
         guilty, head = head, head.head
+    elif head.lemma_ in ("find", "plead"):  # "pleaded guilty to fraud": the crime hangs on "guilty"
+        guilty = next((c for c in head.children if c.lower_ == "guilty"), None)
     nominal = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
     args: list[FoundArgument] = []
     if head.pos_ == "ADJ" and head.lemma_ == "free":
@@ -236,6 +238,12 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                     or ents.get(subj.i) is not None and ents[subj.i].label_ in ("PERSON", "AGENCY", "ORGANIZATION")):
                 undergoer = subj
         add_argument(args, "subject", undergoer, ctx)
+        if passive and undergoer is not None:  # "Leftists were arrested, including Eva Forest and Lidia Falcon"
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"):
+                for person in (t for t in prep.subtree if t.dep_ in ("pobj", "conj") and ents.get(t.i) is not None
+                               and ents[t.i].label_ == "PERSON" and ents[t.i].root.i == t.i
+                               and (t.head.i == prep.i or t.dep_ == "conj")):
+                    add_argument(args, "subject", person, ctx, split=False)
         if etype.crime_under_object and undergoer is not None:
             for c in undergoer.children:
                 if c.dep_ == "prep" and c.lower_ == "of":

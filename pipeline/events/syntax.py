@@ -41,10 +41,17 @@ def is_passive(tok: Token) -> bool:
         and not any(c.dep_ in ("aux", "nsubj") for c in tok.children)
 
 
+def dated_or_listing(prep: Token) -> bool:
+    """A modifier that is not part of a name: "on Saturday" the parser hangs on a noun, "including X"."""
+    if prep.dep_ != "prep":
+        return False
+    return prep.lower_ == "including" or any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in prep.children)
+
+
 def noun_phrase(tok: Token) -> Span:
     """The phrase a token heads, without relative clauses, appositions and trailing punctuation."""
     idx = {tok.i}
-    stack = [c for c in tok.children if c.dep_ not in NP_CUT]
+    stack = [c for c in tok.children if c.dep_ not in NP_CUT and not dated_or_listing(c)]
     while stack:
         t = stack.pop()
         idx.add(t.i)
