@@ -291,3 +291,9 @@ def test_events_arguments_places_from_the_types_prepositions_and_relative_where(
 def test_events_arguments_crimes_pleaded_to_and_people_listed_by_including(nlp, text, etype, trigger, role, expected):
     found = [a.text for a in only(events_of(nlp, text), etype, trigger).arguments if a.role == role]
     assert found == expected
+
+
+def test_events_arguments_they_is_written_as_said_with_its_antecedent_as_name(nlp):
+    text = "Jurors deliberated for three days. They acquitted Victor Kaminski of bribery on Friday."
+    adjudicator = argument(only(events_of(nlp, text), "ACQUIT", "acquitted"), "adjudicator")
+    assert (adjudicator.text, adjudicator.canonical, adjudicator.source) == ("They", "Jurors", "coreference")

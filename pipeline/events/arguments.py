@@ -91,6 +91,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                                      source="coreference")
             return FoundArgument(role, span.text, span.start_char, span.end_char, canonical,
                                  group.start_char, group.end_char, source="coreference")
+        if group is not None and tok.pos_ == "PRON":  # "they" written as said, the antecedent as its name
+            return FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), noun_phrase(group.root).text,
+                                 source="coreference")
         if group is not None:
             tok = group.root
     if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself"):
