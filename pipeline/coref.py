@@ -80,6 +80,7 @@ class PeopleWords:
     lawyer_participles: frozenset[str] = frozenset()         # "Amy Lin, defending, said"
     counsel_list_verbs: frozenset[str] = frozenset()         # "The defence counsel was made up of X and Y"
     client_nouns: frozenset[str] = frozenset()               # "his client": whom a lawyer speaks for
+    non_person_name_words: frozenset[str] = frozenset()      # "Co Kildare", "Regal Lodge": a place taken for a name
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -125,6 +126,13 @@ class Person:
     @property
     def party(self) -> bool:
         return not self.judge and not self.lawyer
+
+
+def _is_age(token: Token) -> bool:
+    """"the 38-year-old", which the tokenizer splits into 38 - year - old: a person by their age."""
+    doc, i = token.doc, token.i
+    return token.lower_ == "old" and i >= 4 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("year", "years") \
+        and doc[i - 3].text == "-" and doc[i - 4].like_num
 
 
 def _tokens(span: Span) -> list[str]:
@@ -266,7 +274,8 @@ class Resolver:
         self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
         self.ents = doc.ents
         named = [e for e in self.ents if e.label_ == "PERSON" and len(e)
-                 and not all(t.lower_ in self.words.lawyer_suffixes for t in e)]  # a stray "KC" names no one
+                 and not all(t.lower_ in self.words.lawyer_suffixes for t in e)  # a stray "KC" names no one
+                 and not any(t.lower_ in self.words.non_person_name_words for t in e)]
         names = [_tokens(e) for e in named]
         mentions = named + [e for e in self.ents if e.label_ in ("ORGANIZATION", "ORG") and len(e) and (
             _INITIALS.match(e.text) or any(_is_part_of(_tokens(e), n) for n in names))]
@@ -334,7 +343,9 @@ class Resolver:
 
     def _person_noun(self, token: Token) -> bool:
         """A singular noun of a person, also an adjective or participle used as one ("the accused",
-        tagged VBN; "a Mexican national" as the object, tagged JJ)."""
+        tagged VBN; "a Mexican national" as the object, tagged JJ), and an age ("the 38-year-old")."""
+        if _is_age(token):
+            return True
         if token.tag_ in ("NN", "NNP"):
             return token.lemma_.lower() in self.person_nouns
         return token.tag_ in ("VBN", "JJ") and token.lower_ in self.person_nouns and (

@@ -40,6 +40,8 @@ CASES = [
     # a lead's indefinite description is the first party the article names after it
     ("A federal jury acquitted a former truck driver on Friday. Jurors found Carlos Mendez not guilty. "
      "James Carter, who filmed the arrest, testified. Carter said he was scared. Carter left.", "driver", 0, "party", "Carlos Mendez"),
+    # an age is a description of a person
+    ("Joseph Doyle pleaded guilty in June. The 38-year-old had been charged in May.", "old", 0, "party", "Joseph Doyle"),
     # court-paper initials are people
     ("The man, known in court papers as J.R.M., was deported in May. He returned on Friday.", "He", 0, "party", "J.R.M."),
 ]
@@ -263,3 +265,9 @@ def test_coref_members_of_a_counsel_list_are_lawyers(nlp, text, parties):
 def test_coref_counsel_list_read_through_a_leader_and_appositions(nlp):
     res, _ = resolver_for(nlp, "The defence counsel was made up of Mr Tom Grey leader, Mr Paul Lee and Miss Amy Lin.")
     assert {p.name: p.lawyer for p in res.people} == {"Tom Grey": True, "Paul Lee": True, "Amy Lin": True}
+
+
+def test_coref_places_the_model_calls_people_are_not_people(nlp):
+    res, _ = resolver_for(nlp, "Joseph Doyle, with an address at The Hawthorns, Kilcock, Co Kildare, pleaded guilty to "
+                               "29 charges on the third day of his trial.")
+    assert [p.name for p in res.people] == ["Joseph Doyle"]

@@ -297,3 +297,10 @@ def test_events_arguments_they_is_written_as_said_with_its_antecedent_as_name(nl
     text = "Jurors deliberated for three days. They acquitted Victor Kaminski of bribery on Friday."
     adjudicator = argument(only(events_of(nlp, text), "ACQUIT", "acquitted"), "adjudicator")
     assert (adjudicator.text, adjudicator.canonical, adjudicator.source) == ("They", "Jurors", "coreference")
+
+
+def test_events_arguments_who_enters_a_guilty_plea_is_its_subject_not_its_judge(nlp):
+    text = "Robert Arnold resigned as sheriff. Arnold entered a guilty plea to wire fraud and extortion."
+    event = only(events_of(nlp, text), "CONVICT", "guilty plea")
+    assert argument(event, "adjudicator") is None
+    assert argument(event, "subject").canonical == "Robert Arnold"
