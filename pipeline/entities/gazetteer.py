@@ -73,6 +73,7 @@ class EntityLexicon:
     place_heads: frozenset[str]
     law_heads: frozenset[str]
     not_places: frozenset[str]
+    not_names: frozenset[str]         # documents the model takes for names ("FIR", a police report)
     place_nouns: frozenset[str]
     person_nouns: frozenset[str]
     person_possessions: frozenset[str]
