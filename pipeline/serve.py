@@ -92,7 +92,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "entity_key": "LABEL:canonical casefolded: the same entity across articles",
             "source_label": "the statistical model's label", "rule": "gazetteer or pattern id that set the label",
             "role": "PERSON: a title kept outside the span (judge, ...)", "nationality": "PERSON: a demonym",
-            "court_id": "COURT: courts-db id", "country_code": "PLACE: ISO 3166-1 alpha-2",
+            "court_id": "COURT: courts-db id", "country_code": "PLACE, COURT, AGENCY: ISO 3166-1 alpha-2",
             "admin1": "PLACE: US state code",
             "lat": "PLACE: latitude", "lon": "PLACE: longitude", "timex_type": "DATE: DATE, TIME, DURATION or SET",
             "value": "DATE: TimeML value resolved against the publication date",

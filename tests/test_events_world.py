@@ -115,3 +115,105 @@ def test_events_world_an_appeal_against_a_conviction_does_not_negate_it(nlp):
 def test_events_world_deciding_against_a_deportation_still_negates_it(nlp, text):
     deportations = [negated for etype, _, negated in events(nlp, text) if etype == "DEPORT"]
     assert deportations == [True]
+
+
+def modalities(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(type, trigger, modality) of every event found in `text`."""
+    return [(e.event_type, e.trigger, e.modality) for e in annotate(nlp, text, PUBLISHED)._.events]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The magistrate committed the three defendants for trial at the Old Bailey.", "committed the three defendants for trial"),
+    ("Otieno was committed to stand trial for the robbery of a bank in Kisumu.", "committed to stand trial"),
+])
+def test_events_world_committed_for_trial_is_a_trial_to_come(nlp, text, trigger):
+    assert ("TRIAL_HEARING", trigger, "future") in modalities(nlp, text)
+
+
+def test_events_world_committing_a_crime_is_no_trial(nlp):
+    found = modalities(nlp, "He committed the fraud while he was on trial for another offence.")
+    assert not any(trigger.startswith("committed") for _, trigger, _ in found)
+
+
+@pytest.mark.parametrize("text, trigger, subject", [
+    ("Investigators filed a charge sheet against the former mayor on Friday.", "charge sheet", "the former mayor"),
+    ("The agency filed a chargesheet against the businessman last month.", "chargesheet", "the businessman"),
+    ("Police registered an FIR against the landlord after the tenants complained.", "FIR", "the landlord"),
+    ("A first information report was lodged against the legislator at a police station in Lucknow.",
+     "first information report", "the legislator"),
+])
+def test_events_world_charge_sheets_and_firs_charge_someone(nlp, text, trigger, subject):
+    assert ("CHARGE_INDICT", trigger, False) in events(nlp, text)
+    assert any(subject.split()[-1] in s for s in arguments(nlp, text, "CHARGE_INDICT")["subject"])
+
+
+def test_events_world_an_fir_is_no_organization(nlp):
+    doc = annotate(nlp, "Police registered an FIR against the landlord.", PUBLISHED)
+    assert not any(e.text == "FIR" for e in doc.ents)
+
+
+@pytest.mark.parametrize("text", [
+    "The High Court put the deportation of the cleric on hold until it hears his appeal.",
+    "The extradition was put on ice by the court pending a fuller hearing.",
+])
+def test_events_world_put_on_hold_by_a_court_is_a_block(nlp, text):
+    found = modalities(nlp, text)
+    assert any(etype == "BLOCK" for etype, _, _ in found)
+    assert any(etype in ("DEPORT", "EXTRADITE") and modality == "future" for etype, _, modality in found)
+
+
+def test_events_world_shelving_a_project_is_no_block(nlp):
+    assert not any(etype == "BLOCK" for etype, _, _ in
+                   events(nlp, "The ministry put the new bridge on hold because of the cost."))
+
+
+@pytest.mark.parametrize("text", [
+    "The judge held the newspaper editor in contempt of court on Monday.",
+    "The former minister was found in contempt for ignoring the order.",
+])
+def test_events_world_held_in_contempt_is_a_ruling(nlp, text):
+    assert any(etype == "RULING" and trigger in ("held", "found") for etype, trigger, _ in events(nlp, text))
+
+
+def test_events_world_contempt_as_a_feeling_is_no_ruling(nlp):
+    assert not any(etype == "RULING" for etype, _, _ in
+                   events(nlp, "The senator said he held the protesters in contempt."))
+
+
+@pytest.mark.parametrize("text, etype, court", [
+    ("The family approached the Supreme Court against the order of the High Court.", "APPEAL", "Supreme Court"),
+    ("The two students moved the High Court seeking protection from arrest.", "SUE", "High Court"),
+])
+def test_events_world_moving_a_court_is_an_appeal_or_a_suit_by_the_court(nlp, text, etype, court):
+    found = events(nlp, text)
+    assert any(t == etype and trigger in ("approached", "moved") for t, trigger, _ in found)
+    assert any(court in value for value in arguments(nlp, text, etype)["adjudicator"])
+
+
+def test_events_world_moving_house_is_no_suit(nlp):
+    assert not any(etype in ("SUE", "APPEAL") for etype, _, _ in
+                   events(nlp, "The family moved the furniture to a new flat near the court."))
+
+
+@pytest.mark.parametrize("text, penalty", [
+    ("The teenager got off with probation after admitting the burglary.", "probation"),
+    ("The nurse was given probation and a fine by the magistrate.", "probation"),
+    ("The driver received a suspended sentence of two years.", "suspended sentence"),
+])
+def test_events_world_probation_and_suspended_sentences_are_sentences(nlp, text, penalty):
+    assert any(etype == "SENTENCE" for etype, _, _ in events(nlp, text))
+    assert any(penalty in value for value in arguments(nlp, text, "SENTENCE")["penalty"])
+
+
+def test_events_world_a_probation_officer_is_no_sentence(nlp):
+    assert not any(etype == "SENTENCE" for etype, _, _ in
+                   events(nlp, "His probation officer told the court he had kept every appointment."))
+
+
+def test_events_world_the_decision_to_remand_him_did_remand_him(nlp):
+    found = modalities(nlp, "His lawyer criticised the magistrate's decision to remand him.")
+    assert ("ARREST_DETAIN", "remand", "asserted") in found
+
+
+def test_events_world_a_plan_to_arrest_him_stays_future(nlp):
+    assert ("ARREST_DETAIN", "arrest", "future") in modalities(nlp, "Police announced a plan to arrest him on Friday.")

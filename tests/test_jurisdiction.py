@@ -49,3 +49,31 @@ def test_jurisdiction_the_court_follows_the_court_it_stands_for(nlp):
     found = courts(nlp, text)
     assert {canon for _, canon, _, _ in found} == {"Kahawa Law Courts (Kenya)"}
     assert {code for _, _, code, _ in found} == {"KE"}
+
+
+@pytest.mark.parametrize("text, canonical, country", [
+    ("The Supreme Court on Friday granted bail to the professor, who was held under the Indian Penal Code "
+     "after a speech in Pune.", "Supreme Court of India", "IN"),
+    ("The Supreme Court fined the builder 20 lakh rupees and asked the Lok Sabha secretariat to reply.",
+     "Supreme Court of India", "IN"),
+    ("The Supreme Court acquitted the Pakistani lawmaker, whom the NAB had accused in Lahore of taking bribes.",
+     "Supreme Court of Pakistan", "PK"),
+])
+def test_jurisdiction_a_story_without_a_dateline_is_read_by_its_country_cues(nlp, text, canonical, country):
+    assert (canonical, country) in {(canon, code) for _, canon, code, _ in courts(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Supreme Court agreed to hear the case of a Guatemalan father deported by ICE from Houston.",
+    "The Supreme Court blocked the removal of the Venezuelan men held in a Texas detention center.",
+])
+def test_jurisdiction_a_migrants_nationality_leaves_the_us_supreme_court_american(nlp, text):
+    assert ("Supreme Court of the United States", "US", "scotus") in {c[1:] for c in courts(nlp, text)}
+
+
+def test_jurisdiction_the_court_follows_a_supreme_court_read_as_foreign(nlp):
+    text = ("The Supreme Court on Tuesday quashed the order of the Sessions Court in Shimla under the Indian Penal Code. "
+            "The Court said the accused had been held for four years without trial in Himachal Pradesh.")
+    found = {(name, canon) for name, canon, _, _ in courts(nlp, text)}
+    assert ("Supreme Court", "Supreme Court of India") in found
+    assert ("The Court", "Supreme Court of India") in found

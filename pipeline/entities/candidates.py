@@ -93,6 +93,9 @@ class CandidateFinder:
         rule = span.id_ or ""
         text = doc[start:end].text
         if rule.startswith("gaz:"):
+            cued = self.gaz.cued.get(rule)
+            if cued is not None and text in cued.names and not cued.backed(ctx.text):
+                return None  # "AFP" of a story that never names the Australian Federal Police
             return Candidate(start, end, span.label_, rule, 3, self.gaz.canonical[rule])
         canonical = None
         if rule in COURT_RULES:

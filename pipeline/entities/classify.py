@@ -57,6 +57,8 @@ class LabelEvidence:
         span = doc[start:end]
         words = [t.text for t in span]
         text = span.text
+        if text in lex.not_names:
+            return None
         if re.fullmatch(r"(?:[A-Z]\.){2,4}", text) and label != "PLACE" and not self.places.is_known_place(text):
             return "PERSON"
         head = self.head_word(words)

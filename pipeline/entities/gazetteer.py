@@ -8,7 +8,7 @@ from pathlib import Path
 
 import srsly
 
-__all__ = ["Gazetteer", "EntityLexicon", "load_gazetteer"]
+__all__ = ["CuedNames", "Gazetteer", "EntityLexicon", "load_gazetteer"]
 
 _US_PREFIXES = ("U.S. ", "US ", "United States ")
 
@@ -20,7 +20,21 @@ class Gazetteer:
     patterns: list[dict] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)
     court_id: dict[str, str] = field(default_factory=dict)
+    country_code: dict[str, str] = field(default_factory=dict)  # canonical -> ISO 3166-1 alpha-2 of a body
+    cued: dict[str, "CuedNames"] = field(default_factory=dict)   # pattern id -> its names an article must back
     lexicon: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CuedNames:
+    """Names of a body that other things share ("CBI", "AFP", "the Hawks"): taken only in an article that
+    also says one of `cues` (its full name, its country, its cities) or the body's own full name."""
+
+    names: frozenset[str]
+    cues: tuple[str, ...]
+
+    def backed(self, text: str) -> bool:
+        return any(cue in text for cue in self.cues)
 
 
 def _alias_variants(name: str) -> set[str]:
@@ -34,7 +48,8 @@ def _alias_variants(name: str) -> set[str]:
 
 @lru_cache(maxsize=8)
 def load_gazetteer(folder: str) -> Gazetteer:
-    """Every `*.jsonl` in `folder`: gazetteer lines {"label", "canonical", "aliases", "acronyms"}
+    """Every `*.jsonl` in `folder`: gazetteer lines {"label", "canonical", "aliases", "acronyms"} (and
+    optionally "country_code", and "cued_aliases"/"cued_acronyms" taken only beside one of "cues")
     (each alias a phrase pattern) or pattern-family lines {"label", "pattern", "id"}; `*.json`
     files are lexicons (titles, name heads) read by the normalizer."""
     gaz = Gazetteer()
@@ -48,10 +63,15 @@ def load_gazetteer(folder: str) -> Gazetteer:
             gaz.canonical[key] = entry["canonical"]
             if entry.get("court_id"):
                 gaz.court_id[entry["canonical"]] = entry["court_id"]
+            if entry.get("country_code"):
+                gaz.country_code[entry["canonical"]] = entry["country_code"]
             names = set()
             for alias in [entry["canonical"], *entry.get("aliases", [])]:
                 names |= _alias_variants(alias)
-            names |= set(entry.get("acronyms", []))
+            cued = set(entry.get("cued_aliases", [])) | set(entry.get("cued_acronyms", []))
+            if cued:
+                gaz.cued[key] = CuedNames(frozenset(cued), tuple(sorted(names)) + tuple(entry.get("cues", [])))
+            names |= set(entry.get("acronyms", [])) | cued
             for name in sorted(names):
                 gaz.patterns.append({"label": entry["label"], "pattern": name, "id": key})
     for path in sorted(root.glob("*.json")):
@@ -73,6 +93,7 @@ class EntityLexicon:
     place_heads: frozenset[str]
     law_heads: frozenset[str]
     not_places: frozenset[str]
+    not_names: frozenset[str]         # documents the model takes for names ("FIR", a police report)
     place_nouns: frozenset[str]
     person_nouns: frozenset[str]
     person_possessions: frozenset[str]

@@ -114,13 +114,15 @@ class EntityNormalizer(ResourceComponent):
             canonical = ext.canonical
             if label == "COURT" and rule != "state_supreme_court":
                 ext.court_id = self.gaz.court_id.get(canonical) or court_id(canonical)
+            if label == "AGENCY" and canonical in self.gaz.country_code:
+                ext.country_code = self.gaz.country_code[canonical]
             if label == "PERSON":
                 ext.role = self.roles.role(doc, span)
             ext.entity_key = entity_key(label, canonical)
 
 
 @Language.factory("legalnews_entities",
-                  assigns=["doc.ents", "span._.canonical", "span._.entity_key", "span._.court_id", "span._.role",
+                  assigns=["doc.ents", "span._.canonical", "span._.entity_key", "span._.court_id", "span._.country_code", "span._.role",
                            "span._.nationality", "doc._.dateline"],
                   default_config={"models_dir": ""})
 def make_entity_normalizer(nlp: Language, name: str, models_dir: str) -> EntityNormalizer:

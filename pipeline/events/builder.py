@@ -20,7 +20,12 @@ from .triggers import Trigger
 
 __all__ = ["build_event", "retype_verdicts", "generic_participants"]
 
-APPELLATE_WORDS = ("Appeals", "Circuit", "Supreme")
+def petitions_higher_court(head: Token, ctx: DocContext) -> bool:
+    """"petitioned the 9th Circuit", "moved the Supreme Court": a court that hears appeals follows the
+    verb in its sentence (SPEC: a petition to an appeals court is APPEAL, to a first court SUE)."""
+    words = ctx.lexicon.nouns.higher_court_words
+    return any(any(w in words for w in e.text.split()) for e in ctx.ents_in(head.sent)
+               if e.start > head.i and e.label_ in ("COURT", "ORGANIZATION", "AGENCY"))
 
 
 def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) -> bool:
@@ -102,11 +107,12 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     etype = ctx.lexicon.types[entry.type]
     if generic_participants(etype, head, ctx):
         return None
-    if etype.appeals_court_petition_type is not None and head.lemma_ == "petition":
-        if any(any(w in e.text for w in APPELLATE_WORDS)
-               for e in ctx.ents_in(head.sent) if e.start > head.i and e.label_ in ("COURT", "ORGANIZATION", "AGENCY")):
-            etype = ctx.lexicon.types[etype.appeals_court_petition_type]
+    if etype.appeals_court_petition_type is not None and head.lemma_ in ctx.lexicon.nouns.petition_verbs \
+            and petitions_higher_court(head, ctx):
+        etype = ctx.lexicon.types[etype.appeals_court_petition_type]
     args = event_arguments(entry, etype, head, span, ctx)
+    if entry.penalty_is_trigger and not any(a.role == "penalty" for a in args):
+        args.append(FoundArgument("penalty", span.text, span.start_char, span.end_char, span.text))
     if "subject" in etype.roles and len(span) > 1 and not any(a.role == "subject" for a in args):
         add_argument(args, "subject", person_inside(span, head, ctx), ctx)
     if etype.verdict and not any(a.role == "subject" for a in args):

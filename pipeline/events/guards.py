@@ -17,7 +17,7 @@ from .participants import (actor_token, court_like, destination, executive_like,
                            person_like)
 from .syntax import has_back, is_passive
 
-__all__ = ["GUARDS", "Guard", "guard", "generic"]
+__all__ = ["GUARDS", "Guard", "guard", "generic", "on_hold"]
 
 Guard = Callable[[Token, Span, DocContext], bool]
 GUARDS: dict[str, Guard] = {}
@@ -232,9 +232,17 @@ def handed_term(tok: Token, span: Span, ctx: DocContext) -> bool:
 def remanded_in_custody(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"were remanded in custody", "remanded to jail": held pending trial; not "remanded the case"."""
     places = ctx.lexicon.nouns.custody_places
-    return any(prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to") and
-               any(o.dep_ == "pobj" and o.lemma_.lower() in places for o in prep.children)
-               for prep in tok.children)
+    if any(prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to") and
+           any(o.dep_ == "pobj" and o.lemma_.lower() in places for o in prep.children)
+           for prep in tok.children):
+        return True
+    return remand_decided(tok, ctx) and person_like(patient(tok, ctx), ctx)
+
+
+def remand_decided(tok: Token, ctx: DocContext) -> bool:
+    """"the decision to remand him": a remand a court's decision does (the case sense sends back a case, not a person)."""
+    return tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in ctx.lexicon.nouns.decision_nouns \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 @guard("bail_decided")
@@ -301,8 +309,15 @@ def not_plea(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("probation")
 def probation(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"placed on probation", "sentenced to ... on probation"."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_ in ("place", "put", "sentence")
+    """"placed on probation", "was given probation", "got off with probation": a court's penalty, not
+    "violated his probation" or "a probation officer"."""
+    nouns = ctx.lexicon.nouns
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return tok.head.head.lemma_ in ("place", "put", "sentence")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        return tok.head.head.lemma_ in nouns.lenient_verbs
+    return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and tok.head.lemma_ in nouns.penalty_verbs \
+        and not any(c.dep_ == "poss" for c in tok.children)
 
 
 @guard("petition_court")
@@ -314,6 +329,19 @@ def petition_court(tok: Token, span: Span, ctx: DocContext) -> bool:
         if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "to", "in"):
             return True
     return False
+
+
+@guard("moved_court")
+def moved_court(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"moved the High Court", "approached the Supreme Court": a party taking its case to a court; not
+    "moved the trial" or "approached the bench" with a phrasal particle."""
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    ent = ctx.ents.get(obj.i)
+    return (ent is not None and ent.label_ == "COURT") or obj.lemma_.lower() in ("court", "tribunal")
 
 
 @guard("pardon_verb")
@@ -419,6 +447,38 @@ def court_bars(tok: Token, span: Span, ctx: DocContext) -> bool:
     from_act = any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
                    for c in tok.children)
     return from_act and court_like(actor_token(tok, ctx), ctx)
+
+
+@guard("put_on_hold")
+def put_on_hold(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the court put the deportation on hold", "the order was put on ice": a court halting something,
+    not a government shelving its own project."""
+    if not on_hold(tok, ctx):
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    actor = actor_token(tok, ctx)
+    if actor is not None:
+        return court_like(actor, ctx)
+    return obj is not None and obj.lemma_.lower() in ctx.lexicon.nouns.blockable
+
+
+def on_hold(verb: Token, ctx: DocContext) -> bool:
+    """"put ... on hold", "put ... on ice"."""
+    return verb.lemma_ == "put" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.dep_ == "pobj" and g.lower_ in ctx.lexicon.nouns.hold_words for g in c.children) for c in verb.children)
+
+
+@guard("contempt_finding")
+def contempt_finding(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the judge held him in contempt", "was found in contempt of court": a court's finding, not a
+    legislature's nor "holds the press in contempt" as a feeling."""
+    if not any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "contempt" for g in c.children)
+               for c in tok.children):
+        return False
+    actor = actor_token(tok, ctx)
+    if actor is None:
+        return is_passive(tok)
+    return court_like(actor, ctx)
 
 
 @guard("dismiss_claim")

@@ -97,6 +97,7 @@ class TriggerEntry:
     modality: str | None = None        # the default modality ("sentencing" is future)
     confidence: float = 0.5
     trigger: Any = None                # which tokens of a pattern are the trigger (informational)
+    head: str | None = None            # "root": a pattern's head is its root, not its first verb (the type's `pattern_head` otherwise)
     object_is_subject: bool = True     # False: the object is no role ("testified" names no subject)
     last_word_governs: bool = False    # a pattern's last word ("pay") governs arguments too
     judge_from_article: bool = True    # False: the type's inferred judge is not applied
@@ -104,6 +105,8 @@ class TriggerEntry:
     verdict_anchor: bool = True        # False: does not set the type of a later "the verdict"
     refusal_negates: bool = False      # a noun a refusing verb governs is negated ("was refused bail")
     also: tuple[str, ...] = ()         # further types the same trigger reports ("jailed for nine years": the jailing too)
+    penalty_is_trigger: bool = False   # the trigger names the penalty ("given probation", "a suspended sentence")
+    decision_is_act: bool = False      # "the decision to remand him": deciding it does it (asserted, not future)
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,13 @@ class Nouns:
     killing_manners: frozenset[str]
     non_state_killers: frozenset[str]
     currency_words: frozenset[str]
+    higher_court_words: frozenset[str]   # words of a court that hears appeals: a petition to it is an APPEAL
+    petition_verbs: frozenset[str]       # "petitioned / moved / approached the court": SUE, or APPEAL to a higher court
+    blockable: frozenset[str]            # what a court puts on hold ("put the deportation on hold")
+    hold_words: frozenset[str]           # "on hold", "on ice"
+    penalty_verbs: frozenset[str]        # "was given probation", "received probation"
+    lenient_verbs: frozenset[str]        # "got off with probation", "escaped with probation"
+    decision_nouns: frozenset[str]       # "the decision to remand him": a decision that is the act
 
 
 @dataclass(frozen=True)

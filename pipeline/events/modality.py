@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .context import DocContext
+from .guards import on_hold
 from .lexicon import TriggerEntry
 from .participants import court_like
 
@@ -46,8 +47,9 @@ def attributes(entry: TriggerEntry, head: Token, span: Span, ctx: DocContext) ->
             elif any(c.dep_ == "advmod" and c.lower_ in cue.possible_adverbs for c in children):
                 modality = "possible"
             elif level == 0 and cur.dep_ in ("acl", "relcl") and cur.head.pos_ == "NOUN" \
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
-                modality = "future"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
+                    and not (entry.decision_is_act and cur.head.lemma_.lower() in ctx.lexicon.nouns.decision_nouns):
+                modality = "future"  # "plans to deport"; but "the decision to remand him" did remand him
             elif any(c.lower_ == "going" for c in children if c.dep_ == "aux"):
                 modality = "future"
         if level == 1 and cur.lemma_ in cue.negating_governors and prev_dep in ("xcomp", "pcomp", "prep"):
@@ -128,6 +130,8 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     modality = entry.modality
     g = gov.head if gov.pos_ == "ADP" else gov
     marks = {c.lower_ for c in g.children if c.dep_ == "mark"}
+    if modality is None and head.dep_ in ("dobj", "nsubjpass") and on_hold(gov, ctx):
+        modality = "future"  # "put the deportation on hold": SPEC, an action a court blocks is future
     if modality is None and head.dep_ == "pobj" and gov.lower_ in ("until", "ahead", "pending") and not definite:
         modality = "future"
     elif modality is None and head.dep_ == "pobj" and gov.lower_ == "of" and g.lemma_ in ("hope", "ahead"):

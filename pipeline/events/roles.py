@@ -212,8 +212,9 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                 undergoer = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
         if not entry.object_is_subject:
             undergoer = None
-        if etype.brought_to_court and undergoer is not None and ents.get(undergoer.i) is not None \
-                and ents[undergoer.i].label_ == "COURT":
+        if etype.brought_to_court and undergoer is not None and (ents.get(undergoer.i) is not None
+                                                                and ents[undergoer.i].label_ == "COURT"
+                                                                or undergoer.lemma_.lower() in ("court", "tribunal")):
             add_argument(args, "adjudicator", undergoer, ctx)
             undergoer = None
         if etype.object_is_decision and undergoer is not None:
@@ -359,6 +360,11 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             add_argument(args, actor_role, actor, ctx)
         if gov.lemma_ in words.actor_light and not has_role(args, "subject"):
             add_argument(args, "subject", recipient(gov, head, ctx), ctx)
+        if gov.lemma_ in words.actor_light and not has_role(args, "subject") and "against" in etype.prepositions:
+            against = next((c for c in gov.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+            if against is not None:  # "filed a charge sheet against the minister", "an FIR was lodged against him"
+                add_argument(args, etype.prepositions["against"].role,
+                             next((g for g in against.children if g.dep_ == "pobj"), None), ctx)
         elif gov.lemma_ in words.subject_light and not has_role(args, "subject"):
             add_argument(args, "subject", actor_token(gov, ctx) or next(
                 (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None), ctx)

@@ -165,7 +165,7 @@ class TriggerFinder:
         if len(span) == 1:
             return span[0]
         verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
-        if self.types[entry.type].pattern_head == "root" or not verbs:
+        if (entry.head or self.types[entry.type].pattern_head) == "root" or not verbs:
             return span.root
         return verbs[0]
 
@@ -176,7 +176,7 @@ def admissible(head: Token, span: Span, ctx: DocContext) -> bool:
     if ent is not None and ent.label_ != "DATE" and len(span) == 1:
         return False
     if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper() and len(span) == 1 \
-            and not headline(head.sent):
+            and not headline(head.sent) and not (head.is_upper and len(head) > 1):  # "an FIR" is no name
         return False
     if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",) and len(span) == 1:
         return False

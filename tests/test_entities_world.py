@@ -1,0 +1,64 @@
+"""Police forces, prosecutors' offices and ministries of other countries: AGENCY, with their full
+name and country (models/entities/world_agencies.jsonl, and a place in the body's own name)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import annotate
+
+
+def agencies(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
+    doc = annotate(nlp, text, "2025-03-14")
+    return {e.text: (e._.canonical, e._.country_code) for e in doc.ents if e.label_ == "AGENCY"}
+
+
+@pytest.mark.parametrize("text, name, canonical, country", [
+    ("Officers from the Metropolitan Police arrested a 41-year-old woman in Croydon.",
+     "Metropolitan Police", "Metropolitan Police Service", "GB"),
+    ("Police Scotland said two men had been charged after the raid in Dundee.", "Police Scotland", "Police Scotland", "GB"),
+    ("The Crown Prosecution Service said it would not bring charges against the officer.",
+     "Crown Prosecution Service", "Crown Prosecution Service", "GB"),
+    ("The RCMP said the suspect was arrested near Winnipeg.", "RCMP", "Royal Canadian Mounted Police", "CA"),
+    ("Detectives of the EFCC arrested the former state governor in Abuja.",
+     "EFCC", "Economic and Financial Crimes Commission", "NG"),
+    ("The Enforcement Directorate questioned the actor for nine hours in Mumbai.",
+     "Enforcement Directorate", "Directorate of Enforcement", "IN"),
+])
+def test_entities_world_agencies_have_their_full_name_and_country(nlp, text, name, canonical, country):
+    assert agencies(nlp, text)[name] == (canonical, country)
+
+
+@pytest.mark.parametrize("text, name, canonical", [
+    ("The ED arrested the minister in New Delhi in a money laundering case.", "ED", "Directorate of Enforcement"),
+    ("The NAB filed a reference against the former premier in Islamabad.", "NAB", "National Accountability Bureau"),
+    ("The CPS authorised a charge of murder, and the case goes to Manchester Crown Court.", "CPS",
+     "Crown Prosecution Service"),
+])
+def test_entities_world_a_shared_acronym_is_the_agency_when_the_story_backs_it(nlp, text, name, canonical):
+    assert agencies(nlp, text)[name][0] == canonical
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The AFP news agency reported the arrest of the two men.", "AFP"),
+    ("The NAB said mortgage lending rose in the quarter.", "NAB"),
+])
+def test_entities_world_a_shared_acronym_without_backing_is_not_that_agency(nlp, text, name):
+    assert agencies(nlp, text).get(name, (None, None))[0] not in ("Australian Federal Police", "National Accountability Bureau")
+
+
+@pytest.mark.parametrize("text, name, canonical, country", [
+    ("The Ministry of Interior of Pakistan ordered the expulsion of the aid workers.",
+     "Ministry of Interior", "Ministry of Interior of Pakistan", "PK"),
+    ("Kenya's Ministry of Interior confirmed the deportation of the blogger.",
+     "Ministry of Interior", "Ministry of Interior of Kenya", "KE"),
+    ("The Lagos State Police Command paraded the suspects on Friday.", "Lagos State Police Command", None, "NG"),
+])
+def test_entities_world_a_body_takes_the_country_its_name_holds(nlp, text, name, canonical, country):
+    found = agencies(nlp, text)[name]
+    assert found[1] == country
+    assert canonical is None or found[0] == canonical
+
+
+def test_entities_world_a_us_agency_in_a_foreign_place_stays_american(nlp):
+    found = agencies(nlp, "ICE agents in Guatemala City handed the man to local police.")
+    assert found["ICE"] == ("U.S. Immigration and Customs Enforcement", "US")
