@@ -304,3 +304,10 @@ def test_events_arguments_who_enters_a_guilty_plea_is_its_subject_not_its_judge(
     event = only(events_of(nlp, text), "CONVICT", "guilty plea")
     assert argument(event, "adjudicator") is None
     assert argument(event, "subject").canonical == "Robert Arnold"
+
+
+def test_events_arguments_a_removal_order_against_someone_is_about_them(nlp):
+    text = "A federal appeals court threw out a deportation order against Emmanuel Tabe, a green card holder."
+    for etype, trigger in (("ORDER", "order"), ("DEPORT", "deportation")):
+        subject = argument(only(events_of(nlp, text), etype, trigger), "subject")
+        assert subject is not None and subject.canonical == "Emmanuel Tabe"

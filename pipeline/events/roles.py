@@ -333,6 +333,10 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                                   None), ctx)
     if etype.adjudicated or etype.brought_to_court:
         add_argument(args, "adjudicator", court_of_clause(head, ctx), ctx)
+    if head.dep_ == "compound" and head.head.lemma_ == "order" and not has_role(args, "subject"):
+        for c in head.head.children:  # "a deportation order against Tabe": whom the ordered removal is of
+            if c.dep_ == "prep" and c.lower_ == "against":
+                add_argument(args, "subject", next((g for g in c.children if g.dep_ == "pobj"), None), ctx)
     gov = head.head
     if head.dep_ == "pobj" and gov.lower_ == "over" and gov.head.lemma_ in ctx.lexicon.people.presiding_verbs \
             and etype.adjudicated:
