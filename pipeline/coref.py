@@ -447,6 +447,14 @@ class Resolver:
                     if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
                         return self.doc[t.i:t.i + 1]
             return None
+        if lower in ("its", "their") and token.dep_ == "poss":
+            owner = token.head  # "The government dropped its appeal": the clause's own subject
+            verb = owner.head.head if owner.dep_ == "pobj" else owner.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+            if subject is not None and subject.lower_ not in ("it", "they") and (
+                    subject.lemma_.lower() in _BODY_LABELS or subject.ent_type_ in ("AGENCY", "COURT", "ORGANIZATION")):
+                named = next((e for e in self.ents if e.start <= subject.i < e.end), None)
+                return named if named is not None else self.doc[subject.left_edge.i:subject.i + 1]
         if lower in ("it", "its"):
             verb = token.head
             while verb.dep_ not in ("ROOT",) and verb.head.i != verb.i and verb.dep_ not in ("ccomp",):
@@ -459,7 +467,8 @@ class Resolver:
                 if subj is not None and subj.lemma_.lower() in _BODY_LABELS and subj.lower_ not in ("it", "its"):
                     return self.resolve_group(subj)
             return bodies[-1] if bodies else None
-        if lemma in _BODY_LABELS and any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det"):
+        if lemma in _BODY_LABELS and any(c.lower_ in ("the", "this", "that", "his", "her", "their")
+                                         for c in token.children if c.dep_ in ("det", "poss")):
             return bodies[-1] if bodies else None
         return None
 

@@ -311,3 +311,15 @@ def test_events_arguments_a_removal_order_against_someone_is_about_them(nlp):
     for etype, trigger in (("ORDER", "order"), ("DEPORT", "deportation")):
         subject = argument(only(events_of(nlp, text), etype, trigger), "subject")
         assert subject is not None and subject.canonical == "Emmanuel Tabe"
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, name", [
+    ("ICE said it would not comment. The government dropped its appeal of that decision in 2021.", "APPEAL",
+     "appeal", "agent", "The government"),
+    ("The Milwaukee County District Attorney's Office charged Kohler in February. District Attorney Michaela "
+     "Brandt said her office would not file further charges.", "CHARGE_INDICT", "charges", "agent",
+     "Milwaukee County District Attorney's Office"),
+])
+def test_events_arguments_its_and_her_office_name_the_body(nlp, text, etype, trigger, role, name):
+    arg = argument(only(events_of(nlp, text), etype, trigger), role)
+    assert arg is not None and arg.canonical == name

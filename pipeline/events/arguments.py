@@ -68,7 +68,8 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         tok = tok.head
     if role in ("subject", "agent") and not phrase and not person_like(tok, ctx) and ents.get(tok.i) is None:
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if poss is not None and person_like(poss, ctx) and tok.lemma_ not in ("decision", "ruling", "order"):
+        if poss is not None and person_like(poss, ctx) and tok.lemma_ not in ("decision", "ruling", "order") \
+                and tok.lemma_.lower() not in words.group_nouns:  # "her office" is an agency, not her
             tok = poss
     if role in ("subject", "agent") and tok.lemma_.lower() in words.representatives:
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
