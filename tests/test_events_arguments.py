@@ -323,3 +323,10 @@ def test_events_arguments_a_removal_order_against_someone_is_about_them(nlp):
 def test_events_arguments_its_and_her_office_name_the_body(nlp, text, etype, trigger, role, name):
     arg = argument(only(events_of(nlp, text), etype, trigger), role)
     assert arg is not None and arg.canonical == name
+
+
+def test_events_arguments_the_four_men_are_named_as_the_article_introduced_them(nlp):
+    text = ("A judge barred the government from deporting four Venezuelan men to Honduras. The four men "
+            "petitioned the court on Monday.")
+    agent = argument(only(events_of(nlp, text), "SUE", "petitioned"), "agent")
+    assert (agent.text, agent.canonical, agent.source) == ("The four men", "four Venezuelan men", "coreference")

@@ -48,6 +48,24 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
     return before[-1] if before else named[0] if named else None
 
 
+def first_mention_of_group(tok: Token, ctx: DocContext) -> Span | None:
+    """"the four men" / "the men" after "four Venezuelan men": the phrase that introduced the group, in
+    an earlier sentence, with the same noun and, when the description counts them, the same number."""
+    if tok.tag_ != "NNS" or ctx.ents.get(tok.i) is not None \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    count = next((c.lower_ for c in tok.children if c.dep_ == "nummod"), None)
+    for chunk in tok.doc[:tok.sent.start].noun_chunks:
+        root = chunk.root
+        if root.lemma_ != tok.lemma_ or any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+            continue
+        if count is not None and not any(c.dep_ == "nummod" and c.lower_ == count for c in root.children):
+            continue
+        if any(c.dep_ in ("nummod", "amod", "compound") for c in root.children):
+            return chunk
+    return None
+
+
 def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) -> FoundArgument | None:
     """The argument `tok` gives in `role`: the name it stands for (a mention, the antecedent of a
     pronoun or description, a named apposition), or its phrase; None for what names nothing."""
@@ -138,6 +156,10 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             mention, person = res
             return FoundArgument(role, span.text, span.start_char, span.end_char, person.name,
                                  mention.start_char, mention.end_char, source="coreference")
+    if not phrase and role in ("agent", "subject"):
+        first = first_mention_of_group(tok, ctx)
+        if first is not None:
+            return FoundArgument(role, span.text, span.start_char, span.end_char, first.text, source="coreference")
     if role in ("place", "origin", "destination"):
         inner = [e for e in ctx.ents_in(span) if e.label_ != "DATE"]
         if len(inner) == 1:
