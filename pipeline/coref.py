@@ -347,7 +347,7 @@ class Resolver:
         if _is_age(token):
             return True
         if token.tag_ in ("NN", "NNP"):
-            return token.lemma_.lower() in self.person_nouns
+            return token.lemma_.lower() in self.person_nouns or token.lower_ in self.person_nouns
         return token.tag_ in ("VBN", "JJ") and token.lower_ in self.person_nouns and (
             any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"))

@@ -330,3 +330,15 @@ def test_events_arguments_the_four_men_are_named_as_the_article_introduced_them(
             "petitioned the court on Monday.")
     agent = argument(only(events_of(nlp, text), "SUE", "petitioned"), "agent")
     assert (agent.text, agent.canonical, agent.source) == ("The four men", "four Venezuelan men", "coreference")
+
+
+def test_events_arguments_the_bench_is_the_judge_heading_it_or_the_articles_court(nlp):
+    text = ("LAHORE - The Lahore High Court on Tuesday heard the bail pleas of Khadija Shah. The bench, headed by "
+            "Justice Aalia Neelum, heard the bail petitions filed by the designer. The bench directed the accused "
+            "to furnish surety bonds.")
+    events = events_of(nlp, text)
+    hearing = [e for e in events if e.event_type == "TRIAL_HEARING" and e.trigger_start > text.index("The bench")]
+    assert [a.canonical for a in hearing[0].arguments if a.role == "adjudicator"] == ["Aalia Neelum"]
+    order = only(events, "ORDER", "directed")
+    assert argument(order, "adjudicator").canonical == "Lahore High Court"
+    assert argument(order, "subject").canonical == "Khadija Shah"

@@ -48,6 +48,28 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
     return before[-1] if before else named[0] if named else None
 
 
+def court_described(tok: Token, ctx: DocContext) -> Span | None:
+    """The judge or court a description such as "the bench" stands for: the judge who heads it ("the
+    bench, headed by Justice X"), else the nearest court named before it, else the first named after it."""
+    for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl")) if tok.dep_ != "pobj" else ():
+        judge = next((g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        ent = ctx.ents.get(judge.i) if judge is not None else None
+        if ent is not None and ent.label_ == "PERSON":
+            return ent
+    head = tok.head if tok.dep_ == "nsubj" else None
+    if head is not None:  # "Headed by Justice X, the bench heard ..."
+        for clause in (c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBN"):
+            judge = next((g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            ent = ctx.ents.get(judge.i) if judge is not None else None
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    courts = [e for e in ctx.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref"]
+    before = [e for e in courts if e.start < tok.i]
+    return before[-1] if before else courts[0] if courts else None
+
+
 def first_mention_of_group(tok: Token, ctx: DocContext) -> Span | None:
     """"the four men" / "the men" after "four Venezuelan men": the phrase that introduced the group, in
     an earlier sentence, with the same noun and, when the description counts them, the same number."""
@@ -156,6 +178,15 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             mention, person = res
             return FoundArgument(role, span.text, span.start_char, span.end_char, person.name,
                                  mention.start_char, mention.end_char, source="coreference")
+    if not phrase and role in ("adjudicator", "agent") and tok.lemma_.lower() in ctx.lexicon.nouns.court_descriptions \
+            and tok.tag_ != "NNS" and ent is None:
+        court = court_described(tok, ctx)
+        if court is not None:  # "the bench, headed by Justice X", "the bench" of the article's court
+            return FoundArgument(role, court.text, court.start_char, court.end_char,
+                                 court._.canonical or court.text if court.label_ == "COURT" else
+                                 ctx.coref.person(court).name if ctx.coref.person(court) else court.text,
+                                 court.start_char, court.end_char, span.start_char, span.end_char,
+                                 source="coreference")
     if not phrase and role in ("agent", "subject"):
         first = first_mention_of_group(tok, ctx)
         if first is not None:

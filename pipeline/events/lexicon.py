@@ -141,6 +141,7 @@ class Nouns:
     location: frozenset[str]
     executed_objects: frozenset[str]
     term_words: frozenset[str]
+    court_descriptions: frozenset[str]
     bail_granting: frozenset[str]
     bail_refusing: frozenset[str]
     custody_places: frozenset[str]
