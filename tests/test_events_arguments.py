@@ -342,3 +342,23 @@ def test_events_arguments_the_bench_is_the_judge_heading_it_or_the_articles_cour
     order = only(events, "ORDER", "directed")
     assert argument(order, "adjudicator").canonical == "Lahore High Court"
     assert argument(order, "subject").canonical == "Khadija Shah"
+
+
+@pytest.mark.parametrize("text, etype, trigger, name", [
+    ("Judge Ada Colfax also sentenced the company's former vice president for sales, Gregory Varga, to 18 months "
+     "in prison.", "SENTENCE", "sentenced", "Gregory Varga"),
+    ("A co-defendant, Terrell Hinds, testified against Boone and received a 30-year sentence.", "SENTENCE",
+     "sentence", "Terrell Hinds"),
+    ("Ruben Aguirre fled in 2021. Extradition would instead hand him directly to Mexican authorities to stand "
+     "trial.", "TRIAL_HEARING", "trial", "Ruben Aguirre"),
+])
+def test_events_arguments_names_after_commas_split_compounds_and_purpose_clauses(nlp, text, etype, trigger, name):
+    subject = argument(only(events_of(nlp, text), etype, trigger), "subject")
+    assert subject is not None and subject.canonical == name
+
+
+def test_events_arguments_what_a_court_is_petitioned_to_do_is_to_come(nlp):
+    text = "On Aug. 6, she petitioned the U.S. District Court in Maryland to halt her removal."
+    block = only(events_of(nlp, text), "BLOCK", "halt")
+    assert (block.modality, block.negated) == ("future", False)
+    assert "District Court" in (argument(block, "adjudicator").canonical or "")

@@ -149,6 +149,12 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         return FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), arg.canonical, arg.mention_start,
                              arg.mention_end, source="coreference")
     ent = ents.get(tok.i)
+    if ent is None and person_like(tok, ctx):
+        after = noun_phrase(tok).end  # "sentenced the company's vice president, Gregory Varga, to 18 months"
+        if after + 1 < len(doc) and doc[after].text == "," and ents.get(after + 1) is not None \
+                and ents[after + 1].label_ == "PERSON" and ents[after + 1].start == after + 1 \
+                and (ents[after + 1].end >= len(doc) or doc[ents[after + 1].end].is_punct):
+            ent = ents[after + 1]
     if ent is None:
         appos = next((c for c in tok.subtree if c.dep_ == "appos" and ents.get(c.i) is not None
                       and c.head.i in range(tok.left_edge.i, tok.i + 1) or c.dep_ == "appos" and c.head.i == tok.i

@@ -50,6 +50,8 @@ def attributes(entry: TriggerEntry, head: Token, span: Span, ctx: DocContext) ->
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
                     and not (entry.decision_is_act and cur.head.lemma_.lower() in ctx.lexicon.nouns.decision_nouns):
                 modality = "future"  # "plans to deport"; but "the decision to remand him" did remand him
+            elif level == 0 and cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+                modality = "future"  # a purpose: "petitioned the court to halt her removal"
             elif any(c.lower_ == "going" for c in children if c.dep_ == "aux"):
                 modality = "future"
         if level == 1 and cur.lemma_ in cue.negating_governors and prev_dep in ("xcomp", "pcomp", "prep"):

@@ -104,6 +104,11 @@ def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
     if tok.dep_ == "conj" and is_passive(head) and not is_passive(tok):
         return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     if tok.dep_ == "advcl":
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and head.lemma_ in ctx.lexicon.syntax.object_control \
+                and (person_like(obj, ctx) or court_like(obj, ctx)) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return obj  # "hand him to the authorities to stand trial": he stands trial
         return surface_subject(head, ctx)
     if tok.dep_ == "conj":
         return actor_token(head, ctx)
@@ -123,6 +128,10 @@ def actor_token(tok: Token, ctx: DocContext) -> Token | None:
         if small is not None and c.i == small.i:
             continue
         if c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that"):
+            doc = c.doc
+            while c.i + 2 < len(doc) and doc[c.i + 1].text == "-" and doc[c.i + 2].dep_ == "nsubj" \
+                    and doc[c.i + 2].head.i == tok.i:
+                c = doc[c.i + 2]  # "A co-defendant" split by the tokenizer into three subjects
             return c
         if c.dep_ == "nsubj":
             return tok.head if tok.dep_ == "relcl" else c
