@@ -30,7 +30,8 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    party; a pronoun with no name before it (a lead) goes to the protagonist.
 
 5. "it", "its" and descriptions of bodies ("the agency", "the group", "the board") resolve to the
-   nearest named agency, court or organization of their kind; "they" to the plural subject just before.
+   nearest named agency, court or organization of their kind (in the lead, the first named after them);
+   "they" to the plural subject just before.
 
 Anything else stays unresolved: a wrong name is worse than none.
 """
@@ -469,7 +470,13 @@ class Resolver:
             return bodies[-1] if bodies else None
         if lemma in _BODY_LABELS and any(c.lower_ in ("the", "this", "that", "his", "her", "their")
                                          for c in token.children if c.dep_ in ("det", "poss")):
-            return bodies[-1] if bodies else None
+            if bodies:
+                return bodies[-1]
+            if self.in_lead(token):  # a lead names "the private company" before the story names it
+                kinds = _BODY_LABELS.get(lemma, ("AGENCY", "COURT", "ORGANIZATION"))
+                return next((e for e in self.ents if e.label_ in kinds and e.start > token.i
+                             and self.sent_index.get(e.start, 0) - here <= 2), None)
+            return None
         return None
 
     @staticmethod

@@ -362,3 +362,10 @@ def test_events_arguments_what_a_court_is_petitioned_to_do_is_to_come(nlp):
     block = only(events_of(nlp, text), "BLOCK", "halt")
     assert (block.modality, block.negated) == ("future", False)
     assert "District Court" in (argument(block, "adjudicator").canonical or "")
+
+
+def test_events_arguments_a_body_described_in_the_lead_is_the_one_named_after_it(nlp):
+    text = ("ATLANTA — A federal judge dismissed a lawsuit on Tuesday, ruling that the private company that runs "
+            "the detention center cannot be sued. Cascade Correctional Group said it was pleased.")
+    subject = argument(only(events_of(nlp, text), "RULING", "ruling"), "subject")
+    assert subject is not None and subject.canonical == "Cascade Correctional Group"
