@@ -369,3 +369,10 @@ def test_events_arguments_a_body_described_in_the_lead_is_the_one_named_after_it
             "the detention center cannot be sued. Cascade Correctional Group said it was pleased.")
     subject = argument(only(events_of(nlp, text), "RULING", "ruling"), "subject")
     assert subject is not None and subject.canonical == "Cascade Correctional Group"
+
+
+def test_events_arguments_a_conjoined_decision_shares_its_partners_court(nlp):
+    text = ("Judge Ada Colfax sentenced Omar Reyes in May. Emmanuel Tabe pleaded guilty in Montgomery County "
+            "District Court and was fined $250.")
+    adjudicator = argument(only(events_of(nlp, text), "FINE", "fined"), "adjudicator")
+    assert adjudicator is not None and "Montgomery County District Court" in (adjudicator.canonical or adjudicator.text)

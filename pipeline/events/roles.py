@@ -137,6 +137,11 @@ def clause_adjudicator(etype: EventType, head: Token, nominal: bool, ctx: DocCon
                     by = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
                     if by is not None and court_like(by, ctx):
                         return by
+        if not nominal and head.dep_ == "conj":  # "pleaded guilty in county court and was fined $250"
+            for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("in", "before")):
+                court = next((g for g in prep.children if g.dep_ == "pobj" and court_like(g, ctx)), None)
+                if court is not None:
+                    return court
         verb = head if not nominal else None
         while verb is not None and verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i != verb.i:
             if verb.dep_ != "conj" and verb.head.lemma_ in WRITING_VERBS:
