@@ -376,3 +376,19 @@ def test_events_arguments_a_conjoined_decision_shares_its_partners_court(nlp):
             "District Court and was fined $250.")
     adjudicator = argument(only(events_of(nlp, text), "FINE", "fined"), "adjudicator")
     assert adjudicator is not None and "Montgomery County District Court" in (adjudicator.canonical or adjudicator.text)
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, name", [
+    ("David Sillars was also convicted of three other charges, including dangerous operation of a vessel.",
+     "CHARGE_INDICT", "charges", "subject", "David Sillars"),
+    ("Tom Reyes was arrested in May. Prosecutors arraigned the former bank chief on a six-count amended charge.",
+     "CHARGE_INDICT", "charge", "subject", "Tom Reyes"),
+    ("LAHORE - A Lahore High Court division bench on Monday granted bail to three brothers in the attack case.",
+     "RELEASE", "bail", "subject", "three brothers in the attack case"),
+    ("LAHORE - A Lahore High Court division bench on Monday granted bail to three brothers in the attack case.",
+     "RELEASE", "bail", "agent", "Lahore High Court"),
+])
+def test_events_arguments_parties_of_the_clause_around_a_nominal_trigger(nlp, text, etype, trigger, role, name):
+    arg = argument(only(events_of(nlp, text), etype, trigger), role)
+    assert arg is not None and (arg.canonical or arg.text) == name
+    assert not arg.text.startswith("LAHORE")

@@ -175,6 +175,8 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 canonical = person.name if person else canonical
         return FoundArgument(role, ent.text, ent.start_char, ent.end_char, canonical, ent.start_char, ent.end_char)
     span = noun_phrase(tok) if not phrase else doc[tok.left_edge.i: tok.right_edge.i + 1]
+    while len(span) > 1 and span[0].idx < ctx.dateline_end <= tok.idx:
+        span = span[1:]  # "LAHORE - A Lahore High Court bench": the dateline is no part of the phrase
     if phrase:
         while len(span) > 1 and span[-1].is_punct:
             span = span[:-1]
@@ -197,6 +199,11 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         first = first_mention_of_group(tok, ctx)
         if first is not None:
             return FoundArgument(role, span.text, span.start_char, span.end_char, first.text, source="coreference")
+    if role in ("adjudicator", "agent") and tok.lemma_.lower() in ctx.lexicon.nouns.court_descriptions:
+        inner = [e for e in ctx.ents_in(span) if e.label_ == "COURT"]
+        if len(inner) == 1:  # "a Lahore High Court division bench"
+            return FoundArgument(role, span.text, span.start_char, span.end_char, inner[0]._.canonical,
+                                 inner[0].start_char, inner[0].end_char)
     if role in ("place", "origin", "destination"):
         inner = [e for e in ctx.ents_in(span) if e.label_ != "DATE"]
         if len(inner) == 1:

@@ -33,6 +33,7 @@ class PrepositionRule:
 
     role: str
     unless_person: bool = False   # only when the object is not a person
+    only_person: bool = False     # only when the object is a person ("granted bail to the men")
     verbal: bool = False          # only for a verbal trigger
     nominal: bool = False         # only for a nominal trigger
     objects: frozenset[str] = frozenset()  # only when the object's lemma is one of these

@@ -28,6 +28,8 @@ def _rule_holds(rule: PrepositionRule, obj: Token, nominal: bool, ctx: DocContex
         return False
     if rule.objects and obj.lemma_ not in rule.objects:
         return False
+    if rule.only_person and not person_like(obj, ctx):
+        return False
     return not (rule.unless_person and person_like(obj, ctx))
 
 
@@ -280,7 +282,7 @@ def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
     """Who a light verb gives its nominal trigger to: "granted bail to the men", "granted the men bail",
     "the men were granted bail"."""
     for c in gov.children:
-        if c.dep_ == "dative" and c.i != head.i:
+        if (c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to") and c.i != head.i:
             target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.pos_ == "ADP" else c
             if target is not None and person_like(target, ctx):
                 return target
@@ -300,6 +302,18 @@ def court_of_clause(head: Token, ctx: DocContext) -> Token | None:
                 court = next((g for g in prep.children if g.dep_ == "pobj" and court_like(g, ctx)), None)
                 if court is not None:
                     return court
+    return None
+
+
+def party_of_clause(verb: Token, ctx: DocContext) -> Token | None:
+    """Whom a nominal trigger in a verb's prepositional phrase is about: "was convicted of three other
+    charges", "arraigned the ex-governor on a six-count charge", "pleaded guilty to a range of charges"."""
+    undergoer = patient(verb, ctx)
+    if undergoer is not None and person_like(undergoer, ctx) and not court_like(undergoer, ctx):
+        return undergoer
+    if verb.lemma_ in ctx.lexicon.syntax.subject_light and not is_passive(verb):
+        subject = actor_token(verb, ctx)
+        return subject if subject is not None and person_like(subject, ctx) and not court_like(subject, ctx) else None
     return None
 
 
@@ -360,6 +374,11 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         requester = next((c for c in gov.head.children if c.dep_ == "poss"), None)
         if requester is not None and etype.requester_is_subject:
             add_argument(args, "subject", requester, ctx)
+    if etype.person_centred and head.dep_ == "pobj" and gov.lower_ not in ("at", "during", "before", "after") \
+            and not has_role(args, "subject"):
+        verb = gov.head.head if gov.head.lemma_ == "guilty" else gov.head  # "pleaded guilty to charges"
+        if verb.pos_ == "VERB":
+            add_argument(args, "subject", party_of_clause(verb, ctx), ctx)
     if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
         gov = gov.head
     if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
