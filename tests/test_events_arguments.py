@@ -392,3 +392,10 @@ def test_events_arguments_parties_of_the_clause_around_a_nominal_trigger(nlp, te
     arg = argument(only(events_of(nlp, text), etype, trigger), role)
     assert arg is not None and (arg.canonical or arg.text) == name
     assert not arg.text.startswith("LAHORE")
+
+
+def test_events_arguments_a_bare_hearing_is_about_the_storys_defendant(nlp):
+    text = ("Henry Lopez, 51, was extradited from Argentina on Thursday. Lopez appeared in federal court in Miami. "
+            "Lopez is being held without bond. His lawyer said the bond hearing would take place next week.")
+    subject = argument(only(events_of(nlp, text), "TRIAL_HEARING", "hearing"), "subject")
+    assert subject is not None and subject.canonical == "Henry Lopez"

@@ -128,8 +128,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         adjudicator = article_adjudicator(head, ctx)
         if adjudicator is not None:
             args.append(adjudicator)
-    if etype.person_centred and head.pos_ in ("NOUN", "PROPN") and not any(a.role == "subject" for a in args) \
-            and head.lemma_ not in ("hearing", "sentencing"):
+    if etype.person_centred and head.pos_ in ("NOUN", "PROPN") and not any(a.role == "subject" for a in args):
         earlier = earlier_subject(etype, head, ctx)
         if earlier is not None:
             args.append(replace(earlier, source="article"))
