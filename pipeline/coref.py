@@ -53,6 +53,7 @@ _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male"
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _JUDGE_DESCRIPTIONS = {"judge", "justice", "magistrate"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "oprd"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 MAX_SENTENCES_BACK = 4
 _BODY_LABELS = {
     "agency": ("AGENCY",), "department": ("AGENCY",), "administration": ("AGENCY",), "government": ("AGENCY",),
@@ -274,9 +275,13 @@ class Resolver:
         starts = doc.to_array(SENT_START) if len(doc) else np.zeros(0, dtype=np.int32)
         self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
         self.ents = doc.ents
-        named = [e for e in self.ents if e.label_ == "PERSON" and len(e)
-                 and not all(t.lower_ in self.words.lawyer_suffixes for t in e)  # a stray "KC" names no one
-                 and not any(t.lower_ in self.words.non_person_name_words for t in e)]
+        persons = [e for e in self.ents if e.label_ == "PERSON" and len(e)]
+        # a place or a body the model calls a person ("Co Kildare", "Parti Pribumi Bersatu" and its "Bersatu")
+        not_people = [_tokens(e) for e in persons if any(t.lower_ in self.words.non_person_name_words for t in e)]
+        named = [e for e in persons
+                 if not all(t.lower_ in self.words.lawyer_suffixes for t in e)  # a stray "KC" names no one
+                 and not any(_is_part_of(_tokens(e), other) for other in not_people)
+                 and not (e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPOSITIONS)]  # "arrested in Cali"
         names = [_tokens(e) for e in named]
         mentions = named + [e for e in self.ents if e.label_ in ("ORGANIZATION", "ORG") and len(e) and (
             _INITIALS.match(e.text) or any(_is_part_of(_tokens(e), n) for n in names))]

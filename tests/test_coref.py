@@ -271,3 +271,12 @@ def test_coref_places_the_model_calls_people_are_not_people(nlp):
     res, _ = resolver_for(nlp, "Joseph Doyle, with an address at The Hawthorns, Kilcock, Co Kildare, pleaded guilty to "
                                "29 charges on the third day of his trial.")
     assert [p.name for p in res.people] == ["Joseph Doyle"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("John Jessop denied the killing in Colston Bassett in February. He pleaded guilty on Monday.", "John Jessop"),
+    ("Maria Ortiz was stopped at a checkpoint in Datu Piang on Friday. She was charged with fraud.", "Maria Ortiz"),
+])
+def test_coref_a_name_after_in_or_at_is_a_place_not_a_person(nlp, text, person):
+    res, _ = resolver_for(nlp, text)
+    assert [p.name for p in res.people] == [person]
