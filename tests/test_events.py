@@ -142,6 +142,11 @@ SENSES = [
     ("Judge Tomas Reyes prohibited the agency from transferring the detainees to Texas.", "BLOCK", True),
     ("Heavy rain prevented the family from reaching the courthouse.", "BLOCK", False),
     ("The new rule bars landlords from raising rents this year.", "BLOCK", False),
+    # a hearing the tagger calls a verb; custody where a facility's relative clause says it
+    ("Judge Ana Ruiz has scheduled a status hearing for Monday.", "TRIAL_HEARING", True),
+    ("She walked out of the Northwest State Correctional Facility, where ICE had been holding her, soon after.",
+     "ARREST_DETAIN", True),
+    ("The agency is holding a press conference on Monday.", "ARREST_DETAIN", False),
     # the term of a sentence is no detention of its own
     ("Recorder Anne Shaw sentenced her to 16 months imprisonment, suspended for two years.", "ARREST_DETAIN", False),
     ("The judge said the sentence would be life imprisonment.", "ARREST_DETAIN", False),
@@ -264,6 +269,7 @@ ATTRIBUTES = [
     ("A magistrate judge ordered the student held without bail pending trial.", "TRIAL_HEARING", False, "future"),
     ("A magistrate judge ordered the student held without bail pending trial.", "ARREST_DETAIN", False, "future"),
     ("The student, who had a pending claim for asylum, was deported.", "ASYLUM_REQUEST", False, "asserted"),
+    ("Judge Ana Ruiz has scheduled a status hearing for Monday.", "TRIAL_HEARING", False, "future"),
 ]
 
 

@@ -57,6 +57,8 @@ def not_modifier(tok: Token, span: Span, ctx: DocContext) -> bool:
         return False  # "remanded in custody": one detention, whose trigger is the verb
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_ not in ("order",):
         return False
+    if tok.pos_ == "VERB" and not any(c.dep_ in ("det", "compound", "poss", "amod") for c in tok.children):
+        return False  # "a status hearing" tagged VERB is a noun; "is hearing the case" is no hearing noun
     if tok.lemma_ in ("imprisonment", "incarceration", "detention") and penalty_term(tok, ctx):
         return False
     return not generic(tok, ctx)
@@ -119,7 +121,8 @@ def held_custody(tok: Token, span: Span, ctx: DocContext) -> bool:
     if any(c.dep_ in ("acomp", "oprd") for c in tok.children):
         return False
     custody = ctx.lexicon.nouns.custody_words
-    near_custody = any(p.lemma_.lower() in custody or ctx.ents.get(p.i) is not None for p in preps)
+    near_custody = any(p.lemma_.lower() in custody or ctx.ents.get(p.i) is not None for p in preps) or (
+        tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children))  # "the jail, where ICE held her"
     obj = patient(tok, ctx)
     if is_passive(tok):
         return obj is None or person_like(obj, ctx) or near_custody

@@ -9,6 +9,7 @@ from .context import DocContext
 from .guards import on_hold
 from .lexicon import TriggerEntry
 from .participants import court_like
+from .syntax import used_as_noun
 
 __all__ = ["attributes", "nominal_attributes", "neutral_source", "according_to"]
 
@@ -22,7 +23,7 @@ def attributes(entry: TriggerEntry, head: Token, span: Span, ctx: DocContext) ->
     words = ctx.lexicon.syntax
     negated = False
     modality = None
-    nominal = head.pos_ in ("NOUN", "PROPN")
+    nominal = used_as_noun(head)
     if nominal:
         return nominal_attributes(entry, head, ctx)
     cur = head

@@ -13,7 +13,7 @@ from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
 from .participants import actor_token, bare_plural, controller, court_like, patient, person_like
-from .syntax import SUBJECT_DEPS, is_duration, is_passive, noun_phrase
+from .syntax import SUBJECT_DEPS, is_duration, is_passive, noun_phrase, used_as_noun
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
 __all__ = ["event_arguments", "prep_role", "prep_arguments"]
@@ -97,7 +97,7 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
         guilty, head = head, head.head
     elif head.lemma_ in ("find", "plead"):  # "pleaded guilty to fraud": the crime hangs on "guilty"
         guilty = next((c for c in head.children if c.lower_ == "guilty"), None)
-    nominal = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
+    nominal = used_as_noun(head) or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
     args: list[FoundArgument] = []
     if head.pos_ == "ADJ" and head.lemma_ == "free":
         verb = head.head

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
+__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "used_as_noun", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
            "headline"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -16,6 +16,12 @@ INTRANSITIVE = {"testify", "appeal", "plead", "flee", "return", "die", "arrive",
 DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
 NP_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
+
+
+def used_as_noun(tok: Token) -> bool:
+    """A noun, also one the tagger calls a verb where it has a noun's determiner ("a status hearing")."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
+        and any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children)
 
 
 def small_clause_subject(tok: Token) -> Token | None:
