@@ -103,9 +103,11 @@ class CountryCues:
 
     def __init__(self, path: Path, weights: dict[str, float]):
         self.votes_of: dict[str, dict[str, float]] = {}  # phrase -> country -> vote
+        self.demonyms: dict[str, str] = {}  # "Nigerian" -> NG
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 entry = json.loads(line)
+                self.demonyms.update((d, entry["country"]) for d in entry.get("demonyms", []))
                 for kind, key in self.KINDS:
                     for phrase in entry.get(key, []):
                         self.add(phrase, {entry["country"]}, weights[kind])
@@ -200,12 +202,14 @@ class JurisdictionResolver(ResourceComponent):
         return doc
 
     def agency_country(self, agency: Span, ents: tuple[Span, ...]) -> None:
-        """"Punjab Police" -> PK or IN as the article reads; "the Ministry of Interior of Pakistan" -> PK,
-        with the country in its canonical name as "Pakistan's Ministry of Interior" has it."""
+        """"Punjab Police" -> PK or IN as the article reads; "the Nigerian Ministry of Justice" -> NG; "the
+        Ministry of Interior of Pakistan" -> PK, with the country in its canonical name as "Pakistan's
+        Ministry of Interior" has it."""
         if self.words.american(agency._.canonical or agency.text):
             agency._.country_code = "US"
             return
-        agency._.country_code = self.named_country(agency, self.words.body_words, AGENCY_PLACE_KINDS)
+        agency._.country_code = self.named_country(agency, self.words.body_words, AGENCY_PLACE_KINDS) \
+            or self.cues.demonyms.get(strip_article(agency.text).split(" ", 1)[0])
         place = following_place(agency, ents) if agency._.country_code is None else None
         if place is None:
             return
