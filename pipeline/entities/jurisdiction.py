@@ -300,7 +300,8 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or (country.name if country else code)
 
 
-@Language.factory("legalnews_jurisdiction", assigns=["span._.country_code", "span._.canonical", "span._.court_id"],
+@Language.factory("legalnews_jurisdiction",
+                  assigns=["span._.country_code", "span._.canonical", "span._.entity_key", "span._.court_id"],
                   default_config={"models_dir": ""})
 def make_jurisdiction_resolver(nlp: Language, name: str, models_dir: str) -> JurisdictionResolver:
     return JurisdictionResolver(name, models_dir)
