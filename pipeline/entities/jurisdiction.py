@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -23,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..cache import fingerprint, load_or_build
 from ..extensions import doc_text, register_extensions
 from ..places import PlaceTables, tables
 from ..resources import ResourceComponent
@@ -79,7 +81,13 @@ def load_world_courts(path: Path) -> dict[tuple[str, str], WorldCourt]:
 
 def currency_words() -> dict[str, set[str]]:
     """The money word of every country's currency in CLDR's English names (babel): "Indian rupees" ->
-    "rupees", "rupee", with every country that pays in it ("rupees": India, Pakistan, Sri Lanka, ...)."""
+    "rupees", "rupee", with every country that pays in it ("rupees": India, Pakistan, Sri Lanka, ...).
+    Built once per machine (about a second of babel's locale data) and cached."""
+    key = fingerprint(Path(__file__).read_bytes(), version("babel"), version("pycountry"))
+    return load_or_build("currency_words", key, build_currency_words)
+
+
+def build_currency_words() -> dict[str, set[str]]:
     import pycountry
     from babel.numbers import get_currency_name, get_territory_currencies
 
