@@ -62,3 +62,11 @@ def test_entities_world_a_body_takes_the_country_its_name_holds(nlp, text, name,
 def test_entities_world_a_us_agency_in_a_foreign_place_stays_american(nlp):
     found = agencies(nlp, "ICE agents in Guatemala City handed the man to local police.")
     assert found["ICE"] == ("U.S. Immigration and Customs Enforcement", "US")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Nigerian Ministry of Justice said the extradition request was under review.", "Nigerian Ministry of Justice", "NG"),
+    ("The Kenyan Interior Ministry confirmed the deportation of the two reporters.", "Kenyan Interior Ministry", "KE"),
+])
+def test_entities_world_a_body_named_with_a_demonym_takes_its_country(nlp, text, name, country):
+    assert agencies(nlp, text)[name][1] == country

@@ -217,3 +217,21 @@ def test_events_world_the_decision_to_remand_him_did_remand_him(nlp):
 
 def test_events_world_a_plan_to_arrest_him_stays_future(nlp):
     assert ("ARREST_DETAIN", "arrest", "future") in modalities(nlp, "Police announced a plan to arrest him on Friday.")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The magistrate remanded the three constables for another week.", "remanded"),
+    ("The two suspects were first remanded on Thursday, and appeared again today.", "remanded"),
+    ("The court in Abuja ordered the remand of a former bank chairman until his trial.", "remand"),
+])
+def test_events_world_a_person_remanded_is_detained(nlp, text, trigger):
+    assert ("ARREST_DETAIN", trigger, False) in events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ninth Circuit remanded him to the district court for resentencing.",
+    "On remand, the trial court reduced the award.",
+    "His lawyers opposed the remand application filed by police.",
+])
+def test_events_world_a_case_sent_back_is_no_detention(nlp, text):
+    assert not any(etype == "ARREST_DETAIN" for etype, _, _ in events(nlp, text))

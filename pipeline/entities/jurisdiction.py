@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -23,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..cache import fingerprint, load_or_build
 from ..extensions import doc_text, register_extensions
 from ..places import PlaceTables, tables
 from ..resources import ResourceComponent
@@ -79,7 +81,13 @@ def load_world_courts(path: Path) -> dict[tuple[str, str], WorldCourt]:
 
 def currency_words() -> dict[str, set[str]]:
     """The money word of every country's currency in CLDR's English names (babel): "Indian rupees" ->
-    "rupees", "rupee", with every country that pays in it ("rupees": India, Pakistan, Sri Lanka, ...)."""
+    "rupees", "rupee", with every country that pays in it ("rupees": India, Pakistan, Sri Lanka, ...).
+    Built once per machine (about a second of babel's locale data) and cached."""
+    key = fingerprint(Path(__file__).read_bytes(), version("babel"), version("pycountry"))
+    return load_or_build("currency_words", key, build_currency_words)
+
+
+def build_currency_words() -> dict[str, set[str]]:
     import pycountry
     from babel.numbers import get_currency_name, get_territory_currencies
 
@@ -103,9 +111,11 @@ class CountryCues:
 
     def __init__(self, path: Path, weights: dict[str, float]):
         self.votes_of: dict[str, dict[str, float]] = {}  # phrase -> country -> vote
+        self.demonyms: dict[str, str] = {}  # "Nigerian" -> NG
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 entry = json.loads(line)
+                self.demonyms.update((d, entry["country"]) for d in entry.get("demonyms", []))
                 for kind, key in self.KINDS:
                     for phrase in entry.get(key, []):
                         self.add(phrase, {entry["country"]}, weights[kind])
@@ -200,12 +210,14 @@ class JurisdictionResolver(ResourceComponent):
         return doc
 
     def agency_country(self, agency: Span, ents: tuple[Span, ...]) -> None:
-        """"Punjab Police" -> PK or IN as the article reads; "the Ministry of Interior of Pakistan" -> PK,
-        with the country in its canonical name as "Pakistan's Ministry of Interior" has it."""
+        """"Punjab Police" -> PK or IN as the article reads; "the Nigerian Ministry of Justice" -> NG; "the
+        Ministry of Interior of Pakistan" -> PK, with the country in its canonical name as "Pakistan's
+        Ministry of Interior" has it."""
         if self.words.american(agency._.canonical or agency.text):
             agency._.country_code = "US"
             return
-        agency._.country_code = self.named_country(agency, self.words.body_words, AGENCY_PLACE_KINDS)
+        agency._.country_code = self.named_country(agency, self.words.body_words, AGENCY_PLACE_KINDS) \
+            or self.cues.demonyms.get(strip_article(agency.text).split(" ", 1)[0])
         place = following_place(agency, ents) if agency._.country_code is None else None
         if place is None:
             return
@@ -296,7 +308,8 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or (country.name if country else code)
 
 
-@Language.factory("legalnews_jurisdiction", assigns=["span._.country_code", "span._.canonical", "span._.court_id"],
+@Language.factory("legalnews_jurisdiction",
+                  assigns=["span._.country_code", "span._.canonical", "span._.entity_key", "span._.court_id"],
                   default_config={"models_dir": ""})
 def make_jurisdiction_resolver(nlp: Language, name: str, models_dir: str) -> JurisdictionResolver:
     return JurisdictionResolver(name, models_dir)

@@ -239,13 +239,35 @@ def remanded_in_custody(tok: Token, span: Span, ctx: DocContext) -> bool:
            any(o.dep_ == "pobj" and o.lemma_.lower() in places for o in prep.children)
            for prep in tok.children):
         return True
-    return remand_decided(tok, ctx) and person_like(patient(tok, ctx), ctx)
+    return remanded_person(tok, ctx)
 
 
-def remand_decided(tok: Token, ctx: DocContext) -> bool:
-    """"the decision to remand him": a remand a court's decision does (the case sense sends back a case, not a person)."""
-    return tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in ctx.lexicon.nouns.decision_nouns \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+def remanded_person(tok: Token, ctx: DocContext) -> bool:
+    """"the court remanded the four policemen", "the suspects were remanded for a week": a person held
+    pending trial; the US sense sends back a case ("remanded the case"), or a person to a lower court."""
+    obj = patient(tok, ctx)
+    if obj is None or not person_like(obj, ctx) or obj.lemma_.lower() in ctx.lexicon.nouns.legal_objects:
+        return False
+    return not any(prep.dep_ == "prep" and prep.lower_ in ("to", "back") and any(
+        o.dep_ == "pobj" and (court_like(o, ctx) or o.lemma_.lower() in ("court", "judge")) for o in prep.children)
+        for prep in tok.children)
+
+
+@guard("remand_noun")
+def remand_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"ordered the remand of the former governor", "his remand in custody": a person's remand, not a
+    case's ("on remand, the district court ...") nor a "remand application"."""
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss" and person_like(c, ctx):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and person_like(g, ctx) for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "into") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ctx.lexicon.nouns.custody_places for g in c.children):
+            return True
+    return False
 
 
 @guard("bail_decided")
