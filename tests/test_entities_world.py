@@ -70,3 +70,11 @@ def test_entities_world_a_us_agency_in_a_foreign_place_stays_american(nlp):
 ])
 def test_entities_world_a_body_named_with_a_demonym_takes_its_country(nlp, text, name, country):
     assert agencies(nlp, text)[name][1] == country
+
+
+def test_entities_world_a_building_called_house_is_not_the_us_house(nlp):
+    doc = annotate(nlp, "LAHORE - The court granted bail to three brothers accused in the Jinnah House attack case.",
+                   "2023-06-01")
+    assert not any(e._.canonical == "United States House of Representatives" for e in doc.ents)
+    us = annotate(nlp, "The U.S. House passed the bill on Friday.", "2023-06-01")
+    assert any(e._.canonical == "United States House of Representatives" for e in us.ents)

@@ -38,11 +38,12 @@ class CuedNames:
 
 
 def _alias_variants(name: str) -> set[str]:
-    """"U.S. X" is also written "US X", "United States X" and plain "X"."""
+    """"U.S. X" is also written "US X", "United States X" and plain "X" when X is more than one word
+    (a plain "House" is as often "Jinnah House" or "the White House" as the U.S. House)."""
     for prefix in _US_PREFIXES:
         if name.startswith(prefix):
             rest = name[len(prefix):]
-            return {p + rest for p in _US_PREFIXES} | {rest}
+            return {p + rest for p in _US_PREFIXES} | ({rest} if " " in rest.strip() else set())
     return {name}
 
 
