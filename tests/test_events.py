@@ -147,6 +147,13 @@ SENSES = [
     ("She walked out of the Northwest State Correctional Facility, where ICE had been holding her, soon after.",
      "ARREST_DETAIN", True),
     ("The agency is holding a press conference on Monday.", "ARREST_DETAIN", False),
+    # booked into a jail, time spent in jail, appearing in court
+    ("He was booked into the county jail and released the same day.", "ARREST_DETAIN", True),
+    ("She booked a flight into Denver in May.", "ARREST_DETAIN", False),
+    ("Her lawyer said the three weeks her client spent in jail had been terrifying.", "ARREST_DETAIN", True),
+    ("If convicted, the banker could spend up to 20 years in prison.", "ARREST_DETAIN", False),
+    ("Lopez appeared before a federal magistrate judge in Miami on Friday.", "TRIAL_HEARING", True),
+    ("The figures will appear in the annual report of the court.", "TRIAL_HEARING", False),
     # the term of a sentence is no detention of its own
     ("Recorder Anne Shaw sentenced her to 16 months imprisonment, suspended for two years.", "ARREST_DETAIN", False),
     ("The judge said the sentence would be life imprisonment.", "ARREST_DETAIN", False),

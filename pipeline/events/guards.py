@@ -135,8 +135,29 @@ def in_jail(tok: Token, span: Span, ctx: DocContext) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ != "in" or any(c.dep_ in ("det", "poss") for c in tok.children):
         return False
     verb = tok.head.head
+    if verb.lemma_ == "spend":  # "the three weeks her client spent in jail", not "could spend 20 years in prison"
+        return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" for c in verb.children)
     return verb.lemma_ in ("be", "remain", "sit", "languish", "stay", "die") and \
         person_like(next((c for c in verb.children if c.dep_ in ("nsubj",)), None), ctx)
+
+
+@guard("booked_into")
+def booked_into(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was booked into the county jail": a person taken into custody, not a room or a flight booked."""
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ctx.lexicon.nouns.custody_words for g in c.children)
+        for c in tok.children) and (is_passive(tok) or person_like(patient(tok, ctx), ctx))
+
+
+@guard("appears_in_court")
+def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"is due to appear in court", "appeared before a magistrate": a hearing of whoever appears."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "before"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (court_like(obj, ctx) or obj.lemma_.lower() in ("court", "courtroom")):
+                return person_like(actor_token(tok, ctx), ctx)
+    return False
 
 
 @guard("surrender_person")
