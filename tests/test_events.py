@@ -154,6 +154,9 @@ SENSES = [
     ("If convicted, the banker could spend up to 20 years in prison.", "ARREST_DETAIN", False),
     ("Lopez appeared before a federal magistrate judge in Miami on Friday.", "TRIAL_HEARING", True),
     ("The figures will appear in the annual report of the court.", "TRIAL_HEARING", False),
+    # remaining on bail is a release that holds; bail conditions decide nothing
+    ("The minister remains on bail while the case continues.", "RELEASE", True),
+    ("The judge set the conditions of bail on Monday.", "RELEASE", False),
     # the term of a sentence is no detention of its own
     ("Recorder Anne Shaw sentenced her to 16 months imprisonment, suspended for two years.", "ARREST_DETAIN", False),
     ("The judge said the sentence would be life imprisonment.", "ARREST_DETAIN", False),
@@ -277,6 +280,7 @@ ATTRIBUTES = [
     ("A magistrate judge ordered the student held without bail pending trial.", "ARREST_DETAIN", False, "future"),
     ("The student, who had a pending claim for asylum, was deported.", "ASYLUM_REQUEST", False, "asserted"),
     ("Judge Ana Ruiz has scheduled a status hearing for Monday.", "TRIAL_HEARING", False, "future"),
+    ("Omar Reid was allowed to remain on bail pending the appeal.", "RELEASE", False, "asserted"),
 ]
 
 

@@ -399,3 +399,9 @@ def test_events_arguments_a_bare_hearing_is_about_the_storys_defendant(nlp):
             "Lopez is being held without bond. His lawyer said the bond hearing would take place next week.")
     subject = argument(only(events_of(nlp, text), "TRIAL_HEARING", "hearing"), "subject")
     assert subject is not None and subject.canonical == "Henry Lopez"
+
+
+def test_events_arguments_who_remains_free_pending_an_appeal_is_its_appellant(nlp):
+    text = "Omar Reid was allowed to remain on bail pending the appeal."
+    appeal = only(events_of(nlp, text), "APPEAL", "appeal")
+    assert argument(appeal, "subject") is None and argument(appeal, "agent").text == "Omar Reid"

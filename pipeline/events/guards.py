@@ -294,9 +294,12 @@ def remand_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
 @guard("bail_decided")
 def bail_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"granted bail to the men", "was refused bail": a court's decision on release (a refusal is the
-    release negated); "opposed the bail application" or "bail conditions" decide nothing."""
+    release negated), and "remains on bail"; "opposed the bail application" or "bail conditions" decide nothing."""
     nouns = ctx.lexicon.nouns
     gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay", "be"):
+        return person_like(next((c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")), None), ctx) \
+            or gov.head.dep_ in ("xcomp", "ccomp")  # "was allowed to remain on bail", "is out on bail"
     return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and gov.pos_ in ("VERB", "AUX") \
         and gov.lemma_.lower() in nouns.bail_granting | nouns.bail_refusing
 

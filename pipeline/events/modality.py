@@ -120,6 +120,9 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
             and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
         return True, "asserted"
+    if head.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay") \
+            and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might") for c in gov.head.children):
+        return False, "asserted"  # "was allowed to remain on bail": a release that holds, like "remain free"
     awaited = any(c.lower_ in ("pending", "awaiting") and c.i < head.i for c in head.children) \
         and not any(c.dep_ in ("det", "poss") for c in head.children)
     if awaited:

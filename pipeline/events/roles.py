@@ -394,8 +394,10 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                 add_argument(args, etype.prepositions["against"].role,
                              next((g for g in against.children if g.dep_ == "pobj"), None), ctx)
         elif gov.lemma_ in words.subject_light and not has_role(args, "subject"):
-            add_argument(args, "subject", actor_token(gov, ctx) or next(
-                (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None), ctx)
+            party = "subject" if "subject" in etype.roles else actor_role  # "remained free pending his appeal"
+            if not has_role(args, party):
+                add_argument(args, party, actor_token(gov, ctx) or next(
+                    (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None), ctx)
             if etype.source_is_agent:
                 for c in gov.children:
                     if c.dep_ == "prep" and c.lower_ == "from":
