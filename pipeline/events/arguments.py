@@ -149,7 +149,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         return FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), arg.canonical, arg.mention_start,
                              arg.mention_end, source="coreference")
     ent = ents.get(tok.i)
-    if ent is None and person_like(tok, ctx):
+    if ent is None and tok.pos_ == "NOUN" and person_like(tok, ctx):
         after = noun_phrase(tok).end  # "sentenced the company's vice president, Gregory Varga, to 18 months"
         if after + 1 < len(doc) and doc[after].text == "," and ents.get(after + 1) is not None \
                 and ents[after + 1].label_ == "PERSON" and ents[after + 1].start == after + 1 \
