@@ -405,3 +405,10 @@ def test_events_arguments_who_remains_free_pending_an_appeal_is_its_appellant(nl
     text = "Omar Reid was allowed to remain on bail pending the appeal."
     appeal = only(events_of(nlp, text), "APPEAL", "appeal")
     assert argument(appeal, "subject") is None and argument(appeal, "agent").text == "Omar Reid"
+
+
+def test_events_arguments_the_conviction_someone_appeals_is_theirs(nlp):
+    text = ("Derek Huang pleaded guilty last year. Victor Kaminski was convicted on Friday. His attorney said "
+            "Kaminski would appeal the conviction.")
+    subject = argument(only(events_of(nlp, text), "CONVICT", "conviction"), "subject")
+    assert subject is not None and subject.canonical == "Victor Kaminski"

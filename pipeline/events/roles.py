@@ -374,6 +374,11 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         requester = next((c for c in gov.head.children if c.dep_ == "poss"), None)
         if requester is not None and etype.requester_is_subject:
             add_argument(args, "subject", requester, ctx)
+    if etype.person_centred and head.dep_ == "dobj" and gov.lemma_ in ("appeal", "challenge", "contest", "fight") \
+            and not has_role(args, "subject"):  # "Kaminski would appeal the conviction": his conviction
+        appellant = actor_token(gov, ctx)
+        if appellant is not None and person_like(appellant, ctx) and not court_like(appellant, ctx):
+            add_argument(args, "subject", appellant, ctx)
     if etype.person_centred and head.dep_ == "pobj" and gov.lower_ not in ("at", "during", "before", "after") \
             and not has_role(args, "subject"):
         verb = gov.head.head if gov.head.lemma_ == "guilty" else gov.head  # "pleaded guilty to charges"
