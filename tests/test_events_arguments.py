@@ -408,7 +408,7 @@ def test_events_arguments_who_remains_free_pending_an_appeal_is_its_appellant(nl
 
 
 def test_events_arguments_the_conviction_someone_appeals_is_theirs(nlp):
-    text = ("Derek Huang pleaded guilty last year. Victor Kaminski was convicted on Friday. His attorney said "
-            "Kaminski would appeal the conviction.")
+    text = ("Victor Kaminski was convicted on Friday. A former aide, Derek Huang, pleaded guilty last year. "
+            "Kaminski's attorney said Kaminski would appeal the conviction.")
     subject = argument(only(events_of(nlp, text), "CONVICT", "conviction"), "subject")
     assert subject is not None and subject.canonical == "Victor Kaminski"
