@@ -412,3 +412,11 @@ def test_events_arguments_the_conviction_someone_appeals_is_theirs(nlp):
             "Kaminski's attorney said Kaminski would appeal the conviction.")
     subject = argument(only(events_of(nlp, text), "CONVICT", "conviction"), "subject")
     assert subject is not None and subject.canonical == "Victor Kaminski"
+
+
+def test_events_arguments_testimony_is_about_the_storys_defendant(nlp):
+    text = ("Wendell Pruitt was acquitted on Friday. Prosecutors had charged Pruitt in May. Pruitt, 44, was released "
+            "after the verdict. Pruitt testified during the weeklong trial that he did not know anyone was inside.")
+    testimony = only(events_of(nlp, text), "TRIAL_HEARING", "testified")
+    assert argument(testimony, "agent").canonical == "Wendell Pruitt"
+    assert argument(testimony, "subject").canonical == "Wendell Pruitt"

@@ -137,6 +137,12 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             m = ctx.coref._nearest_mention(person, head)
             args.append(FoundArgument("subject", m.text, m.start_char, m.end_char, person.name,
                                       m.start_char, m.end_char, source="article"))
+    if entry.defendant_is_subject and not any(a.role == "subject" for a in args):
+        person = ctx.coref.dominant()  # testimony at a trial is about its defendant, the story's main party
+        if person is not None:
+            m = ctx.coref._nearest_mention(person, head)
+            args.append(FoundArgument("subject", m.text, m.start_char, m.end_char, person.name,
+                                      m.start_char, m.end_char, source="article"))
     trust = ctx.lexicon.argument_confidence
     args = [replace(a, confidence=trust[a.source]) for a in args]
     confidence = entry.confidence

@@ -108,6 +108,7 @@ class TriggerEntry:
     also: tuple[str, ...] = ()         # further types the same trigger reports ("jailed for nine years": the jailing too)
     penalty_is_trigger: bool = False   # the trigger names the penalty ("given probation", "a suspended sentence")
     decision_is_act: bool = False      # "the decision to remand him": deciding it does it (asserted, not future)
+    defendant_is_subject: bool = False # with no subject in its clause, the story's defendant ("Pruitt testified")
 
 
 @dataclass(frozen=True)
