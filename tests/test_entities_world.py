@@ -78,3 +78,13 @@ def test_entities_world_a_building_called_house_is_not_the_us_house(nlp):
     assert not any(e._.canonical == "United States House of Representatives" for e in doc.ents)
     us = annotate(nlp, "The U.S. House passed the bill on Friday.", "2023-06-01")
     assert any(e._.canonical == "United States House of Representatives" for e in us.ents)
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("SINGAPORE: The opposition leader was on Monday fined SGD 14,000 after a district court found him guilty.",
+     "SGD 14,000"),
+    ("Singh was fined a maximum of SGD 7,000 for each of his two charges.", "SGD 7,000"),
+])
+def test_entities_world_a_sum_in_a_currency_code_is_no_name(nlp, text, amount):
+    doc = annotate(nlp, text, "2025-02-17")
+    assert not any(amount in e.text for e in doc.ents)

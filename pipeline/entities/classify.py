@@ -28,6 +28,14 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def is_amount(span) -> bool:
+    """"SGD 14,000", "Ksh 300,000", "$2.5 million": a sum the model took for a name."""
+    numbers = [t for t in span if t.like_num]
+    rest = [t for t in span if not t.like_num and not t.is_punct]
+    return bool(numbers) and all(t.is_currency or t.text.isupper() and len(t.text) <= 3
+                                 or t.lower_ in ("million", "billion", "crore", "lakh") for t in rest)
+
+
 def is_demonym(word: str, places: PlaceTables) -> bool:
     """"Guatemalan", "Haitian", "Mexican": a nationality adjective formed from a country's name."""
     if not re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ean|ese|ish|i|ic)", word) or places.is_known_place(word):
@@ -57,7 +65,7 @@ class LabelEvidence:
         span = doc[start:end]
         words = [t.text for t in span]
         text = span.text
-        if text in lex.not_names:
+        if text in lex.not_names or is_amount(span):
             return None
         if re.fullmatch(r"(?:[A-Z]\.){2,4}", text) and label != "PLACE" and not self.places.is_known_place(text):
             return "PERSON"
