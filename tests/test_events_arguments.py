@@ -153,14 +153,6 @@ def test_events_arguments_an_indefinite_judge_after_the_lead_is_another_judge(nl
     assert adjudicator is None or adjudicator.canonical != "Priya Raman"
 
 
-def test_events_arguments_an_indefinite_judge_in_the_lead_is_the_first_judge_named_after_it(nlp):
-    text = ("SEATTLE — A federal judge on Thursday ordered ICE to release Diego Morales. U.S. District Judge "
-            "Priya Raman said the agency had shown no danger. A second judge, Judge Omar Haddad, had "
-            "denied bond in May.")
-    adjudicator = argument(only(events_of(nlp, text), "ORDER", "ordered"), "adjudicator")
-    assert adjudicator is not None and adjudicator.canonical == "Priya Raman"
-
-
 @pytest.mark.parametrize("text, etype, trigger, name", [
     ("The judge ordered Diego Morales detained until his hearing.", "ARREST_DETAIN", "detained", "Diego Morales"),
     ("Judge Alma Ruiz ordered Diego Morales released on Friday.", "RELEASE", "released", "Diego Morales"),
@@ -176,13 +168,6 @@ def test_events_arguments_the_undergoer_of_small_clauses_and_lead_descriptions(n
     assert subject is not None and (subject.canonical or subject.text) == name
     if "ordered" in text:  # the small clause's subject is no doer
         assert argument(only(events_of(nlp, text), etype, trigger), "agent") is None
-
-
-def test_events_arguments_a_judge_description_is_not_a_justice(nlp):
-    text = ("WASHINGTON — The Supreme Court on Monday lifted an order by a federal judge in Boston. Justice Ana "
-            "Ferro dissented. The ruling overturns a decision by U.S. District Judge Brian Moody.")
-    adjudicator = argument(only(events_of(nlp, text), "ORDER", "order"), "adjudicator")
-    assert adjudicator is not None and adjudicator.canonical == "Brian Moody"
 
 
 def test_events_arguments_a_court_description_is_written_as_the_article_names_the_court(nlp):
@@ -205,23 +190,10 @@ def test_events_arguments_the_court_of_a_nominal_triggers_own_clause(nlp, text, 
     assert adjudicator is not None and (adjudicator.canonical or adjudicator.text) == name
 
 
-def test_events_arguments_a_fine_after_a_plea_is_of_the_one_who_pleaded(nlp):
-    text = "Emil Tabor admitted the offence. He pleaded guilty in county court and was fined $250."
-    subject = argument(only(events_of(nlp, text), "FINE", "fined"), "subject")
-    assert subject is not None and subject.canonical == "Emil Tabor"
-
-
 def test_events_arguments_the_lead_subject_after_a_dateline_keeps_its_conjuncts(nlp):
     text = "DENVER — Colorado and 12 other states sued the Trump administration on Tuesday."
     agents = [a.text for a in only(events_of(nlp, text), "SUE", "sued").arguments if a.role == "agent"]
     assert agents == ["Colorado", "12 other states"]
-
-
-def test_events_arguments_his_client_is_the_party_the_lawyer_speaks_for(nlp):
-    text = ("Raymond Archuleta was sentenced to six years in prison. Archuleta's attorney, Felix Baca, said his "
-            "client would appeal.")
-    agent = argument(only(events_of(nlp, text), "APPEAL", "appeal"), "agent")
-    assert agent is not None and agent.canonical == "Raymond Archuleta"
 
 
 @pytest.mark.parametrize("text, etype, trigger, role, name", [
@@ -246,12 +218,6 @@ def test_events_arguments_the_judge_who_orders_a_removal_does_not_remove(nlp):
     assert argument(only(events_of(nlp, text), "DEPORT", "removed"), "agent") is None
 
 
-def test_events_arguments_a_ruling_is_about_the_agency_its_clause_names(nlp):
-    text = "U.S. District Judge Thomas Breck ruled on Monday that ICE had detained the nurse unlawfully."
-    subject = argument(only(events_of(nlp, text), "RULING", "ruled"), "subject")
-    assert subject is not None and subject.canonical == "U.S. Immigration and Customs Enforcement"
-
-
 @pytest.mark.parametrize("text, etype, trigger, role, name", [
     ("A lawsuit filed by New York in 2019 led a federal judge in Manhattan to rule that the arrests were unlawful.",
      "RULING", "rule", "adjudicator", "a federal judge in Manhattan"),
@@ -262,12 +228,6 @@ def test_events_arguments_a_ruling_is_about_the_agency_its_clause_names(nlp):
 def test_events_arguments_object_control_and_lead_holders(nlp, text, etype, trigger, role, name):
     arg = argument(only(events_of(nlp, text), etype, trigger), role)
     assert arg is not None and (arg.canonical or arg.text) == name
-
-
-def test_events_arguments_the_judge_acting_in_a_sentencing_is_its_adjudicator(nlp):
-    text = "Justice Peter West called the case unique in the sentencing."
-    adjudicator = argument(only(events_of(nlp, text), "SENTENCE", "sentencing"), "adjudicator")
-    assert adjudicator is not None and adjudicator.canonical == "Peter West"
 
 
 @pytest.mark.parametrize("text, etype, trigger, place", [
@@ -364,13 +324,6 @@ def test_events_arguments_what_a_court_is_petitioned_to_do_is_to_come(nlp):
     assert "District Court" in (argument(block, "adjudicator").canonical or "")
 
 
-def test_events_arguments_a_body_described_in_the_lead_is_the_one_named_after_it(nlp):
-    text = ("ATLANTA — A federal judge dismissed a lawsuit on Tuesday, ruling that the private company that runs "
-            "the detention center cannot be sued. Cascade Correctional Group said it was pleased.")
-    subject = argument(only(events_of(nlp, text), "RULING", "ruling"), "subject")
-    assert subject is not None and subject.canonical == "Cascade Correctional Group"
-
-
 def test_events_arguments_a_conjoined_decision_shares_its_partners_court(nlp):
     text = ("Judge Ada Colfax sentenced Omar Reyes in May. Emmanuel Tabe pleaded guilty in Montgomery County "
             "District Court and was fined $250.")
@@ -394,24 +347,10 @@ def test_events_arguments_parties_of_the_clause_around_a_nominal_trigger(nlp, te
     assert not arg.text.startswith("LAHORE")
 
 
-def test_events_arguments_a_bare_hearing_is_about_the_storys_defendant(nlp):
-    text = ("Henry Lopez, 51, was extradited from Argentina on Thursday. Lopez appeared in federal court in Miami. "
-            "Lopez is being held without bond. His lawyer said the bond hearing would take place next week.")
-    subject = argument(only(events_of(nlp, text), "TRIAL_HEARING", "hearing"), "subject")
-    assert subject is not None and subject.canonical == "Henry Lopez"
-
-
 def test_events_arguments_who_remains_free_pending_an_appeal_is_its_appellant(nlp):
     text = "Omar Reid was allowed to remain on bail pending the appeal."
     appeal = only(events_of(nlp, text), "APPEAL", "appeal")
     assert argument(appeal, "subject") is None and argument(appeal, "agent").text == "Omar Reid"
-
-
-def test_events_arguments_the_conviction_someone_appeals_is_theirs(nlp):
-    text = ("Victor Kaminski was convicted on Friday. A former aide, Derek Huang, pleaded guilty last year. "
-            "Kaminski's attorney said Kaminski would appeal the conviction.")
-    subject = argument(only(events_of(nlp, text), "CONVICT", "conviction"), "subject")
-    assert subject is not None and subject.canonical == "Victor Kaminski"
 
 
 def test_events_arguments_testimony_is_about_the_storys_defendant(nlp):
@@ -420,3 +359,41 @@ def test_events_arguments_testimony_is_about_the_storys_defendant(nlp):
     testimony = only(events_of(nlp, text), "TRIAL_HEARING", "testified")
     assert argument(testimony, "agent").canonical == "Wendell Pruitt"
     assert argument(testimony, "subject").canonical == "Wendell Pruitt"
+
+
+# The name the article gives the participant a trigger's own clause leaves out or describes.
+NAMED_BEYOND_THE_CLAUSE = [
+    pytest.param("SEATTLE — A federal judge on Thursday ordered ICE to release Diego Morales. U.S. District "
+                 "Judge Priya Raman said the agency had shown no danger. A second judge, Judge Omar Haddad, had "
+                 "denied bond in May.",
+                 "ORDER", "ordered", "adjudicator", "Priya Raman", id="a judge in the lead"),
+    pytest.param("WASHINGTON — The Supreme Court on Monday lifted an order by a federal judge in Boston. Justice "
+                 "Ana Ferro dissented. The ruling overturns a decision by U.S. District Judge Brian Moody.",
+                 "ORDER", "order", "adjudicator", "Brian Moody", id="a judge is not a Justice"),
+    pytest.param("Emil Tabor admitted the offence. He pleaded guilty in county court and was fined $250.",
+                 "FINE", "fined", "subject", "Emil Tabor", id="a fine after a plea"),
+    pytest.param("Raymond Archuleta was sentenced to six years in prison. Archuleta's attorney, Felix Baca, said "
+                 "his client would appeal.",
+                 "APPEAL", "appeal", "agent", "Raymond Archuleta", id="his client"),
+    pytest.param("U.S. District Judge Thomas Breck ruled on Monday that ICE had detained the nurse unlawfully.",
+                 "RULING", "ruled", "subject", "U.S. Immigration and Customs Enforcement",
+                 id="a ruling about an agency"),
+    pytest.param("Justice Peter West called the case unique in the sentencing.",
+                 "SENTENCE", "sentencing", "adjudicator", "Peter West", id="the judge acting in a sentencing"),
+    pytest.param("ATLANTA — A federal judge dismissed a lawsuit on Tuesday, ruling that the private company that "
+                 "runs the detention center cannot be sued. Cascade Correctional Group said it was pleased.",
+                 "RULING", "ruling", "subject", "Cascade Correctional Group", id="a body described in the lead"),
+    pytest.param("Henry Lopez, 51, was extradited from Argentina on Thursday. Lopez appeared in federal court in "
+                 "Miami. Lopez is being held without bond. His lawyer said the bond hearing would take place "
+                 "next week.",
+                 "TRIAL_HEARING", "hearing", "subject", "Henry Lopez", id="a bare hearing"),
+    pytest.param("Victor Kaminski was convicted on Friday. A former aide, Derek Huang, pleaded guilty last year. "
+                 "Kaminski's attorney said Kaminski would appeal the conviction.",
+                 "CONVICT", "conviction", "subject", "Victor Kaminski", id="the conviction appealed"),
+]
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, name", NAMED_BEYOND_THE_CLAUSE)
+def test_events_arguments_named_beyond_the_clause(nlp, text, etype, trigger, role, name):
+    arg = argument(only(events_of(nlp, text), etype, trigger), role)
+    assert arg is not None and (arg.canonical or arg.text) == name

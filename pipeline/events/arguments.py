@@ -48,21 +48,23 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
     return before[-1] if before else named[0] if named else None
 
 
+def heading_judge(clause: Token, ctx: DocContext) -> Span | None:
+    """The judge a participle's by-phrase names ("headed by Justice X", "led by Judge Y")."""
+    judge = next((g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    ent = ctx.ents.get(judge.i) if judge is not None else None
+    return ent if ent is not None and ent.label_ == "PERSON" else None
+
+
 def court_described(tok: Token, ctx: DocContext) -> Span | None:
     """The judge or court a description such as "the bench" stands for: the judge who heads it ("the
-    bench, headed by Justice X"), else the nearest court named before it, else the first named after it."""
-    for clause in (c for c in tok.children if c.dep_ in ("acl", "relcl")) if tok.dep_ != "pobj" else ():
-        judge = next((g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
-        ent = ctx.ents.get(judge.i) if judge is not None else None
-        if ent is not None and ent.label_ == "PERSON":
-            return ent
-    head = tok.head if tok.dep_ == "nsubj" else None
-    if head is not None:  # "Headed by Justice X, the bench heard ..."
-        for clause in (c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBN"):
-            judge = next((g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
-            ent = ctx.ents.get(judge.i) if judge is not None else None
-            if ent is not None and ent.label_ == "PERSON":
-                return ent
+    bench, headed by Justice X"; "Headed by Justice X, the bench heard"), else the nearest court named
+    before it, else the first named after it."""
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl")] if tok.dep_ != "pobj" else []
+    if tok.dep_ == "nsubj":
+        clauses += [c for c in tok.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
+    judge = next((j for j in (heading_judge(c, ctx) for c in clauses) if j is not None), None)
+    if judge is not None:
+        return judge
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return None
     courts = [e for e in ctx.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref"]
