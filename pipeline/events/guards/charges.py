@@ -1,0 +1,40 @@
+"""Guards of charges and trials: tried for, heard a case, charged with."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..context import DocContext
+from ..participants import patient, person_like
+from ..syntax import is_passive
+from .registry import guard
+
+
+@guard("tried_for")
+def tried_for(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was tried for murder": not "tried to flee"."""
+    return is_passive(tok) and not any(c.dep_ == "xcomp" for c in tok.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("for", "as", "in") for c in tok.children)
+
+
+@guard("hear_case")
+def hear_case(tok: Token, span: Span, ctx: DocContext) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in ("case", "appeal", "argument", "challenge", "petition")
+               for c in tok.children)
+
+
+@guard("charge_verb")
+def charge_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"charged him with fraud", "was accused of": not "charged a fee"."""
+    if tok.lemma_ == "charge":
+        obj = patient(tok, ctx)
+        if obj is not None and (obj.like_num or obj.lower_ in ("$", "fee", "fees", "price", "interest")):
+            return False
+        if any(t.text == "$" or t.lower_ in ("fee", "fees", "rent", "interest") for c in tok.children
+               if c.dep_ in ("dobj", "npadvmod", "advmod", "dative") for t in c.subtree):
+            return False
+        return obj is None or person_like(obj, ctx) or any(c.lower_ == "with" for c in tok.children)
+    if tok.lemma_ == "accuse":
+        return is_passive(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if tok.lemma_ == "prosecute":
+        return patient(tok, ctx) is not None  # "Ms Carter, prosecuting, said": the prosecutor's role
+    return True

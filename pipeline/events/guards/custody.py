@@ -1,0 +1,105 @@
+"""Guards of custody and release: held in custody, in jail, booked into a jail, appearing in court,
+surrendered, executed."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..context import DocContext
+from ..participants import actor_token, court_like, patient, person_like
+from ..syntax import is_passive
+from .registry import guard
+
+
+@guard("release_noun")
+def release_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"his release", "release from prison": not a press release."""
+    if tok.dep_ == "compound" or any(c.dep_ == "compound" and c.lower_ in ("press", "news") for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss" and person_like(c, ctx):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "on"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if c.lower_ != "of" or any(person_like(o, ctx) for o in objs):
+                return True
+    return False
+
+
+@guard("held_custody")
+def held_custody(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"held in custody", "was held at a jail": not "held a hearing", "held that", "held in contempt"."""
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ctx.lexicon.nouns.hearing_objects for c in tok.children):
+        return False
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    preps = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(p.lemma_ in ("contempt", "account", "responsible", "liable") for p in preps):
+        return False
+    if any(c.dep_ in ("acomp", "oprd") for c in tok.children):
+        return False
+    custody = ctx.lexicon.nouns.custody_words
+    near_custody = any(p.lemma_.lower() in custody or ctx.ents.get(p.i) is not None for p in preps) or (
+        tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children))  # "the jail, where ICE held her"
+    obj = patient(tok, ctx)
+    if is_passive(tok):
+        return obj is None or person_like(obj, ctx) or near_custody
+    return obj is not None and person_like(obj, ctx) and near_custody
+
+
+@guard("in_jail")
+def in_jail(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"are in jail", "remains in prison": a person held now; not "years in prison" (a term)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    verb = tok.head.head
+    if verb.lemma_ == "spend":  # "the three weeks her client spent in jail", not "could spend 20 years in prison"
+        return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" for c in verb.children)
+    return verb.lemma_ in ("be", "remain", "sit", "languish", "stay", "die") and \
+        person_like(next((c for c in verb.children if c.dep_ in ("nsubj",)), None), ctx)
+
+
+@guard("booked_into")
+def booked_into(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was booked into the county jail": a person taken into custody, not a room or a flight booked."""
+    return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ctx.lexicon.nouns.custody_words for g in c.children)
+        for c in tok.children) and (is_passive(tok) or person_like(patient(tok, ctx), ctx))
+
+
+@guard("appears_in_court")
+def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"is due to appear in court", "appeared before a magistrate": a hearing of whoever appears."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "before"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (court_like(obj, ctx) or obj.lemma_.lower() in ("court", "courtroom")):
+                return person_like(actor_token(tok, ctx), ctx)
+    return False
+
+
+@guard("surrender_person")
+def surrender_person(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"handed over the suspect": a person handed to another state, not one who turns himself in."""
+    obj = patient(tok, ctx)
+    if tok.lemma_ == "hand" and not any(c.lower_ == "over" for c in tok.children):
+        return False
+    return person_like(obj, ctx) and obj.lower_ not in ("himself", "herself", "themselves")
+
+
+@guard("executed_person")
+def executed_person(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"executed the prisoner": not "executed a search warrant"."""
+    obj = patient(tok, ctx)
+    return obj is not None and obj.lemma_.lower() not in ctx.lexicon.nouns.executed_objects \
+        and (person_like(obj, ctx) or obj.tag_ in ("NNS", "NNPS")) and not murder_told_as_execution(tok, ctx)
+
+
+def murder_told_as_execution(tok: Token, ctx: DocContext) -> bool:
+    """"was executed at close range by two gunmen": a killing described as an execution, not a state's
+    death sentence carried out; told by the manner ("at close range", "execution-style") or the killers."""
+    nouns = ctx.lexicon.nouns
+    for t in tok.subtree:
+        if t.lemma_.lower() in nouns.killing_manners and t.i != tok.i:
+            return True
+    killer = actor_token(tok, ctx)
+    return killer is not None and killer.lemma_.lower() in nouns.non_state_killers

@@ -1,0 +1,148 @@
+"""Guards of court decisions: held that, rulings, a court's orders, blocks and bars, put on hold, contempt,
+dismissals."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...coref import PRONOUNS
+from ..context import DocContext
+from ..participants import actor_token, court_like, executive_like, patient, person_like
+from ..syntax import is_passive
+from .registry import guard, generic
+from .common import not_modifier
+
+
+@guard("held_that")
+def held_that(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the court held that ...": a holding, by a court."""
+    return any(c.dep_ == "ccomp" and any(g.lower_ == "that" for g in c.children) for c in tok.children) \
+        and court_like(actor_token(tok, ctx), ctx)
+
+
+@guard("ruling_noun")
+def ruling_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """A court's ruling or decision, not an agency's ("the agency's decision to ...")."""
+    if not not_modifier(tok, span, ctx):
+        return False
+    if any(c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+           for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound"):
+            ent = ctx.ents.get(c.i)
+            if (ent is not None and ent.label_ == "AGENCY") or c.lemma_.lower() in ctx.lexicon.nouns.executive:
+                return False
+    return True
+
+
+@guard("court_actor")
+def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the judge found", "the court sided with": a verb that is a ruling only when a court does it."""
+    lemma = tok.lemma_
+    if lemma == "find" and (not any(c.dep_ == "ccomp" for c in tok.children)
+                            or any(t.lower_ == "guilty" for t in tok.doc[tok.i:min(tok.i + 12, tok.sent.end)])):
+        return False
+    actor = actor_token(tok, ctx)
+    if actor is not None and actor.lemma_.lower() in ("jury", "juror", "jurors"):
+        return False
+    if lemma == "grant":
+        if any(c.dep_ == "dobj" and c.lemma_ in ("stay", "injunction", "clemency", "pardon", "parole", "release",
+                                                 "bail", "hearing", "extension", "order", "reprieve")
+               for c in tok.children):
+            return False
+    if lemma in ("side", "strike") and not any(c.dep_ in ("prep", "prt") for c in tok.children):
+        return False
+    return court_like(actor_token(tok, ctx), ctx)
+
+
+@guard("court_order")
+def court_order(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the judge ordered": a court's order, not a governor's."""
+    actor = actor_token(tok, ctx)
+    if actor is None:
+        return tok.lemma_ in ("order", "direct") and (is_passive(tok) or tok.dep_ in ("advcl", "conj"))
+    if court_like(actor, ctx):
+        return True
+    if tok.lemma_ not in ("order", "direct"):
+        return False
+    if actor.lower_ in PRONOUNS or (ctx.ents.get(actor.i) is not None and ctx.ents[actor.i].label_ == "PERSON"):
+        return False
+    return not executive_like(actor, ctx)
+
+
+@guard("order_noun")
+def order_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """A court's order, not an executive, gag or purchase order, nor "in order to"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return False
+    if tok.head.lower_ in ("law",) or generic(tok, ctx):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.lower_ in ("executive", "gag", "purchase", "restraining", "protective"):
+            return False
+        if c.dep_ in ("poss", "compound") and executive_like(c, ctx):
+            return False
+    return True
+
+
+@guard("block_verb")
+def block_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """A court blocking or staying something, not a person stayed or suspended."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if tok.lemma_ in ("stay", "suspend"):
+        if obj is None or person_like(obj, ctx):
+            return False
+    actor = actor_token(tok, ctx)
+    if actor is None:
+        return tok.lemma_ != "suspend"
+    return court_like(actor, ctx)
+
+
+@guard("court_bars")
+def court_bars(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """A court barring someone from an act ("the judge barred ICE from deporting him"): the court is
+    the doer and "from" names what is stopped; "prevent" and "bar" said of anything else are not blocks."""
+    from_act = any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
+                   for c in tok.children)
+    return from_act and court_like(actor_token(tok, ctx), ctx)
+
+
+@guard("put_on_hold")
+def put_on_hold(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the court put the deportation on hold", "the order was put on ice": a court halting something,
+    not a government shelving its own project."""
+    if not on_hold(tok, ctx):
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    actor = actor_token(tok, ctx)
+    if actor is not None:
+        return court_like(actor, ctx)
+    return obj is not None and obj.lemma_.lower() in ctx.lexicon.nouns.blockable
+
+
+def on_hold(verb: Token, ctx: DocContext) -> bool:
+    """"put ... on hold", "put ... on ice"."""
+    return verb.lemma_ == "put" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.dep_ == "pobj" and g.lower_ in ctx.lexicon.nouns.hold_words for g in c.children) for c in verb.children)
+
+
+@guard("contempt_finding")
+def contempt_finding(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the judge held him in contempt", "was found in contempt of court": a court's finding, not a
+    legislature's nor "holds the press in contempt" as a feeling."""
+    if not any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "contempt" for g in c.children)
+               for c in tok.children):
+        return False
+    actor = actor_token(tok, ctx)
+    if actor is None:
+        return is_passive(tok)
+    return court_like(actor, ctx)
+
+
+@guard("dismiss_claim")
+def dismiss_claim(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """A claim, case or charge dismissed, not an employee."""
+    obj = patient(tok, ctx)
+    if obj is not None and obj.lemma_.lower() in ctx.lexicon.nouns.legal_objects:
+        return True
+    return court_like(actor_token(tok, ctx), ctx) and not person_like(obj, ctx)

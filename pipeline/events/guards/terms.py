@@ -1,0 +1,190 @@
+"""Guards of prison terms, remand, bail, charges as nouns, verdicts, pleas, probation, petitions and pardons,
+the phrasing of world wire copy."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..context import DocContext
+from ..participants import court_like, patient, person_like
+from .registry import guard, generic
+
+
+def prison_term(tok: Token, ctx: DocContext) -> Token | None:
+    """The for-phrase of "jailed for seven years", "imprisoned for life": a term, which a court imposes."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for obj in prep.children:
+                ent = ctx.ents.get(obj.i)
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in ctx.lexicon.nouns.term_words
+                                           or ent is not None and ent.label_ == "DATE" and ent._.timex_type == "DURATION"):
+                    return obj
+    return None
+
+
+@guard("jail_term")
+def jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was jailed for seven years": a sentence with its penalty, besides the jailing `arrest.v` finds."""
+    return prison_term(tok, ctx) is not None
+
+
+@guard("handed_term")
+def handed_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was handed a four-year prison term", "handed him seven years": a sentence; not "handed over"."""
+    if any(c.lower_ == "over" for c in tok.children):
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")):
+        ent = ctx.ents.get(obj.i)
+        if obj.lemma_.lower() in ("sentence", "term") or (ent is not None and ent.label_ == "DATE"
+                                                           and ent._.timex_type == "DURATION"):
+            return True
+    return False
+
+
+@guard("remanded_in_custody")
+def remanded_in_custody(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"were remanded in custody", "remanded to jail": held pending trial; not "remanded the case"."""
+    places = ctx.lexicon.nouns.custody_places
+    if any(prep.dep_ == "prep" and prep.lower_ in ("in", "into", "to") and
+           any(o.dep_ == "pobj" and o.lemma_.lower() in places for o in prep.children)
+           for prep in tok.children):
+        return True
+    return remanded_person(tok, ctx)
+
+
+def remanded_person(tok: Token, ctx: DocContext) -> bool:
+    """"the court remanded the four policemen", "the suspects were remanded for a week": a person held
+    pending trial; the US sense sends back a case ("remanded the case"), or a person to a lower court."""
+    obj = patient(tok, ctx)
+    if obj is None or not person_like(obj, ctx) or obj.lemma_.lower() in ctx.lexicon.nouns.legal_objects:
+        return False
+    return not any(prep.dep_ == "prep" and prep.lower_ in ("to", "back") and any(
+        o.dep_ == "pobj" and (court_like(o, ctx) or o.lemma_.lower() in ("court", "judge")) for o in prep.children)
+        for prep in tok.children)
+
+
+@guard("remand_noun")
+def remand_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"ordered the remand of the former governor", "his remand in custody": a person's remand, not a
+    case's ("on remand, the district court ...") nor a "remand application"."""
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss" and person_like(c, ctx):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and person_like(g, ctx) for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "into") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ctx.lexicon.nouns.custody_places for g in c.children):
+            return True
+    return False
+
+
+@guard("bail_decided")
+def bail_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"granted bail to the men", "was refused bail": a court's decision on release (a refusal is the
+    release negated), and "remains on bail"; "opposed the bail application" or "bail conditions" decide nothing."""
+    nouns = ctx.lexicon.nouns
+    gov = tok.head
+    if tok.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay", "be"):
+        return person_like(next((c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")), None), ctx) \
+            or gov.head.dep_ in ("xcomp", "ccomp")  # "was allowed to remain on bail", "is out on bail"
+    return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and gov.pos_ in ("VERB", "AUX") \
+        and gov.lemma_.lower() in nouns.bail_granting | nouns.bail_refusing
+
+
+@guard("charge_noun")
+def charge_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """Not "in charge", and not a charge that only says what a trial, a term or a detention is for."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for"):
+        gov = tok.head.head
+        if gov.pos_ in ("NOUN", "PROPN", "ADJ", "AUX") or gov.lemma_ in ("await", "face", "serve", "be", "hold", "jail", "imprison"):
+            return False
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "pending" and tok.is_sent_start is False and tok.doc[tok.i - 1].is_sent_start:
+        return False
+    if tok.dep_ == "compound":
+        return False
+    return not prosecution_as_party(tok)
+
+
+def prosecution_as_party(tok: Token) -> bool:
+    """"the prosecution opposed bail", "a lawyer for the prosecution", "the prosecution's case": the
+    prosecutors as a side of the case, not a charge; "the prosecution of the minister" and "faces
+    prosecution" stay charges."""
+    if tok.lemma_ != "prosecution" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss", "conj") and any(c.lower_ == "the" for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "by", "from", "with", "to") \
+        and any(c.lower_ == "the" for c in tok.children)
+
+
+@guard("guilty_state")
+def guilty_state(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was guilty of", "found him guilty": a finding of guilt; not a plea, not "not guilty"."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 4):span.start]]
+    if any(w in ("not", "never", "n't") or w.startswith("plead") or w.startswith("plea") for w in before):
+        return False
+    return tok.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "amod") or any(c.lower_ == "of" for c in tok.children)
+
+
+@guard("verdict")
+def verdict(tok: Token, span: Span, ctx: DocContext) -> bool:
+    return not generic(tok, ctx) and tok.dep_ != "compound"
+
+
+@guard("not_plea")
+def not_plea(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"not guilty" as a verdict, not as a plea ("pleaded not guilty")."""
+    doc = span.doc
+    before = doc[max(0, span.start - 3):span.start]
+    return not any(t.lower_.startswith("plead") or t.lower_ in ("plea", "pleas", "pled") for t in before) and \
+        not (span.end < len(doc) and doc[span.end].lemma_ in ("plea",))
+
+
+@guard("probation")
+def probation(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"placed on probation", "was given probation", "got off with probation": a court's penalty, not
+    "violated his probation" or "a probation officer"."""
+    nouns = ctx.lexicon.nouns
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+        return tok.head.head.lemma_ in ("place", "put", "sentence")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        return tok.head.head.lemma_ in nouns.lenient_verbs
+    return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and tok.head.lemma_ in nouns.penalty_verbs \
+        and not any(c.dep_ == "poss" for c in tok.children)
+
+
+@guard("petition_court")
+def petition_court(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"petitioned the court", "petitioned for release": a filing, not "petitioned the mayor to resign"."""
+    for c in tok.children:
+        if c.dep_ == "dobj" and (court_like(c, ctx) or c.lemma_ in ("court", "judge")):
+            return True
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "to", "in"):
+            return True
+    return False
+
+
+@guard("moved_court")
+def moved_court(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"moved the High Court", "approached the Supreme Court": a party taking its case to a court; not
+    "moved the trial" or "approached the bench" with a phrasal particle."""
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    ent = ctx.ents.get(obj.i)
+    return (ent is not None and ent.label_ == "COURT") or obj.lemma_.lower() in ("court", "tribunal")
+
+
+@guard("pardon_verb")
+def pardon_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"spared" a life from execution: not "spared no effort"."""
+    if tok.lemma_ == "spare":
+        text = tok.sent.text.lower()
+        return person_like(patient(tok, ctx), ctx) and any(w in text for w in ("death", "execut", "clemency", "board"))
+    return True
