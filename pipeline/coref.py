@@ -6,7 +6,9 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
 
 1. Names are grouped into people: a mention whose tokens all occur, in order, in a longer name
    ("Mendez", "Carlos Mendez") belongs to that person; the person's name is the longest one.
-   Court-paper initials ("O.C.G.") and surnames the model mislabels as organizations count too.
+   Court-paper initials ("O.C.G.") and surnames the model mislabels as organizations count too;
+   names it tags PERSON that hold a place or body word ("Co Kildare", "Regal Lodge") or follow
+   "in"/"at" ("arrested in Cali") do not.
 2. Each person is a judge when any of its mentions follows a title ("Judge", "District Judge",
    "Magistrate Judge", "Justice", "Recorder", "District Judge (Magistrates' Courts)"; "Sheriff" only
    where the article names a sheriff court), is in apposition to "judge" or presides ("the court
@@ -27,10 +29,12 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    judge named after it (news leads name the judge later), and elsewhere to no one (a new judge).
    An indefinite description ("a Guatemalan migrant") resolves only in the lead, to the first party
    the article names after it (leads name the person later), or when the article names a single
-   party; a pronoun with no name before it (a lead) goes to the protagonist.
+   party; a pronoun with no name before it (a lead) goes to the protagonist. "the 38-year-old" is a
+   description like "the man"; "his client" is the protagonist, whom the lawyer speaks for.
 
-5. "it", "its" and descriptions of bodies ("the agency", "the group", "the board") resolve to the
-   nearest named agency, court or organization of their kind (in the lead, the first named after them);
+5. "it", "its" and descriptions of bodies ("the agency", "the group", "the board", "her office") resolve
+   to the nearest named agency, court or organization of their kind (in the lead, the first named after
+   them); "its" first to its own clause's subject ("The government dropped its appeal");
    "they" to the plural subject just before.
 
 Anything else stays unresolved: a wrong name is worse than none.
@@ -453,7 +457,7 @@ class Resolver:
                     if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
                         return self.doc[t.i:t.i + 1]
             return None
-        if lower in ("its", "their") and token.dep_ == "poss":
+        if lower == "its" and token.dep_ == "poss":
             owner = token.head  # "The government dropped its appeal": the clause's own subject
             verb = owner.head.head if owner.dep_ == "pobj" else owner.head
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
