@@ -26,7 +26,8 @@ not on PyPI), so this is a small, documented set of rules in the spirit of Hobbs
    alderman") resolves to the article's protagonist: the party with the most mentions. A
    description of a judge ("the judge", "a federal judge") resolves to the nearest judge, and to
    the only judge of the article when no judge precedes it; "a judge" in the lead to the first
-   judge named after it (news leads name the judge later), and elsewhere to no one (a new judge).
+   judge named after it (news leads name the judge later), and elsewhere to no one (a new judge);
+   "judge" prefers people titled Judge to Justices when the article has both.
    An indefinite description ("a Guatemalan migrant") resolves only in the lead, to the first party
    the article names after it (leads name the person later), or when the article names a single
    party; a pronoun with no name before it (a lead) goes to the protagonist. "the 38-year-old" is a
