@@ -192,9 +192,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             and tok.tag_ != "NNS" and ent is None:
         court = court_described(tok, ctx)
         if court is not None:  # "the bench, headed by Justice X", "the bench" of the article's court
-            return FoundArgument(role, court.text, court.start_char, court.end_char,
-                                 court._.canonical or court.text if court.label_ == "COURT" else
-                                 ctx.coref.person(court).name if ctx.coref.person(court) else court.text,
+            judge = ctx.coref.person(court) if court.label_ == "PERSON" else None
+            name = judge.name if judge is not None else court._.canonical or court.text
+            return FoundArgument(role, court.text, court.start_char, court.end_char, name,
                                  court.start_char, court.end_char, span.start_char, span.end_char,
                                  source="coreference")
     if not phrase and role in ("agent", "subject"):
@@ -222,7 +222,7 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
     if tok.idx < ctx.dateline_end and role != "place" and tok.dep_ in SUBJECT_DEPS:
         tok = lead_subject(tok, ctx) or tok  # "DENVER — Colorado and 12 other states sued": both states
     listed = []
-    if split and role in ("subject", "agent"):  # "47 people, including a cleric, Nimr al-Nimr": the named ones too
+    if split and role in ("subject", "agent"):  # "12 prisoners, including a cleric, Hassan Karimi": the named ones too
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 listed += [t for t in conjuncts(obj) if ctx.ents.get(t.i) is not None
