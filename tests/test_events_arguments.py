@@ -390,6 +390,10 @@ NAMED_BEYOND_THE_CLAUSE = [
     pytest.param("Victor Kaminski was convicted on Friday. A former aide, Derek Huang, pleaded guilty last year. "
                  "Kaminski's attorney said Kaminski would appeal the conviction.",
                  "CONVICT", "conviction", "subject", "Victor Kaminski", id="the conviction appealed"),
+    pytest.param("The appeals court ruled in favour of a county judge whom prosecutors had accused of bias.",
+                 "RULING", "ruled", "subject", "a county judge", id="ruled in favour of"),
+    pytest.param("The ruling sided with Omar Haddad, a Jordanian writer held for three years.",
+                 "RULING", "ruling", "subject", "Omar Haddad", id="the ruling sided with"),
 ]
 
 

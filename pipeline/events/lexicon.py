@@ -62,6 +62,7 @@ class EventType:
     clause_subject: str | None = None
     dative_is_subject: bool = False
     written_decision: bool = False
+    favoured_is_subject: bool = False
     requester_is_subject: bool = False
     generic_participant: str = "patient"
     judge_from_article: str | None = None

@@ -120,12 +120,26 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
         prep_arguments(args, etype, span[-1], nominal, ctx)
     if guilty is not None:
         prep_arguments(args, etype, guilty, False, ctx)
+    if etype.favoured_is_subject and not has_role(args, "subject"):
+        add_argument(args, "subject", favoured(head, ctx), ctx)
     if not has_role(args, "adjudicator"):
         add_argument(args, "adjudicator", clause_adjudicator(etype, head, nominal, ctx), ctx)
     if nominal and etype.adjudicated:
         hearing_participants(args, head, ctx, party_is_subject=etype.name == "TRIAL_HEARING")
     time_and_place(args, etype, head, nominal, span, ctx)
     return args
+
+
+def favoured(head: Token, ctx: DocContext) -> Token | None:
+    """Whom a decision favours: "ruled in favour of a county judge", "the decision sided with Mansour"."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for favour in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor")):
+            return next((o for p in favour.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"), None)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "side":
+        return next((o for p in head.head.children if p.dep_ == "prep" and p.lower_ == "with"
+                     for o in p.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def clause_adjudicator(etype: EventType, head: Token, nominal: bool, ctx: DocContext) -> Token | None:
