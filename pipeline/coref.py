@@ -438,6 +438,28 @@ class Resolver:
             return self._nearest_mention(judges[0], token), judges[0]
         return None
 
+    def resolve_pair(self, token: Token) -> list[tuple[Span, Person]]:
+        """The people a plural "they" stands for when this or the previous sentence names them joined
+        by "and" ("convicted Myrna Torres and Manuel Tabalada ... They were both sentenced")."""
+        if token.lower_ not in ("they", "them", "their"):
+            return []
+        here = self.sent_index.get(token.i, 0)
+        for back in (0, 1):
+            groups = []
+            for (start, end), person in sorted(self.person_of.items(), key=lambda kv: -kv[0][0]):
+                if end > token.i or here - self.sent_index.get(start, 0) != back:
+                    continue
+                root = self.doc[start:end].root
+                # "X and municipal treasurer Y": the parser makes Y a conjunct, or the apposition of X
+                joined = [c for c in root.children if c.dep_ in ("conj", "appos")]
+                partners = [(self.doc[k[0]:k[1]], p) for k, p in self.person_of.items()
+                            if any(c.left_edge.i <= k[0] and k[1] - 1 <= c.right_edge.i for c in joined)]
+                if partners and not person.judge and not any(p.judge for _, p in partners):
+                    groups.append([(self.doc[start:end], person), *partners])
+            if groups:
+                return groups[0]
+        return []
+
     def resolve_group(self, token: Token) -> Span | None:
         """The named body "it", "its", "the agency" or "the group" stands for, and the named plural
         "they" stands for ("Jurors ... They acquitted").

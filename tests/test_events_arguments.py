@@ -401,3 +401,11 @@ NAMED_BEYOND_THE_CLAUSE = [
 def test_events_arguments_named_beyond_the_clause(nlp, text, etype, trigger, role, name):
     arg = argument(only(events_of(nlp, text), etype, trigger), role)
     assert arg is not None and (arg.canonical or arg.text) == name
+
+
+def test_events_arguments_they_after_two_people_joined_by_and_is_both(nlp):
+    text = ("The court on April 5 convicted former mayor Myrna Torres and municipal treasurer Manuel Tabalada of "
+            "graft. They were both sentenced to 6 to 8 years in jail.")
+    subjects = [a.canonical for a in only(events_of(nlp, text), "SENTENCE", "sentenced").arguments
+                if a.role == "subject"]
+    assert subjects == ["Myrna Torres", "Manuel Tabalada"]

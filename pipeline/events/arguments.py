@@ -229,6 +229,12 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                            and ctx.ents[t.i].label_ == "PERSON" or any(
                                ctx.ents.get(a.i) is not None and ctx.ents[a.i].label_ == "PERSON"
                                for a in t.children if a.dep_ == "appos")]
+    if not phrase and role in ("subject", "agent") and ctx.coref.resolve_group(tok) is None:
+        for mention, person in ctx.coref.resolve_pair(tok):  # "They were both sentenced": each of the two
+            arg = FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), person.name,
+                                mention.start_char, mention.end_char, source="coreference")
+            if not any(a.role == role and a.canonical == arg.canonical for a in args):
+                args.append(arg)
     for t in [*(conjuncts(tok) if split else [tok]), *listed]:
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
