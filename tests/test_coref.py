@@ -280,3 +280,11 @@ def test_coref_places_the_model_calls_people_are_not_people(nlp):
 def test_coref_a_name_after_in_or_at_is_a_place_not_a_person(nlp, text, person):
     res, _ = resolver_for(nlp, text)
     assert [p.name for p in res.people] == [person]
+
+
+def test_coref_an_office_holder_can_be_the_accused(nlp):
+    res, doc = resolver_for(nlp, "MANILA — The anti-graft court has sentenced a former mayor to ten years. Co-accused "
+                                 "Rodrigo Cano was acquitted. The court found former mayor Alejandro Villapando guilty. "
+                                 "He had paid for cement that was never delivered.")
+    found = res.resolve([t for t in doc if t.text == "He"][0], "party")
+    assert found is not None and found[1].name == "Alejandro Villapando"
