@@ -394,6 +394,9 @@ NAMED_BEYOND_THE_CLAUSE = [
                  "RULING", "ruled", "subject", "a county judge", id="ruled in favour of"),
     pytest.param("The ruling sided with Omar Haddad, a Jordanian writer held for three years.",
                  "RULING", "ruling", "subject", "Omar Haddad", id="the ruling sided with"),
+    pytest.param("President Ramon Diaz spoke on Monday. Diaz said the vote was fair. Diaz won again. Hundreds of "
+                 "political prisoners are in jail, rights groups say.",
+                 "ARREST_DETAIN", "jail", "subject", "Hundreds of political prisoners", id="who is in jail"),
 ]
 
 

@@ -412,7 +412,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             if against is not None:  # "filed a charge sheet against the minister", "an FIR was lodged against him"
                 add_argument(args, etype.prepositions["against"].role,
                              next((g for g in against.children if g.dep_ == "pobj"), None), ctx)
-        elif gov.lemma_ in words.subject_light and not has_role(args, "subject"):
+        elif gov.lemma_ in words.subject_light and not has_role(args, "subject") \
+                and (gov.lemma_ != "be" or any(c.dep_ == "nsubj" for c in gov.children)):  # not "there have been"
             party = "subject" if "subject" in etype.roles else actor_role  # "remained free pending his appeal"
             if not has_role(args, party):
                 add_argument(args, party, actor_token(gov, ctx) or next(
