@@ -51,6 +51,8 @@ import numpy as np
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
+from .extensions import doc_text
+
 __all__ = ["Person", "PeopleWords", "Resolver", "PRONOUNS", "first_name_gender"]
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -226,7 +228,7 @@ def _presides(span: Span, words: PeopleWords) -> bool:
 def _judge_titles(doc: Doc, words: PeopleWords) -> frozenset[str]:
     """The judge titles of this article: "Sheriff" is a judge only where a sheriff court sits (Scotland);
     elsewhere a sheriff is a police officer."""
-    text = doc.text.lower()
+    text = doc_text(doc).lower()
     bound = {t for t in words.court_bound_judge_titles if f"{t} court" in text}
     return words.judge_titles | bound
 

@@ -79,14 +79,15 @@ def first_mention_of_group(tok: Token, ctx: DocContext) -> Span | None:
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     count = next((c.lower_ for c in tok.children if c.dep_ == "nummod"), None)
-    for chunk in tok.doc[:tok.sent.start].noun_chunks:
-        root = chunk.root
-        if root.lemma_ != tok.lemma_ or any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+    lemma = tok.lemma_
+    for root in tok.doc[:tok.sent.start]:
+        if root.lemma_ != lemma or root.tag_ != "NNS" or any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
             continue
         if count is not None and not any(c.dep_ == "nummod" and c.lower_ == count for c in root.children):
             continue
-        if any(c.dep_ in ("nummod", "amod", "compound") for c in root.children):
-            return chunk
+        modifiers = [c for c in root.children if c.dep_ in ("nummod", "amod", "compound", "det")]
+        if any(c.dep_ != "det" for c in modifiers):
+            return tok.doc[min(c.left_edge.i for c in modifiers):root.i + 1]  # the phrase up to its noun
     return None
 
 
@@ -229,7 +230,8 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                            and ctx.ents[t.i].label_ == "PERSON" or any(
                                ctx.ents.get(a.i) is not None and ctx.ents[a.i].label_ == "PERSON"
                                for a in t.children if a.dep_ == "appos")]
-    if not phrase and role in ("subject", "agent") and ctx.coref.resolve_group(tok) is None:
+    if not phrase and role in ("subject", "agent") and tok.lower_ in ("they", "them", "their") \
+            and ctx.coref.resolve_group(tok) is None:
         for mention, person in ctx.coref.resolve_pair(tok):  # "They were both sentenced": each of the two
             arg = FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), person.name,
                                 mention.start_char, mention.end_char, source="coreference")

@@ -84,6 +84,7 @@ class TriggerFinder:
         self.by_lemma: dict[int, list[tuple[int, frozenset[int]]]] = defaultdict(list)  # hashes, POS ids
         self.by_form: dict[int, list[tuple[int, frozenset[int]]]] = defaultdict(list)
         self.anchors: dict[int, set[int]] = defaultdict(set)  # attribute id -> hashes a pattern needs
+        self.anchored: list[tuple[int, np.ndarray, Matcher]] = []  # per pattern: its anchor and its own Matcher
         self.anchorless = False
         for entry in lexicon.entries:
             if entry.guard and entry.guard not in GUARDS:
@@ -95,7 +96,11 @@ class TriggerFinder:
                 if anchor is None:
                     self.anchorless = True
                 else:
-                    self.anchors[anchor[0]].update(vocab.strings.add(v) for v in anchor[1])
+                    hashes = [vocab.strings.add(v) for v in anchor[1]]
+                    self.anchors[anchor[0]].update(hashes)
+                    own = Matcher(vocab)
+                    own.add(entry.id, [pattern])
+                    self.anchored.append((anchor[0], np.array(hashes, dtype=np.uint64), own))
             else:
                 key = vocab.strings.add(entry.id)
                 pos = frozenset(POS_IDS[p] for p in entry.pos)
@@ -129,23 +134,22 @@ class TriggerFinder:
         return chosen
 
     def pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The multi-word patterns' matches, found by running the Matcher only on the sentences that
-        hold some pattern's anchor token: most sentences hold none, and a trigger never spans two."""
+        """The multi-word patterns' matches, found by running each pattern's own Matcher only on the
+        sentences that hold its anchor token: most sentences hold none, and a trigger never spans two."""
         if not self.anchors and not self.anchorless:
             return []  # a lexicon without multi-word patterns
         if self.anchorless or not len(doc):
             return self.matcher(doc)
         columns = list(self.anchors)
         rows = doc.to_array(columns)
-        hit = np.zeros(len(doc), dtype=bool)
-        for col, attr in enumerate(columns):
-            hit |= np.isin(rows[:, col], np.fromiter(self.anchors[attr], dtype=np.uint64))
-        found, done = [], set()
-        for i in np.flatnonzero(hit).tolist():
-            sent = doc[i].sent
-            if sent.start not in done:
-                done.add(sent.start)
-                found += [(key, sent.start + start, sent.start + end) for key, start, end in self.matcher(sent)]
+        found = []
+        for attr, hashes, matcher in self.anchored:  # each pattern only where its own anchor word is
+            done = set()
+            for i in np.flatnonzero(np.isin(rows[:, columns.index(attr)], hashes)).tolist():
+                sent = doc[i].sent
+                if sent.start not in done:
+                    done.add(sent.start)
+                    found += [(key, sent.start + start, sent.start + end) for key, start, end in matcher(sent)]
         return found
 
     def word_matches(self, doc: Doc) -> set[tuple[int, int, int]]:
