@@ -16,7 +16,7 @@ from .decode import decode_bytes, looks_binary_bytes, safe_str
 from .json_lines import read_json_lines
 from .limits import DEFAULT_LIMITS, IngestLimits
 from .normalize import CONTAINER_KEYS, pick
-from .streams import Oversized, Raw, open_binary, stream_failure
+from .streams import Oversized, Raw, read_opened, stream_failure
 
 __all__ = ["read_json"]
 
@@ -24,26 +24,24 @@ __all__ = ["read_json"]
 def read_json(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw | Reject]:
     """A JSON array of records (streamed, any size), one record or {"articles": [...]} (parsed
     whole, under the document cap); a .json file that is really JSON Lines is read as such."""
-    try:
-        fp = open_binary(path)
-    except OSError as err:
-        yield Reject(str(path), 0, RejectReason.UNREADABLE.value, safe_str(err))
+    yield from read_opened(path, lambda fp: _read_json_file(path, fp, limits))
+
+
+def _read_json_file(path: Path, fp: IO[bytes], limits: IngestLimits) -> Iterator[Raw | Reject]:
+    head = fp.read(8192)
+    if looks_binary_bytes(head):
+        yield Reject(str(path), 1, RejectReason.BINARY_CONTENT.value, "file is not text")
         return
-    with fp:
-        head = fp.read(8192)
-        if looks_binary_bytes(head):
-            yield Reject(str(path), 1, RejectReason.BINARY_CONTENT.value, "file is not text")
-            return
-        first = head.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
+    first = head.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
+    fp.seek(0)
+    if first == b"[":
+        yield from _read_json_array(path, fp, limits)
+    elif _first_line_is_a_record(fp, limits):
         fp.seek(0)
-        if first == b"[":
-            yield from _read_json_array(path, fp, limits)
-        elif _first_line_is_a_record(fp, limits):
-            fp.seek(0)
-            yield from read_json_lines(path, fp, limits)
-        else:
-            fp.seek(0)
-            yield from _read_json_document(path, fp, limits)
+        yield from read_json_lines(path, fp, limits)
+    else:
+        fp.seek(0)
+        yield from _read_json_document(path, fp, limits)
 
 
 def _first_line_is_a_record(fp: IO[bytes], limits: IngestLimits) -> bool:

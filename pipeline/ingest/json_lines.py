@@ -12,7 +12,7 @@ from ..errors import RejectReason
 from ..records import Reject
 from .decode import decode_bytes, looks_binary_bytes, safe_str
 from .limits import DEFAULT_LIMITS, IngestLimits
-from .streams import Oversized, Raw, capped_lines, open_binary, stream_failure
+from .streams import Oversized, Raw, capped_lines, read_opened, stream_failure
 
 __all__ = ["read_jsonl", "read_json_lines"]
 
@@ -40,10 +40,4 @@ def read_json_lines(path: Path, fp: IO[bytes], limits: IngestLimits) -> Iterator
 
 def read_jsonl(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> Iterator[Raw | Reject]:
     """One record per line, streamed: a bad line is one reject and reading goes on."""
-    try:
-        fp = open_binary(path)
-    except OSError as err:
-        yield Reject(str(path), 0, RejectReason.UNREADABLE.value, safe_str(err))
-        return
-    with fp:
-        yield from read_json_lines(path, fp, limits)
+    yield from read_opened(path, lambda fp: read_json_lines(path, fp, limits))

@@ -4,7 +4,7 @@ A reader yields `(record number, raw record)` or a `Reject` per input record (`R
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -13,7 +13,8 @@ from ..records import Reject
 from .decode import looks_binary_bytes, safe_str
 from .limits import IngestLimits
 
-__all__ = ["Raw", "Oversized", "GZIP_MAGIC", "open_binary", "capped_lines", "stream_failure", "read_capped_file"]
+__all__ = ["Raw", "Oversized", "GZIP_MAGIC", "open_binary", "read_opened", "capped_lines", "stream_failure",
+           "read_capped_file"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 Raw = tuple[int, Any]
@@ -35,6 +36,17 @@ def open_binary(path: Path) -> IO[bytes]:
         return gzip.open(path, "rb")
     fp.seek(0)
     return fp
+
+
+def read_opened(path: Path, read: Callable[[IO[bytes]], Iterator[Raw | Reject]]) -> Iterator[Raw | Reject]:
+    """What `read` makes of the opened file, or one unreadable-file reject when it cannot be opened."""
+    try:
+        fp = open_binary(path)
+    except OSError as err:
+        yield Reject(str(path), 0, RejectReason.UNREADABLE.value, safe_str(err))
+        return
+    with fp:
+        yield from read(fp)
 
 
 def capped_lines(fp: IO[bytes], cap: int) -> Iterator[tuple[int, bytes | Oversized]]:
