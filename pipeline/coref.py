@@ -304,8 +304,8 @@ class Resolver:
         judge_titles = _judge_titles(doc, self.words)
         for person in self.people:
             person.mentions.sort(key=lambda e: e.start)
-            person.judge = any(_title_before(m, judge_titles) or _presides(m, self.words) for m in person.mentions)
             person.titles = frozenset(w for m in person.mentions for w in _role_words(m) if w in judge_titles)
+            person.judge = bool(person.titles) or any(_presides(m, self.words) for m in person.mentions)
             person.lawyer = not person.judge and any(
                 _title_before(m, self.words.lawyer_titles) or _counsel_after(m, self.words)
                 or _in_counsel_list(m, self.words) for m in person.mentions)

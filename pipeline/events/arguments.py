@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from .context import DocContext
 from .found import FoundArgument
 from .participants import person_like
-from .syntax import SUBJECT_DEPS, conjuncts, noun_phrase
+from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase
 
 __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
 
@@ -50,7 +50,7 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
 
 def heading_judge(clause: Token, ctx: DocContext) -> Span | None:
     """The judge a participle's by-phrase names ("headed by Justice X", "led by Judge Y")."""
-    judge = next((g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    judge = by_agent(clause)
     ent = ctx.ents.get(judge.i) if judge is not None else None
     return ent if ent is not None and ent.label_ == "PERSON" else None
 

@@ -13,7 +13,7 @@ from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
 from .participants import actor_token, bare_plural, controller, court_like, patient, person_like
-from .syntax import SUBJECT_DEPS, is_duration, is_passive, noun_phrase, used_as_noun
+from .syntax import SUBJECT_DEPS, by_agent, is_duration, is_passive, noun_phrase, used_as_noun
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
 __all__ = ["event_arguments", "prep_role", "prep_arguments"]
@@ -150,14 +150,13 @@ def clause_adjudicator(etype: EventType, head: Token, nominal: bool, ctx: DocCon
         if not nominal:
             for c in head.children:
                 if c.dep_ in ("xcomp", "oprd", "ccomp") and c.tag_ == "VBN" and is_passive(head):
-                    by = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                    by = by_agent(c)
                     if by is not None and court_like(by, ctx):
                         return by
         if not nominal and head.dep_ == "conj":  # "pleaded guilty in county court and was fined $250"
-            for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("in", "before")):
-                court = next((g for g in prep.children if g.dep_ == "pobj" and court_like(g, ctx)), None)
-                if court is not None:
-                    return court
+            court = court_after(head.head, ("in", "before"), ctx)
+            if court is not None:
+                return court
         verb = head if not nominal else None
         while verb is not None and verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i != verb.i:
             if verb.dep_ != "conj" and verb.head.lemma_ in WRITING_VERBS:
@@ -312,11 +311,16 @@ def court_of_clause(head: Token, ctx: DocContext) -> Token | None:
         return None
     for clause in (c for c in head.children if c.dep_ in ("acl", "relcl")):
         for verb in [clause, *(c for c in clause.children if c.dep_ in ("acomp", "xcomp"))]:
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "before", "with")):
-                court = next((g for g in prep.children if g.dep_ == "pobj" and court_like(g, ctx)), None)
-                if court is not None:
-                    return court
+            court = court_after(verb, ("in", "before", "with"), ctx)
+            if court is not None:
+                return court
     return None
+
+
+def court_after(verb: Token, prepositions: tuple[str, ...], ctx: DocContext) -> Token | None:
+    """The judge or court a verb's prepositional phrase names ("filed in the District Court")."""
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions
+                 for g in c.children if g.dep_ == "pobj" and court_like(g, ctx)), None)
 
 
 def party_of_clause(verb: Token, ctx: DocContext) -> Token | None:
@@ -361,9 +365,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                 add_argument(args, "time", c, ctx)
         elif c.dep_ in ("acl", "relcl"):
             if c.lemma_ in words.actor_light and not requested(c.lemma_, actor_role, ctx):
-                add_argument(args, actor_role, actor_token(c, ctx) if c.dep_ == "relcl" else
-                             next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
-                                  None), ctx)
+                add_argument(args, actor_role, actor_token(c, ctx) if c.dep_ == "relcl" else by_agent(c), ctx)
     if etype.adjudicated or etype.brought_to_court:
         add_argument(args, "adjudicator", court_of_clause(head, ctx), ctx)
     if head.dep_ == "compound" and head.head.lemma_ == "order" and not has_role(args, "subject"):

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "used_as_noun", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
+__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "used_as_noun", "by_agent", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
            "headline"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -16,6 +16,11 @@ INTRANSITIVE = {"testify", "appeal", "plead", "flee", "return", "die", "arrive",
 DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
 NP_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
+
+
+def by_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's by-phrase ("headed by Justice X", "ordered removed by a judge")."""
+    return next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
 
 
 def used_as_noun(tok: Token) -> bool:
