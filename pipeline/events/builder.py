@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from ..coref import Person
 from .arguments import add_argument
 from .context import DocContext
 from .found import FoundArgument, FoundEvent
@@ -100,6 +101,14 @@ def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
                          m.start_char, m.end_char, source="article")
 
 
+def story_party(person: Person, head: Token, ctx: DocContext) -> FoundArgument:
+    """The story's main party as the subject of a trigger whose clause names none, written as the
+    mention of them nearest the trigger."""
+    m = ctx.coref._nearest_mention(person, head)
+    return FoundArgument("subject", m.text, m.start_char, m.end_char, person.name, m.start_char, m.end_char,
+                         source="article")
+
+
 def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     """The event of one trigger, or None when its participants are generic; recorded in `ctx.built`."""
     entry, span, head = trigger.entry, trigger.span, trigger.head
@@ -134,15 +143,11 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             args.append(replace(earlier, source="article"))
         person = None if earlier is not None else ctx.coref.dominant()
         if person is not None and ctx.coref.sent_index.get(head.i, 0) >= ctx.coref.sent_index.get(person.mentions[0].start, 0):
-            m = ctx.coref._nearest_mention(person, head)
-            args.append(FoundArgument("subject", m.text, m.start_char, m.end_char, person.name,
-                                      m.start_char, m.end_char, source="article"))
+            args.append(story_party(person, head, ctx))
     if entry.defendant_is_subject and not any(a.role == "subject" for a in args):
         person = ctx.coref.dominant()  # testimony at a trial is about its defendant, the story's main party
         if person is not None:
-            m = ctx.coref._nearest_mention(person, head)
-            args.append(FoundArgument("subject", m.text, m.start_char, m.end_char, person.name,
-                                      m.start_char, m.end_char, source="article"))
+            args.append(story_party(person, head, ctx))
     trust = ctx.lexicon.argument_confidence
     args = [replace(a, confidence=trust[a.source]) for a in args]
     confidence = entry.confidence
