@@ -412,3 +412,44 @@ def test_events_arguments_they_after_two_people_joined_by_and_is_both(nlp):
     subjects = [a.canonical for a in only(events_of(nlp, text), "SENTENCE", "sentenced").arguments
                 if a.role == "subject"]
     assert subjects == ["Myrna Torres", "Manuel Tabalada"]
+
+
+TWO_JUDGES = ("PORTLAND, Maine — U.S. District Judge Helen Castillo on Tuesday blocked the government from "
+              "deporting Amadou Sy to Mauritania. An immigration judge, Victor Lindgren, had denied his asylum "
+              "claim last year, and the Board of Immigration Appeals upheld that decision in March. ")
+
+
+@pytest.mark.parametrize("follow, etype, trigger, judge", [
+    pytest.param("The Justice Department said it was studying the ruling.", "RULING", "ruling", "Helen Castillo",
+                 id="the ruling is the story's lead decision"),
+    pytest.param("In a separate case, Judge Nora Pike sentenced Leon Marsh to two years in prison in May. "
+                 "His lawyer said the sentence was too harsh.", "SENTENCE", "sentence", "Nora Pike",
+                 id="the sentence is the latest sentence"),
+])
+def test_events_arguments_a_re_mention_takes_the_judge_of_the_decision_it_names(nlp, follow, etype, trigger, judge):
+    event = [e for e in events_of(nlp, TWO_JUDGES + follow) if e.event_type == etype and e.trigger == trigger][-1]
+    arg = argument(event, "adjudicator")
+    assert arg is not None and judge in (arg.canonical or arg.text)
+    assert arg.source == "article"
+
+
+def test_events_arguments_a_decision_the_mention_is_the_object_of_is_not_its_own(nlp):
+    events = events_of(nlp, TWO_JUDGES)
+    upheld = [e for e in events if e.event_type == "RULING" and e.trigger == "decision"]
+    assert upheld, [(e.event_type, e.trigger) for e in events]
+    arg = argument(upheld[0], "adjudicator")
+    assert arg is None or "Board of Immigration Appeals" not in (arg.canonical or arg.text)
+
+
+@pytest.mark.parametrize("text, judge", [
+    ("Judge Ruth Calder sentenced Omar Pell to four years in prison on Monday. Pell's sister, who attended "
+     "the hearing, said the family would appeal.", "Ruth Calder"),
+    ("Judge Ruth Calder sentenced Omar Pell to four years in prison on Monday. Prosecutors said Pell had "
+     "shown no remorse during a hearing in May.", None),
+])
+def test_events_arguments_the_hearing_is_the_storys_judge_only_when_definite(nlp, text, judge):
+    arg = argument(only(events_of(nlp, text), "TRIAL_HEARING", "hearing"), "adjudicator")
+    if judge is None:
+        assert arg is None
+    else:
+        assert arg is not None and judge in (arg.canonical or arg.text) and arg.source == "article"

@@ -15,7 +15,7 @@ from .lexicon import EventType, TriggerEntry
 from .modality import attributes
 from .participants import actor_token, bare_plural, patient, person_like
 from .roles import event_arguments
-from .syntax import is_passive
+from .syntax import definite, is_passive, used_as_noun
 from .time_place import dateline_place
 from .triggers import Trigger
 
@@ -80,6 +80,30 @@ def found_person(span: Span, ctx: DocContext) -> Token | None:
                  and ctx.ents[t.i].label_ == "PERSON"), None)
 
 
+def earlier_adjudicator(etype: EventType, head: Token, ctx: DocContext) -> FoundArgument | None:
+    """Who gave the decision a definite re-mention takes up (the type's `remention_of`): "the verdict"
+    the latest verdict's jury or judge, "the ruling" the story's lead decision's, "that decision" the
+    latest one's. A decision the re-mention is the object of ("reversed that decision") is another's."""
+    if not definite(head):
+        return None
+    types = ctx.lexicon.types.values()
+    if etype.remention_of == "lead_decision":
+        kinds = {t.name for t in types if t.family == "court"}
+    elif etype.verdict:
+        kinds = {t.name for t in types if t.verdict}
+    else:
+        kinds = {etype.name}
+    governors = {t.idx for t in head.ancestors}
+    given = [a for ev in ctx.built if ev.event_type in kinds and ev.trigger_start < head.idx
+             and ev.trigger_start not in governors
+             for a in ev.arguments if a.role == "adjudicator" and a.mention_start is not None]
+    if not given:
+        return None
+    demonstrative = any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in head.children)
+    lead = etype.remention_of == "lead_decision" and not demonstrative
+    return replace(given[0] if lead else given[-1], source="article")
+
+
 def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
     """The story's only judge, else its only court, for a decision whose clause names none.
 
@@ -131,9 +155,15 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         place = dateline_place(ctx)
         if place is not None:
             args.append(place)
+    if etype.adjudicated and head.pos_ in ("NOUN", "PROPN") and modality in ("asserted", "reported") \
+            and not any(a.role == "adjudicator" for a in args):
+        adjudicator = earlier_adjudicator(etype, head, ctx)
+        if adjudicator is not None:
+            args.append(adjudicator)
     if etype.judge_from_article is not None and entry.judge_from_article and modality in ("asserted", "reported") \
             and not any(a.role == "adjudicator" for a in args) \
-            and not (etype.judge_from_article == "unless_passive" and is_passive(head)):
+            and not (etype.judge_from_article == "unless_passive" and is_passive(head)) \
+            and not (etype.judge_from_article == "definite_noun" and not (used_as_noun(head) and definite(head))):
         adjudicator = article_adjudicator(head, ctx)
         if adjudicator is not None:
             args.append(adjudicator)

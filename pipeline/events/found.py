@@ -4,7 +4,8 @@ Offsets are characters of the Doc's text. `mention_start`/`mention_end` link an 
 mention it names (None when it names none); a pronoun written as its antecedent keeps the pronoun's
 offsets in `anaphor_start`/`anaphor_end`; `source` says how the argument was found: `syntax` (the
 trigger's parse), `coreference` (a pronoun or description resolved to a name) or `article` (taken
-from elsewhere in the article: the article's only judge or court, the subject of an earlier mention).
+from elsewhere in the article: the article's only judge or court, the judge of the decision a re-mention
+takes up, the subject of an earlier mention).
 """
 from __future__ import annotations
 

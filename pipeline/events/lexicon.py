@@ -66,6 +66,7 @@ class EventType:
     requester_is_subject: bool = False
     generic_participant: str = "patient"
     judge_from_article: str | None = None
+    remention_of: str = "latest"
     duration_is_penalty: bool = False
     money_penalty: bool = False
     agent_place_is_origin: bool = False
@@ -82,7 +83,8 @@ class EventType:
 
 CHOICES = {"family": {"justice", "court", "immigration"}, "sentence_place": {None, "attached", "trigger"},
            "clause_subject": {None, "any", "person"}, "generic_participant": {"actor", "patient"},
-           "judge_from_article": {None, "always", "unless_passive"}, "pattern_head": {"verb", "root"}}
+           "judge_from_article": {None, "always", "unless_passive", "definite_noun"},
+           "remention_of": {"latest", "lead_decision"}, "pattern_head": {"verb", "root"}}
 
 
 @dataclass(frozen=True)

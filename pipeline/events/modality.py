@@ -9,7 +9,7 @@ from .context import DocContext
 from .guards import on_hold
 from .lexicon import TriggerEntry
 from .participants import court_like
-from .syntax import used_as_noun
+from .syntax import definite, used_as_noun
 
 __all__ = ["attributes", "nominal_attributes", "neutral_source", "according_to"]
 
@@ -115,7 +115,7 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     presupposed and stays asserted under a mere auxiliary ("would appeal the conviction")."""
     cue = ctx.lexicon.cues
     negated = False
-    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in head.children)
+    is_definite = definite(head)
     gov = head.head
     if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
             and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
@@ -138,27 +138,27 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     marks = {c.lower_ for c in g.children if c.dep_ == "mark"}
     if modality is None and head.dep_ in ("dobj", "nsubjpass") and on_hold(gov, ctx):
         modality = "future"  # "put the deportation on hold": SPEC, an action a court blocks is future
-    if modality is None and head.dep_ == "pobj" and gov.lower_ in ("until", "ahead", "pending") and not definite:
+    if modality is None and head.dep_ == "pobj" and gov.lower_ in ("until", "ahead", "pending") and not is_definite:
         modality = "future"
     elif modality is None and head.dep_ == "pobj" and gov.lower_ == "of" and g.lemma_ in ("hope", "ahead"):
         modality = "future"
     elif modality is None and head.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj", "attr"):
         if marks & {"until", "before"}:
             modality = "future"
-        elif marks & cue.possible_marks and not definite:
+        elif marks & cue.possible_marks and not is_definite:
             modality = "possible"
         elif head.dep_ == "dobj" and g.lemma_ in ctx.lexicon.syntax.from_control and not negated and not (
                 g.dep_ == "xcomp" and g.head.lemma_ in cue.negating_governors):
             modality = "future"
-        elif g.lemma_ in cue.future_nominal_governors and not (definite and g.lemma_ in ("attend", "face", "receive")):
+        elif g.lemma_ in cue.future_nominal_governors and not (is_definite and g.lemma_ in ("attend", "face", "receive")):
             modality = "future"
         elif g.lemma_ in ("consider", "weigh", "mull"):
             modality = "possible"
         elif g.dep_ in ("xcomp", "ccomp") and g.head.lemma_ in cue.future_governors \
                 and g.head.lemma_ not in cue.negating_governors \
-                and not (definite and g.lemma_ in ctx.lexicon.syntax.presupposed_object):
+                and not (is_definite and g.lemma_ in ctx.lexicon.syntax.presupposed_object):
             modality = "future"
-        elif not definite:
+        elif not is_definite:
             auxes = [c.lower_ for c in g.children if c.dep_ == "aux"]
             if any(a in cue.possible_aux for a in auxes):
                 modality = "possible"

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "used_as_noun", "by_agent", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
+__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "used_as_noun", "definite", "by_agent", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
            "headline"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -27,6 +27,11 @@ def used_as_noun(tok: Token) -> bool:
     """A noun, also one the tagger calls a verb where it has a noun's determiner ("a status hearing")."""
     return tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
         and any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children)
+
+
+def definite(noun: Token) -> bool:
+    """"the ruling", "this decision", "his conviction": a noun that refers back to something known."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in noun.children)
 
 
 def small_clause_subject(tok: Token) -> Token | None:
