@@ -453,3 +453,42 @@ def test_events_arguments_the_hearing_is_the_storys_judge_only_when_definite(nlp
         assert arg is None
     else:
         assert arg is not None and judge in (arg.canonical or arg.text) and arg.source == "article"
+
+
+def test_events_arguments_the_lawsuit_later_is_the_same_suit_with_its_parties(nlp):
+    text = ("Oregon and nine other states sued the Department of Labor on Friday over a new overtime rule. "
+            "The department said it would fight the lawsuit.")
+    suit = only(events_of(nlp, text), "SUE", "lawsuit")
+    agents = {a.canonical or a.text for a in suit.arguments if a.role == "agent"}
+    assert any("Oregon" in a for a in agents), suit.arguments
+    subject = argument(suit, "subject")
+    assert subject is not None and "Department of Labor" in (subject.canonical or subject.text)
+    assert subject.source == "article"
+
+
+def test_events_arguments_a_new_lawsuit_takes_no_parties_from_an_earlier_one(nlp):
+    text = ("Oregon and nine other states sued the Department of Labor on Friday over a new overtime rule. "
+            "A similar lawsuit was dismissed in 2019.")
+    assert argument(only(events_of(nlp, text), "SUE", "lawsuit"), "agent") is None
+
+
+@pytest.mark.parametrize("text, subject, agent", [
+    ("PERTH — A former bank clerk was refused bail on Friday.", "A former bank clerk", None),
+    ("The courier was denied bail by a magistrate on Friday.", "The courier", "a magistrate"),
+])
+def test_events_arguments_bail_refused_is_about_whom_it_is_refused(nlp, text, subject, agent):
+    bail = only(events_of(nlp, text), "RELEASE", "bail")
+    assert bail.negated
+    assert argument(bail, "subject") is not None and argument(bail, "subject").text == subject
+    assert argument(bail, "time") is not None and argument(bail, "time").text == "Friday"
+    found = argument(bail, "agent")
+    assert (found.text if found is not None else None) == agent
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Police accused him of fraud, a charge he denies.", "CHARGE_INDICT", "charge"),
+    ("An immigration judge denied his asylum request in 2023.", "ASYLUM_REQUEST", "request"),
+])
+def test_events_arguments_who_denies_a_charge_or_a_request_did_not_make_it(nlp, text, etype, trigger):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert argument(event, "agent") is None and argument(event, "time") is None

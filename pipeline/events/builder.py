@@ -104,6 +104,20 @@ def earlier_adjudicator(etype: EventType, head: Token, ctx: DocContext) -> Found
     return replace(given[0] if lead else given[-1], source="article")
 
 
+def earlier_participants(etype: EventType, head: Token, args: list[FoundArgument],
+                         ctx: DocContext) -> list[FoundArgument]:
+    """The type's `remention_takes` roles a definite re-mention ("the lawsuit") has none of, from the
+    latest event of its type before it ("Colorado and 12 other states sued the administration")."""
+    missing = [r for r in etype.remention_takes if not any(a.role == r for a in args)]
+    if not missing or not definite(head):
+        return []
+    governors = {t.idx for t in head.ancestors}
+    for ev in reversed(ctx.built):
+        if ev.event_type == etype.name and ev.trigger_start < head.idx and ev.trigger_start not in governors:
+            return [replace(a, source="article") for a in ev.arguments if a.role in missing and a.canonical]
+    return []
+
+
 def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
     """The story's only judge, else its only court, for a decision whose clause names none.
 
@@ -167,6 +181,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         adjudicator = article_adjudicator(head, ctx)
         if adjudicator is not None:
             args.append(adjudicator)
+    if etype.remention_takes and used_as_noun(head):
+        args.extend(earlier_participants(etype, head, args, ctx))
     if etype.person_centred and head.pos_ in ("NOUN", "PROPN") and not any(a.role == "subject" for a in args):
         earlier = earlier_subject(etype, head, ctx)
         if earlier is not None:

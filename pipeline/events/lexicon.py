@@ -67,6 +67,8 @@ class EventType:
     generic_participant: str = "patient"
     judge_from_article: str | None = None
     remention_of: str = "latest"
+    remention_takes: tuple[str, ...] = ()
+    granted: bool = False
     duration_is_penalty: bool = False
     money_penalty: bool = False
     agent_place_is_origin: bool = False
@@ -187,6 +189,7 @@ class Syntax:
     object_control: frozenset[str]
     from_control: frozenset[str]
     actor_light: frozenset[str]
+    withhold_light: frozenset[str]
     subject_light: frozenset[str]
     request_light: frozenset[str]
     us_names: frozenset[str]

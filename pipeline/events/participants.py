@@ -6,9 +6,10 @@ from spacy.tokens import Token
 
 from ..coref import PRONOUNS
 from .context import DocContext
+from .lexicon import EventType
 from .syntax import SUBJECT_DEPS, is_passive, small_clause_subject
 
-__all__ = ["person_like", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
+__all__ = ["gives", "person_like", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
            "is_us", "foreign", "mover", "bare_plural"]
 
 PERSON_PRONOUNS = PRONOUNS | {"they", "them", "i", "me", "we", "us", "you", "himself", "herself"}
@@ -201,3 +202,10 @@ def bare_plural(tok: Token | None, ctx: DocContext) -> bool:
         c.dep_ in ("det", "poss", "nummod", "quantmod", "compound", "amod") and c.lower_ not in ("deported", "other")
         or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children) \
         and tok.lemma_.lower() not in ctx.lexicon.syntax.quantity_nouns
+
+
+def gives(verb: Token, etype: EventType, ctx: DocContext) -> bool:
+    """A light verb whose doer gives its nominal trigger ("granted bail", "issued an order"), or
+    withholds what an authority grants ("was refused bail", "denied a stay")."""
+    words = ctx.lexicon.syntax
+    return verb.lemma_ in words.actor_light or etype.granted and verb.lemma_ in words.withhold_light

@@ -12,7 +12,7 @@ from .arguments import add_argument, has_role, make_argument
 from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
-from .participants import actor_token, bare_plural, controller, court_like, patient, person_like
+from .participants import actor_token, bare_plural, controller, court_like, gives, patient, person_like
 from .syntax import SUBJECT_DEPS, by_agent, is_duration, is_passive, noun_phrase, used_as_noun
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
@@ -403,11 +403,11 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
     if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
         gov = gov.head
     if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
-        if gov.lemma_ in words.actor_light and not has_role(args, actor_role) \
+        if gives(gov, etype, ctx) and not has_role(args, actor_role) \
                 and not requested(gov.lemma_, actor_role, ctx):
-            actor = actor_token(gov, ctx) if not is_passive(gov) else None
+            actor = actor_token(gov, ctx) if not is_passive(gov) else by_agent(gov)
             add_argument(args, actor_role, actor, ctx)
-        if gov.lemma_ in words.actor_light and not has_role(args, "subject"):
+        if gives(gov, etype, ctx) and not has_role(args, "subject"):
             add_argument(args, "subject", recipient(gov, head, ctx), ctx)
         if gov.lemma_ in words.actor_light and not has_role(args, "subject") and "against" in etype.prepositions:
             against = next((c for c in gov.children if c.dep_ == "prep" and c.lower_ == "against"), None)

@@ -8,6 +8,7 @@ from .arguments import add_argument, has_role
 from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType
+from .participants import gives
 from .syntax import attached, is_duration
 
 __all__ = ["time_and_place", "dateline_place"]
@@ -26,7 +27,7 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
     gov = head.head
     if gov.pos_ in ("ADP",):
         gov = gov.head
-    if nominal and gov.lemma_ in words.actor_light | words.subject_light | {"approve", "order"}:
+    if nominal and (gov.lemma_ in words.subject_light | {"approve", "order"} or gives(gov, etype, ctx)):
         extra += (gov,)
     if head.pos_ == "ADJ":
         extra += (head.head,)
