@@ -492,3 +492,24 @@ def test_events_arguments_bail_refused_is_about_whom_it_is_refused(nlp, text, su
 def test_events_arguments_who_denies_a_charge_or_a_request_did_not_make_it(nlp, text, etype, trigger):
     event = only(events_of(nlp, text), etype, trigger)
     assert argument(event, "agent") is None and argument(event, "time") is None
+
+
+def test_events_arguments_a_re_mention_takes_up_what_happened_not_what_is_planned(nlp):
+    text = ("Judge Ada Brennan sentenced Colm Dwyer to five years in prison on Monday. Another "
+            "defendant, Niamh Rourke, is due to be sentenced in May. Dwyer's solicitor said the sentence was too severe.")
+    events = events_of(nlp, text)
+    planned = [e for e in events if e.event_type == "SENTENCE" and e.trigger == "sentenced"][-1]
+    assert planned.modality == "future" and "Niamh Rourke" in (argument(planned, "subject").canonical or "")
+    later = [e for e in events if e.event_type == "SENTENCE" and e.trigger == "sentence"]
+    subject = argument(later[0], "subject")
+    assert subject is not None and "Colm Dwyer" in (subject.canonical or subject.text)
+
+
+@pytest.mark.parametrize("text, etype, trigger, modality, who", [
+    ("Marek Novak is due to be sentenced in June.", "SENTENCE", "sentenced", "future", "Marek Novak"),
+    ("Marek Novak is likely to appeal the verdict.", "APPEAL", "appeal", "possible", "Marek Novak"),
+])
+def test_events_arguments_due_to_and_likely_to_lend_their_subject_and_modality(nlp, text, etype, trigger, modality, who):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert event.modality == modality
+    assert any(who in (a.canonical or a.text) for a in event.arguments if a.role in ("subject", "agent"))

@@ -45,6 +45,11 @@ def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) 
     return bare_plural(patient(head, ctx), ctx)
 
 
+def took_place(ev: FoundEvent) -> bool:
+    """An event a re-mention can take up: one told as done, not one planned, possible or denied."""
+    return ev.modality in ("asserted", "reported") and not ev.negated
+
+
 def earlier_subject(etype: EventType, head: Token, ctx: DocContext) -> FoundArgument | None:
     """A nominal re-mention ("the verdict", "the extradition") is about whoever the latest event of
     its kind before it was about."""
@@ -52,7 +57,7 @@ def earlier_subject(etype: EventType, head: Token, ctx: DocContext) -> FoundArgu
     if etype.verdict:
         kinds |= {t.name for t in ctx.lexicon.types.values() if t.verdict}
     for ev in reversed(ctx.built):
-        if ev.event_type in kinds and ev.trigger_start < head.idx:
+        if ev.event_type in kinds and ev.trigger_start < head.idx and took_place(ev):
             subject = next((a for a in ev.arguments if a.role == "subject" and a.canonical), None)
             if subject is not None:
                 return subject
@@ -95,7 +100,7 @@ def earlier_adjudicator(etype: EventType, head: Token, ctx: DocContext) -> Found
         kinds = {etype.name}
     governors = {t.idx for t in head.ancestors}
     given = [a for ev in ctx.built if ev.event_type in kinds and ev.trigger_start < head.idx
-             and ev.trigger_start not in governors
+             and ev.trigger_start not in governors and took_place(ev)
              for a in ev.arguments if a.role == "adjudicator" and a.mention_start is not None]
     if not given:
         return None
@@ -113,7 +118,8 @@ def earlier_participants(etype: EventType, head: Token, args: list[FoundArgument
         return []
     governors = {t.idx for t in head.ancestors}
     for ev in reversed(ctx.built):
-        if ev.event_type == etype.name and ev.trigger_start < head.idx and ev.trigger_start not in governors:
+        if ev.event_type == etype.name and ev.trigger_start < head.idx and ev.trigger_start not in governors \
+                and took_place(ev):
             return [replace(a, source="article") for a in ev.arguments if a.role in missing and a.canonical]
     return []
 

@@ -97,6 +97,8 @@ def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
         return surface_subject(head.head, ctx)
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ == "NOUN":
         return next((c for c in head.head.children if c.dep_ == "poss"), None)
+    if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return actor_token(head.head, ctx)  # "she is due to be sentenced", "he is likely to appeal"
     if tok.dep_ in ("xcomp", "ccomp", "oprd"):
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None and (head.lemma_ in ctx.lexicon.syntax.object_control or passive):
