@@ -12,7 +12,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from . import citations, dates, entities, events, places  # noqa: F401  (registers the component factories)
+from . import citations, dates, entities, events, line_breaks, places  # noqa: F401  (registers the component factories)
 from .attributes import swap_attribute_ruler
 from .config import Settings
 from .errors import ModelNotFound
@@ -27,6 +27,13 @@ def load_pipeline_config(models_dir: str | Path) -> dict:
     return spacy.util.load_config(Path(models_dir) / "pipeline.cfg", interpolate=True)
 
 
+def add_line_breaks(nlp: Language, config: dict) -> None:
+    """Sentence starts at headings and paragraph ends, set before whichever pipe splits sentences."""
+    splitter = next((name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None)
+    if splitter is not None:
+        nlp.add_pipe("legalnews_line_breaks", before=splitter, config=config)
+
+
 def build_nlp(settings: Settings = Settings()) -> Language:
     """Load `settings.model` and append the project's components in their configured order."""
     register_extensions()
@@ -39,6 +46,8 @@ def build_nlp(settings: Settings = Settings()) -> Language:
         swap_attribute_ruler(nlp)
     if cfg["legalnews"].get("fast_lemmatizer", False):
         swap_lemmatizer(nlp)
+    if cfg["legalnews"].get("line_breaks", False):
+        add_line_breaks(nlp, dict(cfg["components"].get("legalnews_line_breaks", {})))
     for name in cfg["legalnews"]["components"]:
         component_cfg = dict(cfg["components"].get(name, {}))
         factory = component_cfg.pop("factory", name)

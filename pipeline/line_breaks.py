@@ -1,0 +1,93 @@
+"""Sentence starts at line breaks the parser would run across: a headline or subheading and the
+paragraph after it, a paragraph that ends a sentence and the next.
+
+News dumps keep a story's headline as its first line and paragraphs one to a line, often without
+final punctuation on headings ("Man jailed over Dublin stabbing", "Sentencing"). The parser reads
+a heading and the next sentence as one, so the heading's subject becomes the next verb's subject
+and a quotation's modality leaks into the next paragraph. This component runs before the parser
+and marks the first token of a line as a sentence start when the line before ended a sentence, a
+blank line separates them, or the line before is a short heading followed by a whole paragraph (a
+line that ends a sentence); the parser keeps those starts. A line broken inside a sentence
+(hard-wrapped text: "the U.S.\\nDistrict Court had erred, and the judge\\nordered") is left alone: it
+ends in no sentence-final punctuation, and the line after it does not end one either.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+__all__ = ["LineBreaks", "make_line_breaks"]
+
+
+class LineBreaks:
+    """Marks sentence starts at line breaks; see the module docstring for which."""
+
+    def __init__(self, name: str, final_punctuation: list[str], closing: list[str], max_heading_tokens: int):
+        self.name = name
+        self.final = frozenset(final_punctuation)
+        self.closing = frozenset(closing)
+        self.max_heading_tokens = max_heading_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "\n" not in doc.text:
+            return doc
+        lines = self.lines(doc)
+        for before, after, blank in zip(lines, lines[1:], [self.blank_between(doc, a, b) for a, b in zip(lines, lines[1:])]):
+            first = doc[after[0]]
+            if blank or self.ends_sentence(doc, before) or (
+                    self.is_heading(doc, before, lines) and starts_like_sentence(first) and self.ends_sentence(doc, after)):
+                first.is_sent_start = True
+        return doc
+
+    @staticmethod
+    def lines(doc: Doc) -> list[tuple[int, int]]:
+        """(first, last) token index of each line that holds a word."""
+        found, start = [], None
+        for tok in doc:
+            if tok.is_space:
+                continue
+            if start is None:
+                start = tok.i
+            if "\n" in tok.whitespace_ or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_space and "\n" in doc[tok.i + 1].text):
+                found.append((start, tok.i))
+                start = None
+        if start is not None:
+            found.append((start, len(doc) - 1))
+        return found
+
+    @staticmethod
+    def blank_between(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
+        return doc.text[doc[before[1]].idx + len(doc[before[1]]):doc[after[0]].idx].count("\n") > 1
+
+    def ends_sentence(self, doc: Doc, line: tuple[int, int]) -> bool:
+        last = line[1]
+        while last > line[0] and doc[last].text in self.closing:
+            last -= 1
+        return doc[last].text in self.final
+
+    def is_heading(self, doc: Doc, line: tuple[int, int], lines: list[tuple[int, int]]) -> bool:
+        """A short line with no sentence-final punctuation that opens the text or follows a finished
+        sentence or a blank line."""
+        first, last = line
+        if last - first + 1 > self.max_heading_tokens or any(doc[i].text in self.final for i in range(first, last + 1)):
+            return False
+        index = lines.index(line)
+        if index == 0:
+            return True
+        previous = lines[index - 1]
+        return self.ends_sentence(doc, previous) or self.blank_between(doc, previous, line)
+
+
+def starts_like_sentence(tok: Token) -> bool:
+    """A capital, a digit or an opening quotation mark."""
+    return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "\"'“‘"
+
+
+@Language.factory("legalnews_line_breaks", default_config={
+    "final_punctuation": [".", "!", "?", "…"],
+    "closing": ["\"", "'", "”", "’", ")", "]"],
+    "max_heading_tokens": 20,
+})
+def make_line_breaks(nlp: Language, name: str, final_punctuation: list[str], closing: list[str],
+                     max_heading_tokens: int) -> LineBreaks:
+    return LineBreaks(name, final_punctuation, closing, max_heading_tokens)

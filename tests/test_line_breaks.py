@@ -1,0 +1,32 @@
+"""Sentence starts at headings and paragraph ends (pipeline/line_breaks.py), with the real model."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import annotate
+
+
+def sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in annotate(nlp, text, "2025-03-14").sents if s.text.strip()]
+
+
+def test_line_breaks_a_headline_is_a_sentence_of_its_own(nlp):
+    text = ("Courier jailed for smuggling cocaine through Dover\n"
+            "A lorry driver who hid cocaine in a load of frozen fish was jailed for nine years on Friday.")
+    assert sentences(nlp, text)[0] == "Courier jailed for smuggling cocaine through Dover"
+
+
+def test_line_breaks_a_subheading_is_a_sentence_of_its_own(nlp):
+    text = ("The jury deliberated for two days.\nSentencing\nJudge Ward said she would sentence him in May.")
+    assert "Sentencing" in sentences(nlp, text)
+
+
+def test_line_breaks_a_hard_wrapped_sentence_stays_whole(nlp):
+    text = ("The judge said the agency had not shown that the men posed any danger to\n"
+            "the public, and she ordered their release within two days of the hearing.")
+    assert len(sentences(nlp, text)) == 1
+
+
+def test_line_breaks_runs_before_the_parser(nlp):
+    assert "legalnews_line_breaks" in nlp.pipe_names
+    assert nlp.pipe_names.index("legalnews_line_breaks") < nlp.pipe_names.index("parser")
