@@ -513,3 +513,26 @@ def test_events_arguments_due_to_and_likely_to_lend_their_subject_and_modality(n
     event = only(events_of(nlp, text), etype, trigger)
     assert event.modality == modality
     assert any(who in (a.canonical or a.text) for a in event.arguments if a.role in ("subject", "agent"))
+
+
+@pytest.mark.parametrize("text, etype, trigger, subject", [
+    ("Courier remanded in custody over cocaine haul\nA lorry driver was remanded in custody on Friday.",
+     "ARREST_DETAIN", "remanded", "Courier"),
+    ("Dentist jailed for insurance fraud\nA dentist who billed for work he never did was jailed on Friday.",
+     "ARREST_DETAIN", "jailed", "Dentist"),
+])
+def test_events_arguments_a_headline_participle_is_passive(nlp, text, etype, trigger, subject):
+    headline_event = [e for e in events_of(nlp, text) if e.event_type == etype and e.trigger == trigger][0]
+    assert argument(headline_event, "subject") is not None and argument(headline_event, "subject").text == subject
+    assert argument(headline_event, "agent") is None
+
+
+def test_events_a_one_word_subheading_is_no_event(nlp):
+    text = "The jury deliberated for two days.\nCharges\nDele Okafor was charged with fraud in 2023."
+    assert [e.trigger for e in events_of(nlp, text) if e.event_type == "CHARGE_INDICT"] == ["charged"]
+
+
+def test_events_arguments_a_trigger_is_never_its_own_participant(nlp):
+    text = "The judge gave him two years and a day, the shortest sentence that can be given."
+    for event in events_of(nlp, text):
+        assert not any(a.start_char <= text.index("sentence") < a.end_char for a in event.arguments if a.role != "penalty")

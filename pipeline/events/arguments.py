@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from .context import DocContext
 from .found import FoundArgument
 from .participants import person_like
-from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase
+from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase, trimmed
 
 __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
 
@@ -177,7 +177,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 person = ctx.coref.person(ent)
                 canonical = person.name if person else canonical
         return FoundArgument(role, ent.text, ent.start_char, ent.end_char, canonical, ent.start_char, ent.end_char)
-    span = noun_phrase(tok) if not phrase else doc[tok.left_edge.i: tok.right_edge.i + 1]
+    span = noun_phrase(tok) if not phrase else trimmed(doc, tok.left_edge.i, tok.right_edge.i, punctuation=False)
     while len(span) > 1 and span[0].idx < ctx.dateline_end <= tok.idx:
         span = span[1:]  # "LAHORE - A Lahore High Court bench": the dateline is no part of the phrase
     if phrase:

@@ -50,18 +50,27 @@ def took_place(ev: FoundEvent) -> bool:
     return ev.modality in ("asserted", "reported") and not ev.negated
 
 
-def earlier_subject(etype: EventType, head: Token, ctx: DocContext) -> FoundArgument | None:
+def in_lead(head: Token, ctx: DocContext) -> bool:
+    """In the sentence the dateline opens or a headline above it; with no dateline, the first sentence."""
+    if ctx.dateline_end:
+        return head.sent.start_char <= ctx.dateline_end
+    return head.sent.start == 0 or not any(t.is_sent_start for t in ctx.doc[:head.sent.start] if not t.is_space)
+
+
+def earlier_subject(etype: EventType, head: Token, modality: str, ctx: DocContext) -> FoundArgument | None:
     """A nominal re-mention ("the verdict", "the extradition") is about whoever the latest event of
-    its kind before it was about."""
+    its kind before it was about: one told as done for a re-mention told as done ("the sentence" is
+    not the one a co-defendant awaits), else any."""
     kinds = {etype.name}
     if etype.verdict:
         kinds |= {t.name for t in ctx.lexicon.types.values() if t.verdict}
-    for ev in reversed(ctx.built):
-        if ev.event_type in kinds and ev.trigger_start < head.idx and took_place(ev):
-            subject = next((a for a in ev.arguments if a.role == "subject" and a.canonical), None)
-            if subject is not None:
-                return subject
-    return None
+    told = [ev for ev in ctx.built if ev.event_type in kinds and ev.trigger_start < head.idx
+            and any(a.role == "subject" and a.canonical for a in ev.arguments)]
+    done = [ev for ev in told if took_place(ev)]
+    chosen = done if done and modality in ("asserted", "reported") else told
+    if not chosen:
+        return None
+    return next(a for a in chosen[-1].arguments if a.role == "subject" and a.canonical)
 
 
 def person_inside(span: Span, head: Token, ctx: DocContext) -> Token | None:
@@ -171,7 +180,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     if etype.verdict and not any(a.role == "subject" for a in args):
         add_argument(args, "subject", found_person(span, ctx), ctx)
     negated, modality = attributes(entry, head, span, ctx)
-    if not any(a.role == "place" for a in args) and etype.located and head.sent.start == next(doc.sents).start:
+    if not any(a.role == "place" for a in args) and etype.located and in_lead(head, ctx):
         place = dateline_place(ctx)
         if place is not None:
             args.append(place)
@@ -190,7 +199,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     if etype.remention_takes and used_as_noun(head):
         args.extend(earlier_participants(etype, head, args, ctx))
     if etype.person_centred and head.pos_ in ("NOUN", "PROPN") and not any(a.role == "subject" for a in args):
-        earlier = earlier_subject(etype, head, ctx)
+        earlier = earlier_subject(etype, head, modality, ctx)
         if earlier is not None:
             args.append(replace(earlier, source="article"))
         person = None if earlier is not None else ctx.coref.dominant()
@@ -200,6 +209,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         person = ctx.coref.dominant()  # testimony at a trial is about its defendant, the story's main party
         if person is not None:
             args.append(story_party(person, head, ctx))
+    args = [a for a in args if a.role == "penalty" or not a.start_char <= head.idx < a.end_char]  # never itself
     trust = ctx.lexicon.argument_confidence
     args = [replace(a, confidence=trust[a.source]) for a in args]
     confidence = entry.confidence

@@ -190,6 +190,7 @@ class Syntax:
     from_control: frozenset[str]
     actor_light: frozenset[str]
     withhold_light: frozenset[str]
+    raising_adjectives: frozenset[str]
     subject_light: frozenset[str]
     request_light: frozenset[str]
     us_names: frozenset[str]

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..coref import PRONOUNS
 from .context import DocContext
 from .lexicon import EventType
-from .syntax import SUBJECT_DEPS, is_passive, small_clause_subject
+from .syntax import SUBJECT_DEPS, headline_participle, is_passive, small_clause_subject
 
 __all__ = ["gives", "person_like", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
            "is_us", "foreign", "mover", "bare_plural"]
@@ -71,7 +71,7 @@ def executive_like(tok: Token, ctx: DocContext) -> bool:
 def patient(tok: Token, ctx: DocContext) -> Token | None:
     """Who undergoes the action: the object, the passive subject, or the noun a participle modifies."""
     for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
+        if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and headline_participle(tok):
             return c
     small = small_clause_subject(tok)
     if small is not None:
@@ -97,7 +97,8 @@ def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
         return surface_subject(head.head, ctx)
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ == "NOUN":
         return next((c for c in head.head.children if c.dep_ == "poss"), None)
-    if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+    if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" \
+            and head.lemma_.lower() in ctx.lexicon.syntax.raising_adjectives:
         return actor_token(head.head, ctx)  # "she is due to be sentenced", "he is likely to appeal"
     if tok.dep_ in ("xcomp", "ccomp", "oprd"):
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -121,14 +122,16 @@ def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
 def surface_subject(verb: Token, ctx: DocContext) -> Token | None:
     """Who controls an adjunct participle: the main clause's doer, or its passive subject ("After
     pleading guilty, Byrne was fined": Byrne pleaded)."""
-    return actor_token(verb, ctx) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return actor_token(verb, ctx) or next((c for c in verb.children if c.dep_ == "nsubjpass"
+                                           or c.dep_ == "nsubj" and headline_participle(verb)), None)
 
 
 def actor_token(tok: Token, ctx: DocContext) -> Token | None:
     """The doer: the active subject, the passive `by` agent, or inherited through control and coordination."""
     small = small_clause_subject(tok)
+    headlinese = headline_participle(tok)
     for c in tok.children:
-        if small is not None and c.i == small.i:
+        if small is not None and c.i == small.i or headlinese and c.dep_ == "nsubj":
             continue
         if c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that"):
             doc = c.doc

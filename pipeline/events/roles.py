@@ -293,9 +293,9 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
 
 def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
     """Who a light verb gives its nominal trigger to: "granted bail to the men", "granted the men bail",
-    "the men were granted bail"."""
+    "the men were granted bail", "the sentence imposed on Singh"."""
     for c in gov.children:
-        if (c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to") and c.i != head.i:
+        if (c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ in ("to", "on")) and c.i != head.i:
             target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.pos_ == "ADP" else c
             if target is not None and person_like(target, ctx):
                 return target
@@ -366,6 +366,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         elif c.dep_ in ("acl", "relcl"):
             if c.lemma_ in words.actor_light and not requested(c.lemma_, actor_role, ctx):
                 add_argument(args, actor_role, actor_token(c, ctx) if c.dep_ == "relcl" else by_agent(c), ctx)
+                if not has_role(args, "subject"):
+                    add_argument(args, "subject", recipient(c, head, ctx), ctx)
     if etype.adjudicated or etype.brought_to_court:
         add_argument(args, "adjudicator", court_of_clause(head, ctx), ctx)
     if head.dep_ == "compound" and head.head.lemma_ == "order" and not has_role(args, "subject"):

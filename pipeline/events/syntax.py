@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "used_as_noun", "definite", "by_agent", "noun_phrase", "conjuncts", "has_back", "attached", "is_duration",
+__all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "used_as_noun", "definite", "heading", "headline_participle", "by_agent", "noun_phrase", "trimmed", "conjuncts", "has_back", "attached", "is_duration",
            "headline"]
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -44,10 +44,35 @@ def small_clause_subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
+SENTENCE_FINAL = {".", "!", "?", "…", "\"", "”", "'", "’", ")"}
+
+
+def heading(sent: Span) -> bool:
+    """A line of its own with no sentence-final punctuation: a headline or a subheading."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text in SENTENCE_FINAL:
+        return False
+    text = sent.doc.text
+    before = text[:words[0].idx].rstrip(" \t")
+    after = text[words[-1].idx + len(words[-1]):].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def headline_participle(tok: Token) -> bool:
+    """Headlinese passive: "Mumbai gunman remanded in custody", "Briton jailed for contempt" (a past
+    form with a subject, no auxiliary and no object, in a heading)."""
+    if tok.tag_ not in ("VBD", "VBN") or tok.lemma_ in INTRANSITIVE:
+        return False
+    children = [c.dep_ for c in tok.children]
+    return "nsubj" in children and not any(d in children for d in ("aux", "auxpass", "dobj", "dative", "ccomp")) \
+        and heading(tok.sent)
+
+
 def is_passive(tok: Token) -> bool:
     """A passive verb: with a passive auxiliary or subject, a bare participle conjoined to a passive
     ("was arrested and charged"), or a participle used as a reduced relative ("a man deported in May")."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or small_clause_subject(tok) is not None:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or small_clause_subject(tok) is not None \
+            or headline_participle(tok):
         return True
     if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBN") and tok.lemma_ not in INTRANSITIVE \
             and not any(c.dep_ in ("nsubj", "aux") for c in tok.children) \
@@ -65,18 +90,23 @@ def dated_or_listing(prep: Token) -> bool:
 
 
 def noun_phrase(tok: Token) -> Span:
-    """The phrase a token heads, without relative clauses, appositions and trailing punctuation."""
+    """The phrase a token heads, without relative clauses, appositions, and punctuation or line breaks
+    at its ends."""
     idx = {tok.i}
     stack = [c for c in tok.children if c.dep_ not in NP_CUT and not dated_or_listing(c)]
     while stack:
         t = stack.pop()
         idx.add(t.i)
         stack.extend(t.children)
-    lo, hi = min(idx), max(idx)
-    doc = tok.doc
-    while lo < hi and (doc[hi].is_punct or doc[hi].dep_ == "case"):
+    return trimmed(tok.doc, min(idx), max(idx))
+
+
+def trimmed(doc: Doc, lo: int, hi: int, punctuation: bool = True) -> Span:
+    """Tokens lo..hi without line breaks at their ends, nor (with `punctuation`) punctuation or a
+    possessive 's."""
+    while lo < hi and (doc[hi].is_space or punctuation and (doc[hi].is_punct or doc[hi].dep_ == "case")):
         hi -= 1
-    while lo < hi and doc[lo].is_punct:
+    while lo < hi and (doc[lo].is_space or punctuation and doc[lo].is_punct):
         lo += 1
     return doc[lo:hi + 1]
 

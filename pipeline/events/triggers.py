@@ -17,7 +17,7 @@ from ..matching import required_words
 from .context import DocContext
 from .guards import GUARDS
 from .lexicon import Lexicon, LexiconError, TriggerEntry
-from .syntax import headline
+from .syntax import heading, headline
 
 __all__ = ["Trigger", "TriggerFinder", "inflections", "pattern_anchor", "habitual"]
 
@@ -175,7 +175,8 @@ class TriggerFinder:
 
 
 def admissible(head: Token, span: Span, ctx: DocContext) -> bool:
-    """No trigger inside a name ("Court of Appeals"), nor a participle used as an adjective ("a deported migrant")."""
+    """No trigger inside a name ("Court of Appeals"), nor a participle used as an adjective ("a deported
+    migrant"), nor a one-word subheading."""
     ent = ctx.ents.get(head.i)
     if ent is not None and ent.label_ != "DATE" and len(span) == 1:
         return False
@@ -186,4 +187,6 @@ def admissible(head: Token, span: Span, ctx: DocContext) -> bool:
         return False
     if habitual(head):
         return False
+    if heading(head.sent) and sum(t.is_alpha for t in head.sent) == 1:
+        return False  # a section label ("Sentencing", "Charges"), not an action
     return True
