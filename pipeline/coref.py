@@ -464,7 +464,7 @@ class Resolver:
 
     def resolve_group(self, token: Token) -> Span | None:
         """The named body "it", "its", "the agency" or "the group" stands for, and the named plural
-        "they" stands for ("Jurors ... They acquitted").
+        "they" or "each" stands for ("Jurors ... They acquitted").
 
         "it" first takes the subject of the sentence that reports it ("The department said it would
         appeal"), then the nearest body named before it in this or the previous sentence; a
@@ -474,7 +474,7 @@ class Resolver:
         here = self.sent_index.get(token.i, 0)
         bodies = [e for e in self.ents if e.label_ in _BODY_LABELS.get(lemma, ("AGENCY", "COURT", "ORGANIZATION"))
                   and e.end <= token.i and here - self.sent_index.get(e.start, 0) <= 2]
-        if lower in ("they", "them", "their"):
+        if lower in ("they", "them", "their", "each"):
             for sent_back in (0, 1):
                 for t in reversed(list(self.doc[:token.i])):
                     if here - self.sent_index.get(t.i, 0) != sent_back:

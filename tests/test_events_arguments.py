@@ -536,3 +536,19 @@ def test_events_arguments_a_trigger_is_never_its_own_participant(nlp):
     text = "The judge gave him two years and a day, the shortest sentence that can be given."
     for event in events_of(nlp, text):
         assert not any(a.start_char <= text.index("sentence") < a.end_char for a in event.arguments if a.role != "penalty")
+
+
+def test_events_arguments_each_is_the_group_before_it(nlp):
+    text = ("Three Cuban brothers asked the court on Monday to halt their removal. "
+            "Each had been ordered removed by an immigration judge in 2023.")
+    subject = argument(only(events_of(nlp, text), "ORDER", "ordered"), "subject")
+    assert subject is not None and "Cuban brothers" in (subject.canonical or "")
+
+
+def test_events_arguments_the_verdict_of_an_unnamed_jury_is_the_jury_as_first_described(nlp):
+    text = ("A Tulsa County jury on Friday acquitted a former deputy of manslaughter. Jurors deliberated for "
+            "six hours. The dead man's family said they were stunned by the verdict.")
+    verdict = [e for e in events_of(nlp, text) if e.trigger == "verdict"]
+    assert verdict, [(e.event_type, e.trigger) for e in events_of(nlp, text)]
+    arg = argument(verdict[0], "adjudicator")
+    assert arg is not None and arg.text == "A Tulsa County jury" and arg.source == "article"

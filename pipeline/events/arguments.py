@@ -12,7 +12,7 @@ from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase, trimmed
 
 __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
 
-REFERRING = ("it", "its", "they", "them", "their")
+REFERRING = ("it", "its", "they", "them", "their", "each")
 FIRST_PERSON = ("i", "me", "my", "myself")
 BODY_LABELS = ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE")
 
@@ -140,7 +140,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                                  source="coreference")
         if group is not None:
             tok = group.root
-    if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself"):
+    if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself", "each"):
         return None
     if tok.lower_ in FIRST_PERSON and role in ("agent", "subject"):
         speaker = quoted_speaker(tok, ctx)
