@@ -166,10 +166,10 @@ def _words_before(span: Span) -> list[str]:
 
 
 def _role_words(span: Span) -> list[str]:
-    """The words that can say what a mention's person is: the word before it, its own first word,
-    its role, and the words it stands in apposition with ("Tom Grey, counsel for ...")."""
+    """The words that can say what a mention's person is: the word before it, the first word of a
+    longer mention, its role, and the words it stands in apposition with ("Tom Grey, counsel for ...")."""
     before = _words_before(span)
-    found = before[:1] + span.text.lower().split()[:1]
+    found = before[:1] + (span.text.lower().split()[:1] if len(span) > 1 else [])  # "Judge" alone is a surname
     role = str(span._.role or "").lower().split() if Span.has_extension("role") else []
     found += role[-1:]
     root = span.root

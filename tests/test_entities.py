@@ -596,3 +596,8 @@ def test_gazetteer_lexicon_word_lists_load_from_models():
     assert empty == []
     assert set(lexicon.model_labels.values()) <= set(ENTITY_LABELS)
     assert {"in", "near"} <= set(lexicon.locatives) and "of" in lexicon.acronym_skip and "papers" in lexicon.court_compound_nouns
+
+
+def test_entities_a_name_with_an_age_in_brackets_is_a_person(nlp):
+    doc = annotate(nlp, "Retired builder Declan Judge (58) was convicted of fraud at Newry Crown Court.", "2025-03-14")
+    assert ("Declan Judge", "PERSON") in [(e.text, e.label_) for e in doc.ents]

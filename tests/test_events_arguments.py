@@ -552,3 +552,24 @@ def test_events_arguments_the_verdict_of_an_unnamed_jury_is_the_jury_as_first_de
     assert verdict, [(e.event_type, e.trigger) for e in events_of(nlp, text)]
     arg = argument(verdict[0], "adjudicator")
     assert arg is not None and arg.text == "A Tulsa County jury" and arg.source == "article"
+
+
+def test_events_arguments_a_defendant_named_judge_is_not_a_judge(nlp):
+    text = ("Retired builder Declan Judge (58) was convicted of fraud at Newry Crown Court. "
+            "Judge denies any wrongdoing. Last month a jury convicted Judge of two further counts, Judge Ruth Carey said.")
+    events = events_of(nlp, text)
+    convictions = [e for e in events if e.event_type == "CONVICT"]
+    assert convictions and all("Declan Judge" in (argument(e, "subject").canonical or "") for e in convictions)
+    assert not any(a.role == "adjudicator" and "Declan" in (a.canonical or "") for e in events for a in e.arguments)
+
+
+def test_events_a_person_named_price_is_charged(nlp):
+    text = "Lena Price, a former bank manager, was charged with fraud in May."
+    subject = argument(only(events_of(nlp, text), "CHARGE_INDICT", "charged"), "subject")
+    assert subject is not None and subject.canonical == "Lena Price"
+
+
+def test_events_arguments_each_of_a_group_names_the_group_itself(nlp):
+    text = "The magistrate ruled that each of the four accused persons be released on a cash bail."
+    subject = argument(only(events_of(nlp, text), "RELEASE", "released"), "subject")
+    assert subject is not None and subject.text.startswith("each of the four accused")

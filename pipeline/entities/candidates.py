@@ -157,16 +157,20 @@ class CandidateFinder:
         return found
 
     def named_with_age(self, ctx: EntityContext) -> list[Candidate]:
-        """"Ever Josué Mejía Cardona, 33, ...": capitalized words before an age in commas are a person."""
+        """"Ever Josué Mejía Cardona, 33, ...", "Gerard Judge (63)": capitalized words before an age in
+        commas or brackets are a person; a title word right before the age is a surname ("Judge")."""
         doc = ctx.doc
         found = []
         for tok in ctx.numbers:
-            if not (2 <= tok.i < len(doc) - 1 and 0 < int(tok.text) < 111 and doc[tok.i - 1].text == ","
-                    and doc[tok.i + 1].text in (",", ".")):
+            if not (2 <= tok.i < len(doc) - 1 and 0 < int(tok.text) < 111 and (
+                    doc[tok.i - 1].text == "," and doc[tok.i + 1].text in (",", ".")
+                    or doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")")):
                 continue
             start = end = tok.i - 1
             while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
-                    and not doc[start - 1].is_stop and doc[start - 1].text.casefold() not in self.titles \
+                    and not doc[start - 1].is_stop and (doc[start - 1].text.casefold() not in self.titles or (
+                        start == end and start > 1 and doc[start - 2].is_title and doc[start - 2].pos_ == "PROPN"
+                        and doc[start - 2].text.casefold() not in self.titles)) \
                     and doc[start - 1].ent_type_ not in ("ORG", "DATE", "NORP") and end - start < 5:
                 start -= 1
                 if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_title:

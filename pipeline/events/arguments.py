@@ -17,6 +17,11 @@ FIRST_PERSON = ("i", "me", "my", "myself")
 BODY_LABELS = ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE")
 
 
+def partitive(tok: Token) -> bool:
+    """"each of the three accused": a pronoun that names its group itself."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def lead_subject(tok: Token, ctx: DocContext) -> Token | None:
     """The parser often makes a dateline ("BOSTON — A federal judge ruled") the subject; the real
     subject is then the first noun phrase after the dash that is not a prepositional object."""
@@ -121,7 +126,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
     if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if not phrase and role in ("agent", "subject", "adjudicator") and (
-            tok.lower_ in REFERRING or tok.lemma_.lower() in words.group_nouns and ents.get(tok.i) is None):
+            tok.lower_ in REFERRING and not partitive(tok) or tok.lemma_.lower() in words.group_nouns and ents.get(tok.i) is None):
         group = ctx.coref.resolve_group(tok)
         if group is not None and group.label_ in BODY_LABELS:
             canonical = group._.canonical or group.text
@@ -140,7 +145,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                                  source="coreference")
         if group is not None:
             tok = group.root
-    if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself", "each"):
+    if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself", "each") and not partitive(tok):
         return None
     if tok.lower_ in FIRST_PERSON and role in ("agent", "subject"):
         speaker = quoted_speaker(tok, ctx)

@@ -162,6 +162,7 @@ class Nouns:
     penalty_verbs: frozenset[str]        # "was given probation", "received probation"
     lenient_verbs: frozenset[str]        # "got off with probation", "escaped with probation"
     decision_nouns: frozenset[str]       # "the decision to remand him": a decision that is the act
+    fee_words: frozenset[str]            # what is charged in the money sense ("charged a fee", "interest charged")
 
 
 @dataclass(frozen=True)

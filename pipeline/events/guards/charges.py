@@ -27,10 +27,12 @@ def charge_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"charged him with fraud", "was accused of": not "charged a fee"."""
     if tok.lemma_ == "charge":
         obj = patient(tok, ctx)
-        if obj is not None and (obj.like_num or obj.lower_ in ("$", "fee", "fees", "price", "interest")):
-            return False
-        if any(t.text == "$" or t.lower_ in ("fee", "fees", "rent", "interest") for c in tok.children
-               if c.dep_ in ("dobj", "npadvmod", "advmod", "dative") for t in c.subtree):
+        fees = ctx.lexicon.nouns.fee_words
+        named = obj is not None and ctx.ents.get(obj.i) is not None and ctx.ents[obj.i].label_ == "PERSON"
+        if obj is not None and not named and (obj.like_num or obj.text == "$" or obj.lower_ in fees):
+            return False  # "the price charged", not "Lena Price was charged"
+        if any(t.text == "$" or t.lower_ in fees and not (ctx.ents.get(t.i) is not None and ctx.ents[t.i].label_ == "PERSON")
+               for c in tok.children if c.dep_ in ("dobj", "npadvmod", "advmod", "dative") for t in c.subtree):
             return False
         return obj is None or person_like(obj, ctx) or any(c.lower_ == "with" for c in tok.children)
     if tok.lemma_ == "accuse":
