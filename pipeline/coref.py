@@ -321,6 +321,11 @@ class Resolver:
             return None
         return max(parties, key=lambda p: (len(p.mentions), -p.mentions[0].start))
 
+    def only_judge(self) -> Person | None:
+        """The story's judge when it names exactly one."""
+        judges = [p for p in self.people if p.judge]
+        return judges[0] if len(judges) == 1 else None
+
     def dominant(self) -> Person | None:
         """The protagonist when the article is clearly about one party: named at least three times and
         at least twice as often as any other party (what unattributed nominals like "the trial" are about)."""

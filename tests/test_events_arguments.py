@@ -573,3 +573,21 @@ def test_events_arguments_each_of_a_group_names_the_group_itself(nlp):
     text = "The magistrate ruled that each of the four accused persons be released on a cash bail."
     subject = argument(only(events_of(nlp, text), "RELEASE", "released"), "subject")
     assert subject is not None and subject.text.startswith("each of the four accused")
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("A Mombasa court on Monday fined a fishing company $40,000. Magistrate Ruth Achieng said the catch was "
+     "illegal. The court directed the company to destroy its nets.", "ORDER", "directed"),
+    ("A Perth court on Monday jailed a courier for nine years. Judge Ruth Achieng said the "
+     "smuggling was planned.", "SENTENCE", "jailed"),
+])
+def test_events_arguments_the_court_is_its_only_judge_when_no_court_is_named(nlp, text, etype, trigger):
+    arg = argument(only(events_of(nlp, text), etype, trigger), "adjudicator")
+    assert arg is not None and arg.canonical == "Ruth Achieng" and arg.source == "coreference"
+
+
+def test_events_arguments_the_court_stays_the_named_court(nlp):
+    text = ("The Kilkenny Circuit Court heard the case on Monday. Judge Ann Burke presided. "
+            "The court directed the council to pay the costs.")
+    arg = argument(only(events_of(nlp, text), "ORDER", "directed"), "adjudicator")
+    assert arg is not None and "Kilkenny Circuit Court" in (arg.canonical or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..coref import Person
 from .context import DocContext
 from .found import FoundArgument
 from .participants import person_like
@@ -51,6 +52,20 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
     named = [e for e in ctx.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref" and e._.canonical == canonical]
     before = [e for e in named if e.start < description.start]
     return before[-1] if before else named[0] if named else None
+
+
+def sitting_judge(role: str, ctx: DocContext) -> Person | None:
+    """Who "the court" or "a Nairobi court" is in a story that names no court but exactly one judge."""
+    if role not in ("adjudicator", "agent") or any(e.label_ == "COURT" and e._.rule != "court_ref" for e in ctx.doc_ents):
+        return None
+    return ctx.coref.only_judge()
+
+
+def judge_for(role: str, judge: Person, description: Span, ctx: DocContext) -> FoundArgument:
+    """The judge a court description stands for, written with the description as the anaphor."""
+    m = judge.mentions[0]
+    return FoundArgument(role, m.text, m.start_char, m.end_char, judge.name, m.start_char, m.end_char,
+                         description.start_char, description.end_char, source="coreference")
 
 
 def heading_judge(clause: Token, ctx: DocContext) -> Span | None:
@@ -174,6 +189,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         if named is not None:  # "the appeals court" written as the article names that court
             return FoundArgument(role, named.text, named.start_char, named.end_char, ent._.canonical,
                                  named.start_char, named.end_char, ent.start_char, ent.end_char, source="coreference")
+        judge = sitting_judge(role, ctx)
+        if judge is not None:
+            return judge_for(role, judge, ent, ctx)
     if ent is not None and not phrase:
         canonical = None
         if ent.label_ != "DATE":
@@ -212,6 +230,10 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         if len(inner) == 1:  # "a Lahore High Court division bench"
             return FoundArgument(role, span.text, span.start_char, span.end_char, inner[0]._.canonical,
                                  inner[0].start_char, inner[0].end_char)
+    if not phrase and tok.lower_ == "court" and tok.tag_ == "NN" and ent is None:
+        judge = sitting_judge(role, ctx)
+        if judge is not None:  # "A Singapore court jailed ...", where only its judge is named
+            return judge_for(role, judge, span, ctx)
     if role in ("place", "origin", "destination"):
         inner = [e for e in ctx.ents_in(span) if e.label_ != "DATE"]
         if len(inner) == 1:

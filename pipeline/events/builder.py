@@ -147,12 +147,12 @@ def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
 
     Only for what was done (asserted or reported): who will sentence or rule later is not known.
     Two judges, or no judge and two courts, give nothing: a wrong name is worse than none."""
-    judges = [p for p in ctx.coref.people if p.judge]
-    if len(judges) == 1:
-        m = judges[0].mentions[0]
-        return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, judges[0].name,
+    judge = ctx.coref.only_judge()
+    if judge is not None:
+        m = judge.mentions[0]
+        return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, judge.name,
                              m.start_char, m.end_char, source="article")
-    if judges:
+    if any(p.judge for p in ctx.coref.people):
         return None
     courts = [e for e in ctx.doc_ents if e.label_ == "COURT"]
     if len({e._.canonical or e.text for e in courts}) != 1:
