@@ -411,3 +411,24 @@ def test_events_pattern_matches_equal_the_matcher_on_the_whole_doc(nlp):
         assert sorted(events.pattern_matches(doc)) == expected
         total += len(expected)
     assert total >= 6
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Police issued an appeal for witnesses after the robbery on Saturday.", "APPEAL"),
+    ("The minister said it could not be ruled out that the men were involved.", "RULING"),
+    ("Critics call it a clique that rules by fear and patronage.", "RULING"),
+    ("The electoral council ruled against the opposition's petition for a referendum.", "RULING"),
+    ("The waiter took her order for two bowls of noodles.", "ORDER"),
+    ("Investigators found a takeout order from the restaurant in his car.", "ORDER"),
+])
+def test_events_non_legal_senses_are_no_events(nlp, text, etype):
+    assert etype not in [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("His lawyers filed an appeal for a new trial on Monday.", "APPEAL"),
+    ("Judge Ann Cole ruled that the search was illegal.", "RULING"),
+    ("The judge issued an order barring the transfer.", "ORDER"),
+])
+def test_events_the_legal_senses_stay(nlp, text, etype):
+    assert etype in [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]

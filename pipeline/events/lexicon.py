@@ -163,6 +163,9 @@ class Nouns:
     lenient_verbs: frozenset[str]        # "got off with probation", "escaped with probation"
     decision_nouns: frozenset[str]       # "the decision to remand him": a decision that is the act
     fee_words: frozenset[str]            # what is charged in the money sense ("charged a fee", "interest charged")
+    non_court_orders: frozenset[str]     # "an executive order", "a takeout order": no court's
+    commerce_order_verbs: frozenset[str] # "took an order", "placed an order"
+    public_appeal_objects: frozenset[str]  # "an appeal for witnesses": a plea to the public, not to a court
 
 
 @dataclass(frozen=True)

@@ -72,13 +72,16 @@ def court_order(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("order_noun")
 def order_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """A court's order, not an executive, gag or purchase order, nor "in order to"."""
+    """A court's order, not an executive, gag or takeout order, one taken or placed, nor "in order to"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return False
     if tok.head.lower_ in ("law",) or generic(tok, ctx):
         return False
+    nouns = ctx.lexicon.nouns
+    if tok.dep_ == "dobj" and tok.head.lemma_ in nouns.commerce_order_verbs:
+        return False
     for c in tok.children:
-        if c.dep_ in ("amod", "compound") and c.lower_ in ("executive", "gag", "purchase", "restraining", "protective"):
+        if c.dep_ in ("amod", "compound") and c.lower_ in nouns.non_court_orders:
             return False
         if c.dep_ in ("poss", "compound") and executive_like(c, ctx):
             return False
@@ -146,3 +149,28 @@ def dismiss_claim(tok: Token, span: Span, ctx: DocContext) -> bool:
     if obj is not None and obj.lemma_.lower() in ctx.lexicon.nouns.legal_objects:
         return True
     return court_like(actor_token(tok, ctx), ctx) and not person_like(obj, ctx)
+
+
+@guard("appeal_noun")
+def appeal_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """An appeal to a court, not a plea to the public ("an appeal for witnesses", "for calm")."""
+    if not not_modifier(tok, span, ctx):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in ctx.lexicon.nouns.public_appeal_objects for g in c.children)
+        for c in tok.children)
+
+
+@guard("rule_verb")
+def rule_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the judge ruled", "Koh ruled that": not "ruled out", nor a ruler ruling ("a regime that rules by
+    fear", "the electoral council ruled"): the verb's own subject, when it has one, is a court, a judge
+    or a person."""
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return False
+    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if doer is not None and doer.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        doer = tok.head
+    if doer is None or doer.lower_ in PRONOUNS or doer.idx < ctx.dateline_end:
+        return True
+    return court_like(doer, ctx) or person_like(doer, ctx)
