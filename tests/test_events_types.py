@@ -75,4 +75,3 @@ def test_events_types_trigger_of_unknown_type_is_an_error(tmp_path):
         f.write(json.dumps(dict(REVOKE_TRIGGER)) + "\n")
     with pytest.raises(LexiconError, match="'PROBATION_REVOKE' is not in types.json"):
         load_lexicon(folder)
-
