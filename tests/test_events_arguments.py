@@ -591,3 +591,24 @@ def test_events_arguments_the_court_stays_the_named_court(nlp):
             "The court directed the council to pay the costs.")
     arg = argument(only(events_of(nlp, text), "ORDER", "directed"), "adjudicator")
     assert arg is not None and "Kilkenny Circuit Court" in (arg.canonical or "")
+
+
+@pytest.mark.parametrize("text, etype, trigger, place", [
+    ("Tomas Brandt arrived in Denver on a chartered plane and was arraigned on Friday.", "TRIAL_HEARING",
+     "arraigned", "Denver"),
+    ("Amal Haddad fled Syria in 2021 and asked for asylum after crossing into Greece.", "ASYLUM_REQUEST",
+     "asked", "Greece"),
+    ("Amal Haddad was arrested on Friday and deported to Syria.", "ARREST_DETAIN", "arrested", None),
+])
+def test_events_arguments_a_conjoined_verb_lends_its_place(nlp, text, etype, trigger, place):
+    arg = argument(only(events_of(nlp, text), etype, trigger), "place")
+    assert (arg.text if arg is not None else None) == place
+
+
+@pytest.mark.parametrize("text, etype, trigger, place", [
+    ("PERTH — Western Australia on Tuesday executed a man convicted of two murders.", "EXECUTE", "executed", "PERTH"),
+    ("PERTH — A court on Tuesday freed a man who was detained in May.", "ARREST_DETAIN", "detained", None),
+])
+def test_events_arguments_the_dateline_is_the_place_of_the_leads_main_verb(nlp, text, etype, trigger, place):
+    arg = argument(only(events_of(nlp, text), etype, trigger), "place")
+    assert (arg.text if arg is not None else None) == place

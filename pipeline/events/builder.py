@@ -50,6 +50,13 @@ def took_place(ev: FoundEvent) -> bool:
     return ev.modality in ("asserted", "reported") and not ev.negated
 
 
+def reports_the_news(head: Token) -> bool:
+    """The main verb of its sentence ("HUNTSVILLE — Texas on Tuesday executed ..."), or one conjoined
+    with it: what a dateline's place is the place of, unlike a background arrest in a relative clause."""
+    verb = head.head if head.dep_ == "conj" else head
+    return head.pos_ == "VERB" and verb.dep_ == "ROOT"
+
+
 def in_lead(head: Token, ctx: DocContext) -> bool:
     """In the sentence the dateline opens or a headline above it; with no dateline, the first sentence."""
     if ctx.dateline_end:
@@ -189,7 +196,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     if etype.verdict and not any(a.role == "subject" for a in args):
         add_argument(args, "subject", found_person(span, ctx), ctx)
     negated, modality = attributes(entry, head, span, ctx)
-    if not any(a.role == "place" for a in args) and etype.located and in_lead(head, ctx):
+    if not any(a.role == "place" for a in args) and etype.located and in_lead(head, ctx) and reports_the_news(head):
         place = dateline_place(ctx)
         if place is not None:
             args.append(place)

@@ -76,6 +76,8 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
         ent = ctx.ents.get(site.i)
         if ent is not None and ent.label_ == "PLACE" or site.lemma_.lower() in ctx.lexicon.nouns.location:
             add_argument(args, "place", site, ctx, split=False)
+    if not has_role(args, "place") and etype.located and head.pos_ == "VERB":
+        add_argument(args, "place", place_of_sibling(head, ctx), ctx, split=False)
     if etype.custodial and not has_role(args, "agent"):
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("at", "in"):
@@ -84,6 +86,27 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
                                    and ctx.ents.get(x.i) is not None and ctx.ents[x.i].label_ in ("AGENCY",)), None)
                     if runner is not None:
                         add_argument(args, "agent", runner, ctx, split=False)
+
+
+def place_of_sibling(head: Token, ctx: DocContext) -> Token | None:
+    """The place a verb conjoined with the trigger, or its "after" clause, was at, or went to before
+    it: "arrived in Miami and was arraigned", "crossed into Texas and asked for asylum" (not "was
+    arrested and deported to Honduras")."""
+    siblings = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if head.dep_ == "conj" and head.head.pos_ == "VERB":
+        siblings.insert(0, head.head)
+    siblings += [c for c in head.children if c.dep_ in ("advcl", "pcomp") and c.pos_ == "VERB"]
+    earlier = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "after"
+               for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+    for verb in siblings + earlier:
+        went_before = verb.i < head.i or verb in earlier
+        for c in verb.children:
+            if c.dep_ == "prep" and (c.lower_ in PLACE_PREPOSITIONS or c.lower_ in ("into", "to") and went_before):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                ent = ctx.ents.get(obj.i) if obj is not None else None
+                if ent is not None and ent.label_ == "PLACE":
+                    return obj
+    return None
 
 
 def dateline_place(ctx: DocContext) -> FoundArgument | None:
