@@ -432,3 +432,36 @@ def test_events_non_legal_senses_are_no_events(nlp, text, etype):
 ])
 def test_events_the_legal_senses_stay(nlp, text, etype):
     assert etype in [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]
+
+
+@pytest.mark.parametrize("text, etype, trigger, subject", [
+    ("Dermot Kane admitted two offences of dangerous driving at Cork Circuit Court.", "CONVICT", "admitted", "Dermot Kane"),
+    ("Dermot Kane was cleared of manslaughter by a jury on Friday.", "ACQUIT", "cleared", "Dermot Kane"),
+    ("Dermot Kane was bailed by magistrates until his trial.", "RELEASE", "bailed", "Dermot Kane"),
+    ("The court ordered that Dermot Kane be enlarged on bail.", "RELEASE", "enlarged on bail", "Dermot Kane"),
+    ("Dermot Kane was sent to Mountjoy prison on Friday.", "ARREST_DETAIN", "sent to Mountjoy prison", "Dermot Kane"),
+    ("Judge Ruth Carey issued a TRO barring the eviction of Dermot Kane.", "BLOCK", "TRO", None),
+])
+def test_events_world_wire_phrasings(nlp, text, etype, trigger, subject):
+    found = [e for e in annotate(nlp, text, "2025-03-14")._.events if e.event_type == etype and e.trigger == trigger]
+    assert found, [(e.event_type, e.trigger) for e in annotate(nlp, text, "2025-03-14")._.events]
+    if subject is not None:
+        assert any(a.role == "subject" and subject in (a.canonical or a.text) for a in found[0].arguments)
+
+
+def test_events_sent_to_prison_for_a_term_is_a_sentence_and_a_jailing(nlp):
+    events = annotate(nlp, "The judge sent Dermot Kane to prison for three years.", "2025-03-14")._.events
+    sentence = [e for e in events if e.event_type == "SENTENCE"]
+    assert sentence and [a.text for a in sentence[0].arguments if a.role == "penalty"] == ["three years"]
+    assert "ARREST_DETAIN" in [e.event_type for e in events]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The company admitted wrongdoing in the settlement.", "CONVICT"),
+    ("He was admitted to hospital with burns.", "CONVICT"),
+    ("The ruling cleared the way for the flights.", "ACQUIT"),
+    ("The government bailed out the airline in 2020.", "RELEASE"),
+    ("The charity sent food to the prison every week.", "ARREST_DETAIN"),
+])
+def test_events_world_wire_phrasings_guards(nlp, text, etype):
+    assert etype not in [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]

@@ -81,10 +81,12 @@ def earlier_subject(etype: EventType, head: Token, modality: str, ctx: DocContex
 
 
 def person_inside(span: Span, head: Token, ctx: DocContext) -> Token | None:
-    """The person a multi-word trigger holds: "found Daniel Reyes guilty", "ordered the firm to pay"."""
+    """The person a multi-word trigger holds as its object: "found Daniel Reyes guilty", "ordered the firm
+    to pay" (not the town in "sent to Oyo prison")."""
     for tok in span:
         ent = ctx.ents.get(tok.i)
-        if tok.i != head.i and person_like(tok, ctx) and (ent is None or ent.label_ != "DATE"):
+        if tok.i != head.i and person_like(tok, ctx) and (ent is None or ent.label_ != "DATE") \
+                and (tok.dep_ in ("dobj", "dative", "nsubjpass") or ent is not None and ent.label_ == "PERSON"):
             return ent.root if ent is not None else tok
     return None
 
@@ -226,6 +228,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         if person is not None:
             args.append(story_party(person, head, ctx))
     args = [a for a in args if a.role == "penalty" or not a.start_char <= head.idx < a.end_char]  # never itself
+    if not entry.penalty_is_trigger:  # "sent him to prison for two years": the penalty is the term, not "prison"
+        args = [a for a in args if a.role != "penalty" or not span.start_char <= a.start_char < span.end_char]
     trust = ctx.lexicon.argument_confidence
     args = [replace(a, confidence=trust[a.source]) for a in args]
     confidence = entry.confidence

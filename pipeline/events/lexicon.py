@@ -166,6 +166,7 @@ class Nouns:
     non_court_orders: frozenset[str]     # "an executive order", "a takeout order": no court's
     commerce_order_verbs: frozenset[str] # "took an order", "placed an order"
     public_appeal_objects: frozenset[str]  # "an appeal for witnesses": a plea to the public, not to a court
+    admitted_offences: frozenset[str]    # "admitted three offences", "admitted contempt": a guilty plea
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def headline_participle(tok: Token) -> bool:
     form with a subject, no auxiliary and no object, in a heading)."""
     if tok.tag_ not in ("VBD", "VBN") or tok.lemma_ in INTRANSITIVE:
         return False
-    children = [c.dep_ for c in tok.children]
+    children = [c.dep_ for c in tok.children if not (c.dep_ == "dative" and c.pos_ == "ADP")]  # "sent to prison"
     return "nsubj" in children and not any(d in children for d in ("aux", "auxpass", "dobj", "dative", "ccomp")) \
         and heading(tok.sent)
 

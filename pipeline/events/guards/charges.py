@@ -40,3 +40,26 @@ def charge_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
     if tok.lemma_ == "prosecute":
         return patient(tok, ctx) is not None  # "Ms Carter, prosecuting, said": the prosecutor's role
     return True
+
+
+@guard("cleared_of_crime")
+def cleared_of_crime(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was cleared of murder", "the jury cleared him of all charges": an acquittal; not "cleared the
+    way" or "cleared for release"."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    cleared = patient(tok, ctx)
+    return cleared is not None and person_like(cleared, ctx)
+
+
+@guard("admits_offence")
+def admits_offence(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"admitted three offences", "admitting contempt of court": a defendant's plea of guilty; not
+    "admitted that", "admitted to hospital" or "admitted wrongdoing" in a settlement."""
+    admitted = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if admitted is None or is_passive(tok):
+        return False
+    words = ctx.lexicon.nouns.admitted_offences
+    return admitted.lemma_.lower() in words or admitted.lower_ in words \
+        or any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in admitted.children)
+

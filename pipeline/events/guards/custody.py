@@ -103,3 +103,13 @@ def murder_told_as_execution(tok: Token, ctx: DocContext) -> bool:
             return True
     killer = actor_token(tok, ctx)
     return killer is not None and killer.lemma_.lower() in nouns.non_state_killers
+
+
+@guard("bailed_person")
+def bailed_person(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"the man was bailed", "magistrates bailed him": a release on bail; not "bailed out" a bank."""
+    if any(c.dep_ == "prt" for c in tok.children):
+        return False
+    bailed = patient(tok, ctx)
+    return bailed is not None and person_like(bailed, ctx)
+

@@ -27,6 +27,13 @@ def jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
     return prison_term(tok, ctx) is not None
 
 
+@guard("no_jail_term")
+def no_jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was sent to prison": a jailing; with a term ("sent to prison for two years") `jail_term` reads
+    a sentence and the jailing both."""
+    return prison_term(tok, ctx) is None
+
+
 @guard("handed_term")
 def handed_term(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"was handed a four-year prison term", "handed him seven years": a sentence; not "handed over"."""
