@@ -52,6 +52,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import doc_text
+from .line_breaks import heading
 
 __all__ = ["Person", "PeopleWords", "Resolver", "PRONOUNS", "first_name_gender"]
 
@@ -281,6 +282,7 @@ class Resolver:
         self.person_of: dict[tuple[int, int], Person] = {}
         starts = doc.to_array(SENT_START) if len(doc) else np.zeros(0, dtype=np.int32)
         self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
+        self._lead_index: int | None = None
         self.ents = doc.ents
         persons = [e for e in self.ents if e.label_ == "PERSON" and len(e)]
         # a place or a body the model calls a person ("Co Kildare", "Parti Pribumi Bersatu" and its "Bersatu")
@@ -348,7 +350,8 @@ class Resolver:
             person = self.protagonist()  # "his client would appeal": the party the lawyer speaks for
             return (self._nearest_mention(person, token), person) if person is not None else None
         if self._person_noun(token) and self._definite_or_lead(token):
-            indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")
+            indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det") \
+                or self.in_headline(token)
             if indefinite and self.in_lead(token):
                 after = [(m, p) for key, p in self.person_of.items() if p.party
                          for m in [self.doc[key[0]:key[1]]] if m.start > token.i]
@@ -376,15 +379,28 @@ class Resolver:
             return True
         if any(d in ("a", "an") for d in dets):
             return self.in_lead(token) or len([p for p in self.people if p.party]) == 1
-        return False
+        return not dets and self.in_headline(token)
 
     def in_lead(self, token: Token) -> bool:
-        """In the article's first sentence, or the second when the first is only a dateline ("NOGALES, Ariz. —")."""
-        index = self.sent_index.get(token.i, 99)
-        if index == 0:
-            return True
-        first = next(self.doc.sents)
-        return index == 1 and len(first) <= 6 and first.text.rstrip().endswith(("—", "–", "-", "--"))
+        """In the article's lead: its first sentence, after any headline or subheading above it and a
+        sentence that is only a dateline ("NOGALES, Ariz. —"); the headline counts as lead."""
+        return self.sent_index.get(token.i, 99) <= self.lead_index
+
+    @property
+    def lead_index(self) -> int:
+        if self._lead_index is None:
+            self._lead_index = 0
+            for index, sent in enumerate(self.doc.sents):
+                words = [t for t in sent if not t.is_space]
+                dateline_only = len(sent) <= 6 and sent.text.rstrip().endswith(("—", "–", "-", "--"))
+                if words and not heading(sent) and not dateline_only:
+                    self._lead_index = index
+                    break
+        return self._lead_index
+
+    def in_headline(self, token: Token) -> bool:
+        """In a heading above the lead, where nouns go without articles ("Briton jailed for contempt")."""
+        return self.sent_index.get(token.i, 99) < self.lead_index and heading(token.sent)
 
     def _candidates(self, token: Token) -> list[tuple[Span, Person]]:
         here = self.sent_index.get(token.i, 0)

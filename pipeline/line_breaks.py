@@ -14,9 +14,11 @@ ends in no sentence-final punctuation, and the line after it does not end one ei
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["LineBreaks", "make_line_breaks"]
+__all__ = ["LineBreaks", "make_line_breaks", "heading"]
+
+SENTENCE_FINAL = {".", "!", "?", "…", "\"", "”", "'", "’", ")"}  # what ends a sentence, closing quotes included
 
 
 class LineBreaks:
@@ -76,6 +78,17 @@ class LineBreaks:
             return True
         previous = lines[index - 1]
         return self.ends_sentence(doc, previous) or self.blank_between(doc, previous, line)
+
+
+def heading(sent: Span) -> bool:
+    """A line of its own with no sentence-final punctuation: a headline or a subheading."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text in SENTENCE_FINAL:
+        return False
+    text = sent.doc.text
+    before = text[:words[0].idx].rstrip(" \t")
+    after = text[words[-1].idx + len(words[-1]):].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def starts_like_sentence(tok: Token) -> bool:

@@ -612,3 +612,16 @@ def test_events_arguments_a_conjoined_verb_lends_its_place(nlp, text, etype, tri
 def test_events_arguments_the_dateline_is_the_place_of_the_leads_main_verb(nlp, text, etype, trigger, place):
     arg = argument(only(events_of(nlp, text), etype, trigger), "place")
     assert (arg.text if arg is not None else None) == place
+
+
+@pytest.mark.parametrize("text, etype, trigger, name", [
+    ("Pensioner jailed over forged wills\nA 71-year-old retired solicitor was jailed for four years on "
+     "Friday. Margaret Doyle, of Sligo, had admitted forging the wills of three clients.",
+     "ARREST_DETAIN", "jailed", "Margaret Doyle"),
+    ("Gunman remanded in custody\nThe man who opened fire outside a Dublin pub was remanded in custody on "
+     "Monday. Darren Foley, 29, will appear again next week.", "ARREST_DETAIN", "remanded", "Darren Foley"),
+])
+def test_events_arguments_a_headline_description_is_the_person_the_story_names(nlp, text, etype, trigger, name):
+    headline_event = [e for e in events_of(nlp, text) if e.event_type == etype and e.trigger == trigger][0]
+    subject = argument(headline_event, "subject")
+    assert subject is not None and subject.canonical == name

@@ -81,12 +81,12 @@ def earlier_subject(etype: EventType, head: Token, modality: str, ctx: DocContex
 
 
 def person_inside(span: Span, head: Token, ctx: DocContext) -> Token | None:
-    """The person a multi-word trigger holds as its object: "found Daniel Reyes guilty", "ordered the firm
-    to pay" (not the town in "sent to Oyo prison")."""
+    """The person a multi-word trigger holds: "found Daniel Reyes guilty", "ordered the firm to pay"
+    (not a name modifying one of its nouns: the town in "sent to Oyo prison")."""
     for tok in span:
         ent = ctx.ents.get(tok.i)
         if tok.i != head.i and person_like(tok, ctx) and (ent is None or ent.label_ != "DATE") \
-                and (tok.dep_ in ("dobj", "dative", "nsubjpass") or ent is not None and ent.label_ == "PERSON"):
+                and (tok.dep_ not in ("compound", "amod", "nmod") or ent is not None and ent.label_ == "PERSON"):
             return ent.root if ent is not None else tok
     return None
 

@@ -8,6 +8,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..line_breaks import heading
+
 __all__ = ["SUBJECT_DEPS", "is_passive", "small_clause_subject", "used_as_noun", "definite", "heading", "headline_participle", "by_agent", "noun_phrase", "trimmed", "conjuncts", "has_back", "attached", "is_duration",
            "headline"]
 
@@ -42,20 +44,6 @@ def small_clause_subject(tok: Token) -> Token | None:
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
         return None
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
-
-
-SENTENCE_FINAL = {".", "!", "?", "…", "\"", "”", "'", "’", ")"}
-
-
-def heading(sent: Span) -> bool:
-    """A line of its own with no sentence-final punctuation: a headline or a subheading."""
-    words = [t for t in sent if not t.is_space]
-    if not words or words[-1].text in SENTENCE_FINAL:
-        return False
-    text = sent.doc.text
-    before = text[:words[0].idx].rstrip(" \t")
-    after = text[words[-1].idx + len(words[-1]):].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def headline_participle(tok: Token) -> bool:
