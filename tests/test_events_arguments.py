@@ -625,3 +625,16 @@ def test_events_arguments_a_headline_description_is_the_person_the_story_names(n
     headline_event = [e for e in events_of(nlp, text) if e.event_type == etype and e.trigger == trigger][0]
     subject = argument(headline_event, "subject")
     assert subject is not None and subject.canonical == name
+
+
+def test_events_arguments_who_is_granted_bail_in_a_reduced_relative_is_its_subject(nlp):
+    text = "A teenager granted bail last week was arrested again on Friday."
+    bail = only(events_of(nlp, text), "RELEASE", "bail")
+    assert argument(bail, "subject") is not None and argument(bail, "subject").text == "A teenager"
+    assert argument(bail, "agent") is None
+
+
+def test_events_arguments_a_charge_after_following_is_not_the_granters(nlp):
+    text = "A courier granted bail following a drink-driving charge was arrested again on Friday."
+    charge = only(events_of(nlp, text), "CHARGE_INDICT", "charge")
+    assert argument(charge, "agent") is None

@@ -196,6 +196,7 @@ class Syntax:
     actor_light: frozenset[str]
     withhold_light: frozenset[str]
     raising_adjectives: frozenset[str]
+    adjunct_prepositions: frozenset[str]
     subject_light: frozenset[str]
     request_light: frozenset[str]
     us_names: frozenset[str]

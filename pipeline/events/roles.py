@@ -12,7 +12,7 @@ from .arguments import add_argument, has_role, make_argument
 from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
-from .participants import actor_token, bare_plural, controller, court_like, gives, patient, person_like
+from .participants import actor_token, bare_plural, controller, court_like, executive_like, gives, patient, person_like
 from .syntax import SUBJECT_DEPS, by_agent, is_duration, is_passive, noun_phrase, used_as_noun
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
@@ -402,13 +402,18 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         verb = gov.head.head if gov.head.lemma_ == "guilty" else gov.head  # "pleaded guilty to charges"
         if verb.pos_ == "VERB":
             add_argument(args, "subject", party_of_clause(verb, ctx), ctx)
-    if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):
-        gov = gov.head
+    if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent") and gov.lower_ not in ctx.lexicon.syntax.adjunct_prepositions:
+        gov = gov.head  # "filed a charge sheet against him"; not "granted bail following a charge"
     if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
         if gives(gov, etype, ctx) and not has_role(args, actor_role) \
                 and not requested(gov.lemma_, actor_role, ctx):
             actor = actor_token(gov, ctx) if not is_passive(gov) else by_agent(gov)
-            add_argument(args, actor_role, actor, ctx)
+            if etype.granted and actor is not None and not has_role(args, "subject") and person_like(actor, ctx) \
+                    and not court_like(actor, ctx) and not executive_like(actor, ctx) \
+                    and (ctx.ents.get(actor.i) is None or actor.lower_ in ctx.lexicon.nouns.person):
+                add_argument(args, "subject", actor, ctx)  # "A MAN granted bail ... was arrested": a reduced relative
+            else:
+                add_argument(args, actor_role, actor, ctx)
         if gives(gov, etype, ctx) and not has_role(args, "subject"):
             add_argument(args, "subject", recipient(gov, head, ctx), ctx)
         if gov.lemma_ in words.actor_light and not has_role(args, "subject") and "against" in etype.prepositions:
