@@ -465,3 +465,13 @@ def test_events_sent_to_prison_for_a_term_is_a_sentence_and_a_jailing(nlp):
 ])
 def test_events_world_wire_phrasings_guards(nlp, text, etype):
     assert etype not in [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]
+
+
+@pytest.mark.parametrize("text, charged", [
+    ("Prosecutors accused Dele Okafor of fraud on Monday.", True),
+    ("Police have accused the two men of smuggling migrants across the border.", True),
+    ("Critics accused the mayor of ignoring the flooding.", False),
+])
+def test_events_an_accusation_by_police_or_prosecutors_is_a_charge(nlp, text, charged):
+    types = [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]
+    assert ("CHARGE_INDICT" in types) is charged

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..coref import Person
+from ..coref import PRONOUNS, Person
 from .arguments import add_argument
 from .context import DocContext
 from .found import FoundArgument, FoundEvent
@@ -147,8 +147,21 @@ def earlier_participants(etype: EventType, head: Token, args: list[FoundArgument
     for ev in reversed(ctx.built):
         if ev.event_type == etype.name and ev.trigger_start < head.idx and ev.trigger_start not in governors \
                 and took_place(ev):
-            return [replace(a, source="article") for a in ev.arguments if a.role in missing and a.canonical]
+            return [replace(a, source="article") for a in ev.arguments if a.role in missing
+                    and (a.canonical or a.text.lower() not in PRONOUNS)]
     return []
+
+
+def renamed_event(etype: EventType, head: Token, args: list[FoundArgument], ctx: DocContext) -> list[FoundArgument]:
+    """A noun set off after a clause that renames its action ("Police accused him of fraud, a charge he
+    denies") has the participants that clause's event of the same type has and it lacks."""
+    if head.dep_ not in ("appos", "npadvmod", "dobj", "attr") or not any(t.text == "," for t in ctx.doc[head.left_edge.i - 1:head.left_edge.i]):
+        return []
+    same = [ev for ev in ctx.built if ev.event_type == etype.name and head.sent.start_char <= ev.trigger_start < head.idx]
+    if not same:
+        return []
+    have = {a.role for a in args}
+    return [replace(a, source="article") for a in same[-1].arguments if a.role not in have and a.role != "time"]
 
 
 def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
@@ -216,6 +229,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             args.append(adjudicator)
     if etype.remention_takes and used_as_noun(head):
         args.extend(earlier_participants(etype, head, args, ctx))
+    if used_as_noun(head):
+        args.extend(renamed_event(etype, head, args, ctx))
     if etype.person_centred and head.pos_ in ("NOUN", "PROPN") and not any(a.role == "subject" for a in args):
         earlier = earlier_subject(etype, head, modality, ctx)
         if earlier is not None:

@@ -167,6 +167,7 @@ class Nouns:
     commerce_order_verbs: frozenset[str] # "took an order", "placed an order"
     public_appeal_objects: frozenset[str]  # "an appeal for witnesses": a plea to the public, not to a court
     admitted_offences: frozenset[str]    # "admitted three offences", "admitted contempt": a guilty plea
+    charging_bodies: frozenset[str]      # "Police accused him of fraud": an accusation that is a charge
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class Syntax:
     withhold_light: frozenset[str]
     raising_adjectives: frozenset[str]
     adjunct_prepositions: frozenset[str]
+    with_control: frozenset[str]
     subject_light: frozenset[str]
     request_light: frozenset[str]
     us_names: frozenset[str]

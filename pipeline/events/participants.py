@@ -97,6 +97,11 @@ def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
         return surface_subject(head.head, ctx)
     if tok.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ == "NOUN":
         return next((c for c in head.head.children if c.dep_ == "poss"), None)
+    if tok.dep_ in ("xcomp", "advcl") and head.lemma_ in ctx.lexicon.syntax.with_control:
+        asked = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if asked is not None:
+            return asked  # "pleaded with the court to grant bail": the court grants
     if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" \
             and head.lemma_.lower() in ctx.lexicon.syntax.raising_adjectives:
         return actor_token(head.head, ctx)  # "she is due to be sentenced", "he is likely to appeal"

@@ -409,6 +409,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                 and not requested(gov.lemma_, actor_role, ctx):
             actor = actor_token(gov, ctx) if not is_passive(gov) else by_agent(gov)
             if etype.granted and actor is not None and not has_role(args, "subject") and person_like(actor, ctx) \
+                    and actor.head.i == gov.i and gov.tag_ == "VBD" and recipient(gov, head, ctx) is None \
                     and not court_like(actor, ctx) and not executive_like(actor, ctx) \
                     and (ctx.ents.get(actor.i) is None or actor.lower_ in ctx.lexicon.nouns.person):
                 add_argument(args, "subject", actor, ctx)  # "A MAN granted bail ... was arrested": a reduced relative

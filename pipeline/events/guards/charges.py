@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..context import DocContext
-from ..participants import patient, person_like
+from ..participants import actor_token, patient, person_like
 from ..syntax import is_passive
 from .registry import guard
 
@@ -36,7 +36,16 @@ def charge_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
             return False
         return obj is None or person_like(obj, ctx) or any(c.lower_ == "with" for c in tok.children)
     if tok.lemma_ == "accuse":
-        return is_passive(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        accused = patient(tok, ctx)
+        holders = [tok] + ([accused] if accused is not None and not is_passive(tok) else [])
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for h in holders for c in h.children):
+            return False  # "accused of fraud", "accused Okafor of fraud" (the parser may hang "of" on him)
+        if is_passive(tok):
+            return True
+        accuser = actor_token(tok, ctx)  # "Police accused him of fraud", not "critics accused the mayor of"
+        ent = ctx.ents.get(accuser.i) if accuser is not None else None
+        return accuser is not None and (accuser.lemma_.lower() in ctx.lexicon.nouns.charging_bodies
+                                        or ent is not None and ent.label_ == "AGENCY")
     if tok.lemma_ == "prosecute":
         return patient(tok, ctx) is not None  # "Ms Carter, prosecuting, said": the prosecutor's role
     return True
