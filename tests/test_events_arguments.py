@@ -654,3 +654,11 @@ def test_events_arguments_who_is_pleaded_with_grants_what_is_asked(nlp):
     assert argument(bail, "agent").text == "the magistrate"
     assert argument(bail, "subject").text == "the two students"
     assert bail.modality == "future"
+
+
+def test_events_arguments_the_court_an_appealed_decision_goes_to_is_not_its_judge(nlp):
+    text = ("Judge Ruth Carey blocked the transfer on Monday. The agency said it would appeal the decision "
+            "to the 9th U.S. Circuit Court of Appeals.")
+    decision = only(events_of(nlp, text), "RULING", "decision")
+    arg = argument(decision, "adjudicator")
+    assert arg is None or "Ninth" not in (arg.canonical or "") and "9th" not in arg.text

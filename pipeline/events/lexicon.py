@@ -199,6 +199,7 @@ class Syntax:
     raising_adjectives: frozenset[str]
     adjunct_prepositions: frozenset[str]
     with_control: frozenset[str]
+    appeal_verbs: frozenset[str]
     subject_light: frozenset[str]
     request_light: frozenset[str]
     us_names: frozenset[str]

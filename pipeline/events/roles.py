@@ -81,6 +81,9 @@ def prep_arguments(args: list[FoundArgument], etype: EventType, head: Token, nom
                 role, phrase = prep_role(etype, c.lower_, obj, nominal, ctx)
                 if role in ("time", "place") or role is None:
                     continue
+                if role == "adjudicator" and nominal and head.dep_ == "dobj" \
+                        and head.head.lemma_ in ctx.lexicon.syntax.appeal_verbs:
+                    continue  # "appeal the decision to the 3rd Circuit": the court the appeal goes to
                 if role == "crime" and c.lower_ == "for" and has_role(args, "crime"):
                     continue
                 if obj.dep_ == "pcomp" and role != "crime":
