@@ -662,3 +662,10 @@ def test_events_arguments_the_court_an_appealed_decision_goes_to_is_not_its_judg
     decision = only(events_of(nlp, text), "RULING", "decision")
     arg = argument(decision, "adjudicator")
     assert arg is None or "Ninth" not in (arg.canonical or "") and "9th" not in arg.text
+
+
+def test_events_arguments_whose_custody_it_is_holds_the_person(nlp):
+    text = "The judge directed U.S. Immigration and Customs Enforcement to keep the three men in its custody until Friday."
+    custody = only(events_of(nlp, text), "ARREST_DETAIN", "custody")
+    assert argument(custody, "subject") is not None and argument(custody, "subject").text == "the three men"
+    assert argument(custody, "agent") is not None and argument(custody, "agent").text != "the three men"

@@ -307,6 +307,13 @@ def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def custodian(possessor: Token, ctx: DocContext) -> bool:
+    """"in its custody", "ICE's detention of him": who holds someone, not who is held."""
+    ent = ctx.ents.get(possessor.i)
+    return possessor.lower_ == "its" or ent is not None and ent.label_ in ("AGENCY", "ORGANIZATION") \
+        or executive_like(possessor, ctx)
+
+
 def court_of_clause(head: Token, ctx: DocContext) -> Token | None:
     """The court a nominal trigger's own clause puts it before: "the lawsuit, filed in the U.S. District
     Court", "a case pending before Judge Reyes"."""
@@ -352,7 +359,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             ent = ctx.ents.get(c.i)
             if ent is not None and ent.label_ == "DATE":
                 add_argument(args, "time", c, ctx)
-            elif etype.possessor_is_actor:
+            elif etype.possessor_is_actor or etype.custodial and custodian(c, ctx):
                 add_argument(args, actor_role, c, ctx)
             else:
                 add_argument(args, "subject", c, ctx)
