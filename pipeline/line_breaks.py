@@ -24,11 +24,14 @@ SENTENCE_FINAL = {".", "!", "?", "…", "\"", "”", "'", "’", ")"}  # what en
 class LineBreaks:
     """Marks sentence starts at line breaks; see the module docstring for which."""
 
-    def __init__(self, name: str, final_punctuation: list[str], closing: list[str], max_heading_tokens: int):
+    def __init__(self, name: str, final_punctuation: list[str], closing: list[str], max_heading_tokens: int,
+                 dashes: list[str], max_dateline_tokens: int):
         self.name = name
         self.final = frozenset(final_punctuation)
         self.closing = frozenset(closing)
         self.max_heading_tokens = max_heading_tokens
+        self.dashes = frozenset(dashes)
+        self.max_dateline_tokens = max_dateline_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         if "\n" not in doc.text:
@@ -39,7 +42,19 @@ class LineBreaks:
             if blank or self.ends_sentence(doc, before) or (
                     self.is_heading(doc, before, lines) and starts_like_sentence(first) and self.ends_sentence(doc, after)):
                 first.is_sent_start = True
+                self.keep_dateline(doc, after)
         return doc
+
+    def keep_dateline(self, doc: Doc, line: tuple[int, int]) -> None:
+        """A dateline opening the line ("KUALA LUMPUR, Nov 24 ―", "MANILA —") stays in one sentence with
+        the lead it introduces: with the headline set apart, the parser would cut it off."""
+        first, last = line
+        dash = next((i for i in range(first, min(last, first + self.max_dateline_tokens) + 1)
+                     if doc[i].text in self.dashes), None)
+        if dash is None or not doc[first].is_upper or not doc[first].is_alpha or dash + 1 > last:
+            return
+        for i in range(first + 1, dash + 2):
+            doc[i].is_sent_start = False
 
     @staticmethod
     def lines(doc: Doc) -> list[tuple[int, int]]:
@@ -100,7 +115,9 @@ def starts_like_sentence(tok: Token) -> bool:
     "final_punctuation": [".", "!", "?", "…"],
     "closing": ["\"", "'", "”", "’", ")", "]"],
     "max_heading_tokens": 20,
+    "dashes": ["—", "–", "―", "-", "--"],
+    "max_dateline_tokens": 12,
 })
 def make_line_breaks(nlp: Language, name: str, final_punctuation: list[str], closing: list[str],
-                     max_heading_tokens: int) -> LineBreaks:
-    return LineBreaks(name, final_punctuation, closing, max_heading_tokens)
+                     max_heading_tokens: int, dashes: list[str], max_dateline_tokens: int) -> LineBreaks:
+    return LineBreaks(name, final_punctuation, closing, max_heading_tokens, dashes, max_dateline_tokens)

@@ -669,3 +669,21 @@ def test_events_arguments_whose_custody_it_is_holds_the_person(nlp):
     custody = only(events_of(nlp, text), "ARREST_DETAIN", "custody")
     assert argument(custody, "subject") is not None and argument(custody, "subject").text == "the three men"
     assert argument(custody, "agent") is not None and argument(custody, "agent").text != "the three men"
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("Senator charged with sedition over rally speech\nKUALA LUMPUR, Nov 24 ― A senator was charged in the "
+     "Sessions Court today over a speech at a rally.", "Kuala Lumpur"),
+    ("NEW DELHI, March 3 (Reuters) - A court on Monday jailed a man for six years.", "New Delhi"),
+])
+def test_events_a_dateline_under_a_headline_or_with_a_date_is_found(nlp, text, dateline):
+    doc = annotate(nlp, text, PUBLISHED)
+    assert doc._.dateline == dateline
+    assert not any(a.text in ("Nov 24", "March 3") for e in doc._.events for a in e.arguments)
+
+
+def test_events_arguments_a_dateline_under_a_headline_is_no_participant(nlp):
+    text = "Former mayor held over graft\nMANILA — Police on Monday arrested a former mayor accused of graft."
+    arrest = [e for e in events_of(nlp, text) if e.event_type == "ARREST_DETAIN" and e.trigger == "arrested"][0]
+    assert argument(arrest, "subject").text == "a former mayor"
+    assert argument(arrest, "place").text == "MANILA"

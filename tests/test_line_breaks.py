@@ -30,3 +30,12 @@ def test_line_breaks_a_hard_wrapped_sentence_stays_whole(nlp):
 def test_line_breaks_runs_before_the_parser(nlp):
     assert "legalnews_line_breaks" in nlp.pipe_names
     assert nlp.pipe_names.index("legalnews_line_breaks") < nlp.pipe_names.index("parser")
+
+
+@pytest.mark.parametrize("text, first_words", [
+    ("Senator charged with sedition over rally speech\nKUALA LUMPUR, Nov 24 ― A senator was charged in the "
+     "Sessions Court today over a speech at a rally.", "KUALA LUMPUR"),
+])
+def test_line_breaks_a_dateline_under_a_headline_stays_with_its_lead(nlp, text, first_words):
+    second = sentences(nlp, text)[1]
+    assert second.startswith(first_words) and len(second.split()) > 5

@@ -18,13 +18,16 @@ from .keys import POSSESSIVE
 __all__ = ["Candidate", "CandidateFinder", "choose"]
 
 # A wire dateline: a place in capitals (a "Mc"/"De" prefix may keep its case, see `_caps_word`), an
-# optional state or country after a comma, an optional agency credit in parentheses, then a dash.
+# optional state or country after a comma, an optional date ("Nov 24"), an optional agency credit in
+# parentheses, then a dash.
 _WORD = r"[^\W\d_][\w'’.-]*"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
     rf"(?:,(?: {_WORD}){{1,3}})?"
+    rf"(?:,? {_MONTH} \d{{1,2}})?"
     r"(?: ?\([^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2}\))?"
-    r"(?: ?[—–]| ?--| -(?= ))")
+    r"(?: ?[—–―]| ?--| -(?= ))")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|La|Le|Du|Di)(?=[^\W\d_])")
 
 
@@ -106,11 +109,15 @@ class CandidateFinder:
 
     def dateline(self, ctx: EntityContext) -> list[Candidate]:
         """"HUNTSVILLE, Texas —", "ST. LOUIS (AP) —", "McALESTER, Okla. —": the capitalized place opening
-        a wire story (see `_DATELINE`); its canonical is the title-case name, spelled as the gazetteer
+        a wire story or the first line under its headline (see `_DATELINE`); its canonical is the title-case name, spelled as the gazetteer
         spells it where the two differ only in case ("McAlester")."""
         doc = ctx.doc
-        text = ctx.text[:200]
+        text = ctx.text[:400]
         m = _DATELINE.match(text, len(text) - len(text.lstrip()))
+        headline_end = text.find("\n")
+        if m is None and 0 < headline_end < 200 and text[:headline_end].rstrip()[-1:] not in ".!?\"”":
+            body = text[headline_end:]  # a dateline under a headline line
+            m = _DATELINE.match(text, headline_end + len(body) - len(body.lstrip()))
         if not m or len(m.group("place")) <= 2 or not all(_caps_word(w) for w in m.group("place").split()) \
                 or not any(a.isupper() and b.isupper() for a, b in zip(m.group("place"), m.group("place")[1:])):
             return []

@@ -117,9 +117,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
     doc = tok.doc
     ents = ctx.ents
     words = ctx.lexicon.syntax
-    if tok.idx < ctx.dateline_end:
-        if role == "place" or tok.dep_ not in SUBJECT_DEPS + ("dep", "ROOT", "npadvmod", "appos"):
-            return None
+    if ctx.in_dateline(tok.idx):
+        if role not in ("agent", "subject", "adjudicator") or tok.dep_ not in SUBJECT_DEPS + ("dep", "ROOT", "npadvmod", "appos"):
+            return None  # the dateline's place and date are no participants
         tok = lead_subject(tok, ctx)
         if tok is None:
             return None
@@ -201,7 +201,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 canonical = person.name if person else canonical
         return FoundArgument(role, ent.text, ent.start_char, ent.end_char, canonical, ent.start_char, ent.end_char)
     span = noun_phrase(tok) if not phrase else trimmed(doc, tok.left_edge.i, tok.right_edge.i, punctuation=False)
-    while len(span) > 1 and span[0].idx < ctx.dateline_end <= tok.idx:
+    while len(span) > 1 and ctx.in_dateline(span[0].idx) and ctx.dateline_end <= tok.idx:
         span = span[1:]  # "LAHORE - A Lahore High Court bench": the dateline is no part of the phrase
     if phrase:
         while len(span) > 1 and span[-1].is_punct:
@@ -247,7 +247,7 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
     """Add `tok` (and its conjuncts unless `split` is False) in `role`, once per role and start."""
     if tok is None:
         return
-    if tok.idx < ctx.dateline_end and role != "place" and tok.dep_ in SUBJECT_DEPS:
+    if ctx.in_dateline(tok.idx) and role != "place" and tok.dep_ in SUBJECT_DEPS:
         tok = lead_subject(tok, ctx) or tok  # "DENVER — Colorado and 12 other states sued": both states
     listed = []
     if split and role in ("subject", "agent"):  # "12 prisoners, including a cleric, Hassan Karimi": the named ones too

@@ -17,8 +17,8 @@ from .lexicon import Lexicon
 
 __all__ = ["DocContext", "find_dateline", "people_words"]
 
-DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|--|-)\s")
-DATELINE_DASH = re.compile(r"\s*(?:—|–|--|-)\s")
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|―|--|-)\s")
+DATELINE_DASH = re.compile(r"\s*(?:—|–|―|--|-)\s")
 
 
 @dataclass
@@ -43,6 +43,10 @@ class DocContext:
         return cls(doc, lexicon, text, Resolver(doc, lexicon.nouns.person, people_words(lexicon)), doc_ents,
                    {t.i: e for e in doc_ents for t in e}, dateline_span, dateline_end)
 
+    def in_dateline(self, idx: int) -> bool:
+        """Inside the dateline ("HUNTSVILLE, Texas —"), not in a headline above it."""
+        return self.dateline_span is not None and self.dateline_span[0] <= idx < self.dateline_end
+
     def ents_in(self, span: Span) -> list[Span]:
         return [e for e in self.doc_ents if span.start <= e.start and e.end <= span.end]
 
@@ -56,7 +60,7 @@ def people_words(lexicon: Lexicon) -> PeopleWords:
 def find_dateline(doc_ents: tuple[Span, ...], text: str) -> tuple[tuple[int, int] | None, int]:
     """The dateline's place (start, end) and where its dash ends. The entity stage's dateline
     mention is preferred (it knows "McALESTER" and "SÃO PAULO"); the regex serves pipelines without it."""
-    ent = next((e for e in doc_ents[:3] if e._.rule == "dateline"), None)
+    ent = next((e for e in doc_ents if e.start_char < 400 and e._.rule == "dateline"), None)
     if ent is not None:
         dash = DATELINE_DASH.search(text, ent.end_char, ent.end_char + 60)
         return (ent.start_char, ent.end_char), dash.end() if dash else ent.end_char

@@ -171,6 +171,6 @@ def rule_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
     doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if doer is not None and doer.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
         doer = tok.head
-    if doer is None or doer.lower_ in PRONOUNS or doer.idx < ctx.dateline_end:
+    if doer is None or doer.lower_ in PRONOUNS or ctx.in_dateline(doer.idx):
         return True
     return court_like(doer, ctx) or person_like(doer, ctx)
