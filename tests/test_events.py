@@ -475,3 +475,14 @@ def test_events_world_wire_phrasings_guards(nlp, text, etype):
 def test_events_an_accusation_by_police_or_prosecutors_is_a_charge(nlp, text, charged):
     types = [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]
     assert ("CHARGE_INDICT" in types) is charged
+
+
+def test_events_a_suspect_handed_to_police_on_remand_is_held_not_extradited(nlp):
+    text = "The anti-terrorism court handed the three suspects over to police on a seven-day physical remand."
+    types = [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]
+    assert "ARREST_DETAIN" in types and "EXTRADITE" not in types
+
+
+def test_events_a_fugitive_handed_over_to_another_country_is_extradited(nlp):
+    text = "Peru handed over the fugitive to the United States on Monday."
+    assert "EXTRADITE" in [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]

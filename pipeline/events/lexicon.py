@@ -168,6 +168,7 @@ class Nouns:
     public_appeal_objects: frozenset[str]  # "an appeal for witnesses": a plea to the public, not to a court
     admitted_offences: frozenset[str]    # "admitted three offences", "admitted contempt": a guilty plea
     charging_bodies: frozenset[str]      # "Police accused him of fraud": an accusation that is a charge
+    remand_kinds: frozenset[str]         # "physical remand", "judicial remand": a person's remand
 
 
 @dataclass(frozen=True)

@@ -79,10 +79,16 @@ def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("surrender_person")
 def surrender_person(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"handed over the suspect": a person handed to another state, not one who turns himself in."""
+    """"handed over the suspect": a person handed to another state, not one who turns himself in nor
+    one handed to the police."""
     obj = patient(tok, ctx)
     if tok.lemma_ == "hand" and not any(c.lower_ == "over" for c in tok.children):
         return False
+    receivers = [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"]
+    if any(g.lemma_.lower() in ctx.lexicon.nouns.custody_words or g.lemma_.lower() in ctx.lexicon.nouns.charging_bodies
+           for g in receivers):
+        return False  # "handed the suspects over to police on remand": a custody at home, not an extradition
     return person_like(obj, ctx) and obj.lower_ not in ("himself", "herself", "themselves")
 
 

@@ -71,8 +71,8 @@ def remanded_person(tok: Token, ctx: DocContext) -> bool:
 
 @guard("remand_noun")
 def remand_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"ordered the remand of the former governor", "his remand in custody": a person's remand, not a
-    case's ("on remand, the district court ...") nor a "remand application"."""
+    """"ordered the remand of the former governor", "his remand in custody", "a physical remand": a
+    person's remand, not a case's ("on remand, the district court ...") nor a "remand application"."""
     if tok.dep_ in ("compound", "amod", "nmod"):
         return False
     for c in tok.children:
@@ -83,6 +83,8 @@ def remand_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("in", "into") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in ctx.lexicon.nouns.custody_places for g in c.children):
             return True
+        if c.dep_ in ("amod", "compound") and c.lower_ in ctx.lexicon.nouns.remand_kinds:
+            return True  # "a seven-day physical remand", "his judicial remand"
     return False
 
 
