@@ -486,3 +486,10 @@ def test_events_a_suspect_handed_to_police_on_remand_is_held_not_extradited(nlp)
 def test_events_a_fugitive_handed_over_to_another_country_is_extradited(nlp):
     text = "Peru handed over the fugitive to the United States on Monday."
     assert "EXTRADITE" in [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]
+
+
+def test_events_the_dateline_is_not_the_one_the_lead_acts_on(nlp):
+    text = ("BANGOR, Maine — A nurse who was arrested by immigration agents outside a clinic was released on "
+            "Tuesday after a judge found the arrest unlawful.")
+    freed = [e for e in annotate(nlp, text, "2025-03-14")._.events if e.event_type == "RELEASE"]
+    assert freed and any(a.role == "subject" and a.text == "A nurse" for a in freed[0].arguments)

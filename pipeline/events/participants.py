@@ -70,9 +70,9 @@ def executive_like(tok: Token, ctx: DocContext) -> bool:
 
 def patient(tok: Token, ctx: DocContext) -> Token | None:
     """Who undergoes the action: the object, the passive subject, or the noun a participle modifies."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and headline_participle(tok):
-            return c
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and headline_participle(tok)]
+    if found:  # "BURLINGTON, Vt. — A nurse ... was freed": of the parser's two subjects, not the dateline
+        return next((c for c in found if not ctx.in_dateline(c.idx)), found[0])
     small = small_clause_subject(tok)
     if small is not None:
         return small
