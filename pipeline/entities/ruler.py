@@ -43,6 +43,43 @@ def _word_test(pattern: list[dict]):
     return lambda text: all(test(text) for test in tests)
 
 
+_LEXEME_FLAGS = {"IS_TITLE": "is_title", "IS_DIGIT": "is_digit", "IS_UPPER": "is_upper", "IS_LOWER": "is_lower",
+                 "IS_PUNCT": "is_punct", "LIKE_NUM": "like_num"}
+_LEXEME_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_"}
+
+
+def _lexeme_test(spec: dict):
+    """For one token spec of a pattern, a test of a word's lexeme that every token the spec matches
+    passes (keys read from the token's entity, ENT_TYPE, are left out: the test only needs to let
+    through all the spec may match); None when the spec holds a key or an operator it cannot read."""
+    if spec.get("OP") not in (None, "?", "*", "+", "1"):
+        return None  # "!" tests the token after a match
+    tests = []
+    for key, value in spec.items():
+        if key in ("OP", "ENT_TYPE"):
+            continue
+        if key in _LEXEME_FLAGS and isinstance(value, bool):
+            tests.append(lambda lex, attr=_LEXEME_FLAGS[key], value=value: getattr(lex, attr) == value)
+            continue
+        if key not in _LEXEME_STRINGS:
+            return None
+        attr = _LEXEME_STRINGS[key]
+        if isinstance(value, str):
+            value = {"IN": [value]}
+        if not isinstance(value, dict) or set(value) - {"IN", "NOT_IN", "REGEX"}:
+            return None
+        if "IN" in value:
+            words = frozenset(value["IN"])
+            tests.append(lambda lex, attr=attr, words=words: getattr(lex, attr) in words)
+        if "NOT_IN" in value:
+            excluded = frozenset(value["NOT_IN"])
+            tests.append(lambda lex, attr=attr, excluded=excluded: getattr(lex, attr) not in excluded)
+        if "REGEX" in value:
+            search = re.compile(value["REGEX"]).search
+            tests.append(lambda lex, attr=attr, search=search: bool(search(getattr(lex, attr))))
+    return (lambda lex: all(test(lex) for test in tests)) if tests else None
+
+
 class AnchoredSpanRuler(SpanRuler):
     """A SpanRuler whose token patterns run only on Docs holding every word they require.
 
@@ -51,7 +88,13 @@ class AnchoredSpanRuler(SpanRuler):
     ruler's time. A pattern that cannot match finds nothing, so leaving it out changes no match;
     the patterns a Doc can match run in one Matcher, built once per such set of patterns. A one-token
     pattern on the word alone ("J.D.", a regex the Matcher would run on every token) is tested once
-    per word form instead."""
+    per word form instead.
+
+    Within a Doc the Matcher runs only on the stretches of words some token pattern can match (each
+    word form tested once against every token spec) that hold a word a pattern requires: every word
+    of a match passes one of its pattern's specs and the match holds its required words, so no match
+    reaches outside such a stretch, and the Matcher finds the same matches in it as in the whole Doc.
+    A spec the word test cannot read (another attribute, the "!" operator) turns this off."""
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
@@ -84,6 +127,12 @@ class AnchoredSpanRuler(SpanRuler):
                            required_words(entry["pattern"], ("LOWER", "ORTH"))]
                 self._token_patterns.append((label, entry["pattern"], anchors))
         self._subset_matchers: dict[tuple[int, ...], Matcher] = {}
+        tests = [_lexeme_test(spec) for _, pattern, _ in self._token_patterns for spec in pattern]
+        self._spec_tests = None if None in tests else tests
+        self._in_stretch: dict[int, bool] = {}  # word form -> some spec may match it
+        self._required = {attr: set().union(*(words for _, _, anchors in self._token_patterns
+                                              for a, words in anchors if a == attr)) for attr in ("LOWER", "ORTH")}
+        self._unanchored = any(not anchors for _, _, anchors in self._token_patterns)
 
     def _word_matches(self, doc: Doc, orths: list[int]) -> list[tuple[int, int, int]]:
         """Matches of the one-token word patterns, each word form tested once (memoized per pattern)."""
@@ -118,13 +167,42 @@ class AnchoredSpanRuler(SpanRuler):
                 matcher.add(label, [pattern])
         return matcher
 
+    def _stretch_matches(self, doc: Doc, matcher: Matcher, arr: np.ndarray) -> list[tuple[int, int, int]]:
+        """The token patterns' matches, the Matcher run on each stretch of words some spec may match
+        that holds a required word (see the class docstring); on the whole Doc when a spec is unreadable."""
+        if self._spec_tests is None:
+            return list(matcher(doc))
+        memo, tests, vocab = self._in_stretch, self._spec_tests, doc.vocab
+        if len(memo) > 500_000:
+            memo.clear()
+        lowers, orths = arr[:, 0].tolist(), arr[:, 1].tolist()
+        required_lower, required_orth = self._required["LOWER"], self._required["ORTH"]
+        found: list[tuple[int, int, int]] = []
+        start, anchored = None, self._unanchored
+        for i, orth in enumerate([*orths, None]):
+            inside = False
+            if orth is not None:
+                inside = memo.get(orth)
+                if inside is None:
+                    lexeme = vocab[orth]
+                    inside = memo[orth] = any(test(lexeme) for test in tests)
+            if inside:
+                if start is None:
+                    start, anchored = i, self._unanchored
+                anchored = anchored or lowers[i] in required_lower or orth in required_orth
+            elif start is not None:
+                if anchored:
+                    found += [(key, start + s, start + e) for key, s, e in matcher(doc[start:i])]
+                start = None
+        return found
+
     def match(self, doc: Doc):
         self._require_patterns()
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
             arr = doc.to_array([LOWER, ORTH])
             matcher = self._token_matcher(arr)
-            matches = list(matcher(doc)) if matcher is not None else []
+            matches = self._stretch_matches(doc, matcher, arr) if matcher is not None else []
             matches += self._word_matches(doc, arr[:, 1].tolist()) + list(self.phrase_matcher(doc))
         found = {Span(doc, start, end, label=self._match_label_id_map[m_id]["label"],
                       span_id=self._match_label_id_map[m_id]["id"])
