@@ -545,7 +545,7 @@ def test_entity_ruler_anchored_matches_equal_spanruler(nlp):
              "Department of Homeland Security", "He left. Fulton County Superior Court. The Bush Administration",
              "REPORTING BY THE DEPARTMENT OF JUSTICE AND THE Office Of The Inspector General Of The Army"]
     model_only = [n for n in nlp.pipe_names if n.startswith("legalnews") and n not in MODEL_TWINS]
-    assert ruler._spec_tests is not None  # the Matcher runs on stretches of words, not on whole Docs
+    assert ruler._spec_words.readable  # the Matcher runs on stretches of words, not on whole Docs
     for doc in nlp.pipe(texts + sample_texts(), disable=model_only):
         assert ruler.match(doc) == plain.match(doc)
     assert len(ruler.match(nlp(texts[0]))) >= 3

@@ -48,18 +48,19 @@ _LEXEME_FLAGS = {"IS_TITLE": "is_title", "IS_DIGIT": "is_digit", "IS_UPPER": "is
 _LEXEME_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_"}
 
 
-def _lexeme_test(spec: dict):
-    """For one token spec of a pattern, a test of a word's lexeme that every token the spec matches
-    passes (keys read from the token's entity, ENT_TYPE, are left out: the test only needs to let
-    through all the spec may match); None when the spec holds a key or an operator it cannot read."""
+def _spec_conditions(spec: dict) -> list[tuple] | None:
+    """The conditions of one token spec on a word's lexeme, as ("flag", attr, value), ("in", attr, words),
+    ("not_in", attr, words) or ("regex", attr, pattern); keys read from the token's entity (ENT_TYPE) are
+    left out, as they only narrow what the spec matches. None when the spec holds a key or an operator
+    these cannot read, or no condition (it may match any word)."""
     if spec.get("OP") not in (None, "?", "*", "+", "1"):
         return None  # "!" tests the token after a match
-    tests = []
+    conditions: list[tuple] = []
     for key, value in spec.items():
         if key in ("OP", "ENT_TYPE"):
             continue
         if key in _LEXEME_FLAGS and isinstance(value, bool):
-            tests.append(lambda lex, attr=_LEXEME_FLAGS[key], value=value: getattr(lex, attr) == value)
+            conditions.append(("flag", _LEXEME_FLAGS[key], value))
             continue
         if key not in _LEXEME_STRINGS:
             return None
@@ -68,16 +69,50 @@ def _lexeme_test(spec: dict):
             value = {"IN": [value]}
         if not isinstance(value, dict) or set(value) - {"IN", "NOT_IN", "REGEX"}:
             return None
-        if "IN" in value:
-            words = frozenset(value["IN"])
-            tests.append(lambda lex, attr=attr, words=words: getattr(lex, attr) in words)
-        if "NOT_IN" in value:
-            excluded = frozenset(value["NOT_IN"])
-            tests.append(lambda lex, attr=attr, excluded=excluded: getattr(lex, attr) not in excluded)
+        conditions += [(op.lower(), attr, frozenset(value[op])) for op in ("IN", "NOT_IN") if op in value]
         if "REGEX" in value:
-            search = re.compile(value["REGEX"]).search
-            tests.append(lambda lex, attr=attr, search=search: bool(search(getattr(lex, attr))))
-    return (lambda lex: all(test(lex) for test in tests)) if tests else None
+            conditions.append(("regex", attr, value["REGEX"]))
+    return conditions or None
+
+
+def _condition_test(kind: str, attr: str, value):
+    if kind == "flag":
+        return lambda lex: getattr(lex, attr) == value
+    if kind == "in":
+        return lambda lex: getattr(lex, attr) in value
+    if kind == "not_in":
+        return lambda lex: getattr(lex, attr) not in value
+    search = re.compile(value).search
+    return lambda lex: bool(search(getattr(lex, attr)))
+
+
+class SpecWords:
+    """Whether some token spec of a set of patterns may match a word, read from the word's lexeme: the
+    specs that are one word list or one flag are merged into sets, the rest are tested one by one."""
+
+    def __init__(self, specs: list[dict]):
+        self.readable = True
+        self.words: dict[str, set[str]] = {"orth_": set(), "lower_": set()}
+        self.flags: set[tuple[str, bool]] = set()
+        tests: dict[str, object] = {}
+        for spec in specs:
+            conditions = _spec_conditions(spec)
+            if conditions is None:
+                self.readable = False
+                return
+            if len(conditions) == 1 and conditions[0][0] == "in":
+                self.words[conditions[0][1]] |= conditions[0][2]
+            elif len(conditions) == 1 and conditions[0][0] == "flag":
+                self.flags.add(conditions[0][1:])
+            else:
+                parts = [_condition_test(*condition) for condition in conditions]
+                tests[repr(sorted(conditions, key=repr))] = lambda lex, parts=parts: all(p(lex) for p in parts)
+        self.tests = list(tests.values())
+
+    def __call__(self, lexeme) -> bool:
+        return lexeme.orth_ in self.words["orth_"] or lexeme.lower_ in self.words["lower_"] \
+            or any(getattr(lexeme, attr) == value for attr, value in self.flags) \
+            or any(test(lexeme) for test in self.tests)
 
 
 class AnchoredSpanRuler(SpanRuler):
@@ -127,8 +162,7 @@ class AnchoredSpanRuler(SpanRuler):
                            required_words(entry["pattern"], ("LOWER", "ORTH"))]
                 self._token_patterns.append((label, entry["pattern"], anchors))
         self._subset_matchers: dict[tuple[int, ...], Matcher] = {}
-        tests = [_lexeme_test(spec) for _, pattern, _ in self._token_patterns for spec in pattern]
-        self._spec_tests = None if None in tests else tests
+        self._spec_words = SpecWords([spec for _, pattern, _ in self._token_patterns for spec in pattern])
         self._in_stretch: dict[int, bool] = {}  # word form -> some spec may match it
         self._required = {attr: set().union(*(words for _, _, anchors in self._token_patterns
                                               for a, words in anchors if a == attr)) for attr in ("LOWER", "ORTH")}
@@ -170,9 +204,9 @@ class AnchoredSpanRuler(SpanRuler):
     def _stretch_matches(self, doc: Doc, matcher: Matcher, arr: np.ndarray) -> list[tuple[int, int, int]]:
         """The token patterns' matches, the Matcher run on each stretch of words some spec may match
         that holds a required word (see the class docstring); on the whole Doc when a spec is unreadable."""
-        if self._spec_tests is None:
+        if not self._spec_words.readable:
             return list(matcher(doc))
-        memo, tests, vocab = self._in_stretch, self._spec_tests, doc.vocab
+        memo, spec_words, vocab = self._in_stretch, self._spec_words, doc.vocab
         if len(memo) > 500_000:
             memo.clear()
         lowers, orths = arr[:, 0].tolist(), arr[:, 1].tolist()
@@ -184,8 +218,7 @@ class AnchoredSpanRuler(SpanRuler):
             if orth is not None:
                 inside = memo.get(orth)
                 if inside is None:
-                    lexeme = vocab[orth]
-                    inside = memo[orth] = any(test(lexeme) for test in tests)
+                    inside = memo[orth] = spec_words(vocab[orth])
             if inside:
                 if start is None:
                     start, anchored = i, self._unanchored
