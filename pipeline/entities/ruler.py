@@ -116,20 +116,17 @@ class SpecWords:
 
 
 class AnchoredSpanRuler(SpanRuler):
-    """A SpanRuler whose token patterns run only on Docs holding every word they require.
+    """A SpanRuler whose token patterns run only where they can match.
 
-    The Matcher tries each token pattern at every token, and patterns opening with `IS_TITLE +`
-    keep a partial match alive through every run of capitalized words: that was nearly all of the
-    ruler's time. A pattern that cannot match finds nothing, so leaving it out changes no match;
-    the patterns a Doc can match run in one Matcher, built once per such set of patterns. A one-token
-    pattern on the word alone ("J.D.", a regex the Matcher would run on every token) is tested once
-    per word form instead.
-
-    Within a Doc the Matcher runs only on the stretches of words some token pattern can match (each
-    word form tested once against every token spec) that hold a word a pattern requires: every word
-    of a match passes one of its pattern's specs and the match holds its required words, so no match
-    reaches outside such a stretch, and the Matcher finds the same matches in it as in the whole Doc.
-    A spec the word test cannot read (another attribute, the "!" operator) turns this off."""
+    Every word of a match passes one of its pattern's token specs, and a match holds its pattern's
+    required words. So the Matcher runs only on the stretches of words some spec may match (each word
+    form tested once, from its lexeme: `SpecWords`), with the patterns whose required words all occur
+    in the stretch (one Matcher per such set, built once), and finds there what spaCy's SpanRuler finds
+    in the whole Doc. Patterns opening with `IS_TITLE +` used to keep a partial match alive through
+    every run of capitalized words of the Doc. A spec the word test cannot read (another attribute,
+    the "!" operator) turns stretches off: the patterns whose required words all occur in the Doc then
+    run on the whole Doc. A one-token pattern on the word alone ("J.D.", a regex the Matcher would run
+    on every token) is tested once per word form instead."""
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
@@ -164,9 +161,12 @@ class AnchoredSpanRuler(SpanRuler):
         self._subset_matchers: dict[tuple[int, ...], Matcher] = {}
         self._spec_words = SpecWords([spec for _, pattern, _ in self._token_patterns for spec in pattern])
         self._in_stretch: dict[int, bool] = {}  # word form -> some spec may match it
-        self._required = {attr: set().union(*(words for _, _, anchors in self._token_patterns
-                                              for a, words in anchors if a == attr)) for attr in ("LOWER", "ORTH")}
-        self._unanchored = any(not anchors for _, _, anchors in self._token_patterns)
+        self._patterns_of: dict[str, dict[int, set[int]]] = {"LOWER": {}, "ORTH": {}}  # required word -> patterns
+        for index, (_, _, anchors) in enumerate(self._token_patterns):
+            for attr, words in anchors:
+                for word in words:
+                    self._patterns_of[attr].setdefault(word, set()).add(index)
+        self._unanchored = {i for i, (_, _, anchors) in enumerate(self._token_patterns) if not anchors}
 
     def _word_matches(self, doc: Doc, orths: list[int]) -> list[tuple[int, int, int]]:
         """Matches of the one-token word patterns, each word form tested once (memoized per pattern)."""
@@ -189,8 +189,10 @@ class AnchoredSpanRuler(SpanRuler):
         present = {"LOWER": set(np.unique(arr[:, 0]).tolist()), "ORTH": set(np.unique(arr[:, 1]).tolist())}
         active = tuple(i for i, (_, _, anchors) in enumerate(self._token_patterns)
                        if all(not words.isdisjoint(present[attr]) for attr, words in anchors))
-        if not active:
-            return None
+        return self._subset_matcher(active) if active else None
+
+    def _subset_matcher(self, active: tuple[int, ...]) -> Matcher:
+        """One Matcher of the token patterns `active`, built once per such set."""
         matcher = self._subset_matchers.get(active)
         if matcher is None:
             if len(self._subset_matchers) > 1024:
@@ -201,18 +203,16 @@ class AnchoredSpanRuler(SpanRuler):
                 matcher.add(label, [pattern])
         return matcher
 
-    def _stretch_matches(self, doc: Doc, matcher: Matcher, arr: np.ndarray) -> list[tuple[int, int, int]]:
-        """The token patterns' matches, the Matcher run on each stretch of words some spec may match
-        that holds a required word (see the class docstring); on the whole Doc when a spec is unreadable."""
-        if not self._spec_words.readable:
-            return list(matcher(doc))
+    def _stretch_matches(self, doc: Doc, arr: np.ndarray) -> list[tuple[int, int, int]]:
+        """The token patterns' matches: on each stretch of words some spec may match, the Matcher of
+        the patterns whose required words all occur in that stretch (see the class docstring)."""
         memo, spec_words, vocab = self._in_stretch, self._spec_words, doc.vocab
         if len(memo) > 500_000:
             memo.clear()
         lowers, orths = arr[:, 0].tolist(), arr[:, 1].tolist()
-        required_lower, required_orth = self._required["LOWER"], self._required["ORTH"]
+        of_lower, of_orth = self._patterns_of["LOWER"].get, self._patterns_of["ORTH"].get
         found: list[tuple[int, int, int]] = []
-        start, anchored = None, self._unanchored
+        start, candidates = None, set()
         for i, orth in enumerate([*orths, None]):
             inside = False
             if orth is not None:
@@ -221,11 +221,14 @@ class AnchoredSpanRuler(SpanRuler):
                     inside = memo[orth] = spec_words(vocab[orth])
             if inside:
                 if start is None:
-                    start, anchored = i, self._unanchored
-                anchored = anchored or lowers[i] in required_lower or orth in required_orth
+                    start, candidates = i, set(self._unanchored)
+                candidates.update(of_lower(lowers[i], ()), of_orth(orth, ()))
             elif start is not None:
-                if anchored:
-                    found += [(key, start + s, start + e) for key, s, e in matcher(doc[start:i])]
+                present = {"LOWER": set(lowers[start:i]), "ORTH": set(orths[start:i])}
+                active = tuple(sorted(p for p in candidates if all(
+                    not words.isdisjoint(present[attr]) for attr, words in self._token_patterns[p][2])))
+                if active:
+                    found += [(key, start + s, start + e) for key, s, e in self._subset_matcher(active)(doc[start:i])]
                 start = None
         return found
 
@@ -234,8 +237,11 @@ class AnchoredSpanRuler(SpanRuler):
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
             arr = doc.to_array([LOWER, ORTH])
-            matcher = self._token_matcher(arr)
-            matches = self._stretch_matches(doc, matcher, arr) if matcher is not None else []
+            if self._spec_words.readable:
+                matches = self._stretch_matches(doc, arr)
+            else:
+                matcher = self._token_matcher(arr)
+                matches = list(matcher(doc)) if matcher is not None else []
             matches += self._word_matches(doc, arr[:, 1].tolist()) + list(self.phrase_matcher(doc))
         found = {Span(doc, start, end, label=self._match_label_id_map[m_id]["label"],
                       span_id=self._match_label_id_map[m_id]["id"])
