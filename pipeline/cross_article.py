@@ -27,7 +27,6 @@ import pyarrow.parquet as pq
 from .query import normalize_name
 from .records import entity_key
 from .resources import models_dir as resolve_models_dir
-from .writers import arrow_array
 
 __all__ = ["NameTables", "PersonName", "covers", "link_mentions_table", "link_people", "name_tables", "name_words"]
 
@@ -208,12 +207,16 @@ def link_mentions_table(table: Path, models_dir: str = "") -> int:
             new = [linked_key(label, canonical, key, links) for label, canonical, key in
                    zip(rows.column("label").to_pylist(), rows.column("canonical").to_pylist(), old)]
             changed += sum(a != b for a, b in zip(old, new))
-            writer.write_table(rows.set_column(index, source.schema_arrow.field(index), arrow_array(new, pa.string())))
+            writer.write_table(rows.set_column(index, source.schema_arrow.field(index), pa.array(new, pa.string())))
     encode = json.JSONEncoder(ensure_ascii=False).encode  # the writers' JSON Lines format
     with open(jsonl, encoding="utf-8") as src, open(f"{jsonl}.partial", "w", encoding="utf-8") as out:
         for line in src:
             row = json.loads(line)
-            row["entity_key"] = linked_key(row["label"], row["canonical"], row["entity_key"], links)
+            key = linked_key(row["label"], row["canonical"], row["entity_key"], links)
+            if key == row["entity_key"]:
+                out.write(line)  # the writers' own line: encoding it again gives the same text
+                continue
+            row["entity_key"] = key
             out.write(encode(row) + "\n")
     os.replace(temp, parquet)
     os.replace(f"{jsonl}.partial", jsonl)

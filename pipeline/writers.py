@@ -93,12 +93,6 @@ def arrow_table(jsonl: str, schema: pa.Schema, rows: list[dict[str, Any]]) -> pa
     return table
 
 
-def arrow_array(values: list[Any], type_: pa.DataType) -> pa.Array:
-    """`pa.array(values, type_)`, made as `arrow_table` makes tables (without importing pandas)."""
-    schema, rows = pa.schema([("value", type_)]), [{"value": value} for value in values]
-    return arrow_table("".join(f"{_encode(row)}\n" for row in rows), schema, rows).column(0).combine_chunks()
-
-
 def _partial(path: Path) -> Path:
     return path.with_name(path.name + ".partial")
 
