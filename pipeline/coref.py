@@ -43,6 +43,7 @@ Anything else stays unresolved: a wrong name is worse than none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -180,8 +181,9 @@ def _role_words(span: Span) -> list[str]:
     return found
 
 
-def _title_before(span: Span, titles: set[str] | frozenset[str]) -> bool:
-    return any(word in titles for word in _role_words(span))
+def _title_before(span: Span, titles: set[str] | frozenset[str],
+                  role_words: Callable[[Span], list[str]] = _role_words) -> bool:
+    return any(word in titles for word in role_words(span))
 
 
 def _counsel_after(span: Span, words: PeopleWords) -> bool:
@@ -234,12 +236,12 @@ def _judge_titles(doc: Doc, words: PeopleWords) -> frozenset[str]:
     return words.judge_titles | bound
 
 
-def _mention_gender(span: Span, words: PeopleWords) -> str | None:
+def _mention_gender(span: Span, words: PeopleWords, role_words: Callable[[Span], list[str]] = _role_words) -> str | None:
     """The sex an honorific ("Ms", "Mr Justice") or a gendered word ("spokeswoman", "the man") gives a mention."""
     before = _words_before(span)
     titles = words.judge_titles | words.lawyer_titles
     honorifics = span.text.lower().split()[:1] + before[:1] + (before[1:2] if before[:1] and before[0] in titles else [])
-    cues = honorifics + _role_words(span)
+    cues = honorifics + role_words(span)
     male = any(w in words.male_honorifics for w in honorifics) or any(w in words.male_words for w in cues)
     female = any(w in words.female_honorifics for w in honorifics) or any(w in words.female_words for w in cues)
     return "male" if male and not female else "female" if female and not male else None
@@ -254,16 +256,32 @@ def _given_name(name: str, words: PeopleWords) -> str | None:
     return tokens[0]
 
 
-def _person_gender(person: Person, words: PeopleWords) -> str | None:
+def _person_gender(person: Person, words: PeopleWords,
+                   role_words: Callable[[Span], list[str]] = _role_words) -> str | None:
     """The sex what the text says gives; the given name only when the text says nothing, and
     contradicting cues leave it unknown."""
-    said = {g for g in (_mention_gender(m, words) for m in person.mentions) if g}
+    said = {g for g in (_mention_gender(m, words, role_words) for m in person.mentions) if g}
     if len(said) == 1:
         return said.pop()
     if said:
         return None
     given = _given_name(person.name, words)
     return first_name_gender(given) if given else None
+
+
+class _PerSpan:
+    """A function of a span's tokens, computed once per (start, end) of one Doc."""
+
+    def __init__(self, function: Callable[[Span], list[str]]):
+        self.function = function
+        self.memo: dict[tuple[int, int], list[str]] = {}
+
+    def __call__(self, span: Span) -> list[str]:
+        key = (span.start, span.end)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self.function(span)
+        return found
 
 
 def _agrees(person: Person, gender: str | None) -> bool:
@@ -284,20 +302,21 @@ class Resolver:
         self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
         self._lead_index: int | None = None
         self.ents = doc.ents
+        tokens, role_words = _PerSpan(_tokens), _PerSpan(_role_words)  # each read many times below
         persons = [e for e in self.ents if e.label_ == "PERSON" and len(e)]
         # a place or a body the model calls a person ("Co Kildare", "Parti Pribumi Bersatu" and its "Bersatu")
-        not_people = [_tokens(e) for e in persons if any(t.lower_ in self.words.non_person_name_words for t in e)]
+        not_people = [tokens(e) for e in persons if any(t.lower_ in self.words.non_person_name_words for t in e)]
         named = [e for e in persons
                  if not all(t.lower_ in self.words.lawyer_suffixes for t in e)  # a stray "KC" names no one
-                 and not any(_is_part_of(_tokens(e), other) for other in not_people)
+                 and not any(_is_part_of(tokens(e), other) for other in not_people)
                  and not (e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPOSITIONS)]  # "arrested in Cali"
-        names = [_tokens(e) for e in named]
+        names = [tokens(e) for e in named]
         mentions = named + [e for e in self.ents if e.label_ in ("ORGANIZATION", "ORG") and len(e) and (
-            _INITIALS.match(e.text) or any(_is_part_of(_tokens(e), n) for n in names))]
-        for ent in sorted(mentions, key=lambda e: (-len(_tokens(e)), e.label_ != "PERSON")):
-            words = _tokens(ent)
+            _INITIALS.match(e.text) or any(_is_part_of(tokens(e), n) for n in names))]
+        for ent in sorted(mentions, key=lambda e: (-len(tokens(e)), e.label_ != "PERSON")):
+            words = tokens(ent)
             person = next((p for p in self.people
-                           if any(_is_part_of(words, _tokens(m)) for m in p.mentions)), None)
+                           if any(_is_part_of(words, tokens(m)) for m in p.mentions)), None)
             if person is None:
                 person = Person(name=ent.text)
                 self.people.append(person)
@@ -306,12 +325,12 @@ class Resolver:
         judge_titles = _judge_titles(doc, self.words)
         for person in self.people:
             person.mentions.sort(key=lambda e: e.start)
-            person.titles = frozenset(w for m in person.mentions for w in _role_words(m) if w in judge_titles)
+            person.titles = frozenset(w for m in person.mentions for w in role_words(m) if w in judge_titles)
             person.judge = bool(person.titles) or any(_presides(m, self.words) for m in person.mentions)
             person.lawyer = not person.judge and any(
-                _title_before(m, self.words.lawyer_titles) or _counsel_after(m, self.words)
+                _title_before(m, self.words.lawyer_titles, role_words) or _counsel_after(m, self.words)
                 or _in_counsel_list(m, self.words) for m in person.mentions)
-            person.gender = _person_gender(person, self.words)
+            person.gender = _person_gender(person, self.words, role_words)
 
     def person(self, ent: Span) -> Person | None:
         return self.person_of.get((ent.start, ent.end))

@@ -212,7 +212,11 @@ def link_mentions_table(table: Path, models_dir: str = "") -> int:
     with open(jsonl, encoding="utf-8") as src, open(f"{jsonl}.partial", "w", encoding="utf-8") as out:
         for line in src:
             row = json.loads(line)
-            row["entity_key"] = linked_key(row["label"], row["canonical"], row["entity_key"], links)
+            key = linked_key(row["label"], row["canonical"], row["entity_key"], links)
+            if key == row["entity_key"]:
+                out.write(line)  # the writers' own line: encoding it again gives the same text
+                continue
+            row["entity_key"] = key
             out.write(encode(row) + "\n")
     os.replace(temp, parquet)
     os.replace(f"{jsonl}.partial", jsonl)

@@ -79,7 +79,14 @@ def model_info(nlp: Language) -> dict[str, Any]:
 
 
 def make_doc(nlp: Language, article: Article, max_chars: int):
-    doc = nlp.make_doc(article.text[:max_chars])
+    from spacy.tokenizer import Tokenizer
+
+    from .extensions import TEXT_KEY
+
+    text = article.text[:max_chars]
+    doc = nlp.make_doc(text)
+    if type(nlp.tokenizer) is Tokenizer:  # spaCy's tokenizer keeps the text verbatim: Doc.text need not be rebuilt
+        doc.user_data[TEXT_KEY] = text
     doc._.article_id = article.article_id
     doc._.published_at = article.published_at
     return doc

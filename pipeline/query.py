@@ -12,9 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported where a DataFrame is made: `extract` publishes a run without it
+    import pandas as pd
 
 from .courts import circuit_name
 from .errors import LegalNewsError
@@ -201,6 +204,8 @@ def parse_day(value: str, end: bool = False) -> date:
             return date(year, int(month), int(day))
         if month:
             first = date(year, int(month), 1)
+            import pandas as pd
+
             return (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date() if end else first
         return date(year, 12, 31) if end else date(year, 1, 1)
     except ValueError as err:

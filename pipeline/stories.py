@@ -137,7 +137,10 @@ def build_stories(run: Path | str, con: duckdb.DuckDBPyConnection | None = None)
             story.add(row, interval)
             singles.append(story)
             continue
-        stories = groups.setdefault((row["event_type"], row["negated"], row["subject_id"]), [])
+        key = (row["event_type"], row["negated"], row["subject_id"])
+        if row["subject_id"] is None:  # such a story takes only events of its first one's agent and adjudicator
+            key += tuple(row[f"{role}_id"] for role in LINKING_ROLES)
+        stories = groups.setdefault(key, [])
         story = next((s for s in stories if s.accepts(row, interval)), None)
         if story is None:
             story = Story()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import pyarrow as pa
+import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 
 ARGUMENT = pa.struct([
@@ -72,6 +73,26 @@ TABLES = tuple(name for name in SCHEMAS if name not in DERIVED_TABLES)
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # one JSON Lines row: json.dumps' format, one encoder
 
 
+def arrow_table(jsonl: str, schema: pa.Schema, rows: list[dict[str, Any]]) -> pa.Table:
+    """The Arrow table of `rows`, read by Arrow's JSON reader from `jsonl` (the same rows as JSON Lines).
+
+    pyarrow's conversion of Python objects (`Table.from_pylist`) imports pandas to check whether they
+    are pandas objects: a quarter of a second at the start of every process. The JSON reader does not;
+    a batch it cannot read into exactly `schema` (a NaN, which JSON cannot hold) is converted as before."""
+    if not rows:
+        return schema.empty_table()
+    data = jsonl.encode("utf-8")
+    try:
+        table = pa_json.read_json(
+            pa.BufferReader(data), read_options=pa_json.ReadOptions(use_threads=False, block_size=len(data) + 1),
+            parse_options=pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore"))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        table = None
+    if table is None or table.num_rows != len(rows) or not table.schema.equals(schema):
+        table = pa.Table.from_pylist(rows, schema=schema)
+    return table
+
+
 def _partial(path: Path) -> Path:
     return path.with_name(path.name + ".partial")
 
@@ -94,8 +115,9 @@ class TableWriter:
         batch = [{field: row.get(field) for field in names} for row in rows]
         if not batch:
             return
-        self._jsonl_fp.write("".join(f"{_encode(row)}\n" for row in batch))
-        self._parquet.write_table(pa.Table.from_pylist(batch, schema=self.schema))
+        jsonl = "".join(f"{_encode(row)}\n" for row in batch)
+        self._jsonl_fp.write(jsonl)
+        self._parquet.write_table(arrow_table(jsonl, self.schema, batch))
         self.rows += len(batch)
 
     def close(self) -> None:

@@ -27,3 +27,16 @@ def test_collect_doc_text_is_built_once_and_equals_doc_text(nlp):
     assert doc_text(doc) == doc.text == doc.user_data[TEXT_KEY]
     doc.user_data[TEXT_KEY] = "cached"
     assert doc_text(doc) == "cached"
+
+
+def test_collect_make_doc_keeps_the_article_text_as_the_doc_text(nlp):
+    """`make_doc` hands the article's text on as the Doc's text (spaCy's tokenizer keeps it verbatim), so no
+    stage joins the tokens again; whitespace of every kind and a cut at `max_chars` included."""
+    from pipeline.engines import make_doc
+
+    texts = ["  Two  spaces,\ttabs,\r\nand a no-break\u00a0space.  ", "A thin\u2009space\n\n\nand lines \u2028 here ",
+             "", " ", *sample_texts()[:5]]
+    for text in texts:
+        for max_chars in (len(text), 7):
+            doc = make_doc(nlp, Article("a", text), max_chars)
+            assert doc.user_data[TEXT_KEY] == doc.text == text[:max_chars]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import annotate
+from conftest import annotate, sample_texts
 from pipeline.nlp import MODEL_TWINS
 
 
@@ -541,9 +541,12 @@ def test_entity_ruler_anchored_matches_equal_spanruler(nlp):
              "ruled; the Harris County Sheriff's Office and the Texas Board of Pardons and Paroles declined.",
              "J.D. Vance met Ministry of Foreign Affairs officials at the Otay Mesa Detention Center.",
              "The state's highest court, the Texas Court of Criminal Appeals, sent John Doe 2 to Huntsville Prison.",
-             "Nothing here matches a pattern.", ""]
+             "Nothing here matches a pattern.", "",
+             "Department of Homeland Security", "He left. Fulton County Superior Court. The Bush Administration",
+             "REPORTING BY THE DEPARTMENT OF JUSTICE AND THE Office Of The Inspector General Of The Army"]
     model_only = [n for n in nlp.pipe_names if n.startswith("legalnews") and n not in MODEL_TWINS]
-    for doc in nlp.pipe(texts, disable=model_only):
+    assert ruler._spec_words.readable  # the Matcher runs on stretches of words, not on whole Docs
+    for doc in nlp.pipe(texts + sample_texts(), disable=model_only):
         assert ruler.match(doc) == plain.match(doc)
     assert len(ruler.match(nlp(texts[0]))) >= 3
 

@@ -161,3 +161,54 @@ def test_run_worker_loads_the_model_without_collecting_and_freezes_it(monkeypatc
         assert gc.get_freeze_count() > frozen + 100_000 and gc.is_tracked(model) and "ner" in model.pipe_names
     finally:
         gc.unfreeze()
+
+
+TRICKY_EVENT = {"article_id": "a\u00e9\U0001f600", "event_id": "e\"1\\", "trigger": "line\nbreak\ttab\x01",
+                "trigger_start": 2**40, "negated": False, "confidence": 0.1, "date": None, "arguments": [
+                    {"role": "subject", "text": "\u2028Ana", "start_char": 0, "end_char": 3, "confidence": 1e-05},
+                    {"role": "place", "mention_id": None}]}
+
+
+def events_table(rows: list[dict]):
+    """The events table the writers make of `rows`, and pyarrow's own conversion of them."""
+    import json as json_module
+
+    import pyarrow as pa
+
+    from pipeline.writers import arrow_table
+
+    schema = SCHEMAS["events"]
+    full = [{name: row.get(name) for name in schema.names} for row in rows]
+    jsonl = "".join(json_module.dumps(row, ensure_ascii=False) + "\n" for row in full)
+    return arrow_table(jsonl, schema, full), pa.Table.from_pylist(full, schema=schema)
+
+
+@pytest.mark.parametrize("rows", [
+    [TRICKY_EVENT, {"article_id": "b", "arguments": []}, {"article_id": "c", "arguments": None, "negated": True}],
+    [],
+])
+def test_run_parquet_tables_are_made_as_pyarrow_makes_them(rows):
+    """The writers make Arrow tables with Arrow's JSON reader (no pandas import); the tables equal pyarrow's own
+    conversion of the rows, nested arguments, escapes, large numbers and nulls included."""
+    made, expected = events_table(rows)
+    assert made.schema.equals(expected.schema) and made.equals(expected)
+
+
+def test_run_parquet_rows_json_cannot_hold_are_converted_by_pyarrow():
+    """A NaN is no JSON value: such a batch is converted as pyarrow converts it."""
+    import math
+
+    made, expected = events_table([{"article_id": "nan", "confidence": float("nan"), "arguments": []}])
+    assert made.schema.equals(expected.schema) and math.isnan(made.column("confidence")[0].as_py())
+
+
+def test_run_extract_does_not_import_pandas(tmp_path):
+    """pyarrow's conversion of Python rows imports pandas (a quarter of a second); an extract run writes its
+    tables without it."""
+    code = ("import sys, atexit; atexit.register(lambda: print('pandas' in sys.modules)); "
+            "from pipeline.cli import main; main()")
+    result = subprocess.run([sys.executable, "-c", code, "extract", str(SAMPLE / "articles.jsonl"), "--out",
+                             str(tmp_path / "out"), "--quiet", "--workers", "1"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"

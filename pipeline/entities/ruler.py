@@ -43,15 +43,90 @@ def _word_test(pattern: list[dict]):
     return lambda text: all(test(text) for test in tests)
 
 
-class AnchoredSpanRuler(SpanRuler):
-    """A SpanRuler whose token patterns run only on Docs holding every word they require.
+_LEXEME_FLAGS = {"IS_TITLE": "is_title", "IS_DIGIT": "is_digit", "IS_UPPER": "is_upper", "IS_LOWER": "is_lower",
+                 "IS_PUNCT": "is_punct", "LIKE_NUM": "like_num"}
+_LEXEME_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_"}
 
-    The Matcher tries each token pattern at every token, and patterns opening with `IS_TITLE +`
-    keep a partial match alive through every run of capitalized words: that was nearly all of the
-    ruler's time. A pattern that cannot match finds nothing, so leaving it out changes no match;
-    the patterns a Doc can match run in one Matcher, built once per such set of patterns. A one-token
-    pattern on the word alone ("J.D.", a regex the Matcher would run on every token) is tested once
-    per word form instead."""
+
+def _spec_conditions(spec: dict) -> list[tuple] | None:
+    """The conditions of one token spec on a word's lexeme, as ("flag", attr, value), ("in", attr, words),
+    ("not_in", attr, words) or ("regex", attr, pattern); keys read from the token's entity (ENT_TYPE) are
+    left out, as they only narrow what the spec matches. None when the spec holds a key or an operator
+    these cannot read, or no condition (it may match any word)."""
+    if spec.get("OP") not in (None, "?", "*", "+", "1"):
+        return None  # "!" tests the token after a match
+    conditions: list[tuple] = []
+    for key, value in spec.items():
+        if key in ("OP", "ENT_TYPE"):
+            continue
+        if key in _LEXEME_FLAGS and isinstance(value, bool):
+            conditions.append(("flag", _LEXEME_FLAGS[key], value))
+            continue
+        if key not in _LEXEME_STRINGS:
+            return None
+        attr = _LEXEME_STRINGS[key]
+        if isinstance(value, str):
+            value = {"IN": [value]}
+        if not isinstance(value, dict) or set(value) - {"IN", "NOT_IN", "REGEX"}:
+            return None
+        conditions += [(op.lower(), attr, frozenset(value[op])) for op in ("IN", "NOT_IN") if op in value]
+        if "REGEX" in value:
+            conditions.append(("regex", attr, value["REGEX"]))
+    return conditions or None
+
+
+def _condition_test(kind: str, attr: str, value):
+    if kind == "flag":
+        return lambda lex: getattr(lex, attr) == value
+    if kind == "in":
+        return lambda lex: getattr(lex, attr) in value
+    if kind == "not_in":
+        return lambda lex: getattr(lex, attr) not in value
+    search = re.compile(value).search
+    return lambda lex: bool(search(getattr(lex, attr)))
+
+
+class SpecWords:
+    """Whether some token spec of a set of patterns may match a word, read from the word's lexeme: the
+    specs that are one word list or one flag are merged into sets, the rest are tested one by one."""
+
+    def __init__(self, specs: list[dict]):
+        self.readable = True
+        self.words: dict[str, set[str]] = {"orth_": set(), "lower_": set()}
+        self.flags: set[tuple[str, bool]] = set()
+        tests: dict[str, object] = {}
+        for spec in specs:
+            conditions = _spec_conditions(spec)
+            if conditions is None:
+                self.readable = False
+                return
+            if len(conditions) == 1 and conditions[0][0] == "in":
+                self.words[conditions[0][1]] |= conditions[0][2]
+            elif len(conditions) == 1 and conditions[0][0] == "flag":
+                self.flags.add(conditions[0][1:])
+            else:
+                parts = [_condition_test(*condition) for condition in conditions]
+                tests[repr(sorted(conditions, key=repr))] = lambda lex, parts=parts: all(p(lex) for p in parts)
+        self.tests = list(tests.values())
+
+    def __call__(self, lexeme) -> bool:
+        return lexeme.orth_ in self.words["orth_"] or lexeme.lower_ in self.words["lower_"] \
+            or any(getattr(lexeme, attr) == value for attr, value in self.flags) \
+            or any(test(lexeme) for test in self.tests)
+
+
+class AnchoredSpanRuler(SpanRuler):
+    """A SpanRuler whose token patterns run only where they can match.
+
+    Every word of a match passes one of its pattern's token specs, and a match holds its pattern's
+    required words. So the Matcher runs only on the stretches of words some spec may match (each word
+    form tested once, from its lexeme: `SpecWords`), with the patterns whose required words all occur
+    in the stretch (one Matcher per such set, built once), and finds there what spaCy's SpanRuler finds
+    in the whole Doc. Patterns opening with `IS_TITLE +` used to keep a partial match alive through
+    every run of capitalized words of the Doc. A spec the word test cannot read (another attribute,
+    the "!" operator) turns stretches off: the patterns whose required words all occur in the Doc then
+    run on the whole Doc. A one-token pattern on the word alone ("J.D.", a regex the Matcher would run
+    on every token) is tested once per word form instead."""
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
@@ -84,6 +159,14 @@ class AnchoredSpanRuler(SpanRuler):
                            required_words(entry["pattern"], ("LOWER", "ORTH"))]
                 self._token_patterns.append((label, entry["pattern"], anchors))
         self._subset_matchers: dict[tuple[int, ...], Matcher] = {}
+        self._spec_words = SpecWords([spec for _, pattern, _ in self._token_patterns for spec in pattern])
+        self._in_stretch: dict[int, bool] = {}  # word form -> some spec may match it
+        self._patterns_of: dict[str, dict[int, set[int]]] = {"LOWER": {}, "ORTH": {}}  # required word -> patterns
+        for index, (_, _, anchors) in enumerate(self._token_patterns):
+            for attr, words in anchors:
+                for word in words:
+                    self._patterns_of[attr].setdefault(word, set()).add(index)
+        self._unanchored = {i for i, (_, _, anchors) in enumerate(self._token_patterns) if not anchors}
 
     def _word_matches(self, doc: Doc, orths: list[int]) -> list[tuple[int, int, int]]:
         """Matches of the one-token word patterns, each word form tested once (memoized per pattern)."""
@@ -106,8 +189,10 @@ class AnchoredSpanRuler(SpanRuler):
         present = {"LOWER": set(np.unique(arr[:, 0]).tolist()), "ORTH": set(np.unique(arr[:, 1]).tolist())}
         active = tuple(i for i, (_, _, anchors) in enumerate(self._token_patterns)
                        if all(not words.isdisjoint(present[attr]) for attr, words in anchors))
-        if not active:
-            return None
+        return self._subset_matcher(active) if active else None
+
+    def _subset_matcher(self, active: tuple[int, ...]) -> Matcher:
+        """One Matcher of the token patterns `active`, built once per such set."""
         matcher = self._subset_matchers.get(active)
         if matcher is None:
             if len(self._subset_matchers) > 1024:
@@ -118,13 +203,45 @@ class AnchoredSpanRuler(SpanRuler):
                 matcher.add(label, [pattern])
         return matcher
 
+    def _stretch_matches(self, doc: Doc, arr: np.ndarray) -> list[tuple[int, int, int]]:
+        """The token patterns' matches: on each stretch of words some spec may match, the Matcher of
+        the patterns whose required words all occur in that stretch (see the class docstring)."""
+        memo, spec_words, vocab = self._in_stretch, self._spec_words, doc.vocab
+        if len(memo) > 500_000:
+            memo.clear()
+        lowers, orths = arr[:, 0].tolist(), arr[:, 1].tolist()
+        of_lower, of_orth = self._patterns_of["LOWER"].get, self._patterns_of["ORTH"].get
+        found: list[tuple[int, int, int]] = []
+        start, candidates = None, set()
+        for i, orth in enumerate([*orths, None]):
+            inside = False
+            if orth is not None:
+                inside = memo.get(orth)
+                if inside is None:
+                    inside = memo[orth] = spec_words(vocab[orth])
+            if inside:
+                if start is None:
+                    start, candidates = i, set(self._unanchored)
+                candidates.update(of_lower(lowers[i], ()), of_orth(orth, ()))
+            elif start is not None:
+                present = {"LOWER": set(lowers[start:i]), "ORTH": set(orths[start:i])}
+                active = tuple(sorted(p for p in candidates if all(
+                    not words.isdisjoint(present[attr]) for attr, words in self._token_patterns[p][2])))
+                if active:
+                    found += [(key, start + s, start + e) for key, s, e in self._subset_matcher(active)(doc[start:i])]
+                start = None
+        return found
+
     def match(self, doc: Doc):
         self._require_patterns()
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
             arr = doc.to_array([LOWER, ORTH])
-            matcher = self._token_matcher(arr)
-            matches = list(matcher(doc)) if matcher is not None else []
+            if self._spec_words.readable:
+                matches = self._stretch_matches(doc, arr)
+            else:
+                matcher = self._token_matcher(arr)
+                matches = list(matcher(doc)) if matcher is not None else []
             matches += self._word_matches(doc, arr[:, 1].tolist()) + list(self.phrase_matcher(doc))
         found = {Span(doc, start, end, label=self._match_label_id_map[m_id]["label"],
                       span_id=self._match_label_id_map[m_id]["id"])

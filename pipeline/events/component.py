@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions
 from ..resources import ResourceComponent
 from .builder import build_event, retype_verdicts
-from .context import DocContext
+from .context import DocContext, people_words
 from .lexicon import load_lexicon
 from .triggers import TriggerFinder
 
@@ -35,10 +35,11 @@ class EventExtractor(ResourceComponent):
     def load_resources(self, folder: Path) -> None:
         self.lexicon = load_lexicon(folder / "events")
         self.triggers = TriggerFinder(self.vocab, self.lexicon)
+        self.people_words = people_words(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         self.require_resources()
-        ctx = DocContext.build(doc, self.lexicon)
+        ctx = DocContext.build(doc, self.lexicon, self.people_words)
         found = []
         for trigger in self.triggers(doc, ctx):
             for reading in trigger.readings():

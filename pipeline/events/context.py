@@ -6,6 +6,7 @@ the dateline and the events built so far live here, for the Doc being read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -34,13 +35,20 @@ class DocContext:
     dateline_span: tuple[int, int] | None
     dateline_end: int                 # char offset where the dateline's dash ends (0: none)
     built: list[FoundEvent] = field(default_factory=list)
+    ent_starts: list[int] = field(init=False)     # start token of each of doc_ents, for ents_in
+    ent_ends: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ent_starts = [e.start for e in self.doc_ents]
+        self.ent_ends = [e.end for e in self.doc_ents]
 
     @classmethod
-    def build(cls, doc: Doc, lexicon: Lexicon) -> "DocContext":
+    def build(cls, doc: Doc, lexicon: Lexicon, words: PeopleWords | None = None) -> "DocContext":
+        """`words`: the lexicon's `people_words`, when the caller keeps them across Docs."""
         doc_ents = doc.ents  # Doc.ents builds every Span anew on each access: read once
         text = doc_text(doc)
         dateline_span, dateline_end = find_dateline(doc_ents, text)
-        return cls(doc, lexicon, text, Resolver(doc, lexicon.nouns.person, people_words(lexicon)), doc_ents,
+        return cls(doc, lexicon, text, Resolver(doc, lexicon.nouns.person, words or people_words(lexicon)), doc_ents,
                    {t.i: e for e in doc_ents for t in e}, dateline_span, dateline_end)
 
     def in_dateline(self, idx: int) -> bool:
@@ -48,7 +56,14 @@ class DocContext:
         return self.dateline_span is not None and self.dateline_span[0] <= idx < self.dateline_end
 
     def ents_in(self, span: Span) -> list[Span]:
-        return [e for e in self.doc_ents if span.start <= e.start and e.end <= span.end]
+        """The entities inside `span`, in text order (doc_ents are sorted and do not overlap)."""
+        start, end = span.start, span.end
+        ends, found = self.ent_ends, []
+        for i in range(bisect_left(self.ent_starts, start), len(ends)):
+            if ends[i] > end:
+                break
+            found.append(self.doc_ents[i])
+        return found
 
 
 def people_words(lexicon: Lexicon) -> PeopleWords:

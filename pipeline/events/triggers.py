@@ -85,6 +85,7 @@ class TriggerFinder:
         self.by_form: dict[int, list[tuple[int, frozenset[int]]]] = defaultdict(list)
         self.anchors: dict[int, set[int]] = defaultdict(set)  # attribute id -> hashes a pattern needs
         self.anchored: list[tuple[int, np.ndarray, Matcher]] = []  # per pattern: its anchor and its own Matcher
+        anchored_by: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.anchorless = False
         for entry in lexicon.entries:
             if entry.guard and entry.guard not in GUARDS:
@@ -100,6 +101,8 @@ class TriggerFinder:
                     self.anchors[anchor[0]].update(hashes)
                     own = Matcher(vocab)
                     own.add(entry.id, [pattern])
+                    for key in hashes:
+                        anchored_by[anchor[0]][key].append(len(self.anchored))
                     self.anchored.append((anchor[0], np.array(hashes, dtype=np.uint64), own))
             else:
                 key = vocab.strings.add(entry.id)
@@ -108,6 +111,8 @@ class TriggerFinder:
                     self.by_lemma[vocab.strings.add(lemma)].append((key, pos))
                 for form in {f for lemma in entry.lemma for f in inflections(lemma)}:
                     self.by_form[vocab.strings.add(form)].append((key, pos))
+        self.anchored_by = {attr: dict(patterns) for attr, patterns in anchored_by.items()}  # attr -> hash -> patterns
+        self.anchor_hashes = {attr: np.array(sorted(hashes), dtype=np.uint64) for attr, hashes in self.anchors.items()}
 
     def __call__(self, doc: Doc, ctx: DocContext) -> list[Trigger]:
         """Guarded candidates, one per token: the longest pattern wins, then the most confident entry."""
@@ -135,21 +140,29 @@ class TriggerFinder:
 
     def pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The multi-word patterns' matches, found by running each pattern's own Matcher only on the
-        sentences that hold its anchor token: most sentences hold none, and a trigger never spans two."""
+        sentences that hold its anchor token: most sentences hold none, and a trigger never spans two.
+        The anchors are found with one lookup per column for all patterns, each token's sentence read once."""
         if not self.anchors and not self.anchorless:
             return []  # a lexicon without multi-word patterns
         if self.anchorless or not len(doc):
             return self.matcher(doc)
         columns = list(self.anchors)
         rows = doc.to_array(columns)
+        todo: dict[int, dict[int, Span]] = {}  # pattern index -> start -> each sentence holding its anchor
+        sent_of: dict[int, Span] = {}
+        for column, attr in enumerate(columns):
+            values, patterns_of = rows[:, column], self.anchored_by[attr]
+            for i in np.flatnonzero(np.isin(values, self.anchor_hashes[attr])).tolist():
+                sent = sent_of.get(i)
+                if sent is None:
+                    sent = sent_of[i] = doc[i].sent
+                for pattern in patterns_of[int(values[i])]:
+                    todo.setdefault(pattern, {}).setdefault(sent.start, sent)
         found = []
-        for attr, hashes, matcher in self.anchored:  # each pattern only where its own anchor word is
-            done = set()
-            for i in np.flatnonzero(np.isin(rows[:, columns.index(attr)], hashes)).tolist():
-                sent = doc[i].sent
-                if sent.start not in done:
-                    done.add(sent.start)
-                    found += [(key, sent.start + start, sent.start + end) for key, start, end in matcher(sent)]
+        for pattern, sents in todo.items():  # each pattern only where its own anchor word is
+            matcher = self.anchored[pattern][2]
+            for sent in sents.values():
+                found += [(key, sent.start + start, sent.start + end) for key, start, end in matcher(sent)]
         return found
 
     def word_matches(self, doc: Doc) -> set[tuple[int, int, int]]:
