@@ -58,10 +58,8 @@ def reports_the_news(head: Token) -> bool:
 
 
 def in_lead(head: Token, ctx: DocContext) -> bool:
-    """In the sentence the dateline opens or a headline above it; with no dateline, the first sentence."""
-    if ctx.dateline_end:
-        return head.sent.start_char <= ctx.dateline_end
-    return head.sent.start == 0 or not any(t.is_sent_start for t in ctx.doc[:head.sent.start] if not t.is_space)
+    """In the sentence the dateline opens, or in a headline above it."""
+    return bool(ctx.dateline_end) and head.sent.start_char <= ctx.dateline_end
 
 
 def earlier_subject(etype: EventType, head: Token, modality: str, ctx: DocContext) -> FoundArgument | None:
@@ -111,8 +109,9 @@ def described_court(arg: FoundArgument, ctx: DocContext) -> bool:
 
 def earlier_adjudicator(etype: EventType, head: Token, ctx: DocContext) -> FoundArgument | None:
     """Who gave the decision a definite re-mention takes up (the type's `remention_of`): "the verdict"
-    the latest verdict's named jury or judge (else the jury as first described), "the ruling" the story's lead decision's, "that decision" the
-    latest one's. A decision the re-mention is the object of ("reversed that decision") is another's."""
+    the latest verdict's named jury or judge (else the jury as the story first describes it), "the
+    ruling" the story's lead decision's, "that decision" the latest one's. A decision the re-mention
+    is the object of ("reversed that decision") is another's."""
     if not definite(head):
         return None
     types = ctx.lexicon.types.values()
@@ -155,9 +154,11 @@ def earlier_participants(etype: EventType, head: Token, args: list[FoundArgument
 def renamed_event(etype: EventType, head: Token, args: list[FoundArgument], ctx: DocContext) -> list[FoundArgument]:
     """A noun set off after a clause that renames its action ("Police accused him of fraud, a charge he
     denies") has the participants that clause's event of the same type has and it lacks."""
-    if head.dep_ not in ("appos", "npadvmod", "dobj", "attr") or not any(t.text == "," for t in ctx.doc[head.left_edge.i - 1:head.left_edge.i]):
+    set_off = head.left_edge.i > 0 and ctx.doc[head.left_edge.i - 1].text == ","
+    if head.dep_ not in ("appos", "npadvmod", "dobj", "attr") or not set_off:
         return []
-    same = [ev for ev in ctx.built if ev.event_type == etype.name and head.sent.start_char <= ev.trigger_start < head.idx]
+    same = [ev for ev in ctx.built
+            if ev.event_type == etype.name and head.sent.start_char <= ev.trigger_start < head.idx]
     if not same:
         return []
     have = {a.role for a in args}
