@@ -37,10 +37,11 @@ class LineBreaks:
         if "\n" not in doc.text:
             return doc
         lines = self.lines(doc)
-        for before, after, blank in zip(lines, lines[1:], [self.blank_between(doc, a, b) for a, b in zip(lines, lines[1:])]):
+        for before, after in zip(lines, lines[1:]):
             first = doc[after[0]]
-            if blank or self.ends_sentence(doc, before) or (
-                    self.is_heading(doc, before, lines) and starts_like_sentence(first) and self.ends_sentence(doc, after)):
+            if self.blank_between(doc, before, after) or self.ends_sentence(doc, before) or (
+                    self.is_heading(doc, before, lines) and starts_like_sentence(first)
+                    and self.ends_sentence(doc, after)):
                 first.is_sent_start = True
                 self.keep_dateline(doc, after)
         return doc
@@ -65,7 +66,8 @@ class LineBreaks:
                 continue
             if start is None:
                 start = tok.i
-            if "\n" in tok.whitespace_ or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_space and "\n" in doc[tok.i + 1].text):
+            following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if "\n" in tok.whitespace_ or following is not None and following.is_space and "\n" in following.text:
                 found.append((start, tok.i))
                 start = None
         if start is not None:

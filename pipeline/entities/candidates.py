@@ -109,8 +109,8 @@ class CandidateFinder:
 
     def dateline(self, ctx: EntityContext) -> list[Candidate]:
         """"HUNTSVILLE, Texas —", "ST. LOUIS (AP) —", "McALESTER, Okla. —": the capitalized place opening
-        a wire story or the first line under its headline (see `_DATELINE`); its canonical is the title-case name, spelled as the gazetteer
-        spells it where the two differ only in case ("McAlester")."""
+        a wire story or the first line under its headline (see `_DATELINE`); its canonical is the
+        title-case name, spelled as the gazetteer spells it where the two differ only in case ("McAlester")."""
         doc = ctx.doc
         text = ctx.text[:400]
         m = _DATELINE.match(text, len(text) - len(text.lstrip()))

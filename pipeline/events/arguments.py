@@ -14,6 +14,7 @@ from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase, trimmed
 __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
 
 REFERRING = ("it", "its", "they", "them", "their", "each")
+UNRESOLVED_REFERRING = REFERRING + ("this", "these", "those", "itself")  # name no one when unresolved
 FIRST_PERSON = ("i", "me", "my", "myself")
 BODY_LABELS = ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE")
 
@@ -56,7 +57,8 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
 
 def sitting_judge(role: str, ctx: DocContext) -> Person | None:
     """Who "the court" or "a Nairobi court" is in a story that names no court but exactly one judge."""
-    if role not in ("adjudicator", "agent") or any(e.label_ == "COURT" and e._.rule != "court_ref" for e in ctx.doc_ents):
+    if role not in ("adjudicator", "agent") \
+            or any(e.label_ == "COURT" and e._.rule != "court_ref" for e in ctx.doc_ents):
         return None
     return ctx.coref.only_judge()
 
@@ -118,7 +120,8 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
     ents = ctx.ents
     words = ctx.lexicon.syntax
     if ctx.in_dateline(tok.idx):
-        if role not in ("agent", "subject", "adjudicator") or tok.dep_ not in SUBJECT_DEPS + ("dep", "ROOT", "npadvmod", "appos"):
+        if role not in ("agent", "subject", "adjudicator") \
+                or tok.dep_ not in SUBJECT_DEPS + ("dep", "ROOT", "npadvmod", "appos"):
             return None  # the dateline's place and date are no participants
         tok = lead_subject(tok, ctx)
         if tok is None:
@@ -141,7 +144,8 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
     if tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if not phrase and role in ("agent", "subject", "adjudicator") and (
-            tok.lower_ in REFERRING and not partitive(tok) or tok.lemma_.lower() in words.group_nouns and ents.get(tok.i) is None):
+            tok.lower_ in REFERRING and not partitive(tok)
+            or tok.lemma_.lower() in words.group_nouns and ents.get(tok.i) is None):
         group = ctx.coref.resolve_group(tok)
         if group is not None and group.label_ in BODY_LABELS:
             canonical = group._.canonical or group.text
@@ -160,7 +164,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                                  source="coreference")
         if group is not None:
             tok = group.root
-    if tok.lower_ in ("it", "its", "they", "them", "their", "this", "these", "those", "itself", "each") and not partitive(tok):
+    if tok.lower_ in UNRESOLVED_REFERRING and not partitive(tok):
         return None
     if tok.lower_ in FIRST_PERSON and role in ("agent", "subject"):
         speaker = quoted_speaker(tok, ctx)

@@ -32,7 +32,8 @@ def charge_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
         if obj is not None and not named and (obj.like_num or obj.text == "$" or obj.lower_ in fees):
             return False  # "the price charged", not "Lena Price was charged"
         if any(t.text == "$" or t.lower_ in fees and not (ctx.ents.get(t.i) is not None and ctx.ents[t.i].label_ == "PERSON")
-               for c in tok.children if c.dep_ in ("dobj", "npadvmod", "advmod", "dative") for t in c.subtree):
+               for c in tok.children if c.dep_ in ("dobj", "npadvmod", "advmod", "dative")
+               for t in c.subtree):
             return False
         return obj is None or person_like(obj, ctx) or any(c.lower_ == "with" for c in tok.children)
     if tok.lemma_ == "accuse":
