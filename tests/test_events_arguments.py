@@ -687,3 +687,13 @@ def test_events_arguments_a_dateline_under_a_headline_is_no_participant(nlp):
     arrest = [e for e in events_of(nlp, text) if e.event_type == "ARREST_DETAIN" and e.trigger == "arrested"][0]
     assert argument(arrest, "subject").text == "a former mayor"
     assert argument(arrest, "place").text == "MANILA"
+
+
+@pytest.mark.parametrize("text, subject, amount", [
+    ("The court fined him RM6,000 on Friday.", "him", "RM6,000"),
+    ("Mary Wanjiru was fined Sh500,000 by the magistrate.", "Mary Wanjiru", "Sh500,000"),
+])
+def test_events_arguments_an_amount_written_onto_its_currency_is_the_fine(nlp, text, subject, amount):
+    fine = only(events_of(nlp, text), "FINE", "fined")
+    assert argument(fine, "subject") is not None and argument(fine, "subject").text == subject
+    assert argument(fine, "penalty") is not None and argument(fine, "penalty").text.startswith(amount)

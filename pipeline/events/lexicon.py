@@ -169,6 +169,7 @@ class Nouns:
     admitted_offences: frozenset[str]    # "admitted three offences", "admitted contempt": a guilty plea
     charging_bodies: frozenset[str]      # "Police accused him of fraud": an accusation that is a charge
     remand_kinds: frozenset[str]         # "physical remand", "judicial remand": a person's remand
+    currency_prefixes: frozenset[str]    # "RM6,000", "Sh500,000": a currency written onto its number
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ coordination; the possessives, modifiers and light verbs of a nominal trigger ("
 (`types.json`); then time and place. The type's properties (`lexicon.EventType`) select the rules."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -199,12 +200,25 @@ def hearing_participants(args: list[FoundArgument], head: Token, ctx: DocContext
         add_argument(args, "subject", actor, ctx, split=False)
 
 
+GLUED_AMOUNT = re.compile(r"^(?P<prefix>[^\W\d_]{1,3}\$?)\d[\d,.]*$")
+
+
+def glued_amount(tok: Token, ctx: DocContext) -> bool:
+    """A currency written onto its number: "RM6,000", "Sh500,000"."""
+    glued = GLUED_AMOUNT.match(tok.text)
+    return glued is not None and glued["prefix"].lower() in ctx.lexicon.nouns.currency_prefixes
+
+
 def has_currency(tok: Token, ctx: DocContext) -> bool:
-    return any(t.is_currency or t.lower_ in ctx.lexicon.nouns.currency_words for t in tok.subtree)
+    """A currency word, sign or glued amount in the phrase."""
+    words = ctx.lexicon.nouns.currency_words
+    return any(t.is_currency or t.lower_ in words or glued_amount(t, ctx) for t in tok.subtree)
 
 
 def is_amount(tok: Token, ctx: DocContext) -> bool:
     """"$3 million", "500 euros", "Rs 100,000", a bare "1,000": a sum, not a counted group ("two people")."""
+    if glued_amount(tok, ctx):
+        return True  # "RM6,000", which the tagger calls a proper noun
     return not person_like(tok, ctx) and (tok.like_num or has_currency(tok, ctx))
 
 
