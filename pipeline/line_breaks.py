@@ -50,10 +50,12 @@ class LineBreaks:
         """A dateline opening the line ("KUALA LUMPUR, Nov 24 ―", "MANILA —") stays in one sentence with
         the lead it introduces: with the headline set apart, the parser would cut it off."""
         first, last = line
-        dash = next((i for i in range(first, min(last, first + self.max_dateline_tokens) + 1)
-                     if doc[i].text in self.dashes), None)
+        dash = next((i for i in range(first + 1, min(last, first + self.max_dateline_tokens) + 1)
+                     if doc[i].text in self.dashes and doc[i - 1].whitespace_), None)  # not "Anti-Terrorism"
         if dash is None or not doc[first].is_upper or not doc[first].is_alpha or dash + 1 > last:
             return
+        if not all(t.is_upper or t.is_title or t.is_punct or t.like_num for t in doc[first:dash]):
+            return  # a dateline is capitals, a date and punctuation
         for i in range(first + 1, dash + 2):
             doc[i].is_sent_start = False
 

@@ -697,3 +697,15 @@ def test_events_arguments_an_amount_written_onto_its_currency_is_the_fine(nlp, t
     fine = only(events_of(nlp, text), "FINE", "fined")
     assert argument(fine, "subject") is not None and argument(fine, "subject").text == subject
     assert argument(fine, "penalty") is not None and argument(fine, "penalty").text.startswith(amount)
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("LAHORE: The Anti-Corruption Court on Monday rejected the bail plea of a former minister.", "Lahore"),
+    ("UPDATE: The court on Monday rejected the bail plea of a former minister.", None),
+])
+def test_events_a_known_place_before_a_colon_is_a_dateline(nlp, text, dateline):
+    doc = annotate(nlp, text, PUBLISHED)
+    assert doc._.dateline == dateline
+    ruling = [e for e in doc._.events if e.event_type == "RULING"]
+    assert ruling and argument(ruling[0], "adjudicator") is not None
+    assert argument(ruling[0], "adjudicator").text in ("The Anti-Corruption Court", "The court")

@@ -39,3 +39,10 @@ def test_line_breaks_runs_before_the_parser(nlp):
 def test_line_breaks_a_dateline_under_a_headline_stays_with_its_lead(nlp, text, first_words):
     second = sentences(nlp, text)[1]
     assert second.startswith(first_words) and len(second.split()) > 5
+
+
+def test_line_breaks_a_hyphen_in_the_lead_is_no_dateline_dash(nlp):
+    text = ("Bribery case: court turns down bail plea\nLAHORE: The Anti-Corruption Court on Monday rejected the "
+            "bail plea of a former minister and sent him to jail.")
+    doc = annotate(nlp, text, "2025-03-14")
+    assert "RULING" in [e.event_type for e in doc._.events]

@@ -19,7 +19,7 @@ __all__ = ["Candidate", "CandidateFinder", "choose"]
 
 # A wire dateline: a place in capitals (a "Mc"/"De" prefix may keep its case, see `_caps_word`), an
 # optional state or country after a comma, an optional date ("Nov 24"), an optional agency credit in
-# parentheses, then a dash.
+# parentheses, then a dash, or a colon after a known place ("LAHORE:", as South Asian papers write it).
 _WORD = r"[^\W\d_][\w'’.-]*"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
@@ -27,7 +27,7 @@ _DATELINE = re.compile(
     rf"(?:,(?: {_WORD}){{1,3}})?"
     rf"(?:,? {_MONTH} \d{{1,2}})?"
     r"(?: ?\([^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2}\))?"
-    r"(?: ?[—–―]| ?--| -(?= ))")
+    r"(?P<dash> ?[—–―]| ?--| -(?= )|:(?= ))")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|La|Le|Du|Di)(?=[^\W\d_])")
 
 
@@ -113,13 +113,13 @@ class CandidateFinder:
         title-case name, spelled as the gazetteer spells it where the two differ only in case ("McAlester")."""
         doc = ctx.doc
         text = ctx.text[:400]
-        m = _DATELINE.match(text, len(text) - len(text.lstrip()))
+        starts = [len(text) - len(text.lstrip())]
         headline_end = text.find("\n")
-        if m is None and 0 < headline_end < 200 and text[:headline_end].rstrip()[-1:] not in ".!?\"”":
+        if 0 < headline_end < 200 and text[:headline_end].rstrip()[-1:] not in ".!?\"”":
             body = text[headline_end:]  # a dateline under a headline line
-            m = _DATELINE.match(text, headline_end + len(body) - len(body.lstrip()))
-        if not m or len(m.group("place")) <= 2 or not all(_caps_word(w) for w in m.group("place").split()) \
-                or not any(a.isupper() and b.isupper() for a, b in zip(m.group("place"), m.group("place")[1:])):
+            starts.append(headline_end + len(body) - len(body.lstrip()))
+        m = next((m for m in (_DATELINE.match(text, start) for start in starts) if self.is_dateline(m)), None)
+        if m is None:
             return []
         span = doc.char_span(m.start("place"), m.end("place"), alignment_mode="expand")
         if span is None:
@@ -134,6 +134,16 @@ class CandidateFinder:
         doc._.dateline = name
         ctx.dateline_words = m.group(0)
         return [Candidate(span.start, span.end, "PLACE", "dateline", 2, name)]
+
+    def is_dateline(self, m: re.Match | None) -> bool:
+        """A place in capitals, and a known one when a colon ends it ("LAHORE:", not "UPDATE:")."""
+        if m is None:
+            return False
+        place = m.group("place")
+        if len(place) <= 2 or not all(_caps_word(w) for w in place.split()) \
+                or not any(a.isupper() and b.isupper() for a, b in zip(place, place[1:])):
+            return False
+        return m.group("dash") != ":" or self.places.lookup(place.title()) is not None
 
     def court_descriptions(self, ctx: EntityContext) -> list[Candidate]:
         """"the court", "this court", "the appeals court", "a federal court", "an immigration court"."""

@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 __all__ = ["DocContext", "find_dateline", "people_words"]
 
 DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:—|–|―|--|-)\s")
-DATELINE_DASH = re.compile(r"\s*(?:—|–|―|--|-)\s")
+DATELINE_DASH = re.compile(r"\s*(?:—|–|―|--|-|:)\s")
 
 
 @dataclass

@@ -135,9 +135,12 @@ def actor_token(tok: Token, ctx: DocContext) -> Token | None:
     """The doer: the active subject, the passive `by` agent, or inherited through control and coordination."""
     small = small_clause_subject(tok)
     headlinese = headline_participle(tok)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     for c in tok.children:
         if small is not None and c.i == small.i or headlinese and c.dep_ == "nsubj":
             continue
+        if c.dep_ == "nsubj" and len(subjects) > 1 and ctx.in_dateline(c.idx):
+            continue  # "LAHORE: The Anti-Corruption Court ... rejected": the parser's two subjects
         if c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that"):
             doc = c.doc
             while c.i + 2 < len(doc) and doc[c.i + 1].text == "-" and doc[c.i + 2].dep_ == "nsubj" \
