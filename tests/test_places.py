@@ -109,3 +109,9 @@ def test_places_uppercase_dateline_resolves_like_its_title_case(nlp, text, menti
     assert (ent._.canonical, ent._.country_code, ent._.admin1) == (canonical, country, admin1)
     if country == "US" and "," not in text.split("—")[0].split(" - ")[0]:
         assert (lookup(canonical).country_code, lookup(canonical).admin1) == (country, admin1)
+
+
+def test_places_a_city_under_its_own_name_beats_an_old_name_of_a_bigger_one():
+    from pipeline.places import tables
+    assert tables().lookup("Islamabad").country_code == "PK"
+    assert tables().lookup("Bombay").name == "Mumbai"  # an old name still finds the city that bore it
