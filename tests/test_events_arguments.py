@@ -709,3 +709,11 @@ def test_events_a_known_place_before_a_colon_is_a_dateline(nlp, text, dateline):
     ruling = [e for e in doc._.events if e.event_type == "RULING"]
     assert ruling and argument(ruling[0], "adjudicator") is not None
     assert argument(ruling[0], "adjudicator").text in ("The Anti-Corruption Court", "The court")
+
+
+def test_events_arguments_the_date_of_a_dateline_is_not_the_events_time(nlp):
+    text = ("Senator charged over rally speech\nKUALA LUMPUR, Nov 24 ― Kijal assemblyman Senator Datuk Ahmad "
+            "Razali Idris was charged in the Sessions Court today with making a seditious speech.")
+    charged = [e for e in events_of(nlp, text) if e.event_type == "CHARGE_INDICT" and e.trigger == "charged"][-1]
+    time = argument(charged, "time")
+    assert time is None or time.text == "today"

@@ -251,7 +251,7 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
     """Add `tok` (and its conjuncts unless `split` is False) in `role`, once per role and start."""
     if tok is None:
         return
-    if ctx.in_dateline(tok.idx) and role != "place" and tok.dep_ in SUBJECT_DEPS:
+    if ctx.in_dateline(tok.idx) and role in ("agent", "subject", "adjudicator") and tok.dep_ in SUBJECT_DEPS:
         tok = lead_subject(tok, ctx) or tok  # "DENVER — Colorado and 12 other states sued": both states
     listed = []
     if split and role in ("subject", "agent"):  # "12 prisoners, including a cleric, Hassan Karimi": the named ones too
