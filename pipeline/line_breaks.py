@@ -16,6 +16,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .extensions import doc_text
+
 __all__ = ["LineBreaks", "make_line_breaks", "heading"]
 
 SENTENCE_FINAL = {".", "!", "?", "…", "\"", "”", "'", "’", ")"}  # what ends a sentence, closing quotes included
@@ -34,13 +36,14 @@ class LineBreaks:
         self.max_dateline_tokens = max_dateline_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        if "\n" not in doc.text:
+        text = doc_text(doc)
+        if "\n" not in text:
             return doc
         lines = self.lines(doc)
-        for before, after in zip(lines, lines[1:]):
+        for index, (before, after) in enumerate(zip(lines, lines[1:])):
             first = doc[after[0]]
-            if self.blank_between(doc, before, after) or self.ends_sentence(doc, before) or (
-                    self.is_heading(doc, before, lines) and starts_like_sentence(first)
+            if blank_between(doc, text, before, after) or self.ends_sentence(doc, before) or (
+                    self.is_heading(doc, text, lines, index) and starts_like_sentence(first)
                     and self.ends_sentence(doc, after)):
                 first.is_sent_start = True
                 self.keep_dateline(doc, after)
@@ -76,27 +79,28 @@ class LineBreaks:
             found.append((start, len(doc) - 1))
         return found
 
-    @staticmethod
-    def blank_between(doc: Doc, before: tuple[int, int], after: tuple[int, int]) -> bool:
-        return doc.text[doc[before[1]].idx + len(doc[before[1]]):doc[after[0]].idx].count("\n") > 1
-
     def ends_sentence(self, doc: Doc, line: tuple[int, int]) -> bool:
         last = line[1]
         while last > line[0] and doc[last].text in self.closing:
             last -= 1
         return doc[last].text in self.final
 
-    def is_heading(self, doc: Doc, line: tuple[int, int], lines: list[tuple[int, int]]) -> bool:
+    def is_heading(self, doc: Doc, text: str, lines: list[tuple[int, int]], index: int) -> bool:
         """A short line with no sentence-final punctuation that opens the text or follows a finished
         sentence or a blank line."""
+        line = lines[index]
         first, last = line
         if last - first + 1 > self.max_heading_tokens or any(doc[i].text in self.final for i in range(first, last + 1)):
             return False
-        index = lines.index(line)
         if index == 0:
             return True
         previous = lines[index - 1]
-        return self.ends_sentence(doc, previous) or self.blank_between(doc, previous, line)
+        return self.ends_sentence(doc, previous) or blank_between(doc, text, previous, line)
+
+
+def blank_between(doc: Doc, text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """A blank line between two lines: a paragraph break."""
+    return text.count("\n", doc[before[1]].idx + len(doc[before[1]]), doc[after[0]].idx) > 1
 
 
 def heading(sent: Span) -> bool:
@@ -104,10 +108,13 @@ def heading(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or words[-1].text in SENTENCE_FINAL:
         return False
-    text = sent.doc.text
-    before = text[:words[0].idx].rstrip(" \t")
-    after = text[words[-1].idx + len(words[-1]):].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    text = doc_text(sent.doc)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
 
 
 def starts_like_sentence(tok: Token) -> bool:
