@@ -493,3 +493,17 @@ def test_events_the_dateline_is_not_the_one_the_lead_acts_on(nlp):
             "Tuesday after a judge found the arrest unlawful.")
     freed = [e for e in annotate(nlp, text, "2025-03-14")._.events if e.event_type == "RELEASE"]
     assert freed and any(a.role == "subject" and a.text == "A nurse" for a in freed[0].arguments)
+
+
+@pytest.mark.parametrize("text", [
+    "The offence carries a maximum sentence of ten years in prison.",
+    "Under the act, anyone found guilty of sedition can be jailed for three years.",
+    "Anyone who shelters the fugitive will be arrested, police warned.",
+])
+def test_events_what_the_law_allows_is_no_event(nlp, text):
+    assert annotate(nlp, text, "2025-03-14")._.events == []
+
+
+def test_events_an_execution_carried_out_is_an_event(nlp):
+    text = "Texas carried out an execution on Tuesday, its third this year."
+    assert "EXECUTE" in [e.event_type for e in annotate(nlp, text, "2025-03-14")._.events]

@@ -30,14 +30,23 @@ def petitions_higher_court(head: Token, ctx: DocContext) -> bool:
 
 
 def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) -> bool:
-    """"orders to return migrants", "judges have ordered": a kind of action told of a kind of people.
-    A finite past ("Leftists were arrested") reports one action, even of a bare plural."""
+    """"orders to return migrants", "judges have ordered", "anyone found guilty", "carries a sentence of
+    ten years": a kind of action told of a kind of people, or what the law allows. A finite past
+    ("Leftists were arrested") reports one action, even of a bare plural."""
+    words = ctx.lexicon.syntax
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.lemma_ in words.penalty_carrying_verbs \
+            and not any(c.dep_ == "prt" for c in head.head.children):  # not "carried out an execution"
+        return True  # "the offence carries a maximum sentence of ten years": what the law allows
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("pobj", "dobj"):
         gov = head.head.head if head.dep_ == "pobj" else head.head
         undergoer = patient(gov, ctx) if gov.pos_ == "VERB" else None
         return undergoer is not None and undergoer.i != head.i and generic_participants(None, gov, ctx)
     if head.pos_ not in ("VERB", "AUX"):
         return False
+    clausal = [g for c in head.children if c.dep_ in ("csubj", "csubjpass") for g in c.children if g.dep_ == "nsubj"]
+    if any(t is not None and t.lower_ in words.anyone_pronouns
+           for t in (patient(head, ctx), actor_token(head, ctx), *clausal)):
+        return True  # "anyone found guilty of sedition can be jailed"
     if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
         return False
     if etype is not None and etype.generic_participant == "actor":

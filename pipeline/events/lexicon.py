@@ -202,6 +202,8 @@ class Syntax:
     adjunct_prepositions: frozenset[str]
     with_control: frozenset[str]
     appeal_verbs: frozenset[str]
+    anyone_pronouns: frozenset[str]
+    penalty_carrying_verbs: frozenset[str]
     subject_light: frozenset[str]
     request_light: frozenset[str]
     us_names: frozenset[str]
