@@ -195,15 +195,6 @@ def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
                          m.start_char, m.end_char, source="article")
 
 
-def sole_party(head: Token, ctx: DocContext) -> Token | None:
-    """The one party (not a judge or a lawyer) its sentence names, for a nominal trigger that names no
-    one ("the court rejected the remand request for Ali Wazir")."""
-    parties = [e for e in ctx.ents_in(head.sent) if e.label_ == "PERSON"
-               and (person := ctx.coref.person(e)) is not None and person.party]
-    named = {ctx.coref.person(e).name for e in parties}
-    return parties[0].root if len(named) == 1 else None
-
-
 def story_party(person: Person, head: Token, ctx: DocContext) -> FoundArgument:
     """The story's main party as the subject of a trigger whose clause names none, written as the
     mention of them nearest the trigger."""
@@ -257,8 +248,6 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         person = None if earlier is not None else ctx.coref.dominant()
         if person is not None and ctx.coref.sent_index.get(head.i, 0) >= ctx.coref.sent_index.get(person.mentions[0].start, 0):
             args.append(story_party(person, head, ctx))
-        elif earlier is None and etype.family == "justice":  # who is deported is rarely the one named
-            add_argument(args, "subject", sole_party(head, ctx), ctx)
     if entry.defendant_is_subject and not any(a.role == "subject" for a in args):
         person = ctx.coref.dominant()  # testimony at a trial is about its defendant, the story's main party
         if person is not None:
