@@ -50,15 +50,14 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
     """The mention that names the court a description ("the court", "a federal appeals court") stands
     for: the nearest one before it with the same canonical name, else the first after it."""
     canonical = description._.canonical
-    named = [e for e in ctx.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref" and e._.canonical == canonical]
+    named = [e for e in ctx.named_courts if e._.canonical == canonical]
     before = [e for e in named if e.start < description.start]
     return before[-1] if before else named[0] if named else None
 
 
 def sitting_judge(role: str, ctx: DocContext) -> Person | None:
     """Who "the court" or "a Nairobi court" is in a story that names no court but exactly one judge."""
-    if role not in ("adjudicator", "agent") \
-            or any(e.label_ == "COURT" and e._.rule != "court_ref" for e in ctx.doc_ents):
+    if role not in ("adjudicator", "agent") or ctx.named_courts:
         return None
     return ctx.coref.only_judge()
 
@@ -89,7 +88,7 @@ def court_described(tok: Token, ctx: DocContext) -> Span | None:
         return judge
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return None
-    courts = [e for e in ctx.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref"]
+    courts = ctx.named_courts
     before = [e for e in courts if e.start < tok.i]
     return before[-1] if before else courts[0] if courts else None
 

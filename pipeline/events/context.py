@@ -37,10 +37,12 @@ class DocContext:
     built: list[FoundEvent] = field(default_factory=list)
     ent_starts: list[int] = field(init=False)     # start token of each of doc_ents, for ents_in
     ent_ends: list[int] = field(init=False)
+    named_courts: tuple[Span, ...] = field(init=False)  # COURT mentions naming a court, not "the court"
 
     def __post_init__(self) -> None:
         self.ent_starts = [e.start for e in self.doc_ents]
         self.ent_ends = [e.end for e in self.doc_ents]
+        self.named_courts = tuple(e for e in self.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref")
 
     @classmethod
     def build(cls, doc: Doc, lexicon: Lexicon, words: PeopleWords | None = None) -> "DocContext":
