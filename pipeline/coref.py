@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -300,7 +300,6 @@ class Resolver:
         self.person_of: dict[tuple[int, int], Person] = {}
         starts = doc.to_array(SENT_START) if len(doc) else np.zeros(0, dtype=np.int32)
         self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
-        self._lead_index: int | None = None
         self.ents = doc.ents
         tokens, role_words = _PerSpan(_tokens), _PerSpan(_role_words)  # each read many times below
         persons = [e for e in self.ents if e.label_ == "PERSON" and len(e)]
@@ -405,17 +404,15 @@ class Resolver:
         sentence that is only a dateline ("NOGALES, Ariz. —"); the headline counts as lead."""
         return self.sent_index.get(token.i, 99) <= self.lead_index
 
-    @property
+    @cached_property
     def lead_index(self) -> int:
-        if self._lead_index is None:
-            self._lead_index = 0
-            for index, sent in enumerate(self.doc.sents):
-                words = [t for t in sent if not t.is_space]
-                dateline_only = len(sent) <= 6 and sent.text.rstrip().endswith(("—", "–", "-", "--"))
-                if words and not heading(sent) and not dateline_only:
-                    self._lead_index = index
-                    break
-        return self._lead_index
+        """The index of the lead sentence: the first that is neither a heading nor only a dateline."""
+        for index, sent in enumerate(self.doc.sents):
+            words = [t for t in sent if not t.is_space]
+            dateline_only = len(sent) <= 6 and sent.text.rstrip().endswith(("—", "–", "-", "--"))
+            if words and not heading(sent) and not dateline_only:
+                return index
+        return 0
 
     def in_headline(self, token: Token) -> bool:
         """In a heading above the lead, where nouns go without articles ("Briton jailed for contempt")."""

@@ -71,13 +71,31 @@ def in_lead(head: Token, ctx: DocContext) -> bool:
     return bool(ctx.dateline_end) and head.sent.start_char <= ctx.dateline_end
 
 
+def remention_kinds(etype: EventType, ctx: DocContext) -> set[str]:
+    """The types of event a re-mention can take up (the type's `remention_of`): any court decision for
+    the story's lead decision, any verdict for a verdict, else its own type."""
+    types = ctx.lexicon.types.values()
+    if etype.remention_of == "lead_decision":
+        return {t.name for t in types if t.family == "court"}
+    if etype.verdict:
+        return {t.name for t in types if t.verdict}
+    return {etype.name}
+
+
+def taken_up(etype: EventType, head: Token, ctx: DocContext) -> list[FoundEvent]:
+    """The events before a definite re-mention that it can take up, in order: of its kinds, told as
+    done, and not the decision it is the object of ("reversed that decision")."""
+    kinds = remention_kinds(etype, ctx)
+    governors = {t.idx for t in head.ancestors}
+    return [ev for ev in ctx.built if ev.event_type in kinds and ev.trigger_start < head.idx
+            and ev.trigger_start not in governors and took_place(ev)]
+
+
 def earlier_subject(etype: EventType, head: Token, modality: str, ctx: DocContext) -> FoundArgument | None:
     """A nominal re-mention ("the verdict", "the extradition") is about whoever the latest event of
     its kind before it was about: one told as done for a re-mention told as done ("the sentence" is
     not the one a co-defendant awaits), else any."""
-    kinds = {etype.name}
-    if etype.verdict:
-        kinds |= {t.name for t in ctx.lexicon.types.values() if t.verdict}
+    kinds = remention_kinds(etype, ctx)
     told = [ev for ev in ctx.built if ev.event_type in kinds and ev.trigger_start < head.idx
             and any(a.role == "subject" and a.canonical for a in ev.arguments)]
     done = [ev for ev in told if took_place(ev)]
@@ -123,17 +141,7 @@ def earlier_adjudicator(etype: EventType, head: Token, ctx: DocContext) -> Found
     is the object of ("reversed that decision") is another's."""
     if not definite(head):
         return None
-    types = ctx.lexicon.types.values()
-    if etype.remention_of == "lead_decision":
-        kinds = {t.name for t in types if t.family == "court"}
-    elif etype.verdict:
-        kinds = {t.name for t in types if t.verdict}
-    else:
-        kinds = {etype.name}
-    governors = {t.idx for t in head.ancestors}
-    deciders = [a for ev in ctx.built if ev.event_type in kinds and ev.trigger_start < head.idx
-                and ev.trigger_start not in governors and took_place(ev)
-                for a in ev.arguments if a.role == "adjudicator"]
+    deciders = [a for ev in taken_up(etype, head, ctx) for a in ev.arguments if a.role == "adjudicator"]
     given = [a for a in deciders if a.mention_start is not None]
     if not given and etype.verdict:  # an unnamed jury, as the story first describes it
         given = [a for a in deciders if described_court(a, ctx)][:1]
@@ -149,15 +157,11 @@ def earlier_participants(etype: EventType, head: Token, args: list[FoundArgument
     """The type's `remention_takes` roles a definite re-mention ("the lawsuit") has none of, from the
     latest event of its type before it ("Colorado and 12 other states sued the administration")."""
     missing = [r for r in etype.remention_takes if not any(a.role == r for a in args)]
-    if not missing or not definite(head):
+    earlier = taken_up(etype, head, ctx) if missing and definite(head) else []
+    if not earlier:
         return []
-    governors = {t.idx for t in head.ancestors}
-    for ev in reversed(ctx.built):
-        if ev.event_type == etype.name and ev.trigger_start < head.idx and ev.trigger_start not in governors \
-                and took_place(ev):
-            return [replace(a, source="article") for a in ev.arguments if a.role in missing
-                    and (a.canonical or a.text.lower() not in PRONOUNS)]
-    return []
+    return [replace(a, source="article") for a in earlier[-1].arguments if a.role in missing
+            and (a.canonical or a.text.lower() not in PRONOUNS)]
 
 
 def renamed_event(etype: EventType, head: Token, args: list[FoundArgument], ctx: DocContext) -> list[FoundArgument]:
