@@ -717,3 +717,30 @@ def test_events_arguments_the_date_of_a_dateline_is_not_the_events_time(nlp):
     charged = [e for e in events_of(nlp, text) if e.event_type == "CHARGE_INDICT" and e.trigger == "charged"][-1]
     time = argument(charged, "time")
     assert time is None or time.text == "today"
+
+
+@pytest.mark.parametrize("text, etype, trigger, subject", [
+    ("Rights groups protested for Lina Varga, the reporter whose arrest in March drew wide criticism.",
+     "ARREST_DETAIN", "arrest", "Lina Varga"),
+    ("The farmer whose deportation the judge halted had lived in Ohio for twenty years.",
+     "DEPORT", "deportation", "The farmer"),
+])
+def test_events_arguments_whose_stands_for_the_noun_its_clause_modifies(nlp, text, etype, trigger, subject):
+    arg = argument(only(events_of(nlp, text), etype, trigger), "subject")
+    assert arg is not None and (arg.canonical or arg.text) == subject
+
+
+@pytest.mark.parametrize("text, trigger, subject", [
+    ("Her arrest and detention were condemned by her union.", "detention", "Her"),
+    ("The arrest and detention of three students angered the university.", "detention", "three students"),
+    ("The detention and deportation of two nurses angered the hospital.", "detention", "two nurses"),
+])
+def test_events_arguments_conjoined_nominal_triggers_share_their_party(nlp, text, trigger, subject):
+    arg = argument(only(events_of(nlp, text), "ARREST_DETAIN", trigger), "subject")
+    assert arg is not None and arg.text == subject
+
+
+def test_events_arguments_the_reason_for_an_arrest_is_no_part_of_who_was_arrested(nlp):
+    text = "Officers arrested four women and two men in connection with the bank robbery on Sunday."
+    subjects = [a.text for a in only(events_of(nlp, text), "ARREST_DETAIN", "arrested").arguments if a.role == "subject"]
+    assert "two men" in subjects and not any("robbery" in s for s in subjects)

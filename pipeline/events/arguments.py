@@ -112,6 +112,19 @@ def first_mention_of_group(tok: Token, ctx: DocContext) -> Span | None:
     return None
 
 
+def relative_antecedent(whose: Token) -> Token | None:
+    """What "whose" stands for: the noun its relative clause modifies ("the man whose deportation
+    the judge blocked"), or, where the parser left no relative clause, the noun just before it
+    ("Ghonim, the employee whose arrest ...")."""
+    clause = next((a for a in whose.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None:
+        return clause.head
+    before = [t for t in whose.doc[max(whose.sent.start, whose.i - 2):whose.i] if not t.is_punct]
+    if before and before[-1].pos_ in ("NOUN", "PROPN"):
+        return before[-1]
+    return None
+
+
 def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) -> FoundArgument | None:
     """The argument `tok` gives in `role`: the name it stands for (a mention, the antecedent of a
     pronoun or description, a named apposition), or its phrase; None for what names nothing."""
@@ -123,6 +136,10 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 or tok.dep_ not in SUBJECT_DEPS + ("dep", "ROOT", "npadvmod", "appos"):
             return None  # the dateline's place and date are no participants
         tok = lead_subject(tok, ctx)
+        if tok is None:
+            return None
+    if tok.lower_ == "whose":
+        tok = relative_antecedent(tok)
         if tok is None:
             return None
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
@@ -203,7 +220,12 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 person = ctx.coref.person(ent)
                 canonical = person.name if person else canonical
         return FoundArgument(role, ent.text, ent.start_char, ent.end_char, canonical, ent.start_char, ent.end_char)
-    span = noun_phrase(tok) if not phrase else trimmed(doc, tok.left_edge.i, tok.right_edge.i, punctuation=False)
+    if phrase:
+        span = trimmed(doc, tok.left_edge.i, tok.right_edge.i, punctuation=False)
+    elif role in ("agent", "subject"):
+        span = noun_phrase(tok, words.adjunct_prepositions | words.circumstance_phrases)
+    else:
+        span = noun_phrase(tok)
     while len(span) > 1 and ctx.in_dateline(span[0].idx) and ctx.dateline_end <= tok.idx:
         span = span[1:]  # "LAHORE - A Lahore High Court bench": the dateline is no part of the phrase
     if phrase:

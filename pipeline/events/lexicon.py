@@ -200,6 +200,7 @@ class Syntax:
     withhold_light: frozenset[str]
     raising_adjectives: frozenset[str]
     adjunct_prepositions: frozenset[str]
+    circumstance_phrases: frozenset[str]
     with_control: frozenset[str]
     appeal_verbs: frozenset[str]
     anyone_pronouns: frozenset[str]

@@ -122,6 +122,9 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
                     args.append(replace(a, role="origin"))
     if entry.last_word_governs and len(span) > 1:
         prep_arguments(args, etype, span[-1], nominal, ctx)
+    if nominal and not has_role(args, "subject"):
+        for noun in sharing_conjuncts(head):  # "the arrest and detention of activists"
+            prep_arguments(args, etype, noun, nominal, ctx)
     if guilty is not None:
         prep_arguments(args, etype, guilty, False, ctx)
     if etype.favoured_is_subject and not has_role(args, "subject"):
@@ -132,6 +135,18 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
         hearing_participants(args, head, ctx, party_is_subject=etype.name == "TRIAL_HEARING")
     time_and_place(args, etype, head, nominal, span, ctx)
     return args
+
+
+def sharing_conjuncts(head: Token) -> list[Token]:
+    """The nouns `head` is coordinated with where one of the two has no determiner of its own: they share
+    the prepositional phrases the parser hangs on either ("the arrest and detention of activists")."""
+    def bare(noun: Token) -> bool:
+        return not any(g.dep_ in ("det", "poss") for g in noun.children)
+
+    shared = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and bare(c)]
+    if head.dep_ == "conj" and head.head.pos_ == "NOUN" and bare(head):
+        shared.append(head.head)
+    return shared
 
 
 def favoured(head: Token, ctx: DocContext) -> Token | None:
@@ -364,11 +379,20 @@ def requested(verb: str, actor_role: str, ctx: DocContext) -> bool:
     return actor_role == "adjudicator" and verb in ctx.lexicon.syntax.request_light
 
 
+def own_or_shared_modifiers(head: Token) -> list[Token]:
+    """A noun's children, and the possessor it shares with the noun it is conjoined to ("his arrest and
+    detention", "her conviction and sentence")."""
+    children = list(head.children)
+    if head.dep_ == "conj" and head.head.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in children):
+        children += [c for c in head.head.children if c.dep_ == "poss"]
+    return children
+
+
 def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, actor_role: str,
                       ctx: DocContext) -> None:
     """The arguments of a nominal trigger: possessives, modifiers, relative clauses and governing verbs."""
     words = ctx.lexicon.syntax
-    for c in head.children:
+    for c in own_or_shared_modifiers(head):
         if c.dep_ == "poss":
             ent = ctx.ents.get(c.i)
             if ent is not None and ent.label_ == "DATE":

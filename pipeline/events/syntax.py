@@ -77,16 +77,24 @@ def dated_or_listing(prep: Token) -> bool:
     return prep.lower_ == "including" or any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in prep.children)
 
 
-def noun_phrase(tok: Token) -> Span:
+def noun_phrase(tok: Token, adjuncts: frozenset[str] = frozenset()) -> Span:
     """The phrase a token heads, without relative clauses, appositions, and punctuation or line breaks
-    at its ends."""
+    at its ends; nor prepositional phrases that `adjuncts` names by their preposition ("after") or
+    preposition and object ("in connection"), which the parser may hang on a party but tell of the event."""
     idx = {tok.i}
-    stack = [c for c in tok.children if c.dep_ not in NP_CUT and not dated_or_listing(c)]
+    stack = [c for c in tok.children if c.dep_ not in NP_CUT and not dated_or_listing(c) and not adjunct(c, adjuncts)]
     while stack:
         t = stack.pop()
         idx.add(t.i)
         stack.extend(t.children)
     return trimmed(tok.doc, min(idx), max(idx))
+
+
+def adjunct(prep: Token, adjuncts: frozenset[str]) -> bool:
+    if not adjuncts or prep.dep_ != "prep":
+        return False
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return prep.lower_ in adjuncts or obj is not None and f"{prep.lower_} {obj.lower_}" in adjuncts
 
 
 def trimmed(doc: Doc, lo: int, hi: int, punctuation: bool = True) -> Span:
