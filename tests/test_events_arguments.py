@@ -744,3 +744,13 @@ def test_events_arguments_the_reason_for_an_arrest_is_no_part_of_who_was_arreste
     text = "Officers arrested four women and two men in connection with the bank robbery on Sunday."
     subjects = [a.text for a in only(events_of(nlp, text), "ARREST_DETAIN", "arrested").arguments if a.role == "subject"]
     assert "two men" in subjects and not any("robbery" in s for s in subjects)
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, place", [
+    ("The nurse now faces deportation to Ghana.", "DEPORT", "deportation", "destination", "Ghana"),
+    ("A magistrate approved her extradition to Canada on Tuesday.", "EXTRADITE", "extradition", "destination", "Canada"),
+    ("He challenged his removal to the Board of Immigration Appeals.", "DEPORT", "removal", "destination", None),
+])
+def test_events_arguments_where_a_removal_goes_when_the_verb_holds_the_place(nlp, text, etype, trigger, role, place):
+    arg = argument(only(events_of(nlp, text), etype, trigger), role)
+    assert (arg.canonical or arg.text if arg else None) == place

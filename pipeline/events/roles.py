@@ -31,6 +31,9 @@ def _rule_holds(rule: PrepositionRule, obj: Token, nominal: bool, ctx: DocContex
         return False
     if rule.only_person and not person_like(obj, ctx):
         return False
+    ent = ctx.ents.get(obj.i)
+    if rule.role in ("destination", "origin") and ent is not None and ent.label_ in ("COURT", "AGENCY"):
+        return False  # "appealed his deportation to the Board of Immigration Appeals": no place
     return not (rule.unless_person and person_like(obj, ctx))
 
 
@@ -73,14 +76,16 @@ def prep_arguments(args: list[FoundArgument], etype: EventType, head: Token, nom
         heads.append(head.head)  # "lifted an order by a judge": the parser hangs the by-phrase on the verb
     for h in heads:
         for c in h.children:
-            if c.dep_ not in ("prep", "agent", "dative") or (h.i == head.head.i != head.i and (
-                    c.lower_ != "by" or c.i < head.i)):
+            governor = h.i == head.head.i != head.i
+            if c.dep_ not in ("prep", "agent", "dative") or governor and c.i < head.i:
                 continue
             for obj in (g for g in c.children if g.dep_ in ("pobj", "pcomp")):
                 if c.dep_ == "agent" or (c.lower_ == "by" and not nominal):
                     continue
                 role, phrase = prep_role(etype, c.lower_, obj, nominal, ctx)
                 if role in ("time", "place") or role is None:
+                    continue
+                if governor and c.lower_ != "by" and not moved_to_place(role, obj, h, ctx):
                     continue
                 if role == "adjudicator" and nominal and head.dep_ == "dobj" \
                         and head.head.lemma_ in ctx.lexicon.syntax.appeal_verbs:
@@ -90,6 +95,15 @@ def prep_arguments(args: list[FoundArgument], etype: EventType, head: Token, nom
                 if obj.dep_ == "pcomp" and role != "crime":
                     continue
                 add_argument(args, role, obj, ctx, phrase=phrase, split=not phrase)
+
+
+def moved_to_place(role: str, obj: Token, verb: Token, ctx: DocContext) -> bool:
+    """"faces deportation to Haiti", "approved his extradition to India": the parser hangs the place a
+    removal goes to or comes from on the verb governing it; not where an appeal goes ("appealed his
+    removal to the board")."""
+    ent = ctx.ents.get(obj.i)
+    return role in ("destination", "origin") and ent is not None and ent.label_ == "PLACE" \
+        and verb.lemma_ not in ctx.lexicon.syntax.appeal_verbs
 
 
 def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Span,
