@@ -409,7 +409,8 @@ class Resolver:
         """The index of the lead sentence: the first that is neither a heading nor only a dateline."""
         for index, sent in enumerate(self.doc.sents):
             words = [t for t in sent if not t.is_space]
-            dateline_only = len(sent) <= 6 and sent.text.rstrip().endswith(("—", "–", "-", "--"))
+            dateline_only = len(sent) <= 12 and sent.text.rstrip().endswith(("—", "–", "-", "--")) \
+                and all(t.is_upper or t.is_title or t.is_punct or t.like_num or t.is_space for t in sent)
             if words and not heading(sent) and not dateline_only:
                 return index
         return 0

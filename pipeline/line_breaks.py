@@ -37,9 +37,11 @@ class LineBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        lines = self.lines(doc)
+        if lines:
+            self.keep_dateline(doc, lines[0])
         if "\n" not in text:
             return doc
-        lines = self.lines(doc)
         for index, (before, after) in enumerate(zip(lines, lines[1:])):
             first = doc[after[0]]
             if blank_between(doc, text, before, after) or self.ends_sentence(doc, before) or (

@@ -754,3 +754,28 @@ def test_events_arguments_the_reason_for_an_arrest_is_no_part_of_who_was_arreste
 def test_events_arguments_where_a_removal_goes_when_the_verb_holds_the_place(nlp, text, etype, trigger, role, place):
     arg = argument(only(events_of(nlp, text), etype, trigger), role)
     assert (arg.canonical or arg.text if arg else None) == place
+
+
+def test_events_arguments_a_lead_under_a_credited_dateline_is_named_later(nlp):
+    text = ("KANO, Nigeria (Sahel Wire) — A former state commissioner was charged on Monday with fraud and remanded "
+            "in prison.\nMusa Danladi-Bello, 61, was arraigned before Justice Efua Mensah.")
+    charges = argument(only(events_of(nlp, text), "CHARGE_INDICT", "charged"), "subject")
+    assert charges is not None and charges.canonical == "Musa Danladi-Bello"
+
+
+def test_entities_a_datelines_agency_credit_is_an_organization(nlp):
+    text = ("ABUJA, Nigeria (West Africa Wire) — A former Kano State commissioner for health pleaded not guilty on "
+            "Monday to fraud charges brought by the anti-graft agency and was remanded in prison until his bail "
+            "application is heard next week.")
+    doc = annotate(nlp, text, PUBLISHED)
+    assert [(e.text, e.label_) for e in doc.ents if "Wire" in e.text] == [("West Africa Wire", "ORGANIZATION")]
+
+
+@pytest.mark.parametrize("text, etype, trigger, subject", [
+    ("A judge ordered Mendez deported in absentia in 2016.", "DEPORT", "deported", "Mendez"),
+    ("The board ordered Castillo deported in 2020.", "DEPORT", "deported", "Castillo"),
+    ("The magistrate ordered Ms Reyes detained until her trial.", "ARREST_DETAIN", "detained", "Reyes"),
+])
+def test_events_arguments_who_a_court_orders_removed_is_the_removals_subject(nlp, text, etype, trigger, subject):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert subject in argument(event, "subject").text and argument(event, "agent") is None

@@ -46,3 +46,9 @@ def test_line_breaks_a_hyphen_in_the_lead_is_no_dateline_dash(nlp):
             "bail plea of a former minister and sent him to jail.")
     doc = annotate(nlp, text, "2025-03-14")
     assert "RULING" in [e.event_type for e in doc._.events]
+
+
+def test_line_breaks_a_dateline_opening_the_text_with_an_agency_credit_stays_with_its_lead(nlp):
+    text = ("KANO, Nigeria (Sahel Wire) — A former state commissioner pleaded not guilty on Monday to fraud charges.\n"
+            "Musa Danladi-Bello, 61, was arraigned.")
+    assert sentences(nlp, text)[0].endswith("fraud charges.")

@@ -26,7 +26,7 @@ _DATELINE = re.compile(
     rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
     rf"(?:,(?: {_WORD}){{1,3}})?"
     rf"(?:,? {_MONTH} \d{{1,2}})?"
-    r"(?: ?\([^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2}\))?"
+    r"(?: ?\((?P<credit>[^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2})\))?"
     r"(?P<dash> ?[—–―]| ?--| -(?= )|:(?= ))")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|La|Le|Du|Di)(?=[^\W\d_])")
 
@@ -133,7 +133,11 @@ class CandidateFinder:
                 name = known.name
         doc._.dateline = name
         ctx.dateline_words = m.group(0)
-        return [Candidate(span.start, span.end, "PLACE", "dateline", 2, name)]
+        found = [Candidate(span.start, span.end, "PLACE", "dateline", 2, name)]
+        credit = doc.char_span(m.start("credit"), m.end("credit")) if m.group("credit") else None
+        if credit is not None:  # "(Reuters)", "(West Africa Wire)": the news agency, not a place
+            found.append(Candidate(credit.start, credit.end, "ORGANIZATION", "dateline_credit", 2, credit.text))
+        return found
 
     def is_dateline(self, m: re.Match | None) -> bool:
         """A place in capitals, and a known one when a colon ends it ("LAHORE:", not "UPDATE:")."""

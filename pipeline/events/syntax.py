@@ -17,6 +17,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INTRANSITIVE = {"testify", "appeal", "plead", "flee", "return", "die", "arrive", "escape"}
 DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
+SMALL_CLAUSE_VERBS = frozenset({"order", "want", "see", "get", "have"})
 NP_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 
 
@@ -39,8 +40,10 @@ def definite(noun: Token) -> bool:
 def small_clause_subject(tok: Token) -> Token | None:
     """The undergoer of a participle in a verb's small clause ("ordered him detained", "wanted the men
     deported"): the parser makes it the participle's subject, but it is what the participle is done to."""
-    if tok.tag_ != "VBN" or tok.dep_ not in ("ccomp", "xcomp", "oprd") or tok.head.pos_ != "VERB":
+    if tok.dep_ not in ("ccomp", "xcomp", "oprd") or tok.head.pos_ != "VERB":
         return None
+    if tok.tag_ != "VBN" and not (tok.tag_ == "VBD" and tok.head.lemma_ in SMALL_CLAUSE_VERBS):
+        return None  # "ordered Zelaya deported": the parser may read the participle as a past tense
     if any(c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children):
         return None
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
