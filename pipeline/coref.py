@@ -92,6 +92,9 @@ class PeopleWords:
     counsel_list_verbs: frozenset[str] = frozenset()         # "The defence counsel was made up of X and Y"
     client_nouns: frozenset[str] = frozenset()               # "his client": whom a lawyer speaks for
     non_person_name_words: frozenset[str] = frozenset()      # "Co Kildare", "Regal Lodge": a place taken for a name
+    victim_nouns: frozenset[str] = frozenset()               # "the murder of X": X was harmed, no party
+    victim_verbs: frozenset[str] = frozenset()               # "charged with stabbing X"
+    byline_words: frozenset[str] = frozenset()               # "By Ann Lee and Tom Hart": the reporters
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -133,10 +136,11 @@ class Person:
     lawyer: bool = False
     gender: str | None = None  # "male", "female" or None (unknown)
     titles: frozenset[str] = frozenset()  # the judge titles its mentions carry ("judge", "justice")
+    bystander: bool = False  # only named as a crime's victim or in the byline
 
     @property
     def party(self) -> bool:
-        return not self.judge and not self.lawyer
+        return not self.judge and not self.lawyer and not self.bystander
 
 
 def _is_age(token: Token) -> bool:
@@ -216,6 +220,36 @@ def _in_counsel_list(span: Span, words: PeopleWords) -> bool:
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lemma_.lower() in words.lawyer_titles
+
+
+def _victim(span: Span, words: PeopleWords) -> bool:
+    """Named as the one a crime was done to: "the murder of X", "an assault on X", "charged with stabbing X"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "on", "against") \
+            and root.head.head.lemma_.lower() in words.victim_nouns:
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in words.victim_verbs
+
+
+def _in_byline(span: Span, words: PeopleWords) -> bool:
+    """On a line of its own that holds only names and byline words ("By Ann Lee", "Liam Hart"), above the story."""
+    doc = span.doc
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    line_end = doc.text.find("\n", span.end_char)
+    line = doc.char_span(line_start, len(doc.text) if line_end < 0 else line_end, alignment_mode="expand")
+    if line is None or line.start == 0 or len(line) > 12:
+        return False  # a story's first line is its headline or lead, never its byline
+    names = {t.i for e in doc.ents if e.label_ == "PERSON" and line.start <= e.start < line.end for t in e}
+    return all(t.i in names or t.lower_ in words.byline_words or t.is_punct or t.is_space for t in line)
+
+
+def _dateline_only(words: list[Token]) -> bool:
+    """A sentence the parser cut off the lead that is only its dateline: "NOGALES, Ariz. —", "PENANG:",
+    "LAGOS, Nigeria (West Africa Wire) —", "SIMCOE"."""
+    if len(words) > 12 or not words[0].is_upper or not all(t.is_upper or t.is_title or t.is_punct or t.like_num
+                                                            for t in words):
+        return False
+    return words[-1].text in ("—", "–", "-", "--", ":") or all(t.is_upper or t.is_punct for t in words)
 
 
 def _presides(span: Span, words: PeopleWords) -> bool:
@@ -330,6 +364,7 @@ class Resolver:
                 _title_before(m, self.words.lawyer_titles, role_words) or _counsel_after(m, self.words)
                 or _in_counsel_list(m, self.words) for m in person.mentions)
             person.gender = _person_gender(person, self.words, role_words)
+            person.bystander = all(_victim(m, self.words) or _in_byline(m, self.words) for m in person.mentions)
 
     def person(self, ent: Span) -> Person | None:
         return self.person_of.get((ent.start, ent.end))
@@ -376,8 +411,28 @@ class Resolver:
                 if after:
                     return min(after, key=lambda pair: pair[0].start)
             person = self.protagonist()
-            if person is not None:
+            if person is not None and self._named_by(person, token):
                 return self._nearest_mention(person, token), person
+        return None
+
+    def _named_by(self, person: Person, token: Token) -> bool:
+        """Named before `token` or in its sentence ("the woman, identified as J.R.M."), or the party the
+        lead introduces ("A Jamaican man ..."), or `token` is in the headline or lead: news names its
+        protagonist late, but otherwise a pronoun or description looks back, and the only party named
+        after it ("the 2004 case of X") is someone else."""
+        first = person.mentions[0]
+        return self.in_lead(token) or first.start < token.i or person is self.lead_party \
+            or self.sent_index.get(first.start) == self.sent_index.get(token.i)
+
+    @cached_property
+    def lead_party(self) -> Person | None:
+        """The party an indefinite person description in the lead stands for: the first named after it."""
+        for token in self.doc:
+            if self.sent_index.get(token.i, 99) > self.lead_index:
+                return None
+            if self._person_noun(token) and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+                after = [(m.start, p) for p in self.people if p.party for m in p.mentions if m.start > token.i]
+                return min(after, key=lambda pair: pair[0])[1] if after else None
         return None
 
     def _person_noun(self, token: Token) -> bool:
@@ -409,9 +464,7 @@ class Resolver:
         """The index of the lead sentence: the first that is neither a heading nor only a dateline."""
         for index, sent in enumerate(self.doc.sents):
             words = [t for t in sent if not t.is_space]
-            dateline_only = len(sent) <= 12 and sent.text.rstrip().endswith(("—", "–", "-", "--")) \
-                and all(t.is_upper or t.is_title or t.is_punct or t.like_num or t.is_space for t in sent)
-            if words and not heading(sent) and not dateline_only:
+            if words and not heading(sent) and not _dateline_only(words):
                 return index
         return 0
 
@@ -453,7 +506,7 @@ class Resolver:
             chosen = next(((m, p) for m, p in candidates if p.party), None)
         if chosen is None and prefer != "judge" and not candidates:
             person = self.protagonist()
-            if person is not None and _agrees(person, gender):
+            if person is not None and _agrees(person, gender) and self._named_by(person, token):
                 chosen = self._nearest_mention(person, token), person
         return chosen
 

@@ -288,3 +288,34 @@ def test_coref_an_office_holder_can_be_the_accused(nlp):
                                  "He had paid for cement that was never delivered.")
     found = res.resolve([t for t in doc if t.text == "He"][0], "party")
     assert found is not None and found[1].name == "Alejandro Villapando"
+
+
+def test_coref_the_reporter_in_the_byline_is_no_party(nlp):
+    text = ("Man jailed over pub brawl\n\nBy Grace Whelan\n\nA man who punched a doorman outside a pub has been "
+            "jailed for two years.\nThe defendant told the court he was sorry.")
+    doc = annotate(nlp, text, "2025-03-14")
+    subjects = [a.canonical for e in doc._.events for a in e.arguments if a.role == "subject"]
+    assert "Grace Whelan" not in subjects
+
+
+def test_coref_the_victim_of_the_crime_is_not_who_he_stands_for(nlp):
+    text = ("A teenager has been charged with the stabbing of Declan Boyle at a house in Limerick.\n"
+            "The teenager was remanded in custody until next week.")
+    remand = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == "remanded")
+    assert "Declan Boyle" not in [a.canonical for a in remand.arguments if a.role == "subject"]
+
+
+def test_coref_a_pronoun_does_not_look_ahead_to_a_party_of_another_case(nlp):
+    text = ("Court rules detention unlawful\n\nThe High Court found on Tuesday that the indefinite detention of "
+            "refugees was unlawful.\n\nThe case concerned a man from Sudan who cannot be deported. He has since "
+            "been released.\n\nThe ruling overturned a 2004 precedent set in the case of Omar Haddad, a stateless man.")
+    release = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == "released")
+    assert "Omar Haddad" not in [a.canonical for a in release.arguments]
+
+
+def test_coref_the_party_a_lead_introduces_is_named_later_yet_stands_for_him(nlp):
+    text = ("A Jamaican man facing deportation over an old conviction has been pardoned by the governor.\n"
+            "His lawyers say the pardon should stop immigration officials from deporting him.\n"
+            "Delroy Campbell, 44, was ordered deported in 2020.")
+    deporting = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == "deporting")
+    assert "Delroy Campbell" in [a.canonical for a in deporting.arguments if a.role == "subject"]

@@ -48,9 +48,19 @@ def test_events_world_a_prison_term_is_a_sentence_with_its_penalty(nlp, text, pe
     assert any(penalty in value for value in arguments(nlp, text, "SENTENCE")["penalty"])
 
 
+@pytest.mark.parametrize("text", [
+    "Daniel Osei was jailed for nine years at Manchester Crown Court on Friday.",
+    "The smuggler was imprisoned for life in 2011.",
+    "A judge at the Old Bailey has jailed a care worker for stealing from residents.",
+])
+def test_events_world_a_jailing_a_court_imposes_is_a_sentence_and_no_arrest(nlp, text):
+    assert [etype for etype, _, _ in events(nlp, text)] == ["SENTENCE"]
+
+
 def test_events_world_jailed_without_a_term_stays_a_detention(nlp):
     found = events(nlp, "She was jailed on Tuesday after officers found a weapon in her bag.")
     assert [etype for etype, _, _ in found] == ["ARREST_DETAIN"]
+    assert [etype for etype, _, _ in events(nlp, "Soldiers jailed the reporters for two nights.")] == ["ARREST_DETAIN"]
 
 
 @pytest.mark.parametrize("text, negated", [

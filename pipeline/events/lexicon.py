@@ -188,6 +188,9 @@ class People:
     presiding_verbs: frozenset[str]
     client_nouns: frozenset[str]
     non_person_name_words: frozenset[str]
+    victim_nouns: frozenset[str]
+    victim_verbs: frozenset[str]
+    byline_words: frozenset[str]
 
 
 @dataclass(frozen=True)

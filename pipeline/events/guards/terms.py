@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..context import DocContext
-from ..participants import court_like, patient, person_like
+from ..participants import actor_token, court_like, patient, person_like
 from .registry import guard, generic
 
 
@@ -21,17 +21,26 @@ def prison_term(tok: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def imposed_by_court(tok: Token, ctx: DocContext) -> bool:
+    """A jailing a court orders: with a term ("jailed for seven years", "imprisoned for life"), or by a
+    judge or court ("A judge has jailed a man for the killing")."""
+    if prison_term(tok, ctx) is not None:
+        return True
+    actor = actor_token(tok, ctx)
+    return actor is not None and court_like(actor, ctx)
+
+
 @guard("jail_term")
 def jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"was jailed for seven years": a sentence with its penalty, besides the jailing `arrest.v` finds."""
-    return prison_term(tok, ctx) is not None
+    """"was jailed for seven years", "the judge jailed him": a sentence, not an arrest (`arrest.v` keeps
+    "Police jailed the protesters")."""
+    return imposed_by_court(tok, ctx)
 
 
 @guard("no_jail_term")
 def no_jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"was sent to prison": a jailing; with a term ("sent to prison for two years") `jail_term` reads
-    a sentence and the jailing both."""
-    return prison_term(tok, ctx) is None
+    """"was sent to prison", "police jailed him": a jailing; one a court imposes is a sentence (`jail_term`)."""
+    return not imposed_by_court(tok, ctx)
 
 
 @guard("handed_term")
