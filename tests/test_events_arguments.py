@@ -779,3 +779,17 @@ def test_entities_a_datelines_agency_credit_is_an_organization(nlp):
 def test_events_arguments_who_a_court_orders_removed_is_the_removals_subject(nlp, text, etype, trigger, subject):
     event = only(events_of(nlp, text), etype, trigger)
     assert subject in argument(event, "subject").text and argument(event, "agent") is None
+
+
+@pytest.mark.parametrize("text, etype, trigger, court", [
+    ("The Supreme Court declined her request to halt the eviction.", "BLOCK", "halt", "Supreme Court"),
+    ("The magistrate ordered Ong to be jailed for six months.", "SENTENCE", "jailed", "The magistrate"),
+])
+def test_events_arguments_the_court_whose_decision_the_trigger_is(nlp, text, etype, trigger, court):
+    arg = argument(only(events_of(nlp, text), etype, trigger), "adjudicator")
+    assert arg is not None and arg.text == court
+
+
+def test_events_arguments_a_court_that_upholds_a_conviction_did_not_convict(nlp):
+    conviction = only(events_of(nlp, "The appeals court upheld her conviction for fraud."), "CONVICT", "conviction")
+    assert argument(conviction, "adjudicator") is None

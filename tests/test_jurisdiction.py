@@ -77,3 +77,12 @@ def test_jurisdiction_the_court_follows_a_supreme_court_read_as_foreign(nlp):
     found = {(name, canon) for name, canon, _, _ in courts(nlp, text)}
     assert ("Supreme Court", "Supreme Court of India") in found
     assert ("The Court", "Supreme Court of India") in found
+
+
+@pytest.mark.parametrize("text", [
+    "In a separate ruling, the Court of Appeal in Leeds on Tuesday cut the term of a Hull woman.",
+    "Two judges of the Court of Session in Edinburgh refused the appeal.",
+])
+def test_jurisdiction_the_court_of_a_name_is_the_whole_name_not_the_court(nlp, text):
+    courts = [e.text for e in annotate(nlp, text, "2025-03-14").ents if e.label_ == "COURT"]
+    assert courts and courts[0].startswith("Court of ")

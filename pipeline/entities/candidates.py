@@ -160,6 +160,8 @@ class CandidateFinder:
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in compound_nouns:
                 continue
+            if tok.is_title and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].is_title:
+                continue  # "the Court of Appeal", "the Court of Session": a name, not a description
             start = tok.i
             while start > 0 and doc[start - 1].lower_ in mods:
                 start -= 1

@@ -204,6 +204,7 @@ class Syntax:
     raising_adjectives: frozenset[str]
     adjunct_prepositions: frozenset[str]
     circumstance_phrases: frozenset[str]
+    court_decision_verbs: frozenset[str]
     with_control: frozenset[str]
     appeal_verbs: frozenset[str]
     anyone_pronouns: frozenset[str]

@@ -200,6 +200,26 @@ def clause_adjudicator(etype: EventType, head: Token, nominal: bool, ctx: DocCon
         actor = actor_token(head.head, ctx)
         if actor is not None and court_like(actor, ctx):
             return actor
+    if etype.adjudicated:
+        return deciding_court(head, ctx)
+    return None
+
+
+def deciding_court(head: Token, ctx: DocContext) -> Token | None:
+    """The court whose decision the trigger is the content of: "The Supreme Court declined his request to
+    halt the execution", "The High Court increased their sentences", "The judge ordered Tan to be jailed".
+    Only verbs by which a court decides (syntax.json court_decision_verbs) pass the decision on; not those
+    by which it reviews another court's ("upheld his conviction": the conviction is the trial court's)."""
+    tok = head
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "ccomp", "dobj", "nsubjpass", "acl", "pobj", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_ not in ctx.lexicon.syntax.court_decision_verbs:
+                return None
+            actor = by_agent(tok) if is_passive(tok) else actor_token(tok, ctx)
+            return actor if actor is not None and court_like(actor, ctx) else None
     return None
 
 
