@@ -245,3 +245,24 @@ def test_events_world_a_person_remanded_is_detained(nlp, text, trigger):
 ])
 def test_events_world_a_case_sent_back_is_no_detention(nlp, text):
     assert not any(etype == "ARREST_DETAIN" for etype, _, _ in events(nlp, text))
+
+
+@pytest.mark.parametrize("text, penalty, subject", [
+    ("The magistrate imposed a fine of 80,000 euros last week.", "80,000 euros", None),
+    ("His earlier penalty was a fine of S$4,000 for Mei Ling Goh.", "S$4,000", "Mei Ling Goh"),
+    ("The landlord paid a $700 fine.", "$700", "The landlord"),
+    ("The magistrate directed the driver to pay a fine of P8,000.", "P8,000", "the driver"),
+    ("The magistrate ordered the driver to pay a fine of P8,000.", "P8,000", "the driver"),
+])
+def test_events_world_a_fine_named_with_its_sum_is_a_fine(nlp, text, penalty, subject):
+    roles = arguments(nlp, text, "FINE")
+    assert any(penalty in value for value in roles["penalty"])
+    assert roles.get("subject", [None])[0] == subject
+
+
+@pytest.mark.parametrize("text", [
+    "The two parties walk a fine line on immigration.",
+    "Lawyers read the fine print of the plea deal.",
+])
+def test_events_world_fine_without_a_sum_is_no_penalty(nlp, text):
+    assert "FINE" not in [etype for etype, _, _ in events(nlp, text)]

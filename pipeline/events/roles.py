@@ -29,6 +29,8 @@ def _rule_holds(rule: PrepositionRule, obj: Token, nominal: bool, ctx: DocContex
         return False
     if rule.objects and obj.lemma_ not in rule.objects:
         return False
+    if rule.role == "penalty" and glued_amount(obj, ctx):
+        return True  # "a fine of P5,000": the tagger's proper noun is a sum, not a person
     if rule.only_person and not person_like(obj, ctx):
         return False
     ent = ctx.ents.get(obj.i)
@@ -139,6 +141,8 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
     if nominal and not has_role(args, "subject"):
         for noun in sharing_conjuncts(head):  # "the arrest and detention of activists"
             prep_arguments(args, etype, noun, nominal, ctx)
+    if nominal and etype.money_penalty and not has_role(args, "subject"):
+        args[:] = payer_after_sum(args, head, ctx)
     if guilty is not None:
         prep_arguments(args, etype, guilty, False, ctx)
     if etype.favoured_is_subject and not has_role(args, "subject"):
@@ -148,6 +152,27 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
     if nominal and etype.adjudicated:
         hearing_participants(args, head, ctx, party_is_subject=etype.name == "TRIAL_HEARING")
     time_and_place(args, etype, head, nominal, span, ctx)
+    return args
+
+
+def payer_after_sum(args: list[FoundArgument], head: Token, ctx: DocContext) -> list[FoundArgument]:
+    """"a fine of S$4,000 for Priya Nair": the parser hangs the payer on the sum; the for-phrase is the
+    fine's subject and no part of its penalty."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for amount in (g for g in prep.children if g.dep_ == "pobj"):
+            payer = next((g for c in amount.children if c.dep_ == "prep" and c.lower_ == "for"
+                          for g in c.children if g.dep_ == "pobj" and person_like(g, ctx)), None)
+            if payer is None:
+                continue
+            cut = payer.head.idx
+            kept = []
+            for a in args:
+                if a.role == "penalty" and a.start_char < cut < a.end_char:
+                    text = a.text[:cut - a.start_char].rstrip()
+                    a = replace(a, text=text, end_char=a.start_char + len(text))
+                kept.append(a)
+            subject = make_argument("subject", payer, ctx)
+            return kept + ([subject] if subject is not None else [])
     return args
 
 
@@ -435,6 +460,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                 add_argument(args, actor_role, c, ctx)
             else:
                 add_argument(args, "subject", c, ctx)
+        elif c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod") and etype.money_penalty and is_amount(c, ctx):
+            add_argument(args, "penalty", c, ctx, phrase=True, split=False)  # "paid a $500 fine"
         elif c.dep_ in ("compound", "amod", "nummod"):
             ent = ctx.ents.get(c.i)
             if ent is not None and ent.label_ == "COURT":
@@ -507,9 +534,12 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         elif gov.lemma_ in words.subject_light and not has_role(args, "subject") \
                 and (gov.lemma_ != "be" or any(c.dep_ == "nsubj" for c in gov.children)):  # not "there have been"
             party = "subject" if "subject" in etype.roles else actor_role  # "remained free pending his appeal"
+            holder = actor_token(gov, ctx) or next((c for c in gov.children if c.dep_ in SUBJECT_DEPS), None)
+            if gov.lemma_ == "be" and holder is not None and not person_like(holder, ctx) \
+                    and ctx.ents.get(holder.i) is None:
+                holder = None  # "The former sentence was a fine of S$6,000": no one's
             if not has_role(args, party):
-                add_argument(args, party, actor_token(gov, ctx) or next(
-                    (c for c in gov.children if c.dep_ in SUBJECT_DEPS), None), ctx)
+                add_argument(args, party, holder, ctx)
             if etype.source_is_agent:
                 for c in gov.children:
                     if c.dep_ == "prep" and c.lower_ == "from":

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..participants import actor_token, court_like, patient, person_like
+from ..roles import is_amount
 from .registry import guard, generic
 
 
@@ -41,6 +42,18 @@ def jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
 def no_jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"was sent to prison", "police jailed him": a jailing; one a court imposes is a sentence (`jail_term`)."""
     return not imposed_by_court(tok, ctx)
+
+
+@guard("fine_amount")
+def fine_amount(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"a fine of $50,000", "a £1,000 fine", "fines of 100,000 euros": a money penalty with its sum, not
+    "a fine line" or "the fine print"."""
+    pay = tok.head
+    if tok.dep_ == "dobj" and pay.lemma_ == "pay" and pay.dep_ == "xcomp" and pay.head.lemma_ == "order":
+        return False  # "ordered him to pay a fine of $500": the order to pay is the fine (ordered_to_pay.p)
+    sums = [c for c in tok.children if c.dep_ in ("nummod", "compound", "quantmod", "amod")]
+    sums += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(is_amount(t, ctx) for t in sums)
 
 
 @guard("handed_term")
