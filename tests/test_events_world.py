@@ -266,3 +266,41 @@ def test_events_world_a_fine_named_with_its_sum_is_a_fine(nlp, text, penalty, su
 ])
 def test_events_world_fine_without_a_sum_is_no_penalty(nlp, text):
     assert "FINE" not in [etype for etype, _, _ in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Counsel for the two officers appealed to the court to grant their clients bail.", "APPEAL"),
+    ("The bishop appealed to the governor to spare the prisoner's life.", "APPEAL"),
+    ("The two students were arrested over their unlawful stay in Uganda.", "BLOCK"),
+])
+def test_events_world_a_plea_and_a_stay_in_a_country_are_no_court_actions(nlp, text, absent):
+    assert absent not in [etype for etype, _, _ in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, present", [
+    ("The farmer appealed to the Court of Appeal to overturn his conviction.", "APPEAL"),
+    ("The High Court granted a brief administrative stay on Friday.", "BLOCK"),
+])
+def test_events_world_an_appeal_to_review_and_a_courts_stay_stay_court_actions(nlp, text, present):
+    assert present in [etype for etype, _, _ in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The two suspects were produced before a magistrate in Mombasa on Tuesday.", "The two suspects"),
+    ("Njoroge made his first appearance before the magistrate on Monday.", "Njoroge"),
+])
+def test_events_world_produced_before_a_court_and_a_court_appearance_are_hearings(nlp, text, subject):
+    roles = arguments(nlp, text, "TRIAL_HEARING")
+    assert any(subject in value for value in roles["subject"]) and roles.get("adjudicator")
+
+
+def test_events_world_a_prosecutor_who_arraigns_is_no_judge(nlp):
+    roles = arguments(nlp, "The former governor was arraigned by the EFCC before Justice Ada Obi on Monday.",
+                      "TRIAL_HEARING")
+    assert len(roles["adjudicator"]) == 1 and "Ada Obi" in roles["adjudicator"][0]
+
+
+def test_events_world_remanded_in_detention_is_one_detention_of_the_accused(nlp):
+    found = annotate(nlp, "The judge remanded the accused in detention at Limerick prison.", PUBLISHED)._.events
+    assert [e.event_type for e in found] == ["ARREST_DETAIN"]
+    assert [a.text for a in found[0].arguments if a.role == "subject"][0].startswith("the accused")

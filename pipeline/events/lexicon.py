@@ -163,6 +163,7 @@ class Nouns:
     lenient_verbs: frozenset[str]        # "got off with probation", "escaped with probation"
     decision_nouns: frozenset[str]       # "the decision to remand him": a decision that is the act
     fee_words: frozenset[str]            # what is charged in the money sense ("charged a fee", "interest charged")
+    residence_stay_words: frozenset[str]  # "their unlawful stay in Kenya": living somewhere, not a court's stay
     non_court_orders: frozenset[str]     # "an executive order", "a takeout order": no court's
     commerce_order_verbs: frozenset[str] # "took an order", "placed an order"
     public_appeal_objects: frozenset[str]  # "an appeal for witnesses": a plea to the public, not to a court
@@ -205,6 +206,7 @@ class Syntax:
     adjunct_prepositions: frozenset[str]
     circumstance_phrases: frozenset[str]
     court_decision_verbs: frozenset[str]
+    review_verbs: frozenset[str]
     with_control: frozenset[str]
     appeal_verbs: frozenset[str]
     anyone_pronouns: frozenset[str]

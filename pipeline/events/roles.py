@@ -296,6 +296,12 @@ def is_amount(tok: Token, ctx: DocContext) -> bool:
     return not person_like(tok, ctx) and (tok.like_num or has_currency(tok, ctx))
 
 
+def prosecuting_body(tok: Token, ctx: DocContext) -> bool:
+    """An agency (police, prosecutors, an anti-graft commission), which brings a case and never decides it."""
+    ent = ctx.ents.get(tok.i)
+    return ent is not None and ent.label_ == "AGENCY" and not court_like(tok, ctx)
+
+
 def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: EventType, head: Token, span: Span,
                      actor_role: str, ctx: DocContext) -> None:
     """The doer and the undergoer of a verb, by voice, control and the type's argument properties."""
@@ -305,6 +311,8 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
     if actor is not None and actor_role == "agent" and head.dep_ in ("xcomp", "oprd") and court_like(actor, ctx) \
             and head.head.lemma_ in ctx.lexicon.syntax.object_control and any(c.dep_ == "agent" for c in head.children):
         actor = None  # "ordered removed by an immigration judge": the judge orders, others remove
+    if actor is not None and actor_role == "adjudicator" and passive and prosecuting_body(actor, ctx):
+        actor = None  # "arraigned by the EFCC before Justice Ekwo": the prosecutor brings the case, the court hears it
     undergoer = patient(head, ctx)
     if undergoer is None and head.dep_ in ("xcomp", "pcomp", "ccomp", "oprd") and passive:
         undergoer = controller(head, True, ctx)

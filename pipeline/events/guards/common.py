@@ -15,7 +15,10 @@ def not_modifier(tok: Token, span: Span, ctx: DocContext) -> bool:
         return False
     if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         return False
-    if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.head.lemma_ == "remand":
+    holder = tok.head.head
+    if holder.dep_ == "dobj" and holder.head.lemma_ == "remand":
+        holder = holder.head  # "remanded the accused in detention": the parser hangs it on the object
+    if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and holder.lemma_ == "remand":
         return False  # "remanded in custody": one detention, whose trigger is the verb
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_ not in ("order",):
         return False

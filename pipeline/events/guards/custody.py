@@ -77,6 +77,26 @@ def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
     return False
 
 
+def before_court(tok: Token, ctx: DocContext) -> bool:
+    """"in court", "before a magistrate", "at the High Court": the place a hearing is held."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "before", "at") and any(
+        g.dep_ == "pobj" and (court_like(g, ctx) or g.lemma_.lower() in ("court", "courtroom")) for g in c.children)
+        for c in tok.children)
+
+
+@guard("court_appearance")
+def court_appearance(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"his next court appearance", "an appearance before the magistrate": a hearing; not a public appearance."""
+    return any(c.dep_ == "compound" and c.lower_ == "court" for c in tok.children) or before_court(tok, ctx)
+
+
+@guard("produced_in_court")
+def produced_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"The accused were produced before the court": brought to a hearing; not goods or evidence produced.
+    Passive only: who produces them (the police) plays no role the SPEC gives a hearing."""
+    return is_passive(tok) and before_court(tok, ctx) and person_like(patient(tok, ctx), ctx)
+
+
 @guard("surrender_person")
 def surrender_person(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"handed over the suspect": a person handed to another state, not one who turns himself in nor

@@ -161,6 +161,30 @@ def appeal_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
         for c in tok.children)
 
 
+@guard("court_stay")
+def court_stay(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """An injunction or a court's stay ("a stay of execution", "lifted the stay"), not a stay in a country
+    ("their unlawful stay in Kenya", "during his stay in London")."""
+    if not not_modifier(tok, span, ctx):
+        return False
+    if tok.lemma_ != "stay":
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in ctx.lexicon.nouns.residence_stay_words for c in tok.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+        g.dep_ == "pobj" and (g.ent_type_ == "PLACE" or g.lemma_.lower() in ctx.lexicon.nouns.location)
+        for g in c.children) for c in tok.children)
+
+
+@guard("appeal_verb")
+def appeal_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"appealed the ruling", "appealed to the Supreme Court to overturn it": an appeal; "appealed to the
+    court to grant them bail", "appealed to the public to stay calm": a plea for something else."""
+    purpose = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    return purpose is None or purpose.lemma_ in ctx.lexicon.syntax.review_verbs
+
+
 @guard("rule_verb")
 def rule_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"the judge ruled", "Koh ruled that": not "ruled out", nor a ruler ruling ("a regime that rules by
