@@ -793,3 +793,9 @@ def test_events_arguments_the_court_whose_decision_the_trigger_is(nlp, text, ety
 def test_events_arguments_a_court_that_upholds_a_conviction_did_not_convict(nlp):
     conviction = only(events_of(nlp, "The appeals court upheld her conviction for fraud."), "CONVICT", "conviction")
     assert argument(conviction, "adjudicator") is None
+
+
+def test_events_arguments_the_date_of_ordered_deported_is_the_orders(nlp):
+    found = events_of(nlp, "Rosa Lima was ordered deported to Peru in 2019 after she missed a hearing.")
+    order, deport = only(found, "ORDER", "ordered"), only(found, "DEPORT", "deported")
+    assert argument(order, "time").text == "2019" and argument(deport, "time") is None

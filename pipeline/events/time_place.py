@@ -37,8 +37,11 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
         for c in head.children:
             if c.dep_ in ("relcl", "acl") and c.lemma_ in SCHEDULING_VERBS:
                 extra += (c, *[x for x in c.children if x.dep_ == "xcomp"])
+    ordered = ordered_participle(head, ctx)
+    if head.pos_ == "VERB" and head.lemma_ in words.court_decision_verbs:
+        extra += tuple(c for c in head.children if ordered_participle(c, ctx))
     for ent in ctx.ents_in(head.sent):
-        if ent.label_ == "DATE" and not has_role(args, "time"):
+        if ent.label_ == "DATE" and not has_role(args, "time") and not ordered:
             if is_duration(ent) or any(a.mention_start == ent.start_char for a in args):
                 continue
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("within", "since", "until", "after", "before"):
@@ -86,6 +89,14 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
                                    and ctx.ents.get(x.i) is not None and ctx.ents[x.i].label_ in ("AGENCY",)), None)
                     if runner is not None:
                         add_argument(args, "agent", runner, ctx, split=False)
+
+
+def ordered_participle(tok: Token, ctx: DocContext) -> bool:
+    """The participle of "ordered him deported in 2021", "was ordered removed in June": the date is when
+    the order was made, not when the removal happens (it is still to come)."""
+    return tok.dep_ in ("xcomp", "ccomp", "oprd") and tok.tag_ in ("VBN", "VBD") \
+        and tok.head.lemma_ in ctx.lexicon.syntax.court_decision_verbs \
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def place_of_sibling(head: Token, ctx: DocContext) -> Token | None:
