@@ -304,3 +304,33 @@ def test_events_world_remanded_in_detention_is_one_detention_of_the_accused(nlp)
     found = annotate(nlp, "The judge remanded the accused in detention at Limerick prison.", PUBLISHED)._.events
     assert [e.event_type for e in found] == ["ARREST_DETAIN"]
     assert [a.text for a in found[0].arguments if a.role == "subject"][0].startswith("the accused")
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Her lawyers filed a habeas petition in federal court on Friday.", "SUE", "petition"),
+    ("The Lahore High Court dismissed the petition on Monday.", "SUE", "petition"),
+    ("Justice Mehra allowed the bail plea of the journalist.", "RELEASE", "bail plea"),
+    ("A sessions court rejected her bail application in March.", "RELEASE", "bail application"),
+    ("The tribunal imposed a civil penalty of 3 million rand on the firm.", "FINE", "penalty"),
+    ("CAIRO — An Egyptian court on Sunday barred the ministry from deporting the activist.", "BLOCK", "barred"),
+    ("A judge in Ohio declined to stop the deportation of the two brothers.", "BLOCK", "stop"),
+])
+def test_events_world_petitions_bail_pleas_penalties_and_courts_that_stop(nlp, text, etype, trigger):
+    assert (etype, trigger) in [(t, w) for t, w, _ in events(nlp, text)]
+
+
+def test_events_world_a_rejected_bail_application_is_a_release_refused(nlp):
+    found = events(nlp, "A sessions court rejected her bail application in March.")
+    assert ("RELEASE", "bail application", True) in found
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Residents signed a petition against the new road.", "SUE"),
+    ("The prosecution opposed the bail application.", "RELEASE"),
+    ("The offence carries a maximum penalty of 10 years.", "FINE"),
+    ("The accused, wearing a dark suit, did not speak.", "SUE"),
+    ("She was freed on Monday and flew home to Chicago.", "DEPORT"),
+    ("The appeals court refused to send the researcher back to immigration detention.", "DEPORT"),
+])
+def test_events_world_what_looks_like_a_court_action_but_is_none(nlp, text, absent):
+    assert absent not in [etype for etype, _, _ in events(nlp, text)]

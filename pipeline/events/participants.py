@@ -141,7 +141,10 @@ def actor_token(tok: Token, ctx: DocContext) -> Token | None:
             continue
         if c.dep_ == "nsubj" and len(subjects) > 1 and ctx.in_dateline(c.idx):
             continue  # "LAHORE: The Anti-Corruption Court ... rejected": the parser's two subjects
-        if c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that"):
+        if c.dep_ == "nsubj" and ctx.in_dateline(c.idx):
+            named = next((a for a in c.children if a.dep_ == "appos" and not ctx.in_dateline(a.idx)), None)
+            c = named or c  # "DENVER — A federal judge ... barred": the parser makes the dateline the subject
+        if c.dep_ in ("nsubj", "appos") and c.lower_ not in ("who", "which", "that"):
             doc = c.doc
             while c.i + 2 < len(doc) and doc[c.i + 1].text == "-" and doc[c.i + 2].dep_ == "nsubj" \
                     and doc[c.i + 2].head.i == tok.i:

@@ -156,12 +156,13 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
 
 
 def payer_after_sum(args: list[FoundArgument], head: Token, ctx: DocContext) -> list[FoundArgument]:
-    """"a fine of S$4,000 for Priya Nair": the parser hangs the payer on the sum; the for-phrase is the
-    fine's subject and no part of its penalty."""
+    """"a fine of S$4,000 for Priya Nair", "a penalty of 2 million euros on the bank": the parser hangs the
+    payer on the sum; the for- or on-phrase is the fine's subject and no part of its penalty."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         for amount in (g for g in prep.children if g.dep_ == "pobj"):
-            payer = next((g for c in amount.children if c.dep_ == "prep" and c.lower_ == "for"
-                          for g in c.children if g.dep_ == "pobj" and person_like(g, ctx)), None)
+            payer = next((g for c in amount.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "against")
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+                          and (person_like(g, ctx) or c.lower_ != "for")), None)  # not "for misleading investors"
             if payer is None:
                 continue
             cut = payer.head.idx

@@ -55,3 +55,13 @@ def person_object(tok: Token, span: Span, ctx: DocContext) -> bool:
     if obj.lemma_.lower() in ctx.lexicon.nouns.release_objects:
         return False
     return person_like(obj, ctx)
+
+
+@guard("lawsuit_noun")
+def lawsuit_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """A lawsuit ("filed a suit against the city"), not clothes ("wearing a dark suit")."""
+    if not not_modifier(tok, span, ctx):
+        return False
+    cues = ctx.lexicon.nouns.garment_cues
+    return not (tok.lemma_ == "suit" and (tok.head.lemma_ in cues or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in cues for c in tok.children)))

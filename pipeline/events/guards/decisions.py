@@ -103,11 +103,14 @@ def block_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("court_bars")
 def court_bars(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """A court barring someone from an act ("the judge barred ICE from deporting him"): the court is
-    the doer and "from" names what is stopped; "prevent" and "bar" said of anything else are not blocks."""
+    """A court barring someone from an act ("the judge barred ICE from deporting him", "stopped the agency
+    from arresting him") or stopping one ("declined to stop the removal"): the court is the doer and "from"
+    names what is stopped; "prevent", "bar" and "stop" said of anything else are not blocks."""
     from_act = any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
                    for c in tok.children)
-    return from_act and court_like(actor_token(tok, ctx), ctx)
+    stopped = tok.lemma_ == "stop" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ctx.lexicon.nouns.blockable
+                                           for c in tok.children)  # "declined to stop the removal"
+    return (from_act or stopped) and court_like(actor_token(tok, ctx), ctx)
 
 
 @guard("put_on_hold")
@@ -159,6 +162,27 @@ def appeal_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "for" and any(
         g.dep_ == "pobj" and g.lemma_.lower() in ctx.lexicon.nouns.public_appeal_objects for g in c.children)
         for c in tok.children)
+
+
+@guard("court_petition_noun")
+def court_petition_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """A petition to a court: "filed a habeas petition", "the court dismissed the petition", "a petition in
+    the High Court", "The petition argues that": not one to a government or the public ("a petition signed
+    by 10,000 residents")."""
+    if not not_modifier(tok, span, ctx):
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in ("habeas", "writ") for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "before", "with") and any(
+            g.dep_ == "pobj" and court_like(g, ctx) for g in c.children) for c in tok.children):
+        return True
+    gov = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and gov.lemma_ in ctx.lexicon.nouns.petition_handling_verbs:
+        return court_like(actor_token(gov, ctx), ctx) or gov.lemma_ in ctx.lexicon.syntax.request_light \
+            and court_like(next((g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "before")
+                                 for g in c.children if g.dep_ == "pobj"), None), ctx)
+    return tok.dep_ == "nsubj" and gov.lemma_ in ("argue", "allege", "claim", "contend", "assert") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 @guard("court_stay")

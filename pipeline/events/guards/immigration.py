@@ -5,7 +5,7 @@ from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..participants import destination, foreign, is_us, mover, patient, person_like
-from ..syntax import has_back
+from ..syntax import has_back, is_passive
 from .registry import guard, generic
 
 
@@ -48,9 +48,12 @@ def sent_abroad(tok: Token, span: Span, ctx: DocContext) -> bool:
     if tok.head.lemma_ == "fear" or (tok.dep_ == "pcomp" and tok.head.head.lemma_ == "fear"):
         return False
     dest = destination(tok)
+    if tok.lemma_ == "fly" and (tok.tag_ == "VBD" or not is_passive(tok)) and not any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "flew home to New York": one who travels, not one who is removed
     if tok.lemma_ in ("send",):
-        if dest is not None and dest.lemma_ in ("prison", "jail", "court", "hospital", "school", "letter"):
-            return False
+        if dest is not None and (dest.lemma_ in ("prison", "jail", "court", "hospital", "school", "letter")
+                                 or dest.lemma_.lower() in ctx.lexicon.nouns.custody_words):
+            return False  # "sent back to immigration detention": a custody, not a removal
         return foreign(dest, ctx) or has_back(tok)
     return foreign(dest, ctx)
 

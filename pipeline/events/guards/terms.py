@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..participants import actor_token, court_like, patient, person_like
-from ..roles import is_amount
+from ..roles import has_currency, is_amount
 from .registry import guard, generic
 
 
@@ -46,13 +46,16 @@ def no_jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("fine_amount")
 def fine_amount(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"a fine of $50,000", "a £1,000 fine", "fines of 100,000 euros": a money penalty with its sum, not
-    "a fine line" or "the fine print"."""
+    """"a fine of $50,000", "a £1,000 fine", "a civil penalty of $6 million": a money penalty with its sum,
+    not "a fine line", "the fine print" or a prison term ("a maximum penalty of 10 years")."""
     pay = tok.head
-    if tok.dep_ == "dobj" and pay.lemma_ == "pay" and pay.dep_ == "xcomp" and pay.head.lemma_ == "order":
+    if tok.dep_ == "dobj" and pay.lemma_ == "pay" and pay.dep_ == "xcomp" and pay.head.lemma_ == "order" \
+            and pay.i - pay.head.i <= 5:
         return False  # "ordered him to pay a fine of $500": the order to pay is the fine (ordered_to_pay.p)
     sums = [c for c in tok.children if c.dep_ in ("nummod", "compound", "quantmod", "amod")]
     sums += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if tok.lemma_ == "penalty":  # "a penalty of $6 million", not "a maximum penalty of 10 years"
+        return any(has_currency(t, ctx) for t in sums)
     return any(is_amount(t, ctx) for t in sums)
 
 
@@ -121,6 +124,16 @@ def bail_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
             or gov.head.dep_ in ("xcomp", "ccomp")  # "was allowed to remain on bail", "is out on bail"
     return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and gov.pos_ in ("VERB", "AUX") \
         and gov.lemma_.lower() in nouns.bail_granting | nouns.bail_refusing
+
+
+@guard("bail_plea_decided")
+def bail_plea_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"allowed the bail plea of X", "rejected his bail application": a court deciding on release (a
+    rejection is the release negated); "opposed the bail application" or "filed a bail plea" decide nothing."""
+    nouns = ctx.lexicon.nouns
+    deciding = nouns.bail_granting | nouns.bail_refusing | {"dismiss", "uphold", "turn"}
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in deciding \
+        and not court_like(next((c for c in tok.children if c.dep_ == "poss"), None), ctx)
 
 
 @guard("charge_noun")
