@@ -334,3 +334,22 @@ def test_events_world_a_rejected_bail_application_is_a_release_refused(nlp):
 ])
 def test_events_world_what_looks_like_a_court_action_but_is_none(nlp, text, absent):
     assert absent not in [etype for etype, _, _ in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Bombay High Court quashed the FIR lodged against the actor.", "DISMISS"),
+    ("The High Court struck out the case against the two farmers.", "DISMISS"),
+    ("The Supreme Court quashed his conviction for murder.", "RULING"),
+])
+def test_events_world_a_case_quashed_is_dismissed_a_conviction_quashed_is_reversed(nlp, text, etype):
+    assert etype in [t for t, w, _ in events(nlp, text) if w in ("quashed", "struck")]
+
+
+def test_events_world_a_verdict_appealed_is_a_conviction_and_a_hung_jury_gives_none(nlp):
+    found = events(nlp, "The jury cleared him of one count. His lawyer said Ruiz would appeal the verdict.")
+    assert ("CONVICT", "verdict", False) in found
+    assert not any(w == "verdict" for _, w, _ in events(nlp, "The jury could not reach a verdict on the second count."))
+
+
+def test_events_world_a_pronouns_phrase_is_the_pronoun(nlp):
+    assert arguments(nlp, "The jury convicted her of arson on Friday.", "CONVICT")["subject"] == ["her"]

@@ -270,16 +270,25 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     return event
 
 
+def appealed_verdict(event: FoundEvent, ctx: DocContext) -> bool:
+    """"Haskins would appeal the verdict", "challenged the verdict": only a conviction is appealed."""
+    span = ctx.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    head = span.root if span is not None else None
+    return head is not None and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in ctx.lexicon.syntax.appeal_verbs
+
+
 def retype_verdicts(found: list[tuple[TriggerEntry, FoundEvent]], ctx: DocContext) -> list[FoundEvent]:
-    """"The verdict" takes the type of the latest asserted verdict before it; alone it is dropped."""
+    """"The verdict" takes the type of the latest asserted verdict before it; alone it is dropped. A verdict
+    someone appeals ("would appeal the verdict") is a conviction, whatever came before it."""
     types = ctx.lexicon.types
     last = None
     keep = []
     for entry, event in found:
         if entry.verdict_reference:
-            if last is None:
+            appealed = appealed_verdict(event, ctx)
+            if last is None and not appealed:
                 continue
-            event = replace(event, event_type=last)
+            event = replace(event, event_type="CONVICT" if appealed else last)
         elif types[event.event_type].verdict and entry.verdict_anchor \
                 and event.modality == "asserted" and not event.negated:
             last = event.event_type

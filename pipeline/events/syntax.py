@@ -84,6 +84,8 @@ def noun_phrase(tok: Token, adjuncts: frozenset[str] = frozenset()) -> Span:
     """The phrase a token heads, without relative clauses, appositions, and punctuation or line breaks
     at its ends; nor prepositional phrases that `adjuncts` names by their preposition ("after") or
     preposition and object ("in connection"), which the parser may hang on a party but tell of the event."""
+    if tok.tag_ == "PRP":
+        return tok.doc[tok.i:tok.i + 1]  # "convicted her of fraud": the parser may hang the crime on the pronoun
     idx = {tok.i}
     stack = [c for c in tok.children if c.dep_ not in NP_CUT and not dated_or_listing(c) and not adjunct(c, adjuncts)]
     while stack:

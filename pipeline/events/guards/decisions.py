@@ -154,6 +154,19 @@ def dismiss_claim(tok: Token, span: Span, ctx: DocContext) -> bool:
     return court_like(actor_token(tok, ctx), ctx) and not person_like(obj, ctx)
 
 
+@guard("quashed_case")
+def quashed_case(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"quashed the FIR", "struck out the charges": a case thrown out (DISMISS); quashing a conviction, a
+    sentence or an order reverses a decision and stays a RULING (`court_verb.v`)."""
+    if tok.lemma_ == "strike" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return False
+    obj = patient(tok, ctx) or next((g for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                                     if g.dep_ == "nsubj"), None)  # "quashed the FIR lodged against him", misparsed
+    objects = ctx.lexicon.nouns.legal_objects | {"fir", "firs", "proceedings", "summons", "chargesheet"}
+    return obj is not None and obj.lemma_.lower() in objects and court_like(actor_token(tok, ctx), ctx) \
+        or obj is not None and obj.lemma_.lower() in objects and is_passive(tok)
+
+
 @guard("appeal_noun")
 def appeal_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
     """An appeal to a court, not a plea to the public ("an appeal for witnesses", "for calm")."""

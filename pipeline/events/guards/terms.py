@@ -176,7 +176,11 @@ def guilty_state(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("verdict")
 def verdict(tok: Token, span: Span, ctx: DocContext) -> bool:
-    return not generic(tok, ctx) and tok.dep_ != "compound"
+    """A verdict given, not one a jury "could not reach" (a hung jury decides nothing)."""
+    gov = tok.head
+    unreached = tok.dep_ == "dobj" and gov.lemma_ in ("reach", "return", "agree") and (
+        any(c.dep_ == "neg" for c in gov.children) or gov.head.lemma_ in ("fail", "unable"))
+    return not generic(tok, ctx) and tok.dep_ != "compound" and not unreached
 
 
 @guard("not_plea")
