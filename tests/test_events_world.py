@@ -353,3 +353,12 @@ def test_events_world_a_verdict_appealed_is_a_conviction_and_a_hung_jury_gives_n
 
 def test_events_world_a_pronouns_phrase_is_the_pronoun(nlp):
     assert arguments(nlp, "The jury convicted her of arson on Friday.", "CONVICT")["subject"] == ["her"]
+
+
+@pytest.mark.parametrize("text, etype, role, expected", [
+    ("The High Court raised the jail sentences of three army deserters.", "SENTENCE", "subject", "three army deserters"),
+    ("Prosecutors had sought a sentence of 15 years.", "SENTENCE", "penalty", "15 years"),
+    ("The magistrate sent 12 protesters to judicial custody.", "ARREST_DETAIN", "subject", "12 protesters"),
+])
+def test_events_world_whom_a_sentence_or_custody_is_of(nlp, text, etype, role, expected):
+    assert arguments(nlp, text, etype)[role] == [expected]

@@ -207,6 +207,18 @@ def story_party(person: Person, head: Token, ctx: DocContext) -> FoundArgument:
                          source="article")
 
 
+def with_trigger_as_penalty(args: list[FoundArgument], span: Span, ctx: DocContext) -> list[FoundArgument]:
+    """The trigger is the penalty ("a suspended sentence"), with the term its of-phrase gives ("a suspended
+    sentence of two years"); another penalty the clause names ("fined $500 and a suspended sentence") stays."""
+    after = [a for a in args if a.role == "penalty" and a.start_char >= span.end_char
+             and ctx.text[span.end_char:a.start_char].strip() == "of"]
+    if not after and any(a.role == "penalty" for a in args):
+        return args
+    end = after[0].end_char if after else span.end_char
+    text = ctx.text[span.start_char:end]
+    return [a for a in args if a not in after] + [FoundArgument("penalty", text, span.start_char, end, text)]
+
+
 def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     """The event of one trigger, or None when its participants are generic; recorded in `ctx.built`."""
     entry, span, head = trigger.entry, trigger.span, trigger.head
@@ -218,8 +230,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             and petitions_higher_court(head, ctx):
         etype = ctx.lexicon.types[etype.appeals_court_petition_type]
     args = event_arguments(entry, etype, head, span, ctx)
-    if entry.penalty_is_trigger and not any(a.role == "penalty" for a in args):
-        args.append(FoundArgument("penalty", span.text, span.start_char, span.end_char, span.text))
+    if entry.penalty_is_trigger:
+        args = with_trigger_as_penalty(args, span, ctx)
     if "subject" in etype.roles and len(span) > 1 and not any(a.role == "subject" for a in args):
         add_argument(args, "subject", person_inside(span, head, ctx), ctx)
     if etype.verdict and not any(a.role == "subject" for a in args):

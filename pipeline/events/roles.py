@@ -60,7 +60,7 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
         return "adjudicator", False
     if rule is not None and _rule_holds(rule, obj, nominal, ctx):
         return rule.role, rule.role in PHRASE_ROLES
-    if prep == "of" and nominal and person_like(obj, ctx):
+    if prep == "of" and nominal and (person_like(obj, ctx) or etype.person_centred and group_of_people(obj, ctx)):
         return "subject", False
     if prep == "by" and nominal:
         return etype.actor_role, False
@@ -68,6 +68,13 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
                                        or obj.lemma_.lower() in ctx.lexicon.nouns.location):
         return "place", False
     return None, False
+
+
+def group_of_people(obj: Token, ctx: DocContext) -> bool:
+    """"the sentences of three National Service defaulters": a counted or determined plural that names no
+    thing the SPEC's penalty or crime roles take, where a person-centred nominal's "of" names its people."""
+    return obj.tag_ in ("NNS", "NNPS") and ctx.ents.get(obj.i) is None and not is_amount(obj, ctx) \
+        and any(c.dep_ in ("nummod", "det") for c in obj.children)
 
 
 def prep_arguments(args: list[FoundArgument], etype: EventType, head: Token, nominal: bool, ctx: DocContext) -> None:
@@ -498,7 +505,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)  # "Judge Lind, who presided over the trial"
     if head.dep_ == "pobj" and gov.lower_ == "in" and etype.written_decision and gov.head.lemma_ in WRITING_VERBS:
         add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)
-    if head.dep_ == "pobj" and gov.lower_ in ("on", "in", "into") and gov.head.lemma_ in ("place", "put", "keep", "take", "hold"):
+    if head.dep_ == "pobj" and gov.lower_ in ("on", "in", "into", "to") \
+            and gov.head.lemma_ in ("place", "put", "keep", "take", "hold", "send", "commit", "remand"):
         add_argument(args, "subject", next((c for c in gov.head.children if c.dep_ in ("dobj", "nsubjpass")), None), ctx)
         if etype.custodial and not has_role(args, "agent"):
             add_argument(args, "agent", next((c for c in head.children if c.dep_ == "poss"), None)
