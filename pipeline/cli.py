@@ -391,3 +391,7 @@ def serve(run: Path, host: str, port: int, db: Path | None) -> None:
         raise click.ClickException(str(err)) from err
     console.print(f"exported {path}; serving http://{host}:{port}/{path.stem}/events (Ctrl-C stops)")
     run_server(path, host=host, port=port, title=f"legalnews: {run}")
+
+
+if __name__ == "__main__":
+    main(prog_name="legalnews")

@@ -566,12 +566,20 @@ class Resolver:
         bodies = [e for e in self.ents if e.label_ in _BODY_LABELS.get(lemma, ("AGENCY", "COURT", "ORGANIZATION"))
                   and e.end <= token.i and here - self.sent_index.get(e.start, 0) <= 2]
         if lower in ("they", "them", "their", "each"):
+            # An object "them" looks first for an object ("Police arrested the suspects. The court released
+            # them"), never for its own clause's subject ("Officers arrested them").
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            own_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} \
+                if token.dep_ in _OBJECT_DEPS else set()
+            roles = [("dobj", "nsubjpass", "pobj"), ("nsubj",)] if token.dep_ in _OBJECT_DEPS \
+                else [("nsubj", "nsubjpass")]
             for sent_back in (0, 1):
-                for t in reversed(list(self.doc[:token.i])):
-                    if here - self.sent_index.get(t.i, 0) != sent_back:
-                        continue
-                    if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
-                        return self.doc[t.i:t.i + 1]
+                for deps in roles:
+                    for t in reversed(list(self.doc[:token.i])):
+                        if here - self.sent_index.get(t.i, 0) != sent_back or t.i in own_subjects:
+                            continue
+                        if t.dep_ in deps and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
+                            return self.doc[t.i:t.i + 1]
             return None
         if lower == "its" and token.dep_ == "poss":
             owner = token.head  # "The government dropped its appeal": the clause's own subject

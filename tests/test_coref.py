@@ -319,3 +319,17 @@ def test_coref_the_party_a_lead_introduces_is_named_later_yet_stands_for_him(nlp
             "Delroy Campbell, 44, was ordered deported in 2020.")
     deporting = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == "deporting")
     assert "Delroy Campbell" in [a.canonical for a in deporting.arguments if a.role == "subject"]
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Soldiers detained the protesters near the square. A magistrate freed them on Tuesday.", "freed", "the protesters"),
+])
+def test_coref_an_object_them_stands_for_an_earlier_object(nlp, text, trigger, expected):
+    event = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == trigger)
+    assert [a.canonical for a in event.arguments if a.role == "subject"] == [expected]
+
+
+def test_coref_them_is_never_its_own_clauses_subject(nlp):
+    text = "Two brothers were charged with fraud in May. Detectives arrested them at a hotel in Mombasa."
+    arrest = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == "arrested")
+    assert "Detectives" not in [a.canonical for a in arrest.arguments if a.role == "subject"]

@@ -212,3 +212,13 @@ def test_run_extract_does_not_import_pandas(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_run_python_dash_m_runs_the_command_line():
+    """`python -m pipeline` and `python -m pipeline.cli` run the CLI, not silently nothing."""
+    import subprocess
+    import sys
+
+    for module in ("pipeline", "pipeline.cli"):
+        result = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True, check=True)
+        assert result.stdout.startswith("legalnews, version")
