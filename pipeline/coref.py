@@ -61,6 +61,7 @@ PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _JUDGE_DESCRIPTIONS = {"judge", "justice", "magistrate"}
+_NEW_REFERENT = {"second", "third", "fourth", "fifth", "another", "other", "new", "different", "separate"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "oprd"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 MAX_SENTENCES_BACK = 4
@@ -447,6 +448,8 @@ class Resolver:
             or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"))
 
     def _definite_or_lead(self, token: Token) -> bool:
+        if any(c.lower_ in _NEW_REFERENT for c in token.children if c.dep_ in ("amod", "det")):
+            return False  # "a second man", "another defendant": someone other than those named
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
         if any(d in ("the", "this", "that") for d in dets):
             return True

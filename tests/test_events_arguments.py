@@ -799,3 +799,24 @@ def test_events_arguments_the_date_of_ordered_deported_is_the_orders(nlp):
     found = events_of(nlp, "Rosa Lima was ordered deported to Peru in 2019 after she missed a hearing.")
     order, deport = only(found, "ORDER", "ordered"), only(found, "DEPORT", "deported")
     assert argument(order, "time").text == "2019" and argument(deport, "time") is None
+
+
+def test_events_arguments_an_appeal_goes_to_the_storys_appeals_court(nlp):
+    text = ("A jury in Leeds convicted Dean Hollis of arson in 2023. The Court of Appeal heard the case on Tuesday. "
+            "His appeal against the conviction was dismissed.")
+    arg = argument(only(events_of(nlp, text), "APPEAL", "appeal"), "adjudicator")
+    assert arg is not None and arg.text == "Court of Appeal" and arg.source == "article"
+
+
+def test_events_arguments_the_judge_of_the_neighbouring_sentence_when_the_story_has_several(nlp):
+    text = ("Judge Anna Berg heard the first case in May. The second case drew more attention. "
+            "Karl Weiss, 98, was sentenced on Thursday. Judge Otto Kranz said his age could not excuse the crimes. "
+            "Judge Lena Park will hear a third case.")
+    arg = argument(only(events_of(nlp, text), "SENTENCE", "sentenced"), "adjudicator")
+    assert arg is not None and arg.canonical == "Otto Kranz"
+
+
+def test_events_arguments_a_second_man_is_someone_new(nlp):
+    text = "Judge Anna Berg sentenced Tom Vale to two years. Judge Lena Park later released a second man."
+    arg = argument(only(events_of(nlp, text), "RELEASE", "released"), "subject")
+    assert arg is not None and arg.canonical != "Tom Vale"

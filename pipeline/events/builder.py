@@ -188,15 +188,44 @@ def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
         m = judge.mentions[0]
         return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, judge.name,
                              m.start_char, m.end_char, source="article")
-    if any(p.judge for p in ctx.coref.people):
-        return None
     courts = [e for e in ctx.doc_ents if e.label_ == "COURT"]
+    if not any(p.judge for p in ctx.coref.people) and len({e._.canonical or e.text for e in courts}) == 1:
+        before = [e for e in courts if e.start < head.i]
+        m = before[-1] if before else courts[0]
+        return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, m._.canonical or m.text,
+                             m.start_char, m.end_char, source="article")
+    return neighbouring_adjudicator(head, ctx)
+
+
+def appellate_court(ctx: DocContext) -> FoundArgument | None:
+    """The one court that hears appeals the story names ("the 7th U.S. Circuit Court of Appeals", "the Court
+    of Appeal"), for an appeal whose clause names none; two such courts give nothing."""
+    words = ctx.lexicon.nouns.higher_court_words
+    courts = [e for e in ctx.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref"
+              and any(t.text in words for t in e)]
     if len({e._.canonical or e.text for e in courts}) != 1:
         return None
-    before = [e for e in courts if e.start < head.i]
-    m = before[-1] if before else courts[0]
+    m = courts[0]
     return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, m._.canonical or m.text,
                          m.start_char, m.end_char, source="article")
+
+
+def neighbouring_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
+    """Where the story names several judges or courts: the one judge named in the trigger's sentence or the
+    sentences either side ("was convicted on Thursday. The Hamburg State Court found ..."), else the one
+    named court there; two give nothing."""
+    index = ctx.coref.sent_index
+    here = index.get(head.i, 0)
+    near = [m for m in ctx.doc_ents if abs(index.get(m.start, -9) - here) <= 1 and m.label_ in ("PERSON", "COURT")]
+    judges = {ctx.coref.person(m).name: m for m in near if m.label_ == "PERSON"
+              and ctx.coref.person(m) is not None and ctx.coref.person(m).judge}
+    courts = {m._.canonical or m.text: m for m in near if m.label_ == "COURT" and m._.rule != "court_ref"}
+    found = judges if judges else courts
+    if len(found) != 1:
+        return None
+    name, m = next(iter(found.items()))
+    return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, name, m.start_char, m.end_char,
+                         source="article")
 
 
 def story_party(person: Person, head: Token, ctx: DocContext) -> FoundArgument:
@@ -250,7 +279,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             and not any(a.role == "adjudicator" for a in args) \
             and not (etype.judge_from_article == "unless_passive" and is_passive(head)) \
             and not (etype.judge_from_article == "definite_noun" and not (used_as_noun(head) and definite(head))):
-        adjudicator = article_adjudicator(head, ctx)
+        adjudicator = appellate_court(ctx) if etype.judge_from_article == "appellate_court" \
+            else article_adjudicator(head, ctx)
         if adjudicator is not None:
             args.append(adjudicator)
     if etype.remention_takes and used_as_noun(head):

@@ -85,7 +85,7 @@ class EventType:
 
 CHOICES = {"family": {"justice", "court", "immigration"}, "sentence_place": {None, "attached", "trigger"},
            "clause_subject": {None, "any", "person"}, "generic_participant": {"actor", "patient"},
-           "judge_from_article": {None, "always", "unless_passive", "definite_noun"},
+           "judge_from_article": {None, "always", "unless_passive", "definite_noun", "appellate_court"},
            "remention_of": {"latest", "lead_decision"}, "pattern_head": {"verb", "root"}}
 
 
