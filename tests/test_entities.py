@@ -604,3 +604,12 @@ def test_gazetteer_lexicon_word_lists_load_from_models():
 def test_entities_a_name_with_an_age_in_brackets_is_a_person(nlp):
     doc = annotate(nlp, "Retired builder Declan Judge (58) was convicted of fraud at Newry Crown Court.", "2025-03-14")
     assert ("Declan Judge", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The former governor was arraigned before Justice Ada Obi of the Federal High Court on Monday.", "Ada Obi"),
+    ("Magistrate Temu ordered that the suspects be held for ten days.", "Temu"),
+])
+def test_entities_a_name_after_a_judges_title_is_a_person(nlp, text, name):
+    doc = annotate(nlp, text, "2025-03-14")
+    assert (name, "PERSON") in [(e.text, e.label_) for e in doc.ents]

@@ -362,3 +362,9 @@ def test_events_world_a_pronouns_phrase_is_the_pronoun(nlp):
 ])
 def test_events_world_whom_a_sentence_or_custody_is_of(nlp, text, etype, role, expected):
     assert arguments(nlp, text, etype)[role] == [expected]
+
+
+def test_events_world_a_remand_is_the_courts_when_its_clause_names_none(nlp):
+    text = ("The former minister was arraigned before Justice Ada Obi on Monday. "
+            "He was remanded in custody until his bail hearing.")
+    assert arguments(nlp, text, "ARREST_DETAIN")["agent"] == ["Ada Obi"]

@@ -273,6 +273,26 @@ class CandidateFinder:
                     break
         return found
 
+    def titled_names(self, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
+        """"Justice Ada Obi", "Mr Kwame Boateng": capitalised words after a judge's title or an honorific that
+        the model left bare are a person's name (the title stays outside it)."""
+        doc = ctx.doc
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        heads = self.lex.court_heads | self.lex.agency_heads | self.lex.org_heads
+        found = []
+        for tok in doc:
+            if not tok.is_title or self.titles.get(tok.text.casefold()) not in ("judge", "justice", "magistrate judge", "") \
+                    or tok.i + 1 >= len(doc) or tok.i + 1 in taken:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i <= 3 and end not in taken and doc[end].pos_ == "PROPN" \
+                    and (doc[end].is_title or doc[end].is_upper and len(doc[end]) <= 2) \
+                    and doc[end].text.casefold() not in heads and doc[end].text.casefold() not in self.titles:
+                end += 1
+            if end > tok.i + 1 and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
+                found.append(Candidate(tok.i + 1, end, "PERSON", "titled_name", 1, doc[tok.i + 1:end].text))
+        return found
+
     def owner_split(self, ctx: EntityContext, start: int, end: int) -> int | None:
         """"Syria's National Defense Forces": the end of the place that owns the body, if one does."""
         doc = ctx.doc

@@ -78,6 +78,7 @@ class EntityNormalizer(ResourceComponent):
                     c.canonical = doc[c.start:c.end].text  # a chapter: "ACLU of Texas"
         chosen += finder.model_candidates(ctx, chosen)
         chosen += finder.missed_places(ctx, chosen)
+        chosen += finder.titled_names(ctx, chosen)
         chosen.sort(key=lambda c: c.start)
         self.linker.link_acronyms(ctx, chosen)
         self.linker.link_people_and_orgs(ctx, chosen)

@@ -283,6 +283,10 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             else article_adjudicator(head, ctx)
         if adjudicator is not None:
             args.append(adjudicator)
+    if entry.court_is_agent and modality in ("asserted", "reported") and not any(a.role == "agent" for a in args):
+        court = article_adjudicator(head, ctx)
+        if court is not None:
+            args.append(replace(court, role="agent"))
     if etype.remention_takes and used_as_noun(head):
         args.extend(earlier_participants(etype, head, args, ctx))
     if used_as_noun(head):

@@ -114,6 +114,7 @@ class TriggerEntry:
     penalty_is_trigger: bool = False   # the trigger names the penalty ("given probation", "a suspended sentence")
     decision_is_act: bool = False      # "the decision to remand him": deciding it does it (asserted, not future)
     defendant_is_subject: bool = False # with no subject in its clause, the story's defendant ("Pruitt testified")
+    court_is_agent: bool = False       # with no agent in its clause, the story's judge ("was remanded": a court remands)
 
 
 @dataclass(frozen=True)
