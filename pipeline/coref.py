@@ -447,6 +447,11 @@ class Resolver:
             any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"))
 
+    def _people_noun(self, token: Token) -> bool:
+        """"the suspects", "three students", "Nigerians": a plural that names people, not "all reasonable doubts"."""
+        return token.lemma_.lower() in self.person_nouns or token.lower_ in self.person_nouns \
+            or token.ent_type_ in ("PERSON", "NORP") or token.tag_ == "NNPS"
+
     def _definite_or_lead(self, token: Token) -> bool:
         if any(c.lower_ in _NEW_REFERENT for c in token.children if c.dep_ in ("amod", "det")):
             return False  # "a second man", "another defendant": someone other than those named
@@ -581,7 +586,8 @@ class Resolver:
                     for t in reversed(list(self.doc[:token.i])):
                         if here - self.sent_index.get(t.i, 0) != sent_back or t.i in own_subjects:
                             continue
-                        if t.dep_ in deps and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
+                        if t.dep_ in deps and t.tag_ in ("NNS", "NNPS") and t.i < token.i \
+                                and (t.dep_ in ("nsubj", "nsubjpass") or self._people_noun(t)):
                             return self.doc[t.i:t.i + 1]
             return None
         if lower == "its" and token.dep_ == "poss":

@@ -820,3 +820,9 @@ def test_events_arguments_a_second_man_is_someone_new(nlp):
     text = "Judge Anna Berg sentenced Tom Vale to two years. Judge Lena Park later released a second man."
     arg = argument(only(events_of(nlp, text), "RELEASE", "released"), "subject")
     assert arg is not None and arg.canonical != "Tom Vale"
+
+
+def test_events_arguments_the_prosecution_never_decides(nlp):
+    text = "The judge said the prosecution had proved the case beyond doubt, and sentenced them to death."
+    arg = argument(only(events_of(nlp, text), "SENTENCE", "sentenced"), "adjudicator")
+    assert arg is None or "prosecution" not in arg.text

@@ -368,3 +368,21 @@ def test_events_world_a_remand_is_the_courts_when_its_clause_names_none(nlp):
     text = ("The former minister was arraigned before Justice Ada Obi on Monday. "
             "He was remanded in custody until his bail hearing.")
     assert arguments(nlp, text, "ARREST_DETAIN")["agent"] == ["Ada Obi"]
+
+
+@pytest.mark.parametrize("text", [
+    "A conviction being quashed means the accused has no criminal record.",
+    "A pardon amounts to forgiveness by the head of state.",
+    "Under the act, a suspect can be detained for up to 48 hours.",
+    "Defendants who plead guilty receive a lighter sentence.",
+])
+def test_events_world_what_the_law_says_of_any_case_is_no_event(nlp, text):
+    assert not [t for t, w, _ in events(nlp, text) if w in ("quashed", "pardon", "detained", "plead guilty")]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Her conviction means she will lose her licence.", "CONVICT"),
+    ("The magistrate ruled that a teacher who sought asylum can be extradited to Peru.", "EXTRADITE"),
+])
+def test_events_world_a_definite_or_specific_case_stays_an_event(nlp, text, etype):
+    assert etype in [t for t, _, _ in events(nlp, text)]

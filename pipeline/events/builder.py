@@ -34,6 +34,8 @@ def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) 
     ten years": a kind of action told of a kind of people, or what the law allows. A finite past
     ("Leftists were arrested") reports one action, even of a bare plural."""
     words = ctx.lexicon.syntax
+    if defined(head, ctx):
+        return True
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.lemma_ in words.penalty_carrying_verbs \
             and not any(c.dep_ == "prt" for c in head.head.children):  # not "carried out an execution"
         return True  # "the offence carries a maximum sentence of ten years": what the law allows
@@ -49,9 +51,33 @@ def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) 
         return True  # "anyone found guilty of sedition can be jailed"
     if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
         return False
+    undergoer = patient(head, ctx)
+    if undergoer is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in undergoer.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "can" for c in head.children) and head.dep_ != "ccomp" \
+            and not any(c.dep_ in ("relcl", "acl", "appos") for c in undergoer.children):
+        return True  # "a migrant can be detained for 72 hours": what the law allows any migrant; not "ruled
+        # that a commander who sought asylum can be extradited"
+    if head.dep_ == "relcl" and head.tag_ in ("VBP", "VBZ") and bare_plural(head.head, ctx):
+        return True  # "persons who plead guilty receive a discount"
     if etype is not None and etype.generic_participant == "actor":
         return bare_plural(actor_token(head, ctx), ctx)
     return bare_plural(patient(head, ctx), ctx)
+
+
+def defined(head: Token, ctx: DocContext) -> bool:
+    """Inside the subject of a present-tense definition: "A charge being stayed means ...", "A pardon
+    amounts to forgiveness" tell what an action is, not that one happened (syntax.json definitional_verbs)."""
+    for verb in head.ancestors:
+        if verb.pos_ in ("VERB", "AUX"):
+            if verb.lemma_ in ctx.lexicon.syntax.definitional_verbs and verb.tag_ in ("VBZ", "VBP") \
+                    and any(c.dep_ in ("nsubj", "csubj") and c.left_edge.i <= head.i <= c.right_edge.i
+                            and not any(d.dep_ in ("poss", "det") and d.lower_ not in ("a", "an")
+                                        for d in c.subtree if d.head.i == c.i)
+                            for c in verb.children):
+                return True  # not "His conviction means ...", "the ruling means ..."
+            if verb.dep_ not in ("csubj", "acl", "ccomp") or head.i not in range(verb.left_edge.i, verb.right_edge.i + 1):
+                continue
+    return False
 
 
 def took_place(ev: FoundEvent) -> bool:

@@ -209,6 +209,7 @@ class Syntax:
     adjunct_prepositions: frozenset[str]
     circumstance_phrases: frozenset[str]
     court_decision_verbs: frozenset[str]
+    definitional_verbs: frozenset[str]
     review_verbs: frozenset[str]
     with_control: frozenset[str]
     appeal_verbs: frozenset[str]

@@ -307,7 +307,9 @@ def is_amount(tok: Token, ctx: DocContext) -> bool:
 def prosecuting_body(tok: Token, ctx: DocContext) -> bool:
     """An agency (police, prosecutors, an anti-graft commission), which brings a case and never decides it."""
     ent = ctx.ents.get(tok.i)
-    return ent is not None and ent.label_ == "AGENCY" and not court_like(tok, ctx)
+    if ent is None:
+        return tok.lemma_.lower() in ctx.lexicon.nouns.charging_bodies | {"prosecution"}
+    return ent.label_ == "AGENCY" and not court_like(tok, ctx)
 
 
 def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: EventType, head: Token, span: Span,
@@ -319,7 +321,7 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
     if actor is not None and actor_role == "agent" and head.dep_ in ("xcomp", "oprd") and court_like(actor, ctx) \
             and head.head.lemma_ in ctx.lexicon.syntax.object_control and any(c.dep_ == "agent" for c in head.children):
         actor = None  # "ordered removed by an immigration judge": the judge orders, others remove
-    if actor is not None and actor_role == "adjudicator" and passive and prosecuting_body(actor, ctx):
+    if actor is not None and actor_role == "adjudicator" and prosecuting_body(actor, ctx):
         actor = None  # "arraigned by the EFCC before Justice Ekwo": the prosecutor brings the case, the court hears it
     undergoer = patient(head, ctx)
     if undergoer is None and head.dep_ in ("xcomp", "pcomp", "ccomp", "oprd") and passive:
