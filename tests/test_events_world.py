@@ -386,3 +386,19 @@ def test_events_world_what_the_law_says_of_any_case_is_no_event(nlp, text):
 ])
 def test_events_world_a_definite_or_specific_case_stays_an_event(nlp, text, etype):
     assert etype in [t for t, _, _ in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The magistrate denied Okello bail on Friday.", True),
+    ("The court rejected his application for bail.", True),
+    ("The magistrate allowed the application for bail.", False),
+])
+def test_events_world_a_bail_decision_is_a_release_not_a_ruling(nlp, text, negated):
+    found = events(nlp, text)
+    assert "RULING" not in [t for t, _, _ in found]
+    assert [n for t, _, n in found if t == "RELEASE"] == [negated]
+
+
+def test_events_world_the_court_that_refuses_a_bail_plea_is_the_releases_agent(nlp):
+    text = "The Anti-Graft Court on Monday rejected the bail plea of a former minister."
+    assert arguments(nlp, text, "RELEASE")["agent"] == ["The Anti-Graft Court"]

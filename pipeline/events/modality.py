@@ -117,7 +117,8 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     negated = False
     is_definite = definite(head)
     gov = head.head
-    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
+    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition",
+                                                                          "application", "plea") \
             and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
         return True, "asserted"
     if head.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay") \

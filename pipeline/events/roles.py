@@ -19,7 +19,8 @@ from .time_place import PLACE_PREPOSITIONS, time_and_place
 
 __all__ = ["event_arguments", "prep_role", "prep_arguments"]
 
-PHRASE_ROLES = ("crime", "penalty")           # taken as the whole phrase, not a name
+PHRASE_ROLES = ("crime", "penalty")
+PLEA_NOUNS = ("request", "motion", "bid", "petition", "application", "plea")           # taken as the whole phrase, not a name
 TIME_PREPOSITIONS = ("on", "in", "during", "for", "at", "since", "by", "last")
 WRITING_VERBS = ("write", "say", "find", "conclude", "note", "hold", "rule", "add", "state")
 
@@ -513,12 +514,14 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         if etype.custodial and not has_role(args, "agent"):
             add_argument(args, "agent", next((c for c in head.children if c.dep_ == "poss"), None)
                          or actor_token(gov.head, ctx), ctx)
-    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition") \
-            and etype.adjudicated and gov.head.head.pos_ == "VERB" \
+    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in PLEA_NOUNS \
+            and (etype.adjudicated or etype.granted) and gov.head.head.pos_ == "VERB" \
             and not requested(gov.head.head.lemma_, "adjudicator", ctx):
-        add_argument(args, "adjudicator", actor_token(gov.head.head, ctx), ctx)
+        decider = actor_token(gov.head.head, ctx)  # "the court rejected his application for bail"
+        if etype.adjudicated or court_like(decider, ctx):
+            add_argument(args, actor_role, decider, ctx)
         requester = next((c for c in gov.head.children if c.dep_ == "poss"), None)
-        if requester is not None and etype.requester_is_subject:
+        if requester is not None and (etype.requester_is_subject or etype.granted and etype.person_centred):
             add_argument(args, "subject", requester, ctx)
     if etype.person_centred and head.dep_ == "dobj" and gov.lemma_ in ("appeal", "challenge", "contest", "fight") \
             and not has_role(args, "subject"):  # "Kaminski would appeal the conviction": his conviction
@@ -545,6 +548,11 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                 add_argument(args, actor_role, actor, ctx)
         if gives(gov, etype, ctx) and not has_role(args, "subject"):
             add_argument(args, "subject", recipient(gov, head, ctx), ctx)
+        if etype.granted and not has_role(args, actor_role) and gov.lemma_ in words.court_decision_verbs \
+                and gov.lemma_ not in ("order", "direct"):  # not "ordered his release": others release
+            decider = by_agent(gov) if is_passive(gov) else actor_token(gov, ctx)
+            if court_like(decider, ctx):  # "The court rejected the bail plea", "allowed the bail application"
+                add_argument(args, actor_role, decider, ctx)
         if gov.lemma_ in words.actor_light and not has_role(args, "subject") and "against" in etype.prepositions:
             against = next((c for c in gov.children if c.dep_ == "prep" and c.lower_ == "against"), None)
             if against is not None:  # "filed a charge sheet against the minister", "an FIR was lodged against him"

@@ -52,7 +52,15 @@ def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
             return False
     if lemma in ("side", "strike") and not any(c.dep_ in ("prep", "prt") for c in tok.children):
         return False
+    if lemma in ("grant", "deny", "reject", "refuse", "allow", "dismiss") and about_bail(tok):
+        return False  # "denied Tumukunde bail", "rejected his application for bail": the release decided (bail.n)
     return court_like(actor_token(tok, ctx), ctx)
+
+
+def about_bail(verb: Token) -> bool:
+    """The verb's object is bail or a plea for it ("bail", "Tumukunde bail", "his application for bail")."""
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass") and any(t.lemma_.lower() == "bail" for t in c.subtree)
+               for c in verb.children)
 
 
 @guard("court_order")

@@ -10,6 +10,9 @@ from ..roles import has_currency, is_amount
 from .registry import guard, generic
 
 
+PLEA_NOUNS = ("application", "plea", "petition", "request", "bid", "motion")
+
+
 def prison_term(tok: Token, ctx: DocContext) -> Token | None:
     """The for-phrase of "jailed for seven years", "imprisoned for life": a term, which a court imposes."""
     for prep in tok.children:
@@ -122,6 +125,9 @@ def bail_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
     if tok.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay", "be"):
         return person_like(next((c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")), None), ctx) \
             or gov.head.dep_ in ("xcomp", "ccomp")  # "was allowed to remain on bail", "is out on bail"
+    if tok.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in PLEA_NOUNS:
+        plea = gov.head  # "rejected his application for bail": the plea decided
+        return bail_plea_decided(plea, span, ctx)
     return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and gov.pos_ in ("VERB", "AUX") \
         and gov.lemma_.lower() in nouns.bail_granting | nouns.bail_refusing
 
