@@ -407,7 +407,8 @@ class Resolver:
             indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det") \
                 or self.in_headline(token)
             if indefinite and self.in_lead(token):
-                after = [(m, p) for key, p in self.person_of.items() if p.party
+                gender = self._noun_gender(token)  # "a middle-aged man" is not the officer "Ann Kitenge"
+                after = [(m, p) for key, p in self.person_of.items() if p.party and _agrees(p, gender)
                          for m in [self.doc[key[0]:key[1]]] if m.start > token.i]
                 if after:
                     return min(after, key=lambda pair: pair[0].start)
@@ -446,6 +447,11 @@ class Resolver:
         return token.tag_ in ("VBN", "JJ") and token.lower_ in self.person_nouns and (
             any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"))
+
+    def _noun_gender(self, token: Token) -> str | None:
+        """The sex a person noun gives ("man", "mother"), else None."""
+        lemma = token.lemma_.lower()
+        return "male" if lemma in self.words.male_words else "female" if lemma in self.words.female_words else None
 
     def _people_noun(self, token: Token) -> bool:
         """"the suspects", "three students", "Nigerians": a plural that names people, not "all reasonable doubts"."""

@@ -333,3 +333,10 @@ def test_coref_them_is_never_its_own_clauses_subject(nlp):
     text = "Two brothers were charged with fraud in May. Detectives arrested them at a hotel in Mombasa."
     arrest = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == "arrested")
     assert "Detectives" not in [a.canonical for a in arrest.arguments if a.role == "subject"]
+
+
+def test_coref_a_lead_man_is_the_first_man_named_not_a_woman_named_first(nlp):
+    text = ("A middle-aged man has been charged with stealing cattle in Narok.\n"
+            "Police officer Grace Wanjiru said the animals were recovered. Daniel Sankale, 45, denied the charge.")
+    charged = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == "charged")
+    assert [a.canonical for a in charged.arguments if a.role == "subject"] == ["Daniel Sankale"]
