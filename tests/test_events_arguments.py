@@ -826,3 +826,13 @@ def test_events_arguments_the_prosecution_never_decides(nlp):
     text = "The judge said the prosecution had proved the case beyond doubt, and sentenced them to death."
     arg = argument(only(events_of(nlp, text), "SENTENCE", "sentenced"), "adjudicator")
     assert arg is None or "prosecution" not in arg.text
+
+
+@pytest.mark.parametrize("text, etype, trigger, role", [
+    ("It was one of Austria's last war crimes trials.", "TRIAL_HEARING", "trials", "place"),
+    ("Oklahoma's execution of Darrell Hume drew protests.", "EXECUTE", "execution", "agent"),
+])
+def test_events_arguments_a_place_that_owns_an_action_is_its_state_or_where_it_was(nlp, text, etype, trigger, role):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert argument(event, role) is not None and not any(
+        a.role == "subject" and a.text in ("Austria", "Oklahoma") for a in event.arguments)

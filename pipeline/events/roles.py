@@ -475,6 +475,11 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             ent = ctx.ents.get(c.i)
             if ent is not None and ent.label_ == "DATE":
                 add_argument(args, "time", c, ctx)
+            elif ent is not None and ent.label_ == "PLACE":  # a state's action is its doer's, else where it was
+                if actor_role == "agent":  # "Texas's execution of Boone", "Kenya's deportation of the men"
+                    add_argument(args, "agent", c, ctx)
+                elif "place" in etype.roles:  # "one of Germany's last Nazi trials": where, not who
+                    add_argument(args, "place", c, ctx)
             elif etype.possessor_is_actor or etype.custodial and custodian(c, ctx):
                 add_argument(args, actor_role, c, ctx)
             else:
