@@ -836,3 +836,8 @@ def test_events_arguments_a_place_that_owns_an_action_is_its_state_or_where_it_w
     event = only(events_of(nlp, text), etype, trigger)
     assert argument(event, role) is not None and not any(
         a.role == "subject" and a.text in ("Austria", "Oklahoma") for a in event.arguments)
+
+
+def test_events_arguments_an_injunction_against_someone_is_about_them(nlp):
+    event = only(events_of(nlp, "The judge issued a preliminary injunction against Harbor Freight Lines."), "BLOCK", "injunction")
+    assert argument(event, "subject") is not None and argument(event, "subject").text == "Harbor Freight Lines"
