@@ -841,3 +841,13 @@ def test_events_arguments_a_place_that_owns_an_action_is_its_state_or_where_it_w
 def test_events_arguments_an_injunction_against_someone_is_about_them(nlp):
     event = only(events_of(nlp, "The judge issued a preliminary injunction against Harbor Freight Lines."), "BLOCK", "injunction")
     assert argument(event, "subject") is not None and argument(event, "subject").text == "Harbor Freight Lines"
+
+
+def test_events_arguments_an_indefinite_court_after_the_judge_is_another_court(nlp):
+    text = "Justice Rao granted bail to the first man. An anti-terrorism court remanded the second man on Monday."
+    agent = argument(only(events_of(nlp, text), "ARREST_DETAIN", "remanded"), "agent")
+    assert agent is not None and agent.canonical != "Rao"
+
+
+def test_events_arguments_a_bail_petition_is_no_lawsuit(nlp):
+    assert not [e for e in events_of(nlp, "Her lawyers filed a bail petition in the High Court.") if e.event_type == "SUE"]

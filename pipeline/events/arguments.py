@@ -55,11 +55,16 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
     return before[-1] if before else named[0] if named else None
 
 
-def sitting_judge(role: str, ctx: DocContext) -> Person | None:
-    """Who "the court" or "a Nairobi court" is in a story that names no court but exactly one judge."""
+def sitting_judge(role: str, ctx: DocContext, description: Span | None = None) -> Person | None:
+    """Who "the court" or "a Nairobi court" is in a story that names no court but exactly one judge. An
+    indefinite "an anti-terrorism court" after that judge is named brings in another court, as "a judge" would."""
     if role not in ("adjudicator", "agent") or ctx.named_courts:
         return None
-    return ctx.coref.only_judge()
+    judge = ctx.coref.only_judge()
+    if judge is not None and description is not None and description[0].lower_ in ("a", "an") \
+            and judge.mentions[0].start < description.start and not ctx.coref.in_lead(description[0]):
+        return None
+    return judge
 
 
 def judge_for(role: str, judge: Person, description: Span, ctx: DocContext) -> FoundArgument:
@@ -209,7 +214,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         if named is not None:  # "the appeals court" written as the article names that court
             return FoundArgument(role, named.text, named.start_char, named.end_char, ent._.canonical,
                                  named.start_char, named.end_char, ent.start_char, ent.end_char, source="coreference")
-        judge = sitting_judge(role, ctx)
+        judge = sitting_judge(role, ctx, ent)
         if judge is not None:
             return judge_for(role, judge, ent, ctx)
     if ent is not None and not phrase:
@@ -256,7 +261,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             return FoundArgument(role, span.text, span.start_char, span.end_char, inner[0]._.canonical,
                                  inner[0].start_char, inner[0].end_char)
     if not phrase and tok.lower_ == "court" and tok.tag_ == "NN" and ent is None:
-        judge = sitting_judge(role, ctx)
+        judge = sitting_judge(role, ctx, span)
         if judge is not None:  # "A Singapore court jailed ...", where only its judge is named
             return judge_for(role, judge, span, ctx)
     if role in ("place", "origin", "destination"):

@@ -239,10 +239,12 @@ def appellate_court(ctx: DocContext) -> FoundArgument | None:
 def neighbouring_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
     """Where the story names several judges or courts: the one judge named in the trigger's sentence or the
     sentences either side ("was convicted on Thursday. The Hamburg State Court found ..."), else the one
-    named court there; two give nothing."""
+    named court there; two give nothing, and a sentence that names a court of its own looks no further."""
     index = ctx.coref.sent_index
     here = index.get(head.i, 0)
-    near = [m for m in ctx.doc_ents if abs(index.get(m.start, -9) - here) <= 1 and m.label_ in ("PERSON", "COURT")]
+    own = any(m.label_ == "COURT" and index.get(m.start) == here for m in ctx.doc_ents)
+    reach = 0 if own else 1  # a sentence naming a court ("an anti-terrorism court remanded") borrows no other's
+    near = [m for m in ctx.doc_ents if abs(index.get(m.start, -9) - here) <= reach and m.label_ in ("PERSON", "COURT")]
     judges = {ctx.coref.person(m).name: m for m in near if m.label_ == "PERSON"
               and ctx.coref.person(m) is not None and ctx.coref.person(m).judge}
     courts = {m._.canonical or m.text: m for m in near if m.label_ == "COURT" and m._.rule != "court_ref"}

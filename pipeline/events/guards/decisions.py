@@ -194,6 +194,8 @@ def court_petition_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
         return False
     if any(c.dep_ in ("compound", "amod") and c.lower_ in ("habeas", "writ") for c in tok.children):
         return True
+    if any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children):
+        return False  # "a bail petition", "a mercy petition", "an asylum petition": asks for something else
     if any(c.dep_ == "prep" and c.lower_ in ("in", "before", "with") and any(
             g.dep_ == "pobj" and court_like(g, ctx) for g in c.children) for c in tok.children):
         return True
