@@ -86,3 +86,12 @@ def test_jurisdiction_the_court_follows_a_supreme_court_read_as_foreign(nlp):
 def test_jurisdiction_the_court_of_a_name_is_the_whole_name_not_the_court(nlp, text):
     courts = [e.text for e in annotate(nlp, text, "2025-03-14").ents if e.label_ == "COURT"]
     assert courts and courts[0].startswith("Court of ")
+
+
+@pytest.mark.parametrize("text, court, country", [
+    ("The Supreme Court on Monday faulted an order of the Gujarat High Court.", "Supreme Court", "IN"),
+    ("The Sindh High Court granted him bail.", "Sindh High Court", "PK"),
+])
+def test_jurisdiction_a_court_named_after_a_state_or_province_is_that_countrys(nlp, text, court, country):
+    found = {e.text: e._.country_code for e in annotate(nlp, text, "2025-03-14").ents if e.label_ == "COURT"}
+    assert found[court] == country

@@ -56,12 +56,13 @@ class JurisdictionWords:
     body_words: frozenset[str]
     us_markers: tuple[str, ...]
     cue_weights: dict[str, float]
+    region_lookalikes: frozenset[str] = frozenset()  # "Central", "Federal": words some region is also named
 
     @classmethod
     def load(cls, path: Path) -> "JurisdictionWords":
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(frozenset(data["court_words"]), frozenset(data["body_words"]), tuple(data["us_markers"]),
-                   dict(data["cue_weights"]))
+                   dict(data["cue_weights"]), frozenset(data.get("region_lookalikes", ())))
 
     def american(self, text: str) -> bool:
         return any(marker in text for marker in self.us_markers)
@@ -269,9 +270,15 @@ class JurisdictionResolver(ResourceComponent):
             names += place_names((span._.canonical or "").split(), name_words, acronyms)
         for name in names:
             found = self.places.lookup(name, context)
-            if found is not None and found.country_code and found.kind in kinds:
+            if found is not None and found.country_code and (found.kind in kinds or found.kind == "region"
+                                                             and self.named_region(name)):
                 return found.country_code
         return None
+
+    def named_region(self, name: str) -> bool:
+        """A state or province a court is named after ("Gujarat High Court", "Sindh High Court"), not a
+        word of direction or rank that some gazetteer region shares ("Central", "Western", "Federal")."""
+        return name.casefold() not in self.words.region_lookalikes
 
 
 def following_place(span: Span, ents: tuple[Span, ...]) -> Span | None:
