@@ -167,12 +167,34 @@ def _court_by_regex(canonical: str) -> str | None:
 
     Only regexes whose required strings all occur in an ASCII name are compiled and tried (about 25
     of 8,000): under `re.I` an ASCII pattern letter matches a non-ASCII one ("k" matches the Kelvin
-    sign), so a name with non-ASCII letters tries them all."""
-    folded = canonical.lower() if canonical.isascii() else None
-    ids = {regex.court for regex in _court_regexes()
-           if (folded is None or all(literal in folded for literal in regex.literals))
-           and _compiled(regex.pattern, regex.flags).fullmatch(canonical)}
+    sign), so a name with non-ASCII letters tries them all. Which regexes those are is looked up in
+    `_regexes_by_literal` by the name's substrings, instead of testing the strings of all 8,000."""
+    if canonical.isascii():
+        folded = canonical.lower()
+        by_literal, always = _regexes_by_literal()
+        found = {index for start in range(len(folded)) for end in range(start + 1, len(folded) + 1)
+                 for index in by_literal.get(folded[start:end], ())}
+        regexes = _court_regexes()
+        candidates = [regexes[index] for index in sorted(found.union(always))]
+        candidates = [regex for regex in candidates if all(literal in folded for literal in regex.literals)]
+    else:
+        candidates = _court_regexes()
+    ids = {regex.court for regex in candidates if _compiled(regex.pattern, regex.flags).fullmatch(canonical)}
     return ids.pop() if len(ids) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _regexes_by_literal() -> tuple[dict[str, list[int]], list[int]]:
+    """The regexes (indices in `_court_regexes()`) by the longest of their required strings, and
+    those without one, which every name tries."""
+    by_literal: dict[str, list[int]] = {}
+    always = []
+    for index, regex in enumerate(_court_regexes()):
+        if regex.literals:
+            by_literal.setdefault(max(regex.literals, key=len), []).append(index)
+        else:
+            always.append(index)
+    return by_literal, always
 
 
 @lru_cache(maxsize=None)

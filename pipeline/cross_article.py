@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .query import normalize_name
 from .records import entity_key
 from .resources import models_dir as resolve_models_dir
+from .writers import string_array
 
 __all__ = ["NameTables", "PersonName", "covers", "link_mentions_table", "link_people", "name_tables", "name_words"]
 
@@ -190,34 +191,50 @@ def link_mentions_table(table: Path, models_dir: str = "") -> int:
 
     Returns how many mentions changed key; both files are rewritten (one row group at a time) and
     replaced atomically, and left untouched when no key changes.
-    """
+
+    The new keys are put in with Arrow's compute functions (a lookup of each row's canonical name
+    among the names that get another key), not by converting the column to Python values and back:
+    `pa.array` would import pandas, a quarter of a second, and a Python value per mention grows with
+    the run. The two files hold the same rows in the same order (the writers write both), so the
+    JSON Lines rows to rewrite are the Parquet rows whose key changed; every other line is copied as
+    written."""
     tables = name_tables(str(models_dir or ""))
     parquet, jsonl = Path(f"{table}.parquet"), Path(f"{table}.jsonl")
     links = link_people(person_names(parquet, tables), tables)
-    if all(source == target for source, target in links.items()):
+    renamed = {canonical: entity_key("PERSON", target) for canonical, target in links.items() if target != canonical}
+    if not renamed:
         return 0
+    names, keys = string_array(list(renamed)), string_array(list(renamed.values()))
+    person = string_array(["PERSON"])
     source = pq.ParquetFile(parquet)
     index = source.schema_arrow.get_field_index("entity_key")
-    changed = 0
+    changed_rows: set[int] = set()
+    offset = 0
     temp = Path(f"{parquet}.partial")
     with pq.ParquetWriter(temp, source.schema_arrow, compression="zstd") as writer:
         for group in range(source.num_row_groups):
             rows = source.read_row_group(group)
-            old = rows.column(index).to_pylist()
-            new = [linked_key(label, canonical, key, links) for label, canonical, key in
-                   zip(rows.column("label").to_pylist(), rows.column("canonical").to_pylist(), old)]
-            changed += sum(a != b for a, b in zip(old, new))
-            writer.write_table(rows.set_column(index, source.schema_arrow.field(index), pa.array(new, pa.string())))
+            old = rows.column(index)
+            found = pc.index_in(rows.column("canonical"), value_set=names)  # null: a name that keeps its key
+            linked = pc.and_(pc.is_in(rows.column("label"), value_set=person), pc.is_valid(found))
+            new = pc.if_else(linked, pc.take(keys, found), old)
+            candidates = pc.indices_nonzero(linked)
+            before, after = pc.take(old, candidates).to_pylist(), pc.take(new, candidates).to_pylist()
+            changed_rows.update(offset + i for i, a, b in zip(candidates.to_pylist(), before, after) if a != b)
+            writer.write_table(rows.set_column(index, source.schema_arrow.field(index), new))
+            offset += rows.num_rows
     encode = json.JSONEncoder(ensure_ascii=False).encode  # the writers' JSON Lines format
+    lines = 0
     with open(jsonl, encoding="utf-8") as src, open(f"{jsonl}.partial", "w", encoding="utf-8") as out:
         for line in src:
-            row = json.loads(line)
-            key = linked_key(row["label"], row["canonical"], row["entity_key"], links)
-            if key == row["entity_key"]:
-                out.write(line)  # the writers' own line: encoding it again gives the same text
-                continue
-            row["entity_key"] = key
-            out.write(encode(row) + "\n")
+            if lines in changed_rows:
+                row = json.loads(line)
+                row["entity_key"] = linked_key(row["label"], row["canonical"], row["entity_key"], links)
+                line = encode(row) + "\n"
+            out.write(line)  # an unchanged row: the writers' own line, as written
+            lines += 1
+    if lines != offset:
+        raise ValueError(f"{jsonl} has {lines} rows and {parquet} {offset}: they no longer hold the same table")
     os.replace(temp, parquet)
     os.replace(f"{jsonl}.partial", jsonl)
-    return changed
+    return len(changed_rows)

@@ -106,12 +106,20 @@ def blank_between(doc: Doc, text: str, before: tuple[int, int], after: tuple[int
 
 
 def heading(sent: Span) -> bool:
-    """A line of its own with no sentence-final punctuation: a headline or a subheading."""
-    words = [t for t in sent if not t.is_space]
-    if not words or words[-1].text in SENTENCE_FINAL:
+    """A line of its own with no sentence-final punctuation: a headline or a subheading.
+
+    Only its first and last words are read, found from each end past line breaks: the events stage
+    asks this of the sentence of every trigger candidate, and most sentences are long."""
+    doc = sent.doc
+    first, last = sent.start, sent.end - 1
+    while first <= last and doc[first].is_space:
+        first += 1
+    while last > first and doc[last].is_space:
+        last -= 1
+    if first > last or doc[last].text in SENTENCE_FINAL:
         return False
-    text = doc_text(sent.doc)
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    text = doc_text(doc)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
     while start > 0 and text[start - 1] in " \t":
         start -= 1
     while end < len(text) and text[end] in " \t":

@@ -111,3 +111,37 @@ def test_cross_article_timeline_follows_the_judge_through_both_stories(linked_ru
     events = timeline(linked_run, "Drew Tipton")
     assert set(events["article_id"]) == {"tipton-1", "tipton-2"}
     assert {"BLOCK", "ORDER"} <= set(events["event_type"])
+
+
+def test_cross_article_link_mentions_table_rewrites_both_files_alike(tmp_path):
+    """Keys are relinked with Arrow's compute functions over row groups and only the changed JSON Lines rows are
+    encoded again: both files end with the same rows, and other labels, other names and empty names keep theirs."""
+    import subprocess
+    import sys
+
+    import pyarrow.parquet as pq
+
+    from pipeline.records import entity_key
+    from pipeline.writers import TableWriter
+
+    def mention(mid: str, label: str, canonical: str | None, role: str | None = None) -> dict:
+        return {"article_id": "a", "mention_id": mid, "label": label, "text": canonical or "he",
+                "canonical": canonical, "role": role,
+                "entity_key": entity_key(label, canonical) if canonical else None}
+
+    writer = TableWriter(tmp_path, "mentions")
+    writer.write([mention("1", "PERSON", "Drew B. Tipton", "judge"), mention("2", "ORGANIZATION", "Tipton"),
+                  mention("3", "PERSON", None)])
+    writer.write([mention("4", "PERSON", "Tipton", "judge"), mention("5", "PERSON", "Jane Smith"),
+                  mention("6", "PERSON", "Drew Tipton"), mention("7", "PLACE", "Ciudad Juárez")])
+    writer.close()
+    code = ("import sys; from pathlib import Path; from pipeline.cross_article import link_mentions_table; "
+            f"print(link_mentions_table(Path({str(tmp_path / 'mentions')!r})), 'pandas' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["2", "False"]  # no pandas import for the new keys
+    rows = [json.loads(line) for line in (tmp_path / "mentions.jsonl").open(encoding="utf-8")]
+    assert rows == pq.read_table(tmp_path / "mentions.parquet").to_pylist()
+    assert [row["entity_key"] for row in rows] == [
+        "PERSON:drew b. tipton", "ORGANIZATION:tipton", None, "PERSON:drew b. tipton", "PERSON:jane smith",
+        "PERSON:drew b. tipton", "PLACE:ciudad juárez"]

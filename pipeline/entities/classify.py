@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..places import PlaceTables, countries, fold
 from .context import EntityContext
@@ -27,9 +27,12 @@ def first_names() -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=4096)
-def is_amount(span) -> bool:
-    """"SGD 14,000", "Ksh 300,000", "$2.5 million": a sum the model took for a name."""
+def is_amount(span: Span) -> bool:
+    """"SGD 14,000", "Ksh 300,000", "$2.5 million": a sum the model took for a name.
+
+    Not memoized: a Span is equal only to a span of the same Doc, so a cache of them hit almost never
+    and kept the Docs of its last 4,096 entities alive (about 200 Docs with their events), which every
+    full garbage collection then walked again."""
     numbers = [t for t in span if t.like_num]
     rest = [t for t in span if not t.like_num and not t.is_punct]
     return bool(numbers) and all(t.is_currency or t.text.isupper() and len(t.text) <= 3

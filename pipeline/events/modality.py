@@ -184,8 +184,15 @@ def neutral_source(verb: Token, ctx: DocContext) -> bool:
 
 
 def according_to(tok: Token, ctx: DocContext) -> bool:
-    """"according to prosecutors" in the trigger's sentence, unless the source is neutral."""
-    for t in tok.sent:
+    """"according to prosecutors" in the trigger's sentence, unless the source is neutral.
+
+    The sentence's text is searched first, so that the tokens of the many sentences without the
+    word are not read ("according" is ASCII: a token whose lower case it is shows it in the
+    lower-cased text)."""
+    sent = tok.sent
+    if "according" not in ctx.text[sent.start_char:sent.end_char].lower():
+        return False
+    for t in sent:
         if t.lower_ == "according" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             rest = t.doc[t.i + 2: min(t.i + 6, t.sent.end)]
             return not any(r.lower_ in ctx.lexicon.cues.neutral_sources for r in rest)
