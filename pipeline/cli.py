@@ -214,7 +214,7 @@ def _events_for_table(frame):
     frame = frame.copy()
     frame["when"] = [value if src == "event" else f"{d:%Y-%m-%d}\n(published)" if src == "published" else ""
                      for d, src, value in zip(frame["event_date"], frame["event_date_source"], frame["date"])]
-    frame["what"] = [t + (" (negated)" if n else "") + (f" [{m}]" if m != "asserted" else "")
+    frame["what"] = [t + ("\n(negated)" if n else "") + (f"\n[{m}]" if m != "asserted" else "")
                      for t, n, m in zip(frame["event_type"], frame["negated"], frame["modality"])]
     frame["participants"] = [(p or "").replace("; ", "\n") for p in frame["participants"]]
     frame["evidence"] = [f"{(sentence or '').strip()}\n— {title + ', ' if title else ''}{source or '?'}, "
