@@ -232,16 +232,25 @@ def _victim(span: Span, words: PeopleWords) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in words.victim_verbs
 
 
-def _in_byline(span: Span, words: PeopleWords) -> bool:
-    """On a line of its own that holds only names and byline words ("By Ann Lee", "Liam Hart"), above the story."""
-    doc = span.doc
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    line_end = doc.text.find("\n", span.end_char)
-    line = doc.char_span(line_start, len(doc.text) if line_end < 0 else line_end, alignment_mode="expand")
-    if line is None or line.start == 0 or len(line) > 12:
-        return False  # a story's first line is its headline or lead, never its byline
-    names = {t.i for e in doc.ents if e.label_ == "PERSON" and line.start <= e.start < line.end for t in e}
-    return all(t.i in names or t.lower_ in words.byline_words or t.is_punct or t.is_space for t in line)
+def _byline_names(doc: Doc, persons: list[Span], words: PeopleWords) -> set[int]:
+    """The first tokens of PERSON mentions on a line of their own that holds only names and byline words
+    ("By Ann Lee", "Liam Hart"), below the first line (a story's first line is its headline or lead)."""
+    text = doc_text(doc)
+    found: set[int] = set()
+    for line_start, line_end in {_line_around(text, e.start_char, e.end_char) for e in persons}:
+        line = doc.char_span(line_start, line_end, alignment_mode="expand")
+        if line is None or line.start == 0 or len(line) > 12:
+            continue
+        names = [e for e in persons if line.start <= e.start < line.end]
+        tokens = {t.i for e in names for t in e}
+        if all(t.i in tokens or t.lower_ in words.byline_words or t.is_punct or t.is_space for t in line):
+            found.update(e.start for e in names)
+    return found
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
 def _dateline_only(words: list[Token]) -> bool:
@@ -357,6 +366,7 @@ class Resolver:
             person.mentions.append(ent)
             self.person_of[(ent.start, ent.end)] = person
         judge_titles = _judge_titles(doc, self.words)
+        bylines = _byline_names(doc, named, self.words) if "\n" in doc_text(doc) else set()
         for person in self.people:
             person.mentions.sort(key=lambda e: e.start)
             person.titles = frozenset(w for m in person.mentions for w in role_words(m) if w in judge_titles)
@@ -365,7 +375,7 @@ class Resolver:
                 _title_before(m, self.words.lawyer_titles, role_words) or _counsel_after(m, self.words)
                 or _in_counsel_list(m, self.words) for m in person.mentions)
             person.gender = _person_gender(person, self.words, role_words)
-            person.bystander = all(_victim(m, self.words) or _in_byline(m, self.words) for m in person.mentions)
+            person.bystander = all(_victim(m, self.words) or m.start in bylines for m in person.mentions)
 
     def person(self, ent: Span) -> Person | None:
         return self.person_of.get((ent.start, ent.end))
