@@ -67,16 +67,13 @@ def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) 
 def defined(head: Token, ctx: DocContext) -> bool:
     """Inside the subject of a present-tense definition: "A charge being stayed means ...", "A pardon
     amounts to forgiveness" tell what an action is, not that one happened (syntax.json definitional_verbs)."""
+    words = ctx.lexicon.syntax
     for verb in head.ancestors:
-        if verb.pos_ in ("VERB", "AUX"):
-            if verb.lemma_ in ctx.lexicon.syntax.definitional_verbs and verb.tag_ in ("VBZ", "VBP") \
-                    and any(c.dep_ in ("nsubj", "csubj") and c.left_edge.i <= head.i <= c.right_edge.i
-                            and not any(d.dep_ in ("poss", "det") and d.lower_ not in ("a", "an")
-                                        for d in c.subtree if d.head.i == c.i)
-                            for c in verb.children):
-                return True  # not "His conviction means ...", "the ruling means ..."
-            if verb.dep_ not in ("csubj", "acl", "ccomp") or head.i not in range(verb.left_edge.i, verb.right_edge.i + 1):
-                continue
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in words.definitional_verbs and verb.tag_ in ("VBZ", "VBP"):
+            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "csubj")):
+                determined = any(d.dep_ in ("poss", "det") and d.lower_ not in ("a", "an") for d in subject.children)
+                if subject.left_edge.i <= head.i <= subject.right_edge.i and not determined:
+                    return True  # not "His conviction means ...", "the ruling means ..."
     return False
 
 
@@ -245,8 +242,8 @@ def neighbouring_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | No
     own = any(m.label_ == "COURT" and index.get(m.start) == here for m in ctx.doc_ents)
     reach = 0 if own else 1  # a sentence naming a court ("an anti-terrorism court remanded") borrows no other's
     near = [m for m in ctx.doc_ents if abs(index.get(m.start, -9) - here) <= reach and m.label_ in ("PERSON", "COURT")]
-    judges = {ctx.coref.person(m).name: m for m in near if m.label_ == "PERSON"
-              and ctx.coref.person(m) is not None and ctx.coref.person(m).judge}
+    people = [(m, ctx.coref.person(m)) for m in near if m.label_ == "PERSON"]
+    judges = {person.name: m for m, person in people if person is not None and person.judge}
     courts = {m._.canonical or m.text: m for m in near if m.label_ == "COURT" and m._.rule != "court_ref"}
     found = judges if judges else courts
     if len(found) != 1:

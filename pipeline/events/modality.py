@@ -9,6 +9,7 @@ from .context import DocContext
 from .guards import on_hold
 from .lexicon import TriggerEntry
 from .participants import court_like
+from .roles import PLEA_NOUNS
 from .syntax import definite, used_as_noun
 
 __all__ = ["attributes", "nominal_attributes", "neutral_source", "according_to"]
@@ -117,8 +118,7 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     negated = False
     is_definite = definite(head)
     gov = head.head
-    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ("request", "motion", "bid", "petition",
-                                                                          "application", "plea") \
+    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in PLEA_NOUNS \
             and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
         return True, "asserted"
     if head.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay") \

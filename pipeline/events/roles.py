@@ -19,8 +19,8 @@ from .time_place import PLACE_PREPOSITIONS, time_and_place
 
 __all__ = ["event_arguments", "prep_role", "prep_arguments"]
 
-PHRASE_ROLES = ("crime", "penalty")
-PLEA_NOUNS = ("request", "motion", "bid", "petition", "application", "plea")           # taken as the whole phrase, not a name
+PHRASE_ROLES = ("crime", "penalty")           # taken as the whole phrase, not a name
+PLEA_NOUNS = ("request", "motion", "bid", "petition", "application", "plea")  # "his application for bail"
 TIME_PREPOSITIONS = ("on", "in", "during", "for", "at", "since", "by", "last")
 WRITING_VERBS = ("write", "say", "find", "conclude", "note", "hold", "rule", "add", "state")
 

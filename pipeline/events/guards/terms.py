@@ -6,11 +6,8 @@ from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..participants import actor_token, court_like, patient, person_like
-from ..roles import has_currency, is_amount
+from ..roles import PLEA_NOUNS, has_currency, is_amount
 from .registry import guard, generic
-
-
-PLEA_NOUNS = ("application", "plea", "petition", "request", "bid", "motion")
 
 
 def prison_term(tok: Token, ctx: DocContext) -> Token | None:
