@@ -402,3 +402,9 @@ def test_events_world_a_bail_decision_is_a_release_not_a_ruling(nlp, text, negat
 def test_events_world_the_court_that_refuses_a_bail_plea_is_the_releases_agent(nlp):
     text = "The Anti-Graft Court on Monday rejected the bail plea of a former minister."
     assert arguments(nlp, text, "RELEASE")["agent"] == ["The Anti-Graft Court"]
+
+
+def test_events_world_a_remand_extended_by_a_court_is_that_courts(nlp):
+    text = ("Justice Ali Najafi granted bail to the three brothers. An anti-terrorism court on Monday extended "
+            "the judicial remand of the activist Sanam Javed.")
+    assert arguments(nlp, text, "ARREST_DETAIN")["agent"] == ["An anti-terrorism court"]

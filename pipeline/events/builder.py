@@ -8,13 +8,13 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..coref import PRONOUNS, Person
-from .arguments import add_argument
+from .arguments import add_argument, make_argument
 from .context import DocContext
 from .found import FoundArgument, FoundEvent
 from .lexicon import EventType, TriggerEntry
 from .modality import attributes
 from .participants import actor_token, bare_plural, patient, person_like
-from .roles import event_arguments
+from .roles import deciding_court, event_arguments
 from .syntax import definite, is_passive, used_as_noun
 from .time_place import dateline_place
 from .triggers import Trigger
@@ -309,7 +309,11 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         if adjudicator is not None:
             args.append(adjudicator)
     if entry.court_is_agent and modality in ("asserted", "reported") and not any(a.role == "agent" for a in args):
-        court = article_adjudicator(head, ctx)
+        deciding = deciding_court(head, ctx)  # "An anti-terrorism court extended the judicial remand"
+        if deciding is not None:
+            court = make_argument("agent", deciding, ctx)
+        else:  # "was remanded in custody" is an act of the story's court; "has been on remand since March" is not
+            court = None if used_as_noun(head) else article_adjudicator(head, ctx)
         if court is not None:
             args.append(replace(court, role="agent"))
     if etype.remention_takes and used_as_noun(head):
