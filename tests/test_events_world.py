@@ -408,3 +408,15 @@ def test_events_world_a_remand_extended_by_a_court_is_that_courts(nlp):
     text = ("Justice Ali Najafi granted bail to the three brothers. An anti-terrorism court on Monday extended "
             "the judicial remand of the activist Sanam Javed.")
     assert arguments(nlp, text, "ARREST_DETAIN")["agent"] == ["An anti-terrorism court"]
+
+
+@pytest.mark.parametrize("text, etype, role, expected", [
+    ("The court convicted and sentenced Omar Farah to nine years.", "CONVICT", "subject", "Omar Farah"),
+    ("He was jailed for a maximum of 12 years.", "SENTENCE", "penalty", "a maximum of 12 years"),
+])
+def test_events_world_a_shared_object_and_a_bounded_term(nlp, text, etype, role, expected):
+    assert arguments(nlp, text, etype)[role] == [expected]
+
+
+def test_events_world_approaching_a_court_for_bail_is_no_lawsuit(nlp):
+    assert "SUE" not in [t for t, _, _ in events(nlp, "The two accused will approach the trial court for bail.")]

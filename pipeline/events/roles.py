@@ -50,8 +50,12 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
     rule = etype.prepositions.get(prep)
     if rule is not None and rule.date_objects and _rule_holds(rule, obj, nominal, ctx):
         return rule.role, rule.role in PHRASE_ROLES
+    term = bounded_term(obj)
+    if term is not obj:  # "jailed for a maximum of 27 years": the bound's term
+        ent = ctx.ents.get(term.i)
+        label = ent.label_ if ent is not None else None
     if prep == "for" and not nominal and (
-            label == "DATE" and is_duration(ent) or obj.lemma_.lower() in ctx.lexicon.nouns.term_words):
+            label == "DATE" and is_duration(ent) or term.lemma_.lower() in ctx.lexicon.nouns.term_words):
         # "jailed for seven years", "imprisoned for life": a term, the penalty of a sentence and no crime
         return ("penalty", True) if etype.duration_is_penalty else (None, False)
     if label == "DATE":
@@ -69,6 +73,14 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
                                        or obj.lemma_.lower() in ctx.lexicon.nouns.location):
         return "place", False
     return None, False
+
+
+def bounded_term(obj: Token) -> Token:
+    """The term in "a maximum of 27 years", "a total of six months"; else the object itself."""
+    if obj.lemma_.lower() not in ("maximum", "minimum", "total", "period"):
+        return obj
+    return next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), obj)
 
 
 def group_of_people(obj: Token, ctx: DocContext) -> bool:

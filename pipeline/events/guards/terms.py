@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..participants import actor_token, court_like, patient, person_like
-from ..roles import PLEA_NOUNS, has_currency, is_amount
+from ..roles import PLEA_NOUNS, bounded_term, has_currency, is_amount
 from .registry import guard, generic
 
 
@@ -16,6 +16,9 @@ def prison_term(tok: Token, ctx: DocContext) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ == "for":
             for obj in prep.children:
                 ent = ctx.ents.get(obj.i)
+                if obj.dep_ == "pobj":
+                    obj = bounded_term(obj)  # "for a maximum of 27 years"
+                    ent = ctx.ents.get(obj.i)
                 if obj.dep_ == "pobj" and (obj.lemma_.lower() in ctx.lexicon.nouns.term_words
                                            or ent is not None and ent.label_ == "DATE" and ent._.timex_type == "DURATION"):
                     return obj
@@ -229,6 +232,9 @@ def moved_court(tok: Token, span: Span, ctx: DocContext) -> bool:
     if obj is None:
         return False
     ent = ctx.ents.get(obj.i)
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() == "bail" for g in c.subtree)
+           for c in tok.children):
+        return False  # "will approach the trial court for bail": a bail plea (RELEASE), not a lawsuit
     return (ent is not None and ent.label_ == "COURT") or obj.lemma_.lower() in ("court", "tribunal")
 
 
