@@ -420,3 +420,11 @@ def test_events_world_a_shared_object_and_a_bounded_term(nlp, text, etype, role,
 
 def test_events_world_approaching_a_court_for_bail_is_no_lawsuit(nlp):
     assert "SUE" not in [t for t, _, _ in events(nlp, "The two accused will approach the trial court for bail.")]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("He will appeal against the conviction next week.", "CONVICT"),
+    ("The prosecution cross-appealed against the sentence.", "SENTENCE"),
+])
+def test_events_world_what_is_appealed_against_happened(nlp, text, etype):
+    assert (etype, False) in [(t, n) for t, _, n in events(nlp, text)]

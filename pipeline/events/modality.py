@@ -107,7 +107,8 @@ def challenged(against: Token, ctx: DocContext) -> bool:
     """"an appeal against the conviction", "filed a challenge against the order": what is challenged
     happened; "ruled against", "voted against" say it did not or will not."""
     gov = against.head
-    return gov.pos_ in ("NOUN", "PROPN") or gov.lemma_ in ctx.lexicon.syntax.actor_light
+    return gov.pos_ in ("NOUN", "PROPN") or gov.lemma_ in ctx.lexicon.syntax.actor_light \
+        or gov.lemma_ in ctx.lexicon.syntax.appeal_verbs or gov.lemma_.endswith("appeal")  # "appealed against the sentence"
 
 
 def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tuple[bool, str]:
