@@ -428,3 +428,9 @@ def test_events_world_approaching_a_court_for_bail_is_no_lawsuit(nlp):
 ])
 def test_events_world_what_is_appealed_against_happened(nlp, text, etype):
     assert (etype, False) in [(t, n) for t, _, n in events(nlp, text)]
+
+
+def test_events_world_found_guilty_across_a_relative_clause(nlp):
+    text = "In May, Judge Ann Reid found the teenager, who cannot be named under the law, guilty of manslaughter."
+    roles = arguments(nlp, text, "CONVICT")
+    assert roles["subject"] == ["the teenager"] and roles["adjudicator"] == ["Ann Reid"]

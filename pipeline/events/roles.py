@@ -132,9 +132,12 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
                     ctx: DocContext) -> list[FoundArgument]:
     """All arguments of one trigger: by its part of speech, then prepositions, then time and place."""
     actor_role = entry.actor or etype.actor_role
-    guilty = None
+    guilty = found_one = None
     if head.lemma_ == "guilty" and head.head.lemma_ in ("find", "plead"):
         guilty, head = head, head.head
+    elif head.lemma_ == "guilty" and head.dep_ == "amod" and head.head.dep_ == "dobj" and head.head.head.lemma_ == "find":
+        guilty, head = head, head.head.head  # "found the youth, who ..., guilty": the parser hangs it on the youth
+        found_one = guilty.head
     elif head.lemma_ in ("find", "plead"):  # "pleaded guilty to fraud": the crime hangs on "guilty"
         guilty = next((c for c in head.children if c.lower_ == "guilty"), None)
     nominal = used_as_noun(head) or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
@@ -165,6 +168,8 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
         args[:] = payer_after_sum(args, head, ctx)
     if guilty is not None:
         prep_arguments(args, etype, guilty, False, ctx)
+    if found_one is not None and not has_role(args, "subject"):
+        add_argument(args, "subject", found_one, ctx)
     if etype.favoured_is_subject and not has_role(args, "subject"):
         add_argument(args, "subject", favoured(head, ctx), ctx)
     if not has_role(args, "adjudicator"):

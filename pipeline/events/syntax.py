@@ -87,7 +87,8 @@ def noun_phrase(tok: Token, adjuncts: frozenset[str] = frozenset()) -> Span:
     if tok.tag_ == "PRP":
         return tok.doc[tok.i:tok.i + 1]  # "convicted her of fraud": the parser may hang the crime on the pronoun
     idx = {tok.i}
-    stack = [c for c in tok.children if c.dep_ not in NP_CUT and not dated_or_listing(c) and not adjunct(c, adjuncts)]
+    stack = [c for c in tok.children if c.dep_ not in NP_CUT and not dated_or_listing(c) and not adjunct(c, adjuncts)
+             and not (c.dep_ == "amod" and c.i > tok.i + 1)]  # "the youth, who ..., guilty of": a misparse
     while stack:
         t = stack.pop()
         idx.add(t.i)

@@ -204,8 +204,9 @@ def admissible(head: Token, span: Span, ctx: DocContext) -> bool:
     if head.pos_ == "PROPN" and not head.is_sent_start and head.text[:1].isupper() and len(span) == 1 \
             and not headline(head.sent) and not (head.is_upper and len(head) > 1):  # "an FIR" is no name
         return False
-    if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",) and len(span) == 1:
-        return False
+    if head.dep_ in ("amod", "compound") and head.pos_ in ("VERB", "ADJ") and head.lemma_ not in ("free",) and len(span) == 1 \
+            and not (head.lemma_ == "guilty" and any(c.lower_ == "of" for c in head.children)):
+        return False  # but "found the youth, who ..., guilty of manslaughter", which the parser hangs on the noun
     if habitual(head):
         return False
     if heading(head.sent) and sum(t.is_alpha for t in head.sent) == 1:
