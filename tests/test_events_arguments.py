@@ -851,3 +851,10 @@ def test_events_arguments_an_indefinite_court_after_the_judge_is_another_court(n
 
 def test_events_arguments_a_bail_petition_is_no_lawsuit(nlp):
     assert not [e for e in events_of(nlp, "Her lawyers filed a bail petition in the High Court.") if e.event_type == "SUE"]
+
+
+def test_events_arguments_a_panel_is_its_appeals_court_written_in_full(nlp):
+    text = ("The 4th U.S. Circuit Court of Appeals heard the case in May. In June, a different panel of the "
+            "4th Circuit granted a stay.")
+    arg = argument(only(events_of(nlp, text), "BLOCK", "stay"), "adjudicator")
+    assert arg is not None and arg.text == "4th U.S. Circuit Court of Appeals"

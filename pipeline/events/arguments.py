@@ -55,6 +55,14 @@ def named_court(description: Span, ctx: DocContext) -> Span | None:
     return before[-1] if before else named[0] if named else None
 
 
+def fullest_court(court: Span, ctx: DocContext) -> Span | None:
+    """The story's longer name for a court it also shortens ("the 2nd U.S. Circuit Court of Appeals", then
+    "the 2nd Circuit"): arguments are written with the name (SPEC), as the article gives it in full."""
+    canonical = court._.canonical
+    longer = [e for e in ctx.named_courts if e._.canonical == canonical and len(e.text) > len(court.text)]
+    return max(longer, key=lambda e: len(e.text)) if canonical and longer else None
+
+
 def sitting_judge(role: str, ctx: DocContext, description: Span | None = None) -> Person | None:
     """Who "the court" or "a Nairobi court" is in a story that names no court but exactly one judge. An
     indefinite "an anti-terrorism court" after that judge is named brings in another court, as "a judge" would."""
@@ -91,9 +99,14 @@ def court_described(tok: Token, ctx: DocContext) -> Span | None:
     judge = next((j for j in (heading_judge(c, ctx) for c in clauses) if j is not None), None)
     if judge is not None:
         return judge
+    courts = ctx.named_courts
+    if tok.lemma_.lower() == "panel":  # "a three-judge panel", "a different panel": of the story's appeals court
+        words = ctx.lexicon.nouns.higher_court_words
+        appellate = [e for e in courts if any(t.text in words for t in e) and e._.rule != "court_ref"]
+        before = [e for e in appellate if e.start < tok.i]
+        return before[-1] if before else appellate[0] if appellate else None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return None
-    courts = ctx.named_courts
     before = [e for e in courts if e.start < tok.i]
     return before[-1] if before else courts[0] if courts else None
 
@@ -224,6 +237,11 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             if ent.label_ == "PERSON":
                 person = ctx.coref.person(ent)
                 canonical = person.name if person else canonical
+        if ent.label_ == "COURT":
+            full = fullest_court(ent, ctx)
+            if full is not None:  # "the 2nd Circuit", written as the story names that court in full
+                return FoundArgument(role, full.text, full.start_char, full.end_char, canonical, full.start_char,
+                                     full.end_char, ent.start_char, ent.end_char, source="coreference")
         return FoundArgument(role, ent.text, ent.start_char, ent.end_char, canonical, ent.start_char, ent.end_char)
     if phrase:
         span = trimmed(doc, tok.left_edge.i, tok.right_edge.i, punctuation=False)
