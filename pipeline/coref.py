@@ -253,6 +253,12 @@ def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
+def _subject_mention(mention: Span) -> bool:
+    """A clause's subject, or the name in apposition to one ("A second man, Jerome Pittman, 31, pleaded")."""
+    root = mention.root
+    return root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _dateline_only(words: list[Token]) -> bool:
     """A sentence the parser cut off the lead that is only its dateline: "NOGALES, Ariz. —", "PENANG:",
     "LAGOS, Nigeria (West Africa Wire) —", "SIMCOE"."""
@@ -507,6 +513,12 @@ class Resolver:
         return found
 
     def _pronoun(self, token: Token, prefer: str) -> tuple[Span, Person] | None:
+        if token.dep_ == "poss":  # "He has been held since his arrest": his is the clause's he
+            gender = _PRONOUN_GENDER.get(token.lower_)
+            subject = next((t for t in token.sent if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass")
+                            and t.lower_ in PRONOUNS and _PRONOUN_GENDER.get(t.lower_) == gender), None)
+            if subject is not None:
+                return self._pronoun(subject, prefer)
         blocked = set()
         if token.dep_ in _OBJECT_DEPS:
             verb = token.head if token.dep_ != "pobj" else token.head.head
@@ -514,9 +526,10 @@ class Resolver:
         gender = _PRONOUN_GENDER.get(token.lower_)
         candidates = [(m, p) for m, p in self._candidates(token) if not blocked.intersection(range(m.start, m.end))
                       and _agrees(p, gender)]
+
         if token.dep_ in ("nsubj", "nsubjpass"):
             here = self.sent_index.get(token.i, 0)
-            subjects = [(m, p) for m, p in candidates if m.root.dep_ in ("nsubj", "nsubjpass")
+            subjects = [(m, p) for m, p in candidates if _subject_mention(m)
                         and here - self.sent_index.get(m.start, 0) <= 1]
             candidates = subjects + [c for c in candidates if c not in subjects]
         if prefer == "any":

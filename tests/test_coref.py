@@ -340,3 +340,21 @@ def test_coref_a_lead_man_is_the_first_man_named_not_a_woman_named_first(nlp):
             "Police officer Grace Wanjiru said the animals were recovered. Daniel Sankale, 45, denied the charge.")
     charged = next(e for e in annotate(nlp, text, "2025-03-14")._.events if e.trigger == "charged")
     assert [a.canonical for a in charged.arguments if a.role == "subject"] == ["Daniel Sankale"]
+
+
+def test_coref_he_is_the_subject_named_in_apposition_and_his_is_the_clauses_he(nlp):
+    text = ("Emeka Obi, 40, was convicted in March by a jury of forging visas and of bribing an officer. Judge Paul "
+            "Grey sentenced Obi to six years on Friday. A second defendant, Femi Okoro, 29, who investigators believe "
+            "printed the stamps, pleaded guilty in April to fraud and is due to be sentenced in July. He has been "
+            "held at the city jail since his arrest in the autumn.")
+    found = annotate(nlp, text, "2025-03-14")._.events
+    for trigger in ("held", "arrest"):
+        event = next(e for e in found if e.trigger == trigger)
+        assert [a.canonical for a in event.arguments if a.role == "subject"] == ["Femi Okoro"], trigger
+
+
+def test_coref_a_name_in_apposition_to_a_subject_counts_as_the_subject(nlp):
+    from pipeline.coref import _subject_mention
+    doc = annotate(nlp, "A second man, Kola Adewale, pleaded guilty in June.", "2025-03-14")
+    name = next(e for e in doc.ents if e.label_ == "PERSON")
+    assert name.root.dep_ == "appos" and _subject_mention(name)
