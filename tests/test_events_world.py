@@ -434,3 +434,16 @@ def test_events_world_found_guilty_across_a_relative_clause(nlp):
     text = "In May, Judge Ann Reid found the teenager, who cannot be named under the law, guilty of manslaughter."
     roles = arguments(nlp, text, "CONVICT")
     assert roles["subject"] == ["the teenager"] and roles["adjudicator"] == ["Ann Reid"]
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("She paid a fine in another matter last year.", "FINE", "fine"),
+    ("The three suspects were brought before Judge Ruth Wambui on Monday.", "TRIAL_HEARING", "brought"),
+    ("The suspects were brought to court on Tuesday.", "TRIAL_HEARING", "brought"),
+])
+def test_events_world_a_fine_paid_and_suspects_brought_to_court(nlp, text, etype, trigger):
+    assert (etype, trigger) in [(t, w) for t, w, _ in events(nlp, text)]
+
+
+def test_events_world_a_remand_approved_is_no_ruling(nlp):
+    assert "RULING" not in [t for t, _, _ in events(nlp, "The judge approved a three-day physical remand of the suspect.")]

@@ -77,9 +77,9 @@ def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
     return False
 
 
-def before_court(tok: Token, ctx: DocContext) -> bool:
+def before_court(tok: Token, ctx: DocContext, prepositions: tuple[str, ...] = ("in", "before", "at")) -> bool:
     """"in court", "before a magistrate", "at the High Court": the place a hearing is held."""
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "before", "at") and any(
+    return any(c.dep_ == "prep" and c.lower_ in prepositions and any(
         g.dep_ == "pobj" and (court_like(g, ctx) or g.lemma_.lower() in ("court", "courtroom")) for g in c.children)
         for c in tok.children)
 
@@ -92,9 +92,11 @@ def court_appearance(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("produced_in_court")
 def produced_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"The accused were produced before the court": brought to a hearing; not goods or evidence produced.
+    """"The accused were produced before the court", "were brought to court": brought to a hearing; not
+    goods or evidence produced, nor someone brought back to a country.
     Passive only: who produces them (the police) plays no role the SPEC gives a hearing."""
-    return is_passive(tok) and before_court(tok, ctx) and person_like(patient(tok, ctx), ctx)
+    return is_passive(tok) and before_court(tok, ctx, ("in", "before", "at", "to")) \
+        and person_like(patient(tok, ctx), ctx)
 
 
 @guard("surrender_person")

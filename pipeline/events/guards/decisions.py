@@ -52,15 +52,16 @@ def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
             return False
     if lemma in ("side", "strike") and not any(c.dep_ in ("prep", "prt") for c in tok.children):
         return False
-    if lemma in ("grant", "deny", "reject", "refuse", "allow", "dismiss") and about_bail(tok):
-        return False  # "denied Tumukunde bail", "rejected his application for bail": the release decided (bail.n)
+    if lemma in ("grant", "deny", "reject", "refuse", "allow", "dismiss", "approve") and about_custody(tok):
+        return False  # "denied Tumukunde bail", "approved a three-day remand": the custody decided is the event
     return court_like(actor_token(tok, ctx), ctx)
 
 
-def about_bail(verb: Token) -> bool:
-    """The verb's object is bail or a plea for it ("bail", "Tumukunde bail", "his application for bail")."""
-    return any(c.dep_ in ("dobj", "dative", "nsubjpass") and any(t.lemma_.lower() == "bail" for t in c.subtree)
-               for c in verb.children)
+def about_custody(verb: Token) -> bool:
+    """The verb's object is bail, a remand or a detention, or a plea for one ("Tumukunde bail", "his
+    application for bail", "a three-day physical remand")."""
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass") and any(
+        t.lemma_.lower() in ("bail", "remand", "detention", "custody", "detain") for t in c.subtree) for c in verb.children)
 
 
 @guard("court_order")

@@ -59,6 +59,8 @@ def fine_amount(tok: Token, span: Span, ctx: DocContext) -> bool:
     sums += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if tok.lemma_ == "penalty":  # "a penalty of $6 million", not "a maximum penalty of 10 years"
         return any(has_currency(t, ctx) for t in sums)
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in ("pay", "impose", "levy"):
+        return True  # "paid a fine in another matter", "a fine was imposed": a fine without its sum
     return any(is_amount(t, ctx) for t in sums)
 
 
