@@ -249,6 +249,7 @@ def _byline_names(doc: Doc, persons: list[Span], words: PeopleWords) -> set[int]
 
 
 def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The character offsets of the line holding text[start:end]."""
     line_end = text.find("\n", end)
     return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 

@@ -17,7 +17,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INTRANSITIVE = {"testify", "appeal", "plead", "flee", "return", "die", "arrive", "escape"}
 DURATION_TEXT = re.compile(r"^(?:for |within |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|several|many|few|\w+)[\s-](?:years?|months?|weeks?|days?|hours?)$", re.I)
-SMALL_CLAUSE_VERBS = frozenset({"order", "want", "see", "get", "have"})
+SMALL_CLAUSE_VERBS = frozenset({"order", "want", "see", "get", "have"})  # "ordered him deported": verbs of small clauses
 NP_CUT = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "conj"}
 
 
@@ -97,6 +97,7 @@ def noun_phrase(tok: Token, adjuncts: frozenset[str] = frozenset()) -> Span:
 
 
 def adjunct(prep: Token, adjuncts: frozenset[str]) -> bool:
+    """A prepositional phrase `adjuncts` names by its preposition ("after") or preposition and object ("in connection")."""
     if not adjuncts or prep.dep_ != "prep":
         return False
     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
