@@ -447,3 +447,13 @@ def test_events_world_a_fine_paid_and_suspects_brought_to_court(nlp, text, etype
 
 def test_events_world_a_remand_approved_is_no_ruling(nlp):
     assert "RULING" not in [t for t, _, _ in events(nlp, "The judge approved a three-day physical remand of the suspect.")]
+
+
+def test_events_world_a_court_named_before_its_town_is_the_court(nlp):
+    roles = arguments(nlp, "The former governor was arraigned at the Federal High Court Kano on Tuesday.", "TRIAL_HEARING")
+    assert roles["adjudicator"] == ["Federal High Court"]
+
+
+def test_events_world_days_of_judicial_custody_by_a_court(nlp):
+    roles = arguments(nlp, "The nine men were sent to three days of judicial custody by a city court.", "ARREST_DETAIN")
+    assert roles["subject"] == ["The nine men"] and roles["agent"] == ["a city court"]

@@ -104,6 +104,7 @@ def prep_arguments(args: list[FoundArgument], etype: EventType, head: Token, nom
             for obj in (g for g in c.children if g.dep_ in ("pobj", "pcomp")):
                 if c.dep_ == "agent" or (c.lower_ == "by" and not nominal):
                     continue
+                obj = court_before_place(obj, ctx)
                 role, phrase = prep_role(etype, c.lower_, obj, nominal, ctx)
                 if role in ("time", "place") or role is None:
                     continue
@@ -117,6 +118,17 @@ def prep_arguments(args: list[FoundArgument], etype: EventType, head: Token, nom
                 if obj.dep_ == "pcomp" and role != "crime":
                     continue
                 add_argument(args, role, obj, ctx, phrase=phrase, split=not phrase)
+
+
+def court_before_place(obj: Token, ctx: DocContext) -> Token:
+    """"at the Federal High Court Abuja": the parser makes the town the object and the court its modifier;
+    the court is what the phrase names."""
+    ent = ctx.ents.get(obj.i)
+    if ent is None or ent.label_ != "PLACE":
+        return obj
+    court = next((c for c in obj.children if c.dep_ == "compound" and ctx.ents.get(c.i) is not None
+                  and ctx.ents[c.i].label_ == "COURT"), None)
+    return court or obj
 
 
 def moved_to_place(role: str, obj: Token, verb: Token, ctx: DocContext) -> bool:
@@ -530,12 +542,16 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)  # "Judge Lind, who presided over the trial"
     if head.dep_ == "pobj" and gov.lower_ == "in" and etype.written_decision and gov.head.lemma_ in WRITING_VERBS:
         add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)
-    if head.dep_ == "pobj" and gov.lower_ in ("on", "in", "into", "to") \
-            and gov.head.lemma_ in ("place", "put", "keep", "take", "hold", "send", "commit", "remand"):
-        add_argument(args, "subject", next((c for c in gov.head.children if c.dep_ in ("dobj", "nsubjpass")), None), ctx)
+    placed = head
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.ent_type_ == "DATE" and gov.head.dep_ == "pobj":
+        placed = gov.head  # "sent to two days of judicial custody": the term stands where the custody would
+    if placed.dep_ == "pobj" and placed.head.lower_ in ("on", "in", "into", "to") \
+            and placed.head.head.lemma_ in ("place", "put", "keep", "take", "hold", "send", "commit", "remand"):
+        verb = placed.head.head
+        add_argument(args, "subject", next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None), ctx)
         if etype.custodial and not has_role(args, "agent"):
             add_argument(args, "agent", next((c for c in head.children if c.dep_ == "poss"), None)
-                         or actor_token(gov.head, ctx), ctx)
+                         or actor_token(verb, ctx), ctx)
     if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in PLEA_NOUNS \
             and (etype.adjudicated or etype.granted) and gov.head.head.pos_ == "VERB" \
             and not requested(gov.head.head.lemma_, "adjudicator", ctx):

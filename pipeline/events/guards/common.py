@@ -13,7 +13,8 @@ def not_modifier(tok: Token, span: Span, ctx: DocContext) -> bool:
     """A noun that names an action, not one that modifies ("custody battle") or counts ("deportations")."""
     if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.lower_ == "from":
         return False
-    if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+    if tok.lemma_ in ("custody", "detention") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN") \
+            and not (tok.head.lower_ == "of" and tok.head.head.ent_type_ == "DATE"):  # but "14 days of judicial custody"
         return False
     holder = tok.head.head
     if holder.dep_ == "dobj" and holder.head.lemma_ == "remand":
