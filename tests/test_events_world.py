@@ -457,3 +457,11 @@ def test_events_world_a_court_named_before_its_town_is_the_court(nlp):
 def test_events_world_days_of_judicial_custody_by_a_court(nlp):
     roles = arguments(nlp, "The nine men were sent to three days of judicial custody by a city court.", "ARREST_DETAIN")
     assert roles["subject"] == ["The nine men"] and roles["agent"] == ["a city court"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The two suspects will reappear on October 12.", True),
+    ("The symptoms may reappear in spring.", False),
+])
+def test_events_world_reappearing_is_a_next_court_date(nlp, text, found):
+    assert (("TRIAL_HEARING", "reappear") in [(t, w) for t, w, _ in events(nlp, text)]) == found

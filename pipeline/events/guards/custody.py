@@ -84,6 +84,12 @@ def before_court(tok: Token, ctx: DocContext, prepositions: tuple[str, ...] = ("
         for c in tok.children)
 
 
+@guard("reappears")
+def reappears(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"The accused will reappear on October 12": a person's next court date, the court unsaid."""
+    return before_court(tok, ctx) or person_like(actor_token(tok, ctx), ctx)
+
+
 @guard("court_appearance")
 def court_appearance(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"his next court appearance", "an appearance before the magistrate": a hearing; not a public appearance."""
