@@ -99,14 +99,10 @@ def court_described(tok: Token, ctx: DocContext) -> Span | None:
     judge = next((j for j in (heading_judge(c, ctx) for c in clauses) if j is not None), None)
     if judge is not None:
         return judge
-    courts = ctx.named_courts
-    if tok.lemma_.lower() == "panel":  # "a three-judge panel", "a different panel": of the story's appeals court
-        words = ctx.lexicon.nouns.higher_court_words
-        appellate = [e for e in courts if any(t.text in words for t in e) and e._.rule != "court_ref"]
-        before = [e for e in appellate if e.start < tok.i]
-        return before[-1] if before else appellate[0] if appellate else None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+    panel = tok.lemma_.lower() == "panel"  # "a three-judge panel", "a different panel": of the story's appeals court
+    if not panel and not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return None
+    courts = ctx.appeals_courts if panel else ctx.named_courts
     before = [e for e in courts if e.start < tok.i]
     return before[-1] if before else courts[0] if courts else None
 

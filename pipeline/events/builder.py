@@ -45,13 +45,13 @@ def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) 
         return undergoer is not None and undergoer.i != head.i and generic_participants(None, gov, ctx)
     if head.pos_ not in ("VERB", "AUX"):
         return False
+    undergoer = patient(head, ctx)
     clausal = [g for c in head.children if c.dep_ in ("csubj", "csubjpass") for g in c.children if g.dep_ == "nsubj"]
     if any(t is not None and t.lower_ in words.anyone_pronouns
-           for t in (patient(head, ctx), actor_token(head, ctx), *clausal)):
+           for t in (undergoer, actor_token(head, ctx), *clausal)):
         return True  # "anyone found guilty of sedition can be jailed"
     if head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
         return False
-    undergoer = patient(head, ctx)
     if undergoer is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in undergoer.children) \
             and any(c.dep_ == "aux" and c.lower_ == "can" for c in head.children) and head.dep_ != "ccomp" \
             and not any(c.dep_ in ("relcl", "acl", "appos") for c in undergoer.children):
@@ -61,7 +61,7 @@ def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) 
         return True  # "persons who plead guilty receive a discount"
     if etype is not None and etype.generic_participant == "actor":
         return bare_plural(actor_token(head, ctx), ctx)
-    return bare_plural(patient(head, ctx), ctx)
+    return bare_plural(undergoer, ctx)
 
 
 def defined(head: Token, ctx: DocContext) -> bool:
@@ -208,29 +208,28 @@ def article_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
     Two judges, or no judge and two courts, give nothing: a wrong name is worse than none."""
     judge = ctx.coref.only_judge()
     if judge is not None:
-        m = judge.mentions[0]
-        return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, judge.name,
-                             m.start_char, m.end_char, source="article")
+        return from_article("adjudicator", judge.mentions[0], judge.name)
     courts = [e for e in ctx.doc_ents if e.label_ == "COURT"]
     if not any(p.judge for p in ctx.coref.people) and len({e._.canonical or e.text for e in courts}) == 1:
         before = [e for e in courts if e.start < head.i]
         m = before[-1] if before else courts[0]
-        return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, m._.canonical or m.text,
-                             m.start_char, m.end_char, source="article")
+        return from_article("adjudicator", m, m._.canonical or m.text)
     return neighbouring_adjudicator(head, ctx)
+
+
+def from_article(role: str, mention: Span, name: str) -> FoundArgument:
+    """An argument the article gives beyond the trigger's clause, written as `mention`."""
+    return FoundArgument(role, mention.text, mention.start_char, mention.end_char, name,
+                         mention.start_char, mention.end_char, source="article")
 
 
 def appellate_court(ctx: DocContext) -> FoundArgument | None:
     """The one court that hears appeals the story names ("the 7th U.S. Circuit Court of Appeals", "the Court
     of Appeal"), for an appeal whose clause names none; two such courts give nothing."""
-    words = ctx.lexicon.nouns.higher_court_words
-    courts = [e for e in ctx.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref"
-              and any(t.text in words for t in e)]
+    courts = ctx.appeals_courts
     if len({e._.canonical or e.text for e in courts}) != 1:
         return None
-    m = courts[0]
-    return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, m._.canonical or m.text,
-                         m.start_char, m.end_char, source="article")
+    return from_article("adjudicator", courts[0], courts[0]._.canonical or courts[0].text)
 
 
 def neighbouring_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | None:
@@ -249,16 +248,13 @@ def neighbouring_adjudicator(head: Token, ctx: DocContext) -> FoundArgument | No
     if len(found) != 1:
         return None
     name, m = next(iter(found.items()))
-    return FoundArgument("adjudicator", m.text, m.start_char, m.end_char, name, m.start_char, m.end_char,
-                         source="article")
+    return from_article("adjudicator", m, name)
 
 
 def story_party(person: Person, head: Token, ctx: DocContext) -> FoundArgument:
     """The story's main party as the subject of a trigger whose clause names none, written as the
     mention of them nearest the trigger."""
-    m = ctx.coref._nearest_mention(person, head)
-    return FoundArgument("subject", m.text, m.start_char, m.end_char, person.name, m.start_char, m.end_char,
-                         source="article")
+    return from_article("subject", ctx.coref._nearest_mention(person, head), person.name)
 
 
 def with_trigger_as_penalty(args: list[FoundArgument], span: Span, ctx: DocContext) -> list[FoundArgument]:

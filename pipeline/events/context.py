@@ -38,11 +38,14 @@ class DocContext:
     ent_starts: list[int] = field(init=False)     # start token of each of doc_ents, for ents_in
     ent_ends: list[int] = field(init=False)
     named_courts: tuple[Span, ...] = field(init=False)  # COURT mentions naming a court, not "the court"
+    appeals_courts: tuple[Span, ...] = field(init=False)  # of those, courts that hear appeals ("Court of Appeal")
 
     def __post_init__(self) -> None:
         self.ent_starts = [e.start for e in self.doc_ents]
         self.ent_ends = [e.end for e in self.doc_ents]
         self.named_courts = tuple(e for e in self.doc_ents if e.label_ == "COURT" and e._.rule != "court_ref")
+        words = self.lexicon.nouns.higher_court_words
+        self.appeals_courts = tuple(e for e in self.named_courts if any(t.text in words for t in e))
 
     @classmethod
     def build(cls, doc: Doc, lexicon: Lexicon, words: PeopleWords | None = None) -> "DocContext":

@@ -167,6 +167,7 @@ class Nouns:
     residence_stay_words: frozenset[str]  # "their unlawful stay in Kenya": living somewhere, not a court's stay
     garment_cues: frozenset[str]          # "wearing a dark suit": clothes, not a lawsuit
     petition_handling_verbs: frozenset[str]  # "filed a petition", "dismissed the petition": one before a court
+    plea_nouns: frozenset[str]            # "his application for bail", "a request for a stay": asks a court
     non_court_orders: frozenset[str]     # "an executive order", "a takeout order": no court's
     commerce_order_verbs: frozenset[str] # "took an order", "placed an order"
     public_appeal_objects: frozenset[str]  # "an appeal for witnesses": a plea to the public, not to a court

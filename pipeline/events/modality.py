@@ -9,7 +9,6 @@ from .context import DocContext
 from .guards import on_hold
 from .lexicon import TriggerEntry
 from .participants import court_like
-from .roles import PLEA_NOUNS
 from .syntax import definite, used_as_noun
 
 __all__ = ["attributes", "nominal_attributes", "neutral_source", "according_to"]
@@ -119,7 +118,7 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
     negated = False
     is_definite = definite(head)
     gov = head.head
-    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in PLEA_NOUNS \
+    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ctx.lexicon.nouns.plea_nouns \
             and gov.head.head.lemma_ in ("reject", "deny", "refuse", "decline"):
         return True, "asserted"
     if head.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay") \

@@ -20,7 +20,6 @@ from .time_place import PLACE_PREPOSITIONS, time_and_place
 __all__ = ["event_arguments", "prep_role", "prep_arguments"]
 
 PHRASE_ROLES = ("crime", "penalty")           # taken as the whole phrase, not a name
-PLEA_NOUNS = ("request", "motion", "bid", "petition", "application", "plea")  # "his application for bail"
 TIME_PREPOSITIONS = ("on", "in", "during", "for", "at", "since", "by", "last")
 WRITING_VERBS = ("write", "say", "find", "conclude", "note", "hold", "rule", "add", "state")
 
@@ -268,6 +267,12 @@ def clause_adjudicator(etype: EventType, head: Token, nominal: bool, ctx: DocCon
     return None
 
 
+def doer(verb: Token, ctx: DocContext) -> Token | None:
+    """Who does what a verb says: its active subject, or a passive's by-phrase only ("was granted bail by
+    the High Court"; "was granted bail" names none)."""
+    return by_agent(verb) if is_passive(verb) else actor_token(verb, ctx)
+
+
 def deciding_court(head: Token, ctx: DocContext) -> Token | None:
     """The court whose decision the trigger is the content of: "The Supreme Court declined his request to
     halt the execution", "The High Court increased their sentences", "The judge ordered Tan to be jailed".
@@ -281,7 +286,7 @@ def deciding_court(head: Token, ctx: DocContext) -> Token | None:
         if tok.pos_ in ("VERB", "AUX"):
             if tok.lemma_ not in ctx.lexicon.syntax.court_decision_verbs:
                 return None
-            actor = by_agent(tok) if is_passive(tok) else actor_token(tok, ctx)
+            actor = doer(tok, ctx)
             return actor if actor is not None and court_like(actor, ctx) else None
     return None
 
@@ -552,7 +557,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         if etype.custodial and not has_role(args, "agent"):
             add_argument(args, "agent", next((c for c in head.children if c.dep_ == "poss"), None)
                          or actor_token(verb, ctx), ctx)
-    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in PLEA_NOUNS \
+    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ctx.lexicon.nouns.plea_nouns \
             and (etype.adjudicated or etype.granted) and gov.head.head.pos_ == "VERB" \
             and not requested(gov.head.head.lemma_, "adjudicator", ctx):
         decider = actor_token(gov.head.head, ctx)  # "the court rejected his application for bail"
@@ -576,7 +581,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
     if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
         if gives(gov, etype, ctx) and not has_role(args, actor_role) \
                 and not requested(gov.lemma_, actor_role, ctx):
-            actor = actor_token(gov, ctx) if not is_passive(gov) else by_agent(gov)
+            actor = doer(gov, ctx)
             if etype.granted and actor is not None and not has_role(args, "subject") and person_like(actor, ctx) \
                     and actor.head.i == gov.i and gov.tag_ == "VBD" and recipient(gov, head, ctx) is None \
                     and not court_like(actor, ctx) and not executive_like(actor, ctx) \
@@ -588,7 +593,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             add_argument(args, "subject", recipient(gov, head, ctx), ctx)
         if etype.granted and not has_role(args, actor_role) and gov.lemma_ in words.court_decision_verbs \
                 and gov.lemma_ not in ("order", "direct"):  # not "ordered his release": others release
-            decider = by_agent(gov) if is_passive(gov) else actor_token(gov, ctx)
+            decider = doer(gov, ctx)
             if court_like(decider, ctx):  # "The court rejected the bail plea", "allowed the bail application"
                 add_argument(args, actor_role, decider, ctx)
         if gov.lemma_ in words.actor_light and not has_role(args, "subject") and "against" in etype.prepositions:

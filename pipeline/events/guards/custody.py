@@ -69,12 +69,7 @@ def booked_into(tok: Token, span: Span, ctx: DocContext) -> bool:
 @guard("appears_in_court")
 def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"is due to appear in court", "appeared before a magistrate": a hearing of whoever appears."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "before"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and (court_like(obj, ctx) or obj.lemma_.lower() in ("court", "courtroom")):
-                return person_like(actor_token(tok, ctx), ctx)
-    return False
+    return before_court(tok, ctx, ("in", "before")) and person_like(actor_token(tok, ctx), ctx)
 
 
 def before_court(tok: Token, ctx: DocContext, prepositions: tuple[str, ...] = ("in", "before", "at")) -> bool:

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from ...coref import PRONOUNS
 from ..context import DocContext
 from ..participants import actor_token, court_like, executive_like, patient, person_like
+from ..roles import court_after
 from ..syntax import is_passive
 from .registry import guard, generic
 from .common import not_modifier
@@ -197,13 +198,13 @@ def court_petition_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
         return True
     if any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children):
         return False  # "a bail petition", "a mercy petition", "an asylum petition": asks for something else
-    if any(c.dep_ == "prep" and c.lower_ in ("in", "before", "with") and any(
-            g.dep_ == "pobj" and court_like(g, ctx) for g in c.children) for c in tok.children):
+    filed_with = ("in", "before", "with")
+    if court_after(tok, filed_with, ctx) is not None:
         return True
     gov = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and gov.lemma_ in ctx.lexicon.nouns.petition_handling_verbs:
         return court_like(actor_token(gov, ctx), ctx) or gov.lemma_ in ctx.lexicon.syntax.request_light \
-            and court_like(next((g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "before")
+            and court_like(next((g for c in gov.children if c.dep_ == "prep" and c.lower_ in filed_with
                                  for g in c.children if g.dep_ == "pobj"), None), ctx)
     return tok.dep_ == "nsubj" and gov.lemma_ in ("argue", "allege", "claim", "contend", "assert") \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ..context import DocContext
 from ..participants import actor_token, court_like, patient, person_like
-from ..roles import PLEA_NOUNS, bounded_term, has_currency, is_amount
+from ..roles import bounded_term, has_currency, is_amount
 from .registry import guard, generic
 
 
@@ -127,7 +127,7 @@ def bail_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
     if tok.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay", "be"):
         return person_like(next((c for c in gov.head.children if c.dep_ in ("nsubj", "nsubjpass")), None), ctx) \
             or gov.head.dep_ in ("xcomp", "ccomp")  # "was allowed to remain on bail", "is out on bail"
-    if tok.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in PLEA_NOUNS:
+    if tok.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ctx.lexicon.nouns.plea_nouns:
         plea = gov.head  # "rejected his application for bail": the plea decided
         return bail_plea_decided(plea, span, ctx)
     return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and gov.pos_ in ("VERB", "AUX") \
