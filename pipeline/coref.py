@@ -53,7 +53,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import doc_text
-from .line_breaks import heading
+from .line_breaks import dateline_words, heading
 
 __all__ = ["Person", "PeopleWords", "Resolver", "PRONOUNS", "first_name_gender"]
 
@@ -263,8 +263,7 @@ def _subject_mention(mention: Span) -> bool:
 def _dateline_only(words: list[Token]) -> bool:
     """A sentence the parser cut off the lead that is only its dateline: "NOGALES, Ariz. —", "PENANG:",
     "LAGOS, Nigeria (West Africa Wire) —", "SIMCOE"."""
-    if len(words) > 12 or not words[0].is_upper or not all(t.is_upper or t.is_title or t.is_punct or t.like_num
-                                                            for t in words):
+    if len(words) > 12 or not dateline_words(words):
         return False
     return words[-1].text in ("—", "–", "-", "--", ":") or all(t.is_upper or t.is_punct for t in words)
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import doc_text
 
-__all__ = ["LineBreaks", "make_line_breaks", "heading"]
+__all__ = ["LineBreaks", "make_line_breaks", "heading", "dateline_words"]
 
 SENTENCE_FINAL = {".", "!", "?", "…", "\"", "”", "'", "’", ")"}  # what ends a sentence, closing quotes included
 
@@ -57,10 +57,8 @@ class LineBreaks:
         first, last = line
         dash = next((i for i in range(first + 1, min(last, first + self.max_dateline_tokens) + 1)
                      if doc[i].text in self.dashes and doc[i - 1].whitespace_), None)  # not "Anti-Terrorism"
-        if dash is None or not doc[first].is_upper or not doc[first].is_alpha or dash + 1 > last:
+        if dash is None or not doc[first].is_alpha or dash + 1 > last or not dateline_words(doc[first:dash]):
             return
-        if not all(t.is_upper or t.is_title or t.is_punct or t.like_num for t in doc[first:dash]):
-            return  # a dateline is capitals, a date and punctuation
         for i in range(first + 1, dash + 2):
             doc[i].is_sent_start = False
 
@@ -98,6 +96,13 @@ class LineBreaks:
             return True
         previous = lines[index - 1]
         return self.ends_sentence(doc, previous) or blank_between(doc, text, previous, line)
+
+
+def dateline_words(tokens) -> bool:
+    """Words a dateline is written in: a place in capitals first, then capitals, title-case words, a date
+    and punctuation ("KUALA LUMPUR, Nov 24", "LAGOS, Nigeria (West Africa Wire)")."""
+    return len(tokens) > 0 and tokens[0].is_upper \
+        and all(t.is_upper or t.is_title or t.is_punct or t.like_num for t in tokens)
 
 
 def blank_between(doc: Doc, text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
