@@ -224,8 +224,19 @@ def _in_counsel_list(span: Span, words: PeopleWords) -> bool:
 
 
 def _victim(span: Span, words: PeopleWords) -> bool:
-    """Named as the one a crime was done to: "the murder of X", "an assault on X", "charged with stabbing X"."""
+    """Named as the one a crime was done to: "the murder of X", "an assault on X", "charged with stabbing X",
+    also in apposition ("the killing of his brother, X"), however the parser attaches the apposition."""
     root = span.root
+    while root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head
+    if _harmed(root, words):
+        return True
+    doc = span.doc
+    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
+    return before is not None and before.pos_ == "NOUN" and _harmed(before, words)
+
+
+def _harmed(root: Token, words: PeopleWords) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "on", "against") \
             and root.head.head.lemma_.lower() in words.victim_nouns:
         return True

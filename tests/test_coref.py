@@ -358,3 +358,11 @@ def test_coref_a_name_in_apposition_to_a_subject_counts_as_the_subject(nlp):
     doc = annotate(nlp, "A second man, Kola Adewale, pleaded guilty in June.", "2025-03-14")
     name = next(e for e in doc.ents if e.label_ == "PERSON")
     assert name.root.dep_ == "appos" and _subject_mention(name)
+
+
+def test_coref_a_victim_named_in_apposition_is_no_party(nlp):
+    text = ("Police have arrested a 32-year-old man over the killing of his cousin, Pavel Dragan. "
+            "The suspect, Mihail Dragan, will appear in court on Monday.")
+    resolver, doc = resolver_for(nlp, text)
+    resolved = resolver.resolve(token(doc, "man"))
+    assert resolved is not None and resolved[1].name == "Mihail Dragan"

@@ -858,3 +858,23 @@ def test_events_arguments_a_panel_is_its_appeals_court_written_in_full(nlp):
             "4th Circuit granted a stay.")
     arg = argument(only(events_of(nlp, text), "BLOCK", "stay"), "adjudicator")
     assert arg is not None and arg.text == "4th U.S. Circuit Court of Appeals"
+
+
+def test_events_arguments_each_person_a_group_is_named_as(nlp):
+    text = "The men, Tobias Ferreira, Ivan Kostov and Samuel Oduya, were arrested on Friday."
+    event = only(events_of(nlp, text), "ARREST_DETAIN", "arrested")
+    assert {a.text for a in event.arguments if a.role == "subject"} == {"Tobias Ferreira", "Ivan Kostov", "Samuel Oduya"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The three men were arrested by the Lagos State Police Command's anti-kidnapping unit.", "Lagos State Police"),
+    ("The three men were arrested by the crime branch of the Delhi Police in January.", "Delhi Police"),
+])
+def test_events_arguments_a_unit_of_a_named_body_is_that_body(nlp, text, name):
+    agent = argument(only(events_of(nlp, text), "ARREST_DETAIN", "arrested"), "agent")
+    assert agent is not None and name in (agent.canonical or "")
+
+
+def test_events_arguments_a_number_of_accused_is_a_party(nlp):
+    event = only(events_of(nlp, "The magistrate granted bail to the three accused on Monday."), "RELEASE", "bail")
+    assert argument(event, "subject") is not None and argument(event, "subject").text == "the three accused"

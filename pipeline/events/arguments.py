@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from ..coref import Person
 from .context import DocContext
 from .found import FoundArgument
-from .participants import person_like
+from .participants import body_within, person_like
 from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase, trimmed
 
 __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
@@ -243,6 +243,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         span = trimmed(doc, tok.left_edge.i, tok.right_edge.i, punctuation=False)
     elif role in ("agent", "subject"):
         span = noun_phrase(tok, words.adjunct_prepositions | words.circumstance_phrases)
+        noun = next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.i == span.end), None)
+        if tok.like_num and noun is not None:  # "the three accused", headed by the number
+            span = doc[span.start:noun.i + 1]
     else:
         span = noun_phrase(tok)
     while len(span) > 1 and ctx.in_dateline(span[0].idx) and ctx.dateline_end <= tok.idx:
@@ -274,6 +277,11 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         if len(inner) == 1:  # "a Lahore High Court division bench"
             return FoundArgument(role, span.text, span.start_char, span.end_char, inner[0]._.canonical,
                                  inner[0].start_char, inner[0].end_char)
+    if not phrase and role == "agent" and ent is None and not person_like(tok, ctx):
+        body = body_within(tok, ctx)
+        if body is not None:  # "the Delhi Police crime branch": a unit of the body it names
+            return FoundArgument(role, span.text, span.start_char, span.end_char, body._.canonical or body.text,
+                                 body.start_char, body.end_char)
     if not phrase and tok.lower_ == "court" and tok.tag_ == "NN" and ent is None:
         judge = sitting_judge(role, ctx, span)
         if judge is not None:  # "A Singapore court jailed ...", where only its judge is named
@@ -308,6 +316,12 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                                 mention.start_char, mention.end_char, source="coreference")
             if not any(a.role == role and a.canonical == arg.canonical for a in args):
                 args.append(arg)
+    if split and role in ("subject", "agent") and ctx.ents.get(tok.i) is None:
+        named = next((c for c in tok.children if c.dep_ == "appos" and ctx.ents.get(c.i) is not None
+                      and ctx.ents[c.i].label_ == "PERSON"), None)
+        if named is not None:  # "The men, A, B and C, were arrested": each one named
+            listed += [t for t in conjuncts(named)[1:] if ctx.ents.get(t.i) is not None
+                       and ctx.ents[t.i].label_ == "PERSON"]
     for t in [*(conjuncts(tok) if split else [tok]), *listed]:
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):

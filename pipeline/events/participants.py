@@ -2,14 +2,14 @@
 a person is moved to. Each function reads the parse of one token with the Doc's context."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..coref import PRONOUNS
 from .context import DocContext
 from .lexicon import EventType
 from .syntax import SUBJECT_DEPS, headline_participle, is_passive, small_clause_subject
 
-__all__ = ["gives", "person_like", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
+__all__ = ["gives", "person_like", "body_within", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
            "is_us", "foreign", "mover", "bare_plural"]
 
 PERSON_PRONOUNS = PRONOUNS | {"they", "them", "i", "me", "we", "us", "you", "himself", "herself"}
@@ -30,11 +30,22 @@ def person_like(tok: Token | None, ctx: DocContext) -> bool:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if of:
             return person_like(of[0], ctx)
+        named_by = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.lower_ in ctx.lexicon.nouns.person]
+        if named_by:  # "the three accused": the parser heads the phrase with the number
+            return True
     ent = ctx.ents.get(tok.i)
     if ent is not None:
         return ent.label_ in ("PERSON", "ORGANIZATION", "ORG", "NORP")
     person = ctx.lexicon.nouns.person
     return tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in person or tok.lower_ in person or tok.pos_ == "PROPN"
+
+
+def body_within(tok: Token, ctx: DocContext) -> Span | None:
+    """The one agency or court a phrase names inside it, which the phrase is a unit of: "the Delhi
+    Police crime branch", "the anti-graft unit of the Kenya Police"."""
+    bodies = [e for e in ctx.ents_in(tok.doc[tok.left_edge.i:tok.right_edge.i + 1])
+              if e.label_ in ("AGENCY", "COURT") and e.root.i != tok.i]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def court_like(tok: Token | None, ctx: DocContext) -> bool:
@@ -162,7 +173,8 @@ def actor_token(tok: Token, ctx: DocContext) -> Token | None:
             if by is not None and ctx.ents.get(by.i) is not None and ctx.ents[by.i].label_ == "DATE":
                 return None
             if by is not None and ctx.ents.get(by.i) is None and not person_like(by, ctx) \
-                    and by.lemma_.lower() not in ctx.lexicon.nouns.court | ctx.lexicon.nouns.executive:
+                    and by.lemma_.lower() not in ctx.lexicon.nouns.court | ctx.lexicon.nouns.executive \
+                    and body_within(by, ctx) is None:
                 continue
             return by
     if is_passive(tok) or any(c.dep_ == "nsubjpass" for c in tok.children):
