@@ -609,6 +609,7 @@ def test_entities_a_name_with_an_age_in_brackets_is_a_person(nlp):
 @pytest.mark.parametrize("text, name", [
     ("The former governor was arraigned before Justice Ada Obi of the Federal High Court on Monday.", "Ada Obi"),
     ("Magistrate Temu ordered that the suspects be held for ten days.", "Temu"),
+    ("Grace Mwangi appeared before Chief Magistrate Lucas Onyina on Monday.", "Lucas Onyina"),
 ])
 def test_entities_a_name_after_a_judges_title_is_a_person(nlp, text, name):
     doc = annotate(nlp, text, "2025-03-14")

@@ -465,3 +465,32 @@ def test_events_world_days_of_judicial_custody_by_a_court(nlp):
 ])
 def test_events_world_reappearing_is_a_next_court_date(nlp, text, found):
     assert (("TRIAL_HEARING", "reappear") in [(t, w) for t, w, _ in events(nlp, text)]) == found
+
+
+def test_events_world_a_denied_charge_is_a_plea_of_the_accused(nlp):
+    text = "Peter Kamau appeared before the magistrate on Monday. He denied the charges and was freed on bail."
+    found = events(nlp, text)
+    assert not any(etype == "RULING" for etype, _, _ in found)
+    assert "Peter Kamau" in arguments(nlp, text, "CHARGE_INDICT").get("subject", [])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Lahore High Court on Tuesday sent former minister Ali Raza to jail on judicial remand.", "ARREST_DETAIN"),
+    ("The magistrate jailed the two men pending trial.", "ARREST_DETAIN"),
+    ("The Lahore High Court on Tuesday sent former minister Ali Raza to jail for seven years.", "SENTENCE"),
+])
+def test_events_world_a_jailing_pending_trial_is_custody_not_a_sentence(nlp, text, kind):
+    found = {etype for etype, _, _ in events(nlp, text)}
+    other = "SENTENCE" if kind == "ARREST_DETAIN" else None
+    assert kind in found and other not in found
+
+
+def test_events_world_a_court_that_extends_or_orders_custody_holds_the_person(nlp):
+    text = "A sessions court in Pune on Friday extended the judicial custody of Raj Malhotra till May 2."
+    agent = arguments(nlp, text, "ARREST_DETAIN").get("agent", [])
+    assert agent and "court" in agent[0].lower()
+
+
+def test_events_world_an_order_of_an_action_is_about_whom_the_action_is_of(nlp):
+    roles = arguments(nlp, "The judge ordered the release of the two students on Thursday.", "ORDER")
+    assert roles.get("subject") == ["the two students"]

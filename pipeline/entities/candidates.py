@@ -280,14 +280,51 @@ class CandidateFinder:
         taken = {i for c in chosen for i in range(c.start, c.end)}
         heads = self.lex.court_heads | self.lex.agency_heads | self.lex.org_heads
         found = []
+        people = {c.start: c for c in chosen if c.label == "PERSON"}
+
+        def bare_name_word(i: int) -> bool:
+            return i < len(doc) and i not in taken and doc[i].pos_ == "PROPN" \
+                and (doc[i].is_title or doc[i].is_upper and len(doc[i]) <= 2) \
+                and doc[i].text.casefold() not in heads and doc[i].text.casefold() not in self.titles
+
+        judge_titles = ("judge", "justice", "magistrate judge", "")
+        stray_places = {c.start for c in chosen if c.rule.startswith("model:") and c.label == "PLACE" and c.length == 1
+                        and not self.places.is_known_place(doc[c.start].text)}
+
+        def surname(i: int) -> bool:  # the model read "Onyina" as a place, "Lucas" alone as the person
+            return bare_name_word(i) or i in stray_places and doc[i].pos_ == "PROPN" and doc[i].is_title
+
+        def name_words(start: int, end: int) -> bool:
+            return 1 <= end - start <= 3 and all(
+                doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper and len(doc[i]) <= 2)
+                and doc[i].text.casefold() not in heads and doc[i].text.casefold() not in self.titles
+                for i in range(start, end))
+
+        for c in chosen:  # the model's "Magistrate Lucas Onyina" (ORG) or "Magistrate Lucas" (PERSON)
+            if not c.rule.startswith("model:") or c.label not in ("PERSON", "ORGANIZATION"):
+                continue
+            title = next((i for i in range(c.end - 2, c.start - 1, -1)
+                          if self.titles.get(doc[i].text.casefold()) in judge_titles and doc[i].is_title), None)
+            if title is None or not all(t.is_title for t in doc[c.start:title]):
+                continue
+            end = c.end + 1 if c.end - title == 2 and surname(c.end) and not bare_name_word(c.end + 1) else c.end
+            if name_words(title + 1, end):
+                c.start, c.end, c.label, c.rule, c.canonical = title + 1, end, "PERSON", "titled_name", None
+                taken.update(range(c.start, c.end))
         for tok in doc:
-            if not tok.is_title or self.titles.get(tok.text.casefold()) not in ("judge", "justice", "magistrate judge", "") \
-                    or tok.i + 1 >= len(doc) or tok.i + 1 in taken:
+            if not tok.is_title or self.titles.get(tok.text.casefold()) not in judge_titles \
+                    or tok.i + 1 >= len(doc):
+                continue
+            person = people.get(tok.i + 1)
+            if person is not None and person.end - person.start == 1 and surname(person.end) \
+                    and not bare_name_word(person.end + 1):
+                person.end += 1  # "Magistrate Lucas Onyina", where the model tagged only "Lucas"
+                person.canonical = None
+                taken.add(person.end - 1)
+            if tok.i + 1 in taken:
                 continue
             end = tok.i + 1
-            while end < len(doc) and end - tok.i <= 3 and end not in taken and doc[end].pos_ == "PROPN" \
-                    and (doc[end].is_title or doc[end].is_upper and len(doc[end]) <= 2) \
-                    and doc[end].text.casefold() not in heads and doc[end].text.casefold() not in self.titles:
+            while end - tok.i <= 3 and bare_name_word(end):
                 end += 1
             if end > tok.i + 1 and not (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
                 found.append(Candidate(tok.i + 1, end, "PERSON", "titled_name", 1, doc[tok.i + 1:end].text))

@@ -304,12 +304,13 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             else article_adjudicator(head, ctx)
         if adjudicator is not None:
             args.append(adjudicator)
-    if entry.court_is_agent and modality in ("asserted", "reported") and not any(a.role == "agent" for a in args):
+    if (entry.court_is_agent or etype.custodial and used_as_noun(head)) and modality in ("asserted", "reported") \
+            and not any(a.role == "agent" for a in args):
         deciding = deciding_court(head, ctx)  # "An anti-terrorism court extended the judicial remand"
-        if deciding is not None:
+        if deciding is not None:  # "The court ordered the detention of the suspects"
             court = make_argument("agent", deciding, ctx)
         else:  # "was remanded in custody" is an act of the story's court; "has been on remand since March" is not
-            court = None if used_as_noun(head) else article_adjudicator(head, ctx)
+            court = None if used_as_noun(head) or not entry.court_is_agent else article_adjudicator(head, ctx)
         if court is not None:
             args.append(replace(court, role="agent"))
     if etype.remention_takes and used_as_noun(head):

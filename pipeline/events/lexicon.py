@@ -58,6 +58,7 @@ class EventType:
     brought_to_court: bool = False
     appeals_court_petition_type: str | None = None
     object_is_decision: bool = False
+    action_object_of: bool = False
     source_is_agent: bool = False
     clause_subject: str | None = None
     dative_is_subject: bool = False
@@ -168,6 +169,8 @@ class Nouns:
     garment_cues: frozenset[str]          # "wearing a dark suit": clothes, not a lawsuit
     petition_handling_verbs: frozenset[str]  # "filed a petition", "dismissed the petition": one before a court
     plea_nouns: frozenset[str]            # "his application for bail", "a request for a stay": asks a court
+    pleaded_accusations: frozenset[str]   # "denied the charges": a plea, no ruling
+    pretrial_cues: frozenset[str]         # "jailed pending trial": a court's jailing that is no sentence
     non_court_orders: frozenset[str]     # "an executive order", "a takeout order": no court's
     commerce_order_verbs: frozenset[str] # "took an order", "placed an order"
     public_appeal_objects: frozenset[str]  # "an appeal for witnesses": a plea to the public, not to a court
@@ -217,6 +220,7 @@ class Syntax:
     anyone_pronouns: frozenset[str]
     penalty_carrying_verbs: frozenset[str]
     subject_light: frozenset[str]
+    answering_verbs: frozenset[str]      # "denied the charges": the accused answers an accusation
     request_light: frozenset[str]
     us_names: frozenset[str]
     generic_determiners: frozenset[str]

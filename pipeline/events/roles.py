@@ -402,6 +402,12 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                     or subj.lemma_.lower() in ctx.lexicon.syntax.group_nouns
                     or ents.get(subj.i) is not None and ents[subj.i].label_ in ("PERSON", "AGENCY", "ORGANIZATION")):
                 undergoer = subj
+        if etype.action_object_of and undergoer is not None and not person_like(undergoer, ctx) \
+                and ents.get(undergoer.i) is None:
+            of = next((g for c in undergoer.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None and person_like(of, ctx):  # "ordered the release of the two students"
+                undergoer = of
         add_argument(args, "subject", undergoer, ctx)
         if passive and undergoer is not None:  # "Leftists were arrested, including Eva Forest and Lidia Falcon"
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"):
@@ -571,6 +577,11 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         appellant = actor_token(gov, ctx)
         if appellant is not None and person_like(appellant, ctx) and not court_like(appellant, ctx):
             add_argument(args, "subject", appellant, ctx)
+    if head.dep_ == "dobj" and "crime" in etype.roles and gov.lemma_ in words.answering_verbs \
+            and not has_role(args, "subject"):  # "He denied the charges": the accused answers them
+        answerer = actor_token(gov, ctx)
+        if answerer is not None and person_like(answerer, ctx) and not court_like(answerer, ctx):
+            add_argument(args, "subject", answerer, ctx)
     if etype.person_centred and head.dep_ == "pobj" and gov.lower_ not in ("at", "during", "before", "after") \
             and not has_role(args, "subject"):
         verb = gov.head.head if gov.head.lemma_ == "guilty" else gov.head  # "pleaded guilty to charges"

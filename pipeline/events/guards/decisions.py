@@ -51,6 +51,9 @@ def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
                                                  "bail", "hearing", "extension", "order", "reprieve")
                for c in tok.children):
             return False
+    if lemma == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.nouns.pleaded_accusations
+                               for c in tok.children):
+        return False  # "He denied the charges": a plea; a court dismisses charges
     if lemma in ("side", "strike") and not any(c.dep_ in ("prep", "prt") for c in tok.children):
         return False
     if lemma in ("grant", "deny", "reject", "refuse", "allow", "dismiss", "approve") and about_custody(tok):

@@ -30,6 +30,9 @@ def imposed_by_court(tok: Token, ctx: DocContext) -> bool:
     judge or court ("A judge has jailed a man for the killing")."""
     if prison_term(tok, ctx) is not None:
         return True
+    if any(t.lower_ in ctx.lexicon.nouns.pretrial_cues or t.lemma_.lower() in ctx.lexicon.nouns.pretrial_cues
+           for t in tok.subtree):
+        return False  # "sent him to jail on judicial remand", "jailed him pending trial": held for trial
     actor = actor_token(tok, ctx)
     return actor is not None and court_like(actor, ctx)
 
