@@ -359,6 +359,7 @@ class Resolver:
         self.words = words or PeopleWords()
         self.people: list[Person] = []
         self.person_of: dict[tuple[int, int], Person] = {}
+        self.victim_mentions: set[int] = set()  # starts of mentions naming a crime's victim ("the murder of X")
         starts = doc.to_array(SENT_START) if len(doc) else np.zeros(0, dtype=np.int32)
         self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
         self.ents = doc.ents
@@ -392,7 +393,9 @@ class Resolver:
                 _title_before(m, self.words.lawyer_titles, role_words) or _counsel_after(m, self.words)
                 or _in_counsel_list(m, self.words) for m in person.mentions)
             person.gender = _person_gender(person, self.words, role_words)
-            person.bystander = all(_victim(m, self.words) or m.start in bylines for m in person.mentions)
+            harmed = {m.start for m in person.mentions if _victim(m, self.words)}
+            self.victim_mentions |= harmed
+            person.bystander = all(m.start in harmed or m.start in bylines for m in person.mentions)
 
     def person(self, ent: Span) -> Person | None:
         return self.person_of.get((ent.start, ent.end))
@@ -436,6 +439,7 @@ class Resolver:
             if indefinite and self.in_lead(token):
                 gender = self._noun_gender(token)  # "a middle-aged man" is not the officer "Ann Kitenge"
                 after = [(m, p) for key, p in self.person_of.items() if p.party and _agrees(p, gender)
+                         and key[0] not in self.victim_mentions  # "a man ... over the murder of X": not X
                          for m in [self.doc[key[0]:key[1]]] if m.start > token.i]
                 if after:
                     return min(after, key=lambda pair: pair[0].start)
@@ -460,7 +464,8 @@ class Resolver:
             if self.sent_index.get(token.i, 99) > self.lead_index:
                 return None
             if self._person_noun(token) and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
-                after = [(m.start, p) for p in self.people if p.party for m in p.mentions if m.start > token.i]
+                after = [(m.start, p) for p in self.people if p.party for m in p.mentions
+                         if m.start > token.i and m.start not in self.victim_mentions]
                 return min(after, key=lambda pair: pair[0])[1] if after else None
         return None
 
@@ -488,6 +493,8 @@ class Resolver:
     def _definite_or_lead(self, token: Token) -> bool:
         if any(c.lower_ in _NEW_REFERENT for c in token.children if c.dep_ in ("amod", "det")):
             return False  # "a second man", "another defendant": someone other than those named
+        if any(c.lower_ in ("all", "both", "each") for c in token.children if c.dep_ in ("predet", "det", "amod")):
+            return False  # "all the accused": a group, no one person
         dets = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
         if any(d in ("the", "this", "that") for d in dets):
             return True

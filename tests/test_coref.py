@@ -366,3 +366,17 @@ def test_coref_a_victim_named_in_apposition_is_no_party(nlp):
     resolver, doc = resolver_for(nlp, text)
     resolved = resolver.resolve(token(doc, "man"))
     assert resolved is not None and resolved[1].name == "Mihail Dragan"
+
+
+def test_coref_a_lead_man_is_not_the_victim_named_after_him(nlp):
+    text = ("A 24-year-old man has appeared in court over the murder of Peter Lang last spring. "
+            "Sean Doyle, of Navan, appeared before Navan District Court. Mr Lang, a retired teacher, was found at his home.")
+    resolver, doc = resolver_for(nlp, text)
+    resolved = resolver.resolve(token(doc, "man"))
+    assert resolved is not None and resolved[1].name == "Sean Doyle"
+
+
+def test_coref_all_the_accused_is_a_group_not_one_person(nlp):
+    text = "Natasha Jansen was arrested in April. The judge set a bail hearing for all the accused on May 11."
+    resolver, doc = resolver_for(nlp, text)
+    assert resolver.resolve(token(doc, "accused")) is None

@@ -614,3 +614,13 @@ def test_entities_a_name_with_an_age_in_brackets_is_a_person(nlp):
 def test_entities_a_name_after_a_judges_title_is_a_person(nlp, text, name):
     doc = annotate(nlp, text, "2025-03-14")
     assert (name, "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("She appeared in the Bloemfontein Magistrate's Court on Monday.", "Bloemfontein Magistrate's Court", "COURT"),
+    ("He was arraigned on Friday before the Federal High Court, Abuja.", "Abuja", "PLACE"),
+    ("A man appeared in court over the murder of Christopher Hall last year.", "Christopher Hall", "PERSON"),
+])
+def test_entities_world_court_names_seats_and_surnames(nlp, text, name, label):
+    doc = annotate(nlp, text, "2025-03-14")
+    assert (name, label) in [(e.text, e.label_) for e in doc.ents]

@@ -494,3 +494,31 @@ def test_events_world_a_court_that_extends_or_orders_custody_holds_the_person(nl
 def test_events_world_an_order_of_an_action_is_about_whom_the_action_is_of(nlp):
     roles = arguments(nlp, "The judge ordered the release of the two students on Thursday.", "ORDER")
     assert roles.get("subject") == ["the two students"]
+
+
+def test_events_world_appearances_past_and_to_come(nlp):
+    text = ("Ryan Cole, 34, of Seaham, appeared at Peterlee Magistrates' Court on Monday. He is due back in court "
+            "on Wednesday. His two co-accused will make their next appearance on June 9.")
+    found = annotate(nlp, text, PUBLISHED)._.events
+    hearings = [e for e in found if e.event_type == "TRIAL_HEARING"]
+    assert len(hearings) == 3
+    appeared, due, _ = hearings
+    assert any(a.role == "adjudicator" and "Peterlee" in a.text for a in appeared.arguments)
+    assert due.modality == "future" and any(a.role == "subject" and a.canonical == "Ryan Cole" for a in due.arguments)
+
+
+def test_events_world_no_appearance_outside_a_court_story(nlp):
+    assert not events(nlp, "The singer will make her next appearance on the show in May.")
+
+
+def test_events_world_a_hearing_on_their_pleas_is_about_those_who_made_them(nlp):
+    text = ("Nomvula Dube and Sipho Khumalo appeared in court on Monday. The court postponed the matter to "
+            "Thursday for a hearing on their bail applications.")
+    hearing = [e for e in annotate(nlp, text, PUBLISHED)._.events if e.trigger == "hearing"][0]
+    assert {a.canonical for a in hearing.arguments if a.role == "subject"} == {"Nomvula Dube", "Sipho Khumalo"}
+
+
+def test_events_world_who_brings_an_arraignment_is_no_adjudicator(nlp):
+    roles = arguments(nlp, "The order followed the arraignment of Maina by the federal government on Friday.",
+                      "TRIAL_HEARING")
+    assert not any("government" in a for a in roles.get("adjudicator", []))

@@ -74,6 +74,9 @@ class LabelEvidence:
             return "PERSON"
         head = self.head_word(words)
         nxt = doc[end].lower_ if end < len(doc) else ""
+        if model_label == "PERSON" and len(words) == 2 and words[0].upper() in first_names() and head in lex.place_heads \
+                and not (start > 0 and doc[start - 1].lower_ in ("the", "at", "in", "on", "near")):
+            return "PERSON"  # "the murder of Christopher Hall": a surname that is also a building's word
         if nxt in lex.place_nouns and len(words) <= 3 or head in lex.place_heads:
             return "PLACE"
         if head in lex.law_heads or words[0] in lex.law_heads or {"v.", "vs."} & set(words):
@@ -161,6 +164,8 @@ class LabelEvidence:
             return True  # "Phoenix, Mesa and Tucson"
         if not self.places.is_known_place(text):
             return False
+        if before is not None and doc[start - 1].text == "," and before.text.casefold() in ("court", "tribunal", "bench"):
+            return True  # "the Federal High Court, Abuja": the court's seat
         place = self.places.lookup(text, ctx.text)
         if place is None:
             return False

@@ -183,6 +183,9 @@ def actor_token(tok: Token, ctx: DocContext) -> Token | None:
         return tok.head
     if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp") and tok.pos_ in ("VERB", "AUX"):
         return controller(tok, False, ctx)
+    if tok.dep_ == "acomp" and tok.lemma_.lower() in ctx.lexicon.syntax.raising_adjectives \
+            or tok.dep_ == "advmod" and tok.head.lemma_ == "be":
+        return actor_token(tok.head, ctx)  # "He is due back in court": the copula's subject
     return None
 
 

@@ -67,6 +67,8 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
     if prep == "of" and nominal and (person_like(obj, ctx) or etype.person_centred and group_of_people(obj, ctx)):
         return "subject", False
     if prep == "by" and nominal:
+        if etype.actor_role == "adjudicator" and (prosecuting_body(obj, ctx) or executive_like(obj, ctx)):
+            return None, False  # "the arraignment of Maina by the federal government": it brings the case
         return etype.actor_role, False
     if prep in PLACE_PREPOSITIONS and (label in ("PLACE", "GPE", "LOC", "FAC")
                                        or obj.lemma_.lower() in ctx.lexicon.nouns.location):
@@ -151,7 +153,8 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
         found_one = guilty.head
     elif head.lemma_ in ("find", "plead"):  # "pleaded guilty to fraud": the crime hangs on "guilty"
         guilty = next((c for c in head.children if c.lower_ == "guilty"), None)
-    nominal = used_as_noun(head) or (head.pos_ == "ADJ" and head.lemma_ not in ("free",))
+    nominal = used_as_noun(head) or (head.pos_ == "ADJ" and head.lemma_ not in ("free",)
+                                     and head.lemma_.lower() not in ctx.lexicon.syntax.raising_adjectives)
     args: list[FoundArgument] = []
     if head.pos_ == "ADJ" and head.lemma_ == "free":
         verb = head.head
@@ -572,6 +575,13 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         requester = next((c for c in gov.head.children if c.dep_ == "poss"), None)
         if requester is not None and (etype.requester_is_subject or etype.granted and etype.person_centred):
             add_argument(args, "subject", requester, ctx)
+    if etype.person_centred and not has_role(args, "subject"):
+        for c in head.children:  # "a hearing on their bail applications": whose plea is heard
+            plea = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_ in ctx.lexicon.nouns.plea_nouns), None) \
+                if c.dep_ == "prep" and c.lower_ in ("on", "for", "of", "into") else None
+            asker = next((g for g in plea.children if g.dep_ == "poss"), None) if plea is not None else None
+            if asker is not None and (asker.lower_ == "their" or person_like(asker, ctx)):
+                add_argument(args, "subject", asker, ctx)
     if etype.person_centred and head.dep_ == "dobj" and gov.lemma_ in ("appeal", "challenge", "contest", "fight") \
             and not has_role(args, "subject"):  # "Kaminski would appeal the conviction": his conviction
         appellant = actor_token(gov, ctx)

@@ -69,7 +69,7 @@ def booked_into(tok: Token, span: Span, ctx: DocContext) -> bool:
 @guard("appears_in_court")
 def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"is due to appear in court", "appeared before a magistrate": a hearing of whoever appears."""
-    return before_court(tok, ctx, ("in", "before")) and person_like(actor_token(tok, ctx), ctx)
+    return before_court(tok, ctx, ("in", "before", "at")) and person_like(actor_token(tok, ctx), ctx)
 
 
 def before_court(tok: Token, ctx: DocContext, prepositions: tuple[str, ...] = ("in", "before", "at")) -> bool:
@@ -87,8 +87,14 @@ def reappears(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("court_appearance")
 def court_appearance(tok: Token, span: Span, ctx: DocContext) -> bool:
-    """"his next court appearance", "an appearance before the magistrate": a hearing; not a public appearance."""
-    return any(c.dep_ == "compound" and c.lower_ == "court" for c in tok.children) or before_court(tok, ctx)
+    """"his next court appearance", "an appearance before the magistrate", "their next appearance" in a court
+    story: a hearing; not a public appearance."""
+    if any(c.dep_ == "compound" and c.lower_ == "court" for c in tok.children) or before_court(tok, ctx):
+        return True
+    # "They will make their next appearance on June 9", in a story of a court case
+    return any(c.dep_ == "amod" and c.lower_ in ("next", "first", "initial") for c in tok.children) \
+        and any(c.dep_ == "poss" and (c.lower_ == "their" or person_like(c, ctx)) for c in tok.children) \
+        and any(t.lower_ in ("court", "magistrate", "judge") for t in tok.doc)
 
 
 @guard("produced_in_court")
