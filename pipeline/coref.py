@@ -144,6 +144,22 @@ class Person:
         return not self.judge and not self.lawyer and not self.bystander
 
 
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "both": 2}
+
+
+def _count_of(token: Token) -> int | None:
+    """How many a description counts: "the three accused", "all five men", "both men", "the five"."""
+    words = [token] if token.like_num else []
+    words += [c for c in token.children if c.dep_ in ("nummod", "det", "predet", "quantmod")]
+    for word in words:
+        if word.lower_ in _NUMBER_WORDS:
+            return _NUMBER_WORDS[word.lower_]
+        if word.text.isdigit() and 1 < int(word.text) < 20:
+            return int(word.text)
+    return None
+
+
 def _is_age(token: Token) -> bool:
     """"the 38-year-old", which the tokenizer splits into 38 - year - old: a person by their age."""
     doc, i = token.doc, token.i
@@ -606,6 +622,64 @@ class Resolver:
                     groups.append([(self.doc[start:end], person), *partners])
             if groups:
                 return groups[0]
+        return []
+
+    @cached_property
+    def named_groups(self) -> list[tuple[int, list[tuple[Span, Person]]]]:
+        """Parties the story names together ("Kieran Doyle, Tyrese Mensah and Aaron Pike"; "The men, A, B and
+        C"): (sentence index, members in order), one entry per list of two or more different parties."""
+        groups = []
+        by_root = {self.doc[start:end].root.i: (start, end) for start, end in self.person_of}
+        for (start, end), person in sorted(self.person_of.items()):
+            root = self.doc[start:end].root
+            if root.dep_ in ("conj", "appos") and root.head.i in by_root or not person.party:
+                continue  # a later member of a list
+            if root.dep_ == "pobj" and root.head.lower_ == "of":
+                continue  # "wife of the playwright X, Y and Z": whose list it is, the parse cannot tell
+            members = [(self.doc[start:end], person)]
+            stack = [root]
+            while stack:  # "A, 29, B, 24, and C": the parser joins names by conj, or by appos after an age
+                for child in (c for c in stack.pop().children if c.dep_ in ("conj", "appos")):
+                    key = by_root.get(child.i)
+                    if key is None:
+                        if child.dep_ == "conj":
+                            stack.append(child)
+                        continue
+                    stack.append(child)
+                    other = self.person_of[key]
+                    if other.party and other not in [p for _, p in members]:
+                        members.append((self.doc[key[0]:key[1]], other))
+            if len(members) >= 2:
+                groups.append((self.sent_index.get(start, 0), sorted(members, key=lambda pair: pair[0].start)))
+        return groups
+
+    def group_headed_by(self, mention: Span) -> list[tuple[Span, Person]]:
+        """The named list `mention` opens, if it opens one ("Kieran Doyle, 29, Tyrese Mensah, 24, and ...")."""
+        return next((members for _, members in self.named_groups if members[0][0].start == mention.start), [])
+
+    def resolve_members(self, token: Token) -> list[tuple[Span, Person]]:
+        """The named parties a plural description stands for: "the three accused", "all five men", "the
+        group", "Four men ... have been jailed" above the list that names them. A counted description takes
+        only a list of that many, the nearest before it in the last few sentences; an uncounted one only a
+        list in its own or the previous sentence; in the lead, else, the first list after it."""
+        count = _count_of(token)
+        if not self._people_noun(token) and token.lemma_.lower() not in ("group", "accused") and count is None:
+            return []
+        definite = any(c.lower_ in ("the", "all", "both", "these", "those") for c in token.children
+                       if c.dep_ in ("det", "predet", "nummod"))
+        if not definite and not self.in_lead(token):
+            return []  # "Two men were later arrested": others than those named
+        here = self.sent_index.get(token.i, 0)
+        fits = [(i, members) for i, members in self.named_groups
+                if (count is None or len(members) == count)
+                and not any(m.start <= token.i < m.end for m, _ in members)]
+        reach = MAX_SENTENCES_BACK if count is not None else 1  # "the defendants" is only the list just named
+        before = [(i, m) for i, m in fits if m[0][0].start < token.i and here - i <= reach]
+        if before:
+            return before[-1][1]
+        if self.sent_index.get(token.i, 99) <= self.lead_index + 1:
+            after = [(i, m) for i, m in fits if m[0][0].start > token.i and i - here <= 2]
+            return after[0][1] if after else []
         return []
 
     def resolve_group(self, token: Token) -> Span | None:

@@ -878,3 +878,27 @@ def test_events_arguments_a_unit_of_a_named_body_is_that_body(nlp, text, name):
 def test_events_arguments_a_number_of_accused_is_a_party(nlp):
     event = only(events_of(nlp, "The magistrate granted bail to the three accused on Monday."), "RELEASE", "bail")
     assert argument(event, "subject") is not None and argument(event, "subject").text == "the three accused"
+
+
+def test_events_arguments_a_counted_group_is_the_list_that_names_it(nlp):
+    text = ("Four men who ran a drug ring have been jailed for a total of 31 years. Kieran Doyle, 29, Tyrese "
+            "Mensah, 24, and brothers Aaron Pike, 27, and Connor Pike, 22, were sentenced at Shrewsbury Crown Court.")
+    found = events_of(nlp, text)
+    names = {"Kieran Doyle", "Tyrese Mensah", "Aaron Pike", "Connor Pike"}
+    for trigger in ("jailed", "sentenced"):
+        event = only(found, "SENTENCE", trigger)
+        assert {a.canonical for a in event.arguments if a.role == "subject"} == names
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("Sibusiso Mthembu, Thandeka Zulu and Ravi Naidoo appeared in court on Monday. Police arrested the group "
+     "in Durban on Wednesday.", {"Sibusiso Mthembu", "Thandeka Zulu", "Ravi Naidoo"}),
+    # a count the list does not have, and an indefinite group, are someone else
+    ("Sibusiso Mthembu and Thandeka Zulu appeared in court on Monday. Police arrested the three men "
+     "in Durban on Wednesday.", {None}),
+    ("Sibusiso Mthembu and Thandeka Zulu appeared in court on Monday. Police arrested two men "
+     "in Durban on Wednesday.", {None}),
+])
+def test_events_arguments_a_group_is_its_named_members_only_when_they_fit(nlp, text, subjects):
+    event = only(events_of(nlp, text), "ARREST_DETAIN", "arrested")
+    assert {a.canonical for a in event.arguments if a.role == "subject"} == subjects

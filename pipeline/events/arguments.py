@@ -160,7 +160,8 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and role in ("subject", "agent"):
             tok = subj
-    if tok.dep_ == "appos" and ents.get(tok.head.i) is not None and ents[tok.head.i].label_ in ("PERSON",):
+    if tok.dep_ == "appos" and ents.get(tok.head.i) is not None and ents[tok.head.i].label_ in ("PERSON",) \
+            and (ents.get(tok.i) is None or ents[tok.i].label_ != "PERSON"):  # not the next name of a list
         tok = tok.head
     if role in ("subject", "agent") and not phrase and not person_like(tok, ctx) and ents.get(tok.i) is None:
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -322,10 +323,34 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         if named is not None:  # "The men, A, B and C, were arrested": each one named
             listed += [t for t in conjuncts(named)[1:] if ctx.ents.get(t.i) is not None
                        and ctx.ents[t.i].label_ == "PERSON"]
+    if split and not phrase and role == "subject" and not listed and plural_description(tok, ctx):
+        members = ctx.coref.resolve_members(tok)
+        span = noun_phrase(tok)
+        for mention, person in members:  # "the three accused": each of the three the story names
+            if not any(a.role == role and a.canonical == person.name for a in args):
+                args.append(FoundArgument(role, span.text, span.start_char, span.end_char, person.name,
+                                          mention.start_char, mention.end_char, source="coreference"))
+        if members:
+            return
+    named = ctx.ents.get(tok.i)
+    if split and role == "subject" and named is not None and named.label_ == "PERSON":
+        listed += [m.root for m, _ in ctx.coref.group_headed_by(named)[1:]]  # "A, 29, B, 24, and C were jailed"
     for t in [*(conjuncts(tok) if split else [tok]), *listed]:
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
             args.append(arg)
+
+
+def plural_description(tok: Token, ctx: DocContext) -> bool:
+    """A description of several people that names none of them: "the three accused", "Four men", "the group"."""
+    vague = tok.lemma_.lower() in ctx.lexicon.syntax.quantity_nouns and not tok.like_num and tok.lemma_.lower() != "group"
+    if ctx.ents.get(tok.i) is not None or tok.pos_ == "PRON" or vague \
+            or any(c.dep_ == "appos" and ctx.ents.get(c.i) is not None or c.dep_ == "prep" and c.lower_ in ("of", "including")
+                   for c in tok.children):
+        return False  # "Dozens of activists, including A and B": some, not all, are named
+    if tok.like_num:
+        return tok.dep_ in SUBJECT_DEPS + ("dobj", "pobj")
+    return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in ("group", "accused")
 
 
 def has_role(args: list[FoundArgument], role: str) -> bool:
