@@ -88,3 +88,22 @@ def test_entities_world_a_building_called_house_is_not_the_us_house(nlp):
 def test_entities_world_a_sum_in_a_currency_code_is_no_name(nlp, text, amount):
     doc = annotate(nlp, text, "2025-02-17")
     assert not any(amount in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Singapore hanged Ravindran a/l Muthusamy at dawn on Friday.", "Ravindran a/l Muthusamy"),
+    ("Siti binti Ahmad and Raju s/o Kumar were charged in the Sessions Court.", "Siti binti Ahmad"),
+    ("Siti binti Ahmad and Raju s/o Kumar were charged in the Sessions Court.", "Raju s/o Kumar"),
+])
+def test_entities_world_a_name_joined_to_the_fathers_is_one_person(nlp, text, name):
+    doc = annotate(nlp, text, "2025-03-14")
+    assert (name, "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_entities_world_a_dateline_filed_from_two_places(nlp):
+    doc = annotate(nlp, "THE HAGUE/MANILA (Coral Wire) – A retired police general was arrested in Manila last week.",
+                   "2025-03-14")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert ("THE HAGUE", "PLACE") in found and ("MANILA", "PLACE") in found and ("Coral Wire", "ORGANIZATION") in found
+    arrest = next(e for e in doc._.events if e.event_type == "ARREST_DETAIN")
+    assert not any("Coral Wire" in a.text for a in arrest.arguments)

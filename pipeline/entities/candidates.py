@@ -23,7 +23,7 @@ __all__ = ["Candidate", "CandidateFinder", "choose"]
 _WORD = r"[^\W\d_][\w'’.-]*"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
+    rf"(?P<place>{_WORD}(?:[ /]{_WORD}){{0,3}})"
     rf"(?:,(?: {_WORD}){{1,3}})?"
     rf"(?:,? {_MONTH} \d{{1,2}})?"
     r"(?: ?\((?P<credit>[^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2})\))?"
@@ -121,10 +121,11 @@ class CandidateFinder:
         m = next((m for m in (_DATELINE.match(text, start) for start in starts) if self.is_dateline(m)), None)
         if m is None:
             return []
-        span = doc.char_span(m.start("place"), m.end("place"), alignment_mode="expand")
+        first = m.group("place").split("/")[0]  # "THE HAGUE/MANILA": filed from both; the first names it
+        span = doc.char_span(m.start("place"), m.start("place") + len(first), alignment_mode="expand")
         if span is None:
             return []
-        name = m.group("place").title()
+        name = first.title()
         if name == "Washington":
             name = "Washington, D.C."
         else:
@@ -134,6 +135,12 @@ class CandidateFinder:
         doc._.dateline = name
         ctx.dateline_words = m.group(0)
         found = [Candidate(span.start, span.end, "PLACE", "dateline", 2, name)]
+        offset = m.start("place") + len(first) + 1
+        for other in m.group("place").split("/")[1:]:
+            more = doc.char_span(offset, offset + len(other), alignment_mode="expand")
+            if more is not None:
+                found.append(Candidate(more.start, more.end, "PLACE", "dateline", 2, other.title()))
+            offset += len(other) + 1
         credit = doc.char_span(m.start("credit"), m.end("credit")) if m.group("credit") else None
         if credit is not None:  # "(Reuters)", "(West Africa Wire)": the news agency, not a place
             found.append(Candidate(credit.start, credit.end, "ORGANIZATION", "dateline_credit", 2, credit.text))
@@ -143,7 +150,7 @@ class CandidateFinder:
         """A place in capitals, and a known one when a colon ends it ("LAHORE:", not "UPDATE:")."""
         if m is None:
             return False
-        place = m.group("place")
+        place = m.group("place").replace("/", " ")
         if len(place) <= 2 or not all(_caps_word(w) for w in place.split()) \
                 or not any(a.isupper() and b.isupper() for a, b in zip(place, place[1:])):
             return False
@@ -271,6 +278,28 @@ class CandidateFinder:
                 if self.places.is_known_place(name) and self.places.lookup(name, ctx.text) is not None and not is_demonym(name, self.places):
                     found.append(Candidate(tok.i + 1, stop, "PLACE", "gazetteer_place", 1))
                     break
+        return found
+
+    def connected_names(self, ctx: EntityContext) -> list[Candidate]:
+        """"Ravindran a/l Muthusamy", "Siti binti Ahmad", "Raju s/o Kumar": a Malay or Tamil name joined to the
+        father's by a connector (lexicon `name_connectors`) is one person, however the model splits it."""
+        doc, found = ctx.doc, []
+
+        def name_word(i: int) -> bool:
+            return 0 <= i < len(doc) and doc[i].is_title and doc[i].pos_ in ("PROPN", "NOUN") \
+                and not doc[i].is_stop and doc[i].text.casefold() not in self.titles
+
+        for i, tok in enumerate(doc):
+            for width in (1, 3):
+                if "".join(t.text for t in doc[i:i + width]).lower() not in self.lex.name_connectors \
+                        or not name_word(i - 1) or not name_word(i + width):
+                    continue
+                start, end = i - 1, i + width + 1
+                while start > 0 and name_word(start - 1) and i - start < 3:
+                    start -= 1
+                while name_word(end) and end - i - width < 3:
+                    end += 1
+                found.append(Candidate(start, end, "PERSON", "connected_name", 1))
         return found
 
     def titled_names(self, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:

@@ -100,6 +100,7 @@ class EntityLexicon:
     person_possessions: frozenset[str]
     local_bodies: frozenset[str]
     title_modifiers: frozenset[str]
+    name_connectors: frozenset[str]
     locatives: tuple[str, ...]
     acronym_skip: frozenset[str]
     court_ref_modifiers: frozenset[str]
