@@ -522,3 +522,21 @@ def test_events_world_who_brings_an_arraignment_is_no_adjudicator(nlp):
     roles = arguments(nlp, "The order followed the arraignment of Maina by the federal government on Friday.",
                       "TRIAL_HEARING")
     assert not any("government" in a for a in roles.get("adjudicator", []))
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Jordan Whitlock, 31, was cleared of the same charge by a jury after a two-week trial.", "ACQUIT"),
+    ("Marcus Hale was convicted of fraud by a jury on Friday.", "CONVICT"),
+])
+def test_events_world_a_jury_the_parser_hangs_on_the_crime_decides(nlp, text, etype):
+    roles = arguments(nlp, text, etype)
+    assert roles.get("adjudicator") == ["a jury"] and "jury" not in " ".join(roles.get("crime", []))
+    charge = [e for e in annotate(nlp, text, PUBLISHED)._.events if e.event_type == "CHARGE_INDICT"]
+    assert not any(a.role == "agent" for e in charge for a in e.arguments)
+
+
+def test_events_world_a_dateline_credit_takes_no_part(nlp):
+    text = ("ABUJA, March 3 (Lagoon Wire) - Nigeria's anti-graft agency on Monday arraigned a former oil executive "
+            "on 14 counts of fraud before Justice Halima Yakubu.")
+    roles = arguments(nlp, text, "TRIAL_HEARING")
+    assert not any("Lagoon" in value for values in roles.values() for value in values)

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from ..coref import Person
 from .context import DocContext
 from .found import FoundArgument
-from .participants import body_within, person_like
+from .participants import body_within, person_like, trailing_decider
 from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase, trimmed
 
 __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
@@ -241,7 +241,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                                      full.end_char, ent.start_char, ent.end_char, source="coreference")
         return FoundArgument(role, ent.text, ent.start_char, ent.end_char, canonical, ent.start_char, ent.end_char)
     if phrase:
-        span = trimmed(doc, tok.left_edge.i, tok.right_edge.i, punctuation=False)
+        decider = trailing_decider(tok, ctx)
+        end = decider.head.i - 1 if decider is not None and decider.head.i > tok.i else tok.right_edge.i
+        span = trimmed(doc, tok.left_edge.i, end, punctuation=False)  # "the same charge", not "... by a jury"
     elif role in ("agent", "subject"):
         span = noun_phrase(tok, words.adjunct_prepositions | words.circumstance_phrases)
         noun = next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.i == span.end), None)

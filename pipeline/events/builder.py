@@ -329,6 +329,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         if person is not None:
             args.append(story_party(person, head, ctx))
     args = [a for a in args if a.role == "penalty" or not a.start_char <= head.idx < a.end_char]  # never itself
+    args = [a for a in args if a.source == "article" or not ctx.in_dateline(a.start_char)]  # "ABUJA (Lagoon Wire) -"
     if not entry.penalty_is_trigger:  # "sent him to prison for two years": the penalty is the term, not "prison"
         args = [a for a in args if a.role != "penalty" or not span.start_char <= a.start_char < span.end_char]
     trust = ctx.lexicon.argument_confidence

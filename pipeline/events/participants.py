@@ -9,7 +9,7 @@ from .context import DocContext
 from .lexicon import EventType
 from .syntax import SUBJECT_DEPS, headline_participle, is_passive, small_clause_subject
 
-__all__ = ["gives", "person_like", "body_within", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
+__all__ = ["gives", "person_like", "body_within", "trailing_decider", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
            "is_us", "foreign", "mover", "bare_plural"]
 
 PERSON_PRONOUNS = PRONOUNS | {"they", "them", "i", "me", "we", "us", "you", "himself", "herself"}
@@ -46,6 +46,17 @@ def body_within(tok: Token, ctx: DocContext) -> Span | None:
     bodies = [e for e in ctx.ents_in(tok.doc[tok.left_edge.i:tok.right_edge.i + 1])
               if e.label_ in ("AGENCY", "COURT") and e.root.i != tok.i]
     return bodies[0] if len(bodies) == 1 else None
+
+
+def trailing_decider(tok: Token, ctx: DocContext) -> Token | None:
+    """A by-phrase the parser hangs on a verb's object though it names who decided: "cleared of the same
+    charge by a jury", "convicted of fraud by a Crown Court jury"."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            by = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if by is not None and (by.lemma_.lower() in ("jury", "juror", "jurors") or court_like(by, ctx)):
+                return by
+    return None
 
 
 def court_like(tok: Token | None, ctx: DocContext) -> bool:

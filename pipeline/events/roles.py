@@ -13,7 +13,8 @@ from .arguments import add_argument, has_role, make_argument
 from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
-from .participants import actor_token, bare_plural, controller, court_like, executive_like, gives, patient, person_like
+from .participants import (actor_token, bare_plural, controller, court_like, executive_like, gives, patient, person_like,
+                           trailing_decider)
 from .syntax import SUBJECT_DEPS, by_agent, is_duration, is_passive, noun_phrase, used_as_noun
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
@@ -69,6 +70,9 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
     if prep == "by" and nominal:
         if etype.actor_role == "adjudicator" and (prosecuting_body(obj, ctx) or executive_like(obj, ctx)):
             return None, False  # "the arraignment of Maina by the federal government": it brings the case
+        if etype.actor_role == "agent" and (obj.lemma_.lower() in ("jury", "juror", "jurors") or court_like(obj, ctx)) \
+                and obj.head.head.dep_ == "pobj":
+            return None, False  # "cleared of the same charge by a jury": the jury clears, it did not charge
         return etype.actor_role, False
     if prep in PLACE_PREPOSITIONS and (label in ("PLACE", "GPE", "LOC", "FAC")
                                        or obj.lemma_.lower() in ctx.lexicon.nouns.location):
@@ -188,6 +192,10 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
         add_argument(args, "subject", favoured(head, ctx), ctx)
     if not has_role(args, "adjudicator"):
         add_argument(args, "adjudicator", clause_adjudicator(etype, head, nominal, ctx), ctx)
+    if etype.adjudicated and not nominal and not has_role(args, "adjudicator"):
+        objects = [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        add_argument(args, "adjudicator", next((d for d in (trailing_decider(o, ctx) for o in objects) if d is not None),
+                                               None), ctx)
     if nominal and etype.adjudicated:
         hearing_participants(args, head, ctx, party_is_subject=etype.name == "TRIAL_HEARING")
     time_and_place(args, etype, head, nominal, span, ctx)
