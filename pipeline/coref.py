@@ -96,6 +96,7 @@ class PeopleWords:
     victim_nouns: frozenset[str] = frozenset()               # "the murder of X": X was harmed, no party
     victim_verbs: frozenset[str] = frozenset()               # "charged with stabbing X"
     byline_words: frozenset[str] = frozenset()               # "By Ann Lee and Tom Hart": the reporters
+    official_nouns: frozenset[str] = frozenset()             # "the officer": acts for an agency, no party
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -449,6 +450,9 @@ class Resolver:
         if lemma in self.words.client_nouns and any(c.dep_ == "poss" for c in token.children):
             person = self.protagonist()  # "his client would appeal": the party the lawyer speaks for
             return (self._nearest_mention(person, token), person) if person is not None else None
+        if lemma in self.words.lawyer_titles | self.words.official_nouns and not (
+                self.in_lead(token) and any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")):
+            return None  # "the officer who scheduled the removal", "the spokesman": not the story's party
         if self._person_noun(token) and self._definite_or_lead(token):
             indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det") \
                 or self.in_headline(token)

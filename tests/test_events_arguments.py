@@ -902,3 +902,10 @@ def test_events_arguments_a_counted_group_is_the_list_that_names_it(nlp):
 def test_events_arguments_a_group_is_its_named_members_only_when_they_fit(nlp, text, subjects):
     event = only(events_of(nlp, text), "ARREST_DETAIN", "arrested")
     assert {a.canonical for a in event.arguments if a.role == "subject"} == subjects
+
+
+@pytest.mark.parametrize("word", ["officer"])
+def test_events_arguments_an_official_described_is_not_the_party(nlp, word):
+    text = f"Andres Rincon was deported in November. The {word} who scheduled the removal had not read the motion."
+    event = only(events_of(nlp, text), "DEPORT", "removal")
+    assert not any(a.role == "agent" and a.canonical == "Andres Rincon" for a in event.arguments)

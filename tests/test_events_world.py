@@ -540,3 +540,19 @@ def test_events_world_a_dateline_credit_takes_no_part(nlp):
             "on 14 counts of fraud before Justice Halima Yakubu.")
     roles = arguments(nlp, text, "TRIAL_HEARING")
     assert not any("Lagoon" in value for values in roles.values() for value in values)
+
+
+@pytest.mark.parametrize("text, executed", [
+    ("Singapore on Friday hanged a 39-year-old man convicted of trafficking heroin.", True),
+    ("Ravindran was hanged at Changi Prison at dawn.", True),
+    ("He hanged himself in his cell.", False),
+    ("A mob hanged the suspect from a tree.", False),
+    ("They hung a portrait of the judge in the hall.", False),
+])
+def test_events_world_a_hanging_is_an_execution_by_the_state(nlp, text, executed):
+    assert any(etype == "EXECUTE" for etype, _, _ in events(nlp, text)) == executed
+
+
+def test_events_world_an_agency_directed_to_free_someone_frees_them(nlp):
+    text = "Judge Miriam Castellano directed Immigration and Customs Enforcement to free Elmer Banegas within 48 hours."
+    assert "Castellano" not in " ".join(arguments(nlp, text, "RELEASE").get("agent", []))

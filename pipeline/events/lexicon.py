@@ -199,6 +199,7 @@ class People:
     victim_nouns: frozenset[str]
     victim_verbs: frozenset[str]
     byline_words: frozenset[str]
+    official_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ def controller(tok: Token, passive: bool, ctx: DocContext) -> Token | None:
     if tok.dep_ == "advcl":
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and head.lemma_ in ctx.lexicon.syntax.object_control \
-                and (person_like(obj, ctx) or court_like(obj, ctx)) \
+                and (person_like(obj, ctx) or court_like(obj, ctx) or executive_like(obj, ctx)) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return obj  # "hand him to the authorities to stand trial": he stands trial
         return surface_subject(head, ctx)

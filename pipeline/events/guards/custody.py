@@ -129,6 +129,17 @@ def executed_person(tok: Token, span: Span, ctx: DocContext) -> bool:
         and (person_like(obj, ctx) or obj.tag_ in ("NNS", "NNPS")) and not murder_told_as_execution(tok, ctx)
 
 
+@guard("hanged_person")
+def hanged_person(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"Singapore hanged a man convicted of trafficking", "was hanged at dawn", "will be hanged": an execution.
+    Not "hung" (a picture, a jury), "hanged himself", "was found hanged", nor a lynching by a mob."""
+    if tok.lower_ not in ("hang", "hanged", "hanging", "hangs") or tok.dep_ == "amod":
+        return False
+    if tok.head.lemma_ == "find" or any(c.lower_ in ("himself", "herself", "themselves") for c in tok.children):
+        return False
+    return executed_person(tok, span, ctx)
+
+
 def murder_told_as_execution(tok: Token, ctx: DocContext) -> bool:
     """"was executed at close range by two gunmen": a killing described as an execution, not a state's
     death sentence carried out; told by the manner ("at close range", "execution-style") or the killers."""
