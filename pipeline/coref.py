@@ -450,7 +450,7 @@ class Resolver:
         if lemma in self.words.client_nouns and any(c.dep_ == "poss" for c in token.children):
             person = self.protagonist()  # "his client would appeal": the party the lawyer speaks for
             return (self._nearest_mention(person, token), person) if person is not None else None
-        if lemma in self.words.lawyer_titles | self.words.official_nouns and not (
+        if lemma in self.words.official_nouns and not (
                 self.in_lead(token) and any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")):
             return None  # "the officer who scheduled the removal", "the spokesman": not the story's party
         if self._person_noun(token) and self._definite_or_lead(token):
