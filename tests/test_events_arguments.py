@@ -909,3 +909,10 @@ def test_events_arguments_an_official_described_is_not_the_party(nlp, word):
     text = f"Andres Rincon was deported in November. The {word} who scheduled the removal had not read the motion."
     event = only(events_of(nlp, text), "DEPORT", "removal")
     assert not any(a.role == "agent" and a.canonical == "Andres Rincon" for a in event.arguments)
+
+
+def test_events_arguments_those_found_guilty_in_a_small_clause(nlp):
+    text = ("The court found Imran Qadir and Waqas Bhatti guilty of murder and ordered each of them to pay "
+            "a fine to the victim's family.")
+    event = only(events_of(nlp, text), "CONVICT", "found")
+    assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Imran Qadir", "Waqas Bhatti"}

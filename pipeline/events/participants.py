@@ -107,7 +107,9 @@ def patient(tok: Token, ctx: DocContext) -> Token | None:
         for c in tok.head.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 return c
-    if not is_passive(tok) and any(c.dep_ == "cc" for c in tok.children):
+    own_clause = any(c.dep_ in ("ccomp", "xcomp", "oprd") and any(g.dep_ == "nsubj" for g in c.children)
+                     for c in tok.children)  # "found X guilty and ordered each of them to pay": X is found
+    if not is_passive(tok) and not own_clause and any(c.dep_ == "cc" for c in tok.children):
         for partner in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
             shared = next((c for c in partner.children if c.dep_ == "dobj"), None)
             if shared is not None:  # "convicted and sentenced Tan": the object both verbs share

@@ -160,6 +160,9 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
     nominal = used_as_noun(head) or (head.pos_ == "ADJ" and head.lemma_ not in ("free",)
                                      and head.lemma_.lower() not in ctx.lexicon.syntax.raising_adjectives)
     args: list[FoundArgument] = []
+    small = next((c for c in guilty.children if c.dep_ in ("nsubj", "nsubjpass")), None) if guilty is not None else None
+    if small is not None and small.i < guilty.i:
+        add_argument(args, "subject", small, ctx)  # "found X and Y guilty", parsed as a clause "X and Y guilty"
     if head.pos_ == "ADJ" and head.lemma_ == "free":
         verb = head.head
         add_argument(args, "subject", next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
