@@ -556,3 +556,13 @@ def test_events_world_a_hanging_is_an_execution_by_the_state(nlp, text, executed
 def test_events_world_an_agency_directed_to_free_someone_frees_them(nlp):
     text = "Judge Miriam Castellano directed Immigration and Customs Enforcement to free Elmer Banegas within 48 hours."
     assert "Castellano" not in " ".join(arguments(nlp, text, "RELEASE").get("agent", []))
+
+
+@pytest.mark.parametrize("text, etype, found", [
+    ("He faces a maximum sentence of ten years if convicted.", "SENTENCE", False),
+    ("The judge imposed the maximum sentence of ten years.", "SENTENCE", True),
+    ("People who have been arrested on minor charges are usually freed within a day.", "ARREST_DETAIN", False),
+    ("The two men who have been arrested told police they were innocent.", "ARREST_DETAIN", True),
+])
+def test_events_world_what_the_law_sets_or_usually_happens_is_no_event(nlp, text, etype, found):
+    assert any(t == etype for t, _, _ in events(nlp, text)) == found

@@ -39,6 +39,9 @@ def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) 
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.lemma_ in words.penalty_carrying_verbs \
             and not any(c.dep_ == "prt" for c in head.head.children):  # not "carried out an execution"
         return True  # "the offence carries a maximum sentence of ten years": what the law allows
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" and head.head.lemma_ == "face" \
+            and any(c.dep_ == "amod" and c.lower_ in words.statutory_bounds for c in head.children):
+        return True  # "he faces a maximum sentence of ten years if convicted"
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("pobj", "dobj"):
         gov = head.head.head if head.dep_ == "pobj" else head.head
         undergoer = patient(gov, ctx) if gov.pos_ == "VERB" else None
@@ -57,8 +60,10 @@ def generic_participants(etype: EventType | None, head: Token, ctx: DocContext) 
             and not any(c.dep_ in ("relcl", "acl", "appos") for c in undergoer.children):
         return True  # "a migrant can be detained for 72 hours": what the law allows any migrant; not "ruled
         # that a commander who sought asylum can be extradited"
-    if head.dep_ == "relcl" and head.tag_ in ("VBP", "VBZ") and bare_plural(head.head, ctx):
-        return True  # "persons who plead guilty receive a discount"
+    present = head.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
+                                                for c in head.children)
+    if head.dep_ == "relcl" and present and bare_plural(head.head, ctx):
+        return True  # "persons who plead guilty receive a discount", "people who have been arrested go to"
     if etype is not None and etype.generic_participant == "actor":
         return bare_plural(actor_token(head, ctx), ctx)
     return bare_plural(undergoer, ctx)

@@ -220,6 +220,7 @@ class Syntax:
     appeal_verbs: frozenset[str]
     anyone_pronouns: frozenset[str]
     penalty_carrying_verbs: frozenset[str]
+    statutory_bounds: frozenset[str]     # "faces a maximum sentence": the law's bound, no sentence
     subject_light: frozenset[str]
     answering_verbs: frozenset[str]      # "denied the charges": the accused answers an accusation
     request_light: frozenset[str]
