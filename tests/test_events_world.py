@@ -566,3 +566,17 @@ def test_events_world_an_agency_directed_to_free_someone_frees_them(nlp):
 ])
 def test_events_world_what_the_law_sets_or_usually_happens_is_no_event(nlp, text, etype, found):
     assert any(t == etype for t, _, _ in events(nlp, text)) == found
+
+
+@pytest.mark.parametrize("text, etype, role, value", [
+    ("The magistrate issued orders to the CID to investigate the matter.", "ORDER", "adjudicator", "The magistrate"),
+    ("The court mandated that all relevant details be recorded.", "ORDER", "adjudicator", "the court"),
+    ("Parramatta Local Court heard bail bids from the two men on Monday.", "TRIAL_HEARING", "subject", "the two men"),
+])
+def test_events_world_court_decisions_and_hearings_as_wire_copy_words_them(nlp, text, etype, role, value):
+    roles = arguments(nlp, text, etype)
+    assert any(value.lower() in v.lower() for v in roles.get(role, []))
+
+
+def test_events_world_a_law_that_mandates_is_no_order(nlp):
+    assert not events(nlp, "The law mandated that all migrants be screened.")

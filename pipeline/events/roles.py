@@ -416,6 +416,12 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                     or subj.lemma_.lower() in ctx.lexicon.syntax.group_nouns
                     or ents.get(subj.i) is not None and ents[subj.i].label_ in ("PERSON", "AGENCY", "ORGANIZATION")):
                 undergoer = subj
+        if etype.person_centred and undergoer is not None and undergoer.lemma_ in ctx.lexicon.nouns.plea_nouns:
+            asker = next((c for c in undergoer.children if c.dep_ == "poss"), None) or next(
+                (g for c in undergoer.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+                 for g in c.children if g.dep_ == "pobj"), None)
+            if asker is not None and person_like(asker, ctx):  # "heard bail bids from the two men"
+                undergoer = asker
         if etype.action_object_of and undergoer is not None and not person_like(undergoer, ctx) \
                 and ents.get(undergoer.i) is None:
             of = next((g for c in undergoer.children if c.dep_ == "prep" and c.lower_ == "of"

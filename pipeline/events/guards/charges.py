@@ -18,7 +18,8 @@ def tried_for(tok: Token, span: Span, ctx: DocContext) -> bool:
 
 @guard("hear_case")
 def hear_case(tok: Token, span: Span, ctx: DocContext) -> bool:
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in ("case", "appeal", "argument", "challenge", "petition")
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in ("case", "appeal", "argument", "challenge", "petition",
+                                                                "application", "bid", "plea", "motion", "matter")
                for c in tok.children)
 
 

@@ -75,8 +75,16 @@ def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
 def before_court(tok: Token, ctx: DocContext, prepositions: tuple[str, ...] = ("in", "before", "at")) -> bool:
     """"in court", "before a magistrate", "at the High Court": the place a hearing is held."""
     return any(c.dep_ == "prep" and c.lower_ in prepositions and any(
-        g.dep_ == "pobj" and (court_like(g, ctx) or g.lemma_.lower() in ("court", "courtroom")) for g in c.children)
-        for c in tok.children)
+        g.dep_ == "pobj" and (court_like(g, ctx) or g.lemma_.lower() in ("court", "courtroom") or named_court_pronoun(g, ctx))
+        for g in c.children) for c in tok.children)
+
+
+def named_court_pronoun(tok: Token, ctx: DocContext) -> bool:
+    """"appeared before it", where "it" is the court just named."""
+    if tok.lower_ != "it":
+        return False
+    body = ctx.coref.resolve_group(tok)
+    return body is not None and body.label_ == "COURT"
 
 
 @guard("reappears")
