@@ -97,6 +97,7 @@ class PeopleWords:
     victim_verbs: frozenset[str] = frozenset()               # "charged with stabbing X"
     byline_words: frozenset[str] = frozenset()               # "By Ann Lee and Tom Hart": the reporters
     official_nouns: frozenset[str] = frozenset()             # "the officer": acts for an agency, no party
+    collective_nouns: frozenset[str] = frozenset()           # "the family": a group, no one party
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -450,6 +451,8 @@ class Resolver:
         if lemma in self.words.client_nouns and any(c.dep_ == "poss" for c in token.children):
             person = self.protagonist()  # "his client would appeal": the party the lawyer speaks for
             return (self._nearest_mention(person, token), person) if person is not None else None
+        if lemma in self.words.collective_nouns:
+            return None
         if lemma in self.words.official_nouns and not (
                 self.in_lead(token) and any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")):
             return None  # "the officer who scheduled the removal", "the spokesman": not the story's party

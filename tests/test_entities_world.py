@@ -107,3 +107,10 @@ def test_entities_world_a_dateline_filed_from_two_places(nlp):
     assert ("THE HAGUE", "PLACE") in found and ("MANILA", "PLACE") in found and ("Coral Wire", "ORGANIZATION") in found
     arrest = next(e for e in doc._.events if e.event_type == "ARREST_DETAIN")
     assert not any("Coral Wire" in a.text for a in arrest.arguments)
+
+
+def test_entities_world_a_court_pseudonym_is_a_person_wherever_written(nlp):
+    text = ("The court ruled the detention of the man, identified in court papers by the pseudonym BKT41, was "
+            "unlawful. BKT41 was released on Thursday.")
+    found = [(e.text, e.label_) for e in annotate(nlp, text, "2025-03-14").ents]
+    assert found.count(("BKT41", "PERSON")) == 2

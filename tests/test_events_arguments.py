@@ -916,3 +916,9 @@ def test_events_arguments_those_found_guilty_in_a_small_clause(nlp):
             "a fine to the victim's family.")
     event = only(events_of(nlp, text), "CONVICT", "found")
     assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Imran Qadir", "Waqas Bhatti"}
+
+
+def test_events_arguments_a_family_is_no_one_party(nlp):
+    text = "Imran Qadir was sentenced to death. The victim's brother said the family was disappointed by the acquittals."
+    event = only(events_of(nlp, text), "ACQUIT", "acquittals")
+    assert not any(a.role == "subject" for a in event.arguments)  # the family was not acquitted

@@ -28,6 +28,7 @@ _DATELINE = re.compile(
     rf"(?:,? {_MONTH} \d{{1,2}})?"
     r"(?: ?\((?P<credit>[^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2})\))?"
     r"(?P<dash> ?[—–―]| ?--| -(?= )|:(?= ))")
+_PSEUDONYM = re.compile(r"[A-Z]{2,5}\d{1,4}")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|La|Le|Du|Di)(?=[^\W\d_])")
 
 
@@ -279,6 +280,15 @@ class CandidateFinder:
                     found.append(Candidate(tok.i + 1, stop, "PLACE", "gazetteer_place", 1))
                     break
         return found
+
+    def pseudonyms(self, ctx: EntityContext) -> list[Candidate]:
+        """"identified in court documents by the pseudonym AYX22": a court's code name of capitals and digits
+        (SPEC: pseudonyms used in court papers are PERSON), there and wherever else the article writes it."""
+        doc = ctx.doc
+        shaped = [t for t in doc if _PSEUDONYM.fullmatch(t.text)]
+        cued = {t.text for t in shaped
+                if any(w.lower_ in self.lex.pseudonym_cues for w in doc[max(0, t.i - 6):t.i])}
+        return [Candidate(t.i, t.i + 1, "PERSON", "pseudonym", 1) for t in shaped if t.text in cued]
 
     def connected_names(self, ctx: EntityContext) -> list[Candidate]:
         """"Ravindran a/l Muthusamy", "Siti binti Ahmad", "Raju s/o Kumar": a Malay or Tamil name joined to the

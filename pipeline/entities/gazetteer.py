@@ -101,6 +101,7 @@ class EntityLexicon:
     local_bodies: frozenset[str]
     title_modifiers: frozenset[str]
     name_connectors: frozenset[str]
+    pseudonym_cues: frozenset[str]
     locatives: tuple[str, ...]
     acronym_skip: frozenset[str]
     court_ref_modifiers: frozenset[str]

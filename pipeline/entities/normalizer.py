@@ -69,6 +69,7 @@ class EntityNormalizer(ResourceComponent):
         cands += finder.court_descriptions(ctx)
         cands += finder.named_with_age(ctx)
         cands += finder.connected_names(ctx)
+        cands += finder.pseudonyms(ctx)
         chosen = choose(cands)
         taken = {i for c in chosen for i in range(c.start, c.end)}
         for c in chosen:

@@ -200,6 +200,7 @@ class People:
     victim_verbs: frozenset[str]
     byline_words: frozenset[str]
     official_nouns: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -609,7 +609,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         answerer = actor_token(gov, ctx)
         if answerer is not None and person_like(answerer, ctx) and not court_like(answerer, ctx):
             add_argument(args, "subject", answerer, ctx)
-    if etype.person_centred and head.dep_ == "pobj" and gov.lower_ not in ("at", "during", "before", "after") \
+    if etype.person_centred and head.dep_ == "pobj" and gov.lower_ not in ("at", "during", "before", "after", "by") \
             and not has_role(args, "subject"):
         verb = gov.head.head if gov.head.lemma_ == "guilty" else gov.head  # "pleaded guilty to charges"
         if verb.pos_ == "VERB":
