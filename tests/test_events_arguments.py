@@ -922,3 +922,14 @@ def test_events_arguments_a_family_is_no_one_party(nlp):
     text = "Imran Qadir was sentenced to death. The victim's brother said the family was disappointed by the acquittals."
     event = only(events_of(nlp, text), "ACQUIT", "acquittals")
     assert not any(a.role == "subject" for a in event.arguments)  # the family was not acquitted
+
+
+@pytest.mark.parametrize("text, etype, trigger, time", [
+    ("Justice Yakubu fixed April 2 for the start of trial.", "TRIAL_HEARING", "trial", "April 2"),
+    ("The judge on Monday adjourned the case to March 20 for trial.", "TRIAL_HEARING", "trial", "March 20"),
+    ("In a decision released Jan. 15, Justice Brossard found that the agency had acted unlawfully.", "RULING",
+     "decision", "Jan. 15"),
+])
+def test_events_arguments_the_date_a_court_sets_or_a_decision_is_released(nlp, text, etype, trigger, time):
+    arg = argument(only(events_of(nlp, text), etype, trigger), "time")
+    assert arg is not None and arg.text == time

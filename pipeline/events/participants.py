@@ -9,8 +9,8 @@ from .context import DocContext
 from .lexicon import EventType
 from .syntax import SUBJECT_DEPS, headline_participle, is_passive, small_clause_subject
 
-__all__ = ["gives", "person_like", "body_within", "trailing_decider", "court_like", "executive_like", "patient", "actor_token", "controller", "destination",
-           "is_us", "foreign", "mover", "bare_plural"]
+__all__ = ["gives", "person_like", "body_within", "trailing_decider", "court_like", "executive_like",
+           "patient", "actor_token", "controller", "destination", "is_us", "foreign", "mover", "bare_plural"]
 
 PERSON_PRONOUNS = PRONOUNS | {"they", "them", "i", "me", "we", "us", "you", "himself", "herself"}
 

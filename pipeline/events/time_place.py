@@ -14,7 +14,8 @@ from .syntax import attached, is_duration
 __all__ = ["time_and_place", "dateline_place"]
 
 SCHEDULING_VERBS = ("expect", "schedule", "set", "plan", "begin", "start", "slate", "unseal", "file", "issue", "return",
-                    "bring", "hand")
+                    "bring", "hand", "release", "deliver", "announce", "pronounce")
+SETTING_VERBS = ("fix", "set", "adjourn", "schedule", "slate", "postpone", "reserve", "list")  # "fixed April 2 for trial"
 PLACE_PREPOSITIONS = ("in", "at", "near", "inside", "outside")
 
 
@@ -37,6 +38,16 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
         for c in head.children:
             if c.dep_ in ("relcl", "acl") and c.lemma_ in SCHEDULING_VERBS:
                 extra += (c, *[x for x in c.children if x.dep_ == "xcomp"])
+    if nominal:
+        setter = head
+        for _ in range(4):  # "fixed April 2 for the start of trial", "adjourned the case to March 20 for trial"
+            if setter.dep_ not in ("pobj", "prep") or setter.head.i == setter.i:
+                break
+            setter = setter.head
+            if setter.pos_ == "VERB":
+                if setter.lemma_ in SETTING_VERBS and setter.i < head.i:
+                    add_argument(args, "time", set_date(setter, ctx), ctx, split=False)
+                break
     ordered = ordered_participle(head, ctx)
     if head.pos_ == "VERB" and head.lemma_ in words.court_decision_verbs:
         extra += tuple(c for c in head.children if ordered_participle(c, ctx))
@@ -89,6 +100,18 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
                                    and ctx.ents.get(x.i) is not None and ctx.ents[x.i].label_ in ("AGENCY",)), None)
                     if runner is not None:
                         add_argument(args, "agent", runner, ctx, split=False)
+
+
+def set_date(verb: Token, ctx: DocContext) -> Token | None:
+    """The date a court fixes for what comes next: "fixed April 2", "adjourned the case to March 20"."""
+    for c in verb.children:
+        date = c if c.dep_ in ("dobj", "npadvmod") else None
+        if c.dep_ == "prep" and c.lower_ in ("to", "till", "for"):
+            date = next((g for g in c.children if g.dep_ == "pobj"), None)
+        ent = ctx.ents.get(date.i) if date is not None else None
+        if ent is not None and ent.label_ == "DATE" and not is_duration(ent):
+            return date
+    return None
 
 
 def ordered_participle(tok: Token, ctx: DocContext) -> bool:
