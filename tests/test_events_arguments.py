@@ -933,3 +933,14 @@ def test_events_arguments_a_family_is_no_one_party(nlp):
 def test_events_arguments_the_date_a_court_sets_or_a_decision_is_released(nlp, text, etype, trigger, time):
     arg = argument(only(events_of(nlp, text), etype, trigger), "time")
     assert arg is not None and arg.text == time
+
+
+def test_events_arguments_they_after_a_named_group_is_each_member(nlp):
+    text = "Three activists, Leung Chun, Raphael Wong and Avery Ng, were charged. They were found guilty on Monday."
+    event = only(events_of(nlp, text), "CONVICT", "found guilty")
+    assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Leung Chun", "Raphael Wong", "Avery Ng"}
+
+
+def test_events_arguments_bail_allowed_to_someone_is_theirs(nlp):
+    event = only(events_of(nlp, "The high court allowed the bail to the petitioner on Tuesday."), "RELEASE", "bail")
+    assert argument(event, "subject") is not None and argument(event, "subject").text == "the petitioner"

@@ -312,8 +312,20 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                            and ctx.ents[t.i].label_ == "PERSON" or any(
                                ctx.ents.get(a.i) is not None and ctx.ents[a.i].label_ == "PERSON"
                                for a in t.children if a.dep_ == "appos")]
-    if not phrase and role in ("subject", "agent") and tok.lower_ in ("they", "them", "their") \
-            and ctx.coref.resolve_group(tok) is None:
+    group = ctx.coref.resolve_group(tok) if not phrase and role in ("subject", "agent") \
+        and tok.lower_ in ("they", "them", "their") else None
+    if group is not None and ctx.ents.get(group.root.i) is None:
+        named = next((c for c in group.root.children if c.dep_ == "appos" and ctx.ents.get(c.i) is not None
+                      and ctx.ents[c.i].label_ == "PERSON"), None)
+        people = [ctx.ents[t.i] for t in (conjuncts(named) if named is not None else [])
+                  if ctx.ents.get(t.i) is not None and ctx.ents[t.i].label_ == "PERSON"]
+        for mention in people:  # "Three activists, A, B and C, were charged. They were found guilty": each one
+            person = ctx.coref.person(mention)
+            args.append(FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), person.name if person else mention.text,
+                                      mention.start_char, mention.end_char, source="coreference"))
+        if people:
+            return
+    if not phrase and role in ("subject", "agent") and tok.lower_ in ("they", "them", "their") and group is None:
         for mention, person in ctx.coref.resolve_pair(tok):  # "They were both sentenced": each of the two
             arg = FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), person.name,
                                 mention.start_char, mention.end_char, source="coreference")

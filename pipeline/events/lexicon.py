@@ -211,6 +211,7 @@ class Syntax:
     from_control: frozenset[str]
     actor_light: frozenset[str]
     withhold_light: frozenset[str]
+    grant_light: frozenset[str]          # "allowed the bail to the petitioner": gives what it grants
     raising_adjectives: frozenset[str]
     adjunct_prepositions: frozenset[str]
     circumstance_phrases: frozenset[str]

@@ -257,4 +257,4 @@ def gives(verb: Token, etype: EventType, ctx: DocContext) -> bool:
     """A light verb whose doer gives its nominal trigger ("granted bail", "issued an order"), or
     withholds what an authority grants ("was refused bail", "denied a stay")."""
     words = ctx.lexicon.syntax
-    return verb.lemma_ in words.actor_light or etype.granted and verb.lemma_ in words.withhold_light
+    return verb.lemma_ in words.actor_light or etype.granted and verb.lemma_ in words.withhold_light | words.grant_light
