@@ -686,7 +686,12 @@ class Resolver:
             return before[-1][1]
         if self.sent_index.get(token.i, 99) <= self.lead_index + 1:
             after = [(i, m) for i, m in fits if m[0][0].start > token.i and i - here <= 2]
-            return after[0][1] if after else []
+            if after:
+                return after[0][1]
+        parties = sorted((p for p in self.people if p.party and p.mentions[0].start < token.i),
+                         key=lambda p: p.mentions[0].start)
+        if count is not None and len(parties) == count == len([p for p in self.people if p.party]):
+            return [(self._nearest_mention(p, token), p) for p in parties]  # "the five": the story's five parties
         return []
 
     def resolve_group(self, token: Token) -> Span | None:

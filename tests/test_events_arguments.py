@@ -944,3 +944,11 @@ def test_events_arguments_they_after_a_named_group_is_each_member(nlp):
 def test_events_arguments_bail_allowed_to_someone_is_theirs(nlp):
     event = only(events_of(nlp, "The high court allowed the bail to the petitioner on Tuesday."), "RELEASE", "bail")
     assert argument(event, "subject") is not None and argument(event, "subject").text == "the petitioner"
+
+
+def test_events_arguments_the_five_are_the_five_parties_the_story_names(nlp):
+    text = ("Sibusiso Mthembu was arrested in Durban. His wife, Nomvula Mthembu, was held in Howick. Thandeka Zulu, "
+            "Pieter van Wyk and Ravi Naidoo were arrested later. The five were granted bail on Thursday.")
+    event = only(events_of(nlp, text), "RELEASE", "bail")
+    assert [a.canonical for a in event.arguments if a.role == "subject"] == [
+        "Sibusiso Mthembu", "Nomvula Mthembu", "Thandeka Zulu", "Pieter van Wyk", "Ravi Naidoo"]
