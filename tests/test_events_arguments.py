@@ -952,3 +952,11 @@ def test_events_arguments_the_five_are_the_five_parties_the_story_names(nlp):
     event = only(events_of(nlp, text), "RELEASE", "bail")
     assert [a.canonical for a in event.arguments if a.role == "subject"] == [
         "Sibusiso Mthembu", "Nomvula Mthembu", "Thandeka Zulu", "Pieter van Wyk", "Ravi Naidoo"]
+
+
+def test_events_arguments_an_order_an_agency_obtained_is_no_order_of_the_storys_judge(nlp):
+    text = ("Justice Halima Yakubu remanded the former director in Kuje. The agency said it had also obtained "
+            "an interim order forfeiting three of his properties.")
+    found = events_of(nlp, text)
+    assert argument(only(found, "ORDER", "order"), "adjudicator") is None
+    assert argument(only(found, "ARREST_DETAIN", "remanded"), "subject").text == "the former director"

@@ -246,6 +246,11 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         span = trimmed(doc, tok.left_edge.i, end, punctuation=False)  # "the same charge", not "... by a jury"
     elif role in ("agent", "subject"):
         span = noun_phrase(tok, words.adjunct_prepositions | words.circumstance_phrases)
+        where = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i > tok.i
+                      and any(ctx.ents.get(g.i) is not None and ctx.ents[g.i].label_ == "PLACE"
+                              for g in c.children if g.dep_ == "pobj")), None)
+        if where is not None and where.right_edge.i == span.end - 1:
+            span = doc[span.start:where.i]  # "remanded the former director in Kuje": where, not who
         noun = next((c for c in tok.children if c.dep_ in ("acl", "amod") and c.i == span.end), None)
         if tok.like_num and noun is not None:  # "the three accused", headed by the number
             span = doc[span.start:noun.i + 1]

@@ -301,8 +301,10 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         adjudicator = earlier_adjudicator(etype, head, ctx)
         if adjudicator is not None:
             args.append(adjudicator)
+    obtained = used_as_noun(head) and head.dep_ in ("dobj", "nsubjpass") \
+        and head.head.lemma_ in ctx.lexicon.syntax.request_light  # "the agency obtained an interim order"
     if etype.judge_from_article is not None and entry.judge_from_article and modality in ("asserted", "reported") \
-            and not any(a.role == "adjudicator" for a in args) \
+            and not obtained and not any(a.role == "adjudicator" for a in args) \
             and not (etype.judge_from_article == "unless_passive" and is_passive(head)) \
             and not (etype.judge_from_article == "definite_noun" and not (used_as_noun(head) and definite(head))):
         adjudicator = appellate_court(ctx) if etype.judge_from_article == "appellate_court" \
