@@ -580,3 +580,22 @@ def test_events_world_court_decisions_and_hearings_as_wire_copy_words_them(nlp, 
 
 def test_events_world_a_law_that_mandates_is_no_order(nlp):
     assert not events(nlp, "The law mandated that all migrants be screened.")
+
+
+def test_events_world_an_appeal_to_a_ruling_names_no_court(nlp):
+    roles = arguments(nlp, "Both men will be lodging an appeal to the ruling.", "APPEAL")
+    assert "adjudicator" not in roles
+    roles = arguments(nlp, "He lodged an appeal to the High Court on Monday.", "APPEAL")
+    assert roles.get("adjudicator") == ["High Court"]
+
+
+def test_events_world_a_protest_directed_at_someone_is_no_order(nlp):
+    assert not events(nlp, "Leung said it was a peaceful protest directed only at the chief secretary.")
+
+
+@pytest.mark.parametrize("text, etype, role, value", [
+    ("The magistrate later fined an activist only HK$1,500 for hitting a reporter.", "FINE", "penalty", "only HK$1,500"),
+    ("The magistrate had detained his party colleague Ma Wan-ki.", "ARREST_DETAIN", "subject", "Ma Wan-ki"),
+])
+def test_events_world_a_penalty_without_its_reason_and_a_colleague_named(nlp, text, etype, role, value):
+    assert arguments(nlp, text, etype).get(role) == [value]

@@ -243,6 +243,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
     if phrase:
         decider = trailing_decider(tok, ctx)
         end = decider.head.i - 1 if decider is not None and decider.head.i > tok.i else tok.right_edge.i
+        reason = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i), None)
+        if role == "penalty" and reason is not None:
+            end = min(end, reason.i - 1)  # "HK$1,500 for hitting a reporter": the sum, not what it punishes
         span = trimmed(doc, tok.left_edge.i, end, punctuation=False)  # "the same charge", not "... by a jury"
     elif role in ("agent", "subject"):
         span = noun_phrase(tok, words.adjunct_prepositions | words.circumstance_phrases)

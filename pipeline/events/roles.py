@@ -35,6 +35,8 @@ def _rule_holds(rule: PrepositionRule, obj: Token, nominal: bool, ctx: DocContex
     if rule.only_person and not person_like(obj, ctx):
         return False
     ent = ctx.ents.get(obj.i)
+    if rule.role == "adjudicator" and ent is None and not court_like(obj, ctx):
+        return False  # "an appeal to the ruling": a decision appealed, no court
     if rule.role in ("destination", "origin") and ent is not None and ent.label_ in ("COURT", "AGENCY"):
         return False  # "appealed his deportation to the Board of Immigration Appeals": no place
     return not (rule.unless_person and person_like(obj, ctx))

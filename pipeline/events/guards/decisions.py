@@ -72,8 +72,8 @@ def about_custody(verb: Token) -> bool:
 def court_order(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"the judge ordered": a court's order, not a governor's."""
     actor = actor_token(tok, ctx)
-    if actor is None:
-        return tok.lemma_ in ("order", "direct") and (is_passive(tok) or tok.dep_ in ("advcl", "conj"))
+    if actor is None:  # not "a protest directed only at the chief secretary"
+        return tok.lemma_ in ("order", "direct") and (is_passive(tok) and tok.dep_ != "acl" or tok.dep_ in ("advcl", "conj"))
     if court_like(actor, ctx):
         return True
     if tok.lemma_ not in ("order", "direct"):
