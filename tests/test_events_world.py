@@ -599,3 +599,9 @@ def test_events_world_a_protest_directed_at_someone_is_no_order(nlp):
 ])
 def test_events_world_a_penalty_without_its_reason_and_a_colleague_named(nlp, text, etype, role, value):
     assert arguments(nlp, text, etype).get(role) == [value]
+
+
+def test_events_world_an_action_told_of_someone_a_charge_is_against_is_not_negated(nlp):
+    text = "Police registered a second FIR against the suspect already detained by city police in a similar case."
+    assert ("ARREST_DETAIN", "detained", False) in events(nlp, text)
+    assert ("CHARGE_INDICT", "charged", True) in events(nlp, "He was released without being charged.")

@@ -86,11 +86,12 @@ def attributes(entry: TriggerEntry, head: Token, span: Span, ctx: DocContext) ->
             prev_dep = "pcomp"
         if prev_dep == "acl" and cur.head.dep_ == "dobj" and cur.head.head.pos_ == "VERB":
             cur, prev_dep = cur.head, "xcomp"  # "ordered him held": the object's participle is a complement
+        came_as = cur.dep_
         cur = cur.head
         if cur.pos_ == "ADP":
             prev_dep = "pcomp" if cur.lower_ in ("from", "against", "without") else "prep"
-            if cur.lower_ in ("against", "without"):
-                negated = True
+            if cur.lower_ in ("against", "without") and came_as == "pcomp":
+                negated = True  # "voted against deporting him"; not "an FIR against the suspect already detained"
             if cur.lower_ == "from" and cur.head.lemma_ in words.from_control:
                 modality = modality or "future"
             cur = cur.head
