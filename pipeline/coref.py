@@ -147,12 +147,12 @@ class Person:
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "both": 2}
+                 "both": 2, "pair": 2, "duo": 2, "couple": 2, "trio": 3, "quartet": 4}
 
 
 def _count_of(token: Token) -> int | None:
     """How many a description counts: "the three accused", "all five men", "both men", "the five"."""
-    words = [token] if token.like_num else []
+    words = [token] if token.like_num or token.lower_ in ("pair", "duo", "couple", "trio", "quartet") else []
     words += [c for c in token.children if c.dep_ in ("nummod", "det", "predet", "quantmod")]
     for word in words:
         if word.lower_ in _NUMBER_WORDS:

@@ -960,3 +960,11 @@ def test_events_arguments_an_order_an_agency_obtained_is_no_order_of_the_storys_
     found = events_of(nlp, text)
     assert argument(only(found, "ORDER", "order"), "adjudicator") is None
     assert argument(only(found, "ARREST_DETAIN", "remanded"), "subject").text == "the former director"
+
+
+def test_events_arguments_the_trio_is_the_three_named(nlp):
+    text = ("Thandiwe Mokoena, Sipho Ndlovu and Natasha Jansen will remain in custody. The trio appeared before the "
+            "magistrate's court on Wednesday.")
+    event = only(events_of(nlp, text), "TRIAL_HEARING", "appeared")
+    assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Thandiwe Mokoena", "Sipho Ndlovu",
+                                                                              "Natasha Jansen"}

@@ -605,3 +605,17 @@ def test_events_world_an_action_told_of_someone_a_charge_is_against_is_not_negat
     text = "Police registered a second FIR against the suspect already detained by city police in a similar case."
     assert ("ARREST_DETAIN", "detained", False) in events(nlp, text)
     assert ("CHARGE_INDICT", "charged", True) in events(nlp, "He was released without being charged.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The court had set aside two days for the bail application hearing.", "RULING"),
+    ("He said he had weighed the arguments presented by both the prosecution and defence teams.", "CHARGE_INDICT"),
+])
+def test_events_world_time_reserved_and_the_prosecution_as_a_side(nlp, text, absent):
+    assert not any(etype == absent for etype, _, _ in events(nlp, text))
+
+
+def test_events_world_a_conviction_set_aside_happened_and_was_not_the_reviewing_courts(nlp):
+    event = next(e for e in annotate(nlp, "The appeals court set aside his conviction.", PUBLISHED)._.events
+                 if e.event_type == "CONVICT")
+    assert event.modality == "asserted" and not any(a.role == "adjudicator" for a in event.arguments)

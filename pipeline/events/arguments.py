@@ -372,7 +372,8 @@ def plural_description(tok: Token, ctx: DocContext) -> bool:
         return False  # "Dozens of activists, including A and B": some, not all, are named
     if tok.like_num:
         return tok.dep_ in SUBJECT_DEPS + ("dobj", "pobj")
-    return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in ("group", "accused")
+    return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in ("group", "accused", "pair", "duo", "couple", "trio",
+                                                                 "quartet")
 
 
 def has_role(args: list[FoundArgument], role: str) -> bool:

@@ -619,8 +619,9 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
     if head.dep_ == "pobj" and gov.dep_ in ("prep", "agent") and gov.lower_ not in ctx.lexicon.syntax.adjunct_prepositions:
         gov = gov.head  # "filed a charge sheet against him"; not "granted bail following a charge"
     if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
-        if gives(gov, etype, ctx) and not has_role(args, actor_role) \
-                and not requested(gov.lemma_, actor_role, ctx):
+        set_aside = any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in gov.children)
+        if gives(gov, etype, ctx) and not has_role(args, actor_role) and not set_aside \
+                and not requested(gov.lemma_, actor_role, ctx):  # not "set aside his conviction"
             actor = doer(gov, ctx)
             if etype.granted and actor is not None and not has_role(args, "subject") and person_like(actor, ctx) \
                     and actor.head.i == gov.i and gov.tag_ == "VBD" and recipient(gov, head, ctx) is None \

@@ -54,6 +54,9 @@ def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
     if lemma == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.nouns.pleaded_accusations
                                for c in tok.children):
         return False  # "He denied the charges": a plea; a court dismisses charges
+    if lemma == "set" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("day", "week", "hour", "month", "time", "date")
+                              for c in tok.children):
+        return False  # "had set aside two days for the hearing": time reserved, no decision set aside
     if lemma in ("side", "strike") and not any(c.dep_ in ("prep", "prt") for c in tok.children):
         return False
     if lemma in ("grant", "deny", "reject", "refuse", "allow", "dismiss", "approve") and about_custody(tok):

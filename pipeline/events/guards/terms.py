@@ -169,6 +169,8 @@ def prosecution_as_party(tok: Token) -> bool:
     prosecution" stay charges."""
     if tok.lemma_ != "prosecution" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False
+    if any(t.lemma_.lower() in ("defence", "defense") for t in tok.doc[tok.i + 1:tok.i + 4]):
+        return True  # "both the prosecution and defence teams"
     if tok.dep_ in ("nsubj", "nsubjpass", "poss", "conj") and any(c.lower_ == "the" for c in tok.children):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in ("for", "by", "from", "with", "to") \
