@@ -114,3 +114,13 @@ def test_entities_world_a_court_pseudonym_is_a_person_wherever_written(nlp):
             "unlawful. BKT41 was released on Thursday.")
     found = [(e.text, e.label_) for e in annotate(nlp, text, "2025-03-14").ents]
     assert found.count(("BKT41", "PERSON")) == 2
+
+
+def test_entities_world_court_descriptions_of_a_kind_are_courts_of_that_kind(nlp):
+    text = ("The Allahabad High Court granted bail to the father. His wife was granted bail by the sessions court in "
+            "Barabanki. The high court told the trial court to finish the trial. An anti-terrorism court jailed two men.")
+    doc = annotate(nlp, text, "2025-03-14")
+    courts = {e.text: e._.canonical for e in doc.ents if e.label_ == "COURT"}
+    assert courts["The high court"] == "Allahabad High Court"
+    assert courts["the sessions court"] == "sessions court" and courts["the trial court"] == "trial court"
+    assert courts["An anti-terrorism court"] == "anti-terrorism court"

@@ -171,8 +171,9 @@ class CandidateFinder:
             if tok.is_title and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].is_title:
                 continue  # "the Court of Appeal", "the Court of Session": a name, not a description
             start = tok.i
-            while start > 0 and doc[start - 1].lower_ in mods:
-                start -= 1
+            while start > 0 and doc[start - 1].lower_ in mods and not (
+                    doc[start - 1].is_title and doc[start - 1].lower_ not in self.lex.court_ref_modifiers_titled):
+                start -= 1  # "the high court" is a description; "the High Court" a name the gazetteer knows
             det = doc[start - 1].lower_ if start > 0 else ""
             has_det = det in ("the", "this", "that", "a", "an")
             used_mods = {t.lower_ for t in doc[start:tok.i]}

@@ -105,6 +105,7 @@ class EntityLexicon:
     locatives: tuple[str, ...]
     acronym_skip: frozenset[str]
     court_ref_modifiers: frozenset[str]
+    court_ref_modifiers_titled: frozenset[str]  # those also read when capitalised ("the Appeals Court")
     court_compound_nouns: frozenset[str]
 
     @classmethod
