@@ -197,10 +197,10 @@ LAWYERS = [
     ("Mary Cole, defending, said Dunne regretted the attack.", "Mary Cole"),
     ("Tom Reid, prosecuting, told the court that Dunne lied.", "Tom Reid"),
     ("Defence solicitor Amy Lin said Dunne would appeal.", "Amy Lin"),
-    ("Barrister Tom Grey said Dunne was sorry.", "Barrister Tom Grey"),
+    ("Barrister Tom Grey said Dunne was sorry.", "Tom Grey"),  # SPEC: the title stays outside the name
     ("Amy Lin KC said Dunne would appeal.", "Amy Lin KC"),
     ("Tom Grey, counsel for the accused, asked for bail for Dunne.", "Tom Grey"),
-    ("Advocate Rahul Verma argued that the arrest of Dunne was illegal.", "Advocate Rahul Verma"),
+    ("Advocate Rahul Verma argued that the arrest of Dunne was illegal.", "Rahul Verma"),
 ]
 
 

@@ -124,3 +124,13 @@ def test_entities_world_court_descriptions_of_a_kind_are_courts_of_that_kind(nlp
     assert courts["The high court"] == "Allahabad High Court"
     assert courts["the sessions court"] == "sessions court" and courts["the trial court"] == "trial court"
     assert courts["An anti-terrorism court"] == "anti-terrorism court"
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("His lawyer, Olumide Adeyemi, asked the court to admit him to bail.", "Olumide Adeyemi", "PERSON"),
+    ("Her lawyer, advocate Jaco Venter, said his client would plead not guilty.", "Jaco Venter", "PERSON"),
+    ("The warrant was relayed through Interpol on Monday.", "Interpol", "AGENCY"),
+    ("The Singapore Prison Service confirmed the execution.", "Singapore Prison Service", "AGENCY"),
+])
+def test_entities_world_counsel_named_in_apposition_and_more_agencies(nlp, text, name, label):
+    assert (name, label) in [(e.text, e.label_) for e in annotate(nlp, text, "2025-03-14").ents]

@@ -138,6 +138,9 @@ class LabelEvidence:
         prev = doc[start - 1] if start > 0 else None
         if prev is not None and prev.text.casefold() in self.titles:
             return True
+        if prev is not None and prev.text == "," and start > 1 and doc[start - 2].lower_ in self.lex.person_nouns \
+                and end < len(doc) and doc[end].text == ",":
+            return True  # "His lawyer, Olumide Adeyemi, asked": a name in apposition to a person
         # "Adeyemi, a Nigerian national" / "Adeyemi's lawyer"
         after = doc[end:end + 5]
         if len(after) >= 2 and after[0].text == "," and after[1].lower_ in ("a", "an", "the", "who"):
