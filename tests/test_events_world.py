@@ -407,7 +407,7 @@ def test_events_world_the_court_that_refuses_a_bail_plea_is_the_releases_agent(n
 def test_events_world_a_remand_extended_by_a_court_is_that_courts(nlp):
     text = ("Justice Ali Najafi granted bail to the three brothers. An anti-terrorism court on Monday extended "
             "the judicial remand of the activist Sanam Javed.")
-    assert arguments(nlp, text, "ARREST_DETAIN")["agent"] == ["An anti-terrorism court"]
+    assert arguments(nlp, text, "ARREST_DETAIN")["agent"] == ["anti-terrorism court"]  # the court, as named
 
 
 @pytest.mark.parametrize("text, etype, role, expected", [
@@ -619,3 +619,26 @@ def test_events_world_a_conviction_set_aside_happened_and_was_not_the_reviewing_
     event = next(e for e in annotate(nlp, "The appeals court set aside his conviction.", PUBLISHED)._.events
                  if e.event_type == "CONVICT")
     assert event.modality == "asserted" and not any(a.role == "adjudicator" for a in event.arguments)
+
+
+def test_events_world_a_court_that_hears_a_charged_man_did_not_charge_him(nlp):
+    text = ("Owen Maughan, of Dun Saithne, appeared before Balbriggan District Court charged with the murder "
+            "of a pensioner.")
+    roles = arguments(nlp, text, "CHARGE_INDICT")
+    assert "agent" not in roles and roles.get("subject") == ["Owen Maughan"]
+    assert roles.get("crime") == ["the murder of a pensioner"]
+
+
+def test_events_world_remanded_to_appear_is_the_remanded_one_appearing(nlp):
+    text = "Judge Deirdre Gearty remanded Sean Doyle in custody to appear before Cloverhill District Court next Tuesday."
+    assert arguments(nlp, text, "TRIAL_HEARING").get("subject") == ["Sean Doyle"]
+
+
+def test_events_world_the_date_of_a_crime_is_not_the_hearings(nlp):
+    text = "A 20-year-old man has appeared in court in connection with the murder of Christopher Hall last year."
+    assert "time" not in arguments(nlp, text, "TRIAL_HEARING")
+
+
+def test_entities_world_the_town_of_an_address_is_a_place(nlp):
+    doc = annotate(nlp, "Mr Hall was found at his home in Dun Saithne Green, Balbriggan on November 24, 2021.", PUBLISHED)
+    assert ("Balbriggan", "PLACE") in [(e.text, e.label_) for e in doc.ents]

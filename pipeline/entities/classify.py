@@ -169,6 +169,9 @@ class LabelEvidence:
             return False
         if before is not None and doc[start - 1].text == "," and before.text.casefold() in ("court", "tribunal", "bench"):
             return True  # "the Federal High Court, Abuja": the court's seat
+        if before is not None and doc[start - 1].text == "," and before.pos_ == "PROPN" and before.dep_ == "pobj" \
+                and before.head.lower_ in ("in", "at", "of", "from", "near"):
+            return True  # "at his home in Dun Saithne Green, Balbriggan": the town of an address
         place = self.places.lookup(text, ctx.text)
         if place is None:
             return False

@@ -58,6 +58,7 @@ class EventType:
     brought_to_court: bool = False
     appeals_court_petition_type: str | None = None
     object_is_decision: bool = False
+    court_never_agent: bool = False
     action_object_of: bool = False
     source_is_agent: bool = False
     clause_subject: str | None = None

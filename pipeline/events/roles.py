@@ -374,7 +374,16 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
         actor = None  # "ordered removed by an immigration judge": the judge orders, others remove
     if actor is not None and actor_role == "adjudicator" and prosecuting_body(actor, ctx):
         actor = None  # "arraigned by the EFCC before Justice Ekwo": the prosecutor brings the case, the court hears it
-    undergoer = patient(head, ctx)
+    if actor is not None and actor_role == "agent" and etype.court_never_agent and court_like(actor, ctx) \
+            and actor.lemma_.lower() not in ("jury", "juror", "jurors"):  # a grand jury does indict
+        actor = None  # "appeared before Balbriggan District Court charged with murder": courts do not charge
+        if head.dep_ == "advcl" and not passive:
+            passive, undergoer_hint = True, next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+        else:
+            undergoer_hint = None
+    else:
+        undergoer_hint = None
+    undergoer = patient(head, ctx) or undergoer_hint
     if undergoer is None and head.dep_ in ("xcomp", "pcomp", "ccomp", "oprd") and passive:
         undergoer = controller(head, True, ctx)
     if undergoer is None and head.dep_ == "pcomp" and passive:
@@ -439,9 +448,11 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                     add_argument(args, "subject", person, ctx, split=False)
         if etype.crime_under_object and undergoer is not None:
             for c in undergoer.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    add_argument(args, "crime", next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None),
-                                 ctx, phrase=True, split=False)
+                crime = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None) \
+                    if c.dep_ == "prep" and c.lower_ == "of" else None
+                where = ents.get(crime.i) if crime is not None else None
+                if crime is not None and not (where is not None and where.label_ in ("PLACE", "ORGANIZATION", "AGENCY")):
+                    add_argument(args, "crime", crime, ctx, phrase=True, split=False)  # not "X, of Balbriggan,"
     if etype.duration_is_penalty and not has_role(args, "penalty"):
         term = next((c for c in head.children if c.dep_ in ("dobj", "attr") and (
             c.lemma_.lower() in ("sentence", "term") or ents.get(c.i) is not None and is_duration(ents[c.i]))), None)

@@ -57,6 +57,8 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
                 continue
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("within", "since", "until", "after", "before"):
                 continue
+            if of_crime(ent.root, head, ctx):
+                continue  # "appeared in court over the murder of X last year": when the crime was
             if attached(ent.root, head, extra):
                 add_argument(args, "time", ent.root, ctx, split=False)
         elif ent.label_ == "PLACE" and etype.sentence_place is not None:
@@ -100,6 +102,20 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
                                    and ctx.ents.get(x.i) is not None and ctx.ents[x.i].label_ in ("AGENCY",)), None)
                     if runner is not None:
                         add_argument(args, "agent", runner, ctx, split=False)
+
+
+def of_crime(date: Token, head: Token, ctx: DocContext) -> bool:
+    """A date inside, or right after, the phrase of a crime between it and the trigger ("the murder of X
+    last year", which the parser may hang on the verb)."""
+    starts = [date.head]
+    if date.left_edge.i > 0 and date.left_edge.i - 1 > head.i:
+        starts.append(date.doc[date.left_edge.i - 1])
+    for node in starts:
+        while node.i != head.i and node.head.i != node.i:
+            if node.lemma_.lower() in ctx.lexicon.people.victim_nouns and any(c.lower_ == "of" for c in node.children):
+                return True  # not "sentenced him to death the same year"
+            node = node.head
+    return False
 
 
 def set_date(verb: Token, ctx: DocContext) -> Token | None:
