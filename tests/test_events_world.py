@@ -642,3 +642,22 @@ def test_events_world_the_date_of_a_crime_is_not_the_hearings(nlp):
 def test_entities_world_the_town_of_an_address_is_a_place(nlp):
     doc = annotate(nlp, "Mr Hall was found at his home in Dun Saithne Green, Balbriggan on November 24, 2021.", PUBLISHED)
     assert ("Balbriggan", "PLACE") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Doyle was jailed for 11 years. Mensah received eight years and Pike seven.", "SENTENCE", "received"),
+    ("The court ordered each of them to pay Rs500,000 in compensation.", "FINE", "ordered each of them to pay"),
+    ("A sixth suspect handed himself over to the police on Thursday.", "ARREST_DETAIN", "handed himself over"),
+    ("Rincon made a refugee claim in 2021.", "ASYLUM_REQUEST", "refugee claim"),
+    ("The two men were sentenced after admitting conspiracy to supply drugs.", "CONVICT", "admitting"),
+])
+def test_events_world_terms_received_surrenders_and_claims(nlp, text, etype, trigger):
+    assert (etype, trigger, False) in events(nlp, text)
+
+
+def test_events_world_years_of_something_else_are_no_sentence(nlp):
+    assert not events(nlp, "She received eight years of training in Lagos.")
+
+
+def test_events_world_asylum_claims_in_general_are_no_request(nlp):
+    assert not events(nlp, "Officials said the rule would discourage people from filing weak asylum claims.")

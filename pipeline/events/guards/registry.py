@@ -30,7 +30,7 @@ def generic(tok: Token, ctx: DocContext) -> bool:
         return True
     if tok.lemma_ in ("charge", "acquittal", "count"):
         return False
-    if tok.dep_ == "dobj" and tok.head.lemma_ in ("face", "serve", "receive", "impose", "get", "hand", "issue", "pass"):
+    if tok.dep_ == "dobj" and tok.head.lemma_ in ("face", "serve", "receive", "impose", "get", "hand", "issue", "pass", "give"):
         return False
     return not any(c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of")
                    for c in tok.children)

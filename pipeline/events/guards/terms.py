@@ -80,6 +80,20 @@ def handed_term(tok: Token, span: Span, ctx: DocContext) -> bool:
     return False
 
 
+@guard("received_term")
+def received_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"Mensah received eight years, Pike seven", "he got life": a term of years a defendant was given (a
+    sentence noun they receive is its own trigger); not "received eight years of training"."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        ent = ctx.ents.get(obj.i)
+        if ent is not None and ent.label_ == "DATE" and ent._.timex_type == "DURATION" \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            return True
+        if obj.lower_ == "life" and not any(c.dep_ in ("det", "poss", "amod") for c in obj.children):
+            return True
+    return False
+
+
 @guard("remanded_in_custody")
 def remanded_in_custody(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"were remanded in custody", "remanded to jail": held pending trial; not "remanded the case"."""
