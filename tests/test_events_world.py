@@ -661,3 +661,12 @@ def test_events_world_years_of_something_else_are_no_sentence(nlp):
 
 def test_events_world_asylum_claims_in_general_are_no_request(nlp):
     assert not events(nlp, "Officials said the rule would discourage people from filing weak asylum claims.")
+
+
+@pytest.mark.parametrize("text", [
+    "Judge Arif Bhatti announced the judgment at Camp Jail in Lahore.",
+    "The justices of the High Court wrote in a joint judgment that his removal was not practicable.",
+])
+def test_events_world_a_judgment_is_a_ruling_of_who_gives_it(nlp, text):
+    roles = arguments(nlp, text, "RULING")
+    assert roles.get("adjudicator")
