@@ -76,6 +76,12 @@ class CandidateFinder:
         self.places = places
         self.courts = courts
         self.evidence = evidence
+        connectors = lexicon.name_connectors
+        # every non-empty start of a connector: a connector written over tokens begins with the first one's
+        # lower case (lower-casing is per character, but for a Greek sigma, which no ASCII connector holds)
+        self._connector_prefixes = frozenset(c[:n] for c in connectors for n in range(1, len(c) + 1)) \
+            if all(c.isascii() for c in connectors) else None
+        self._connector_start_memo: dict[int, bool] = {}  # ORTH hash -> may begin a connector
 
     def trim(self, ctx: EntityContext, start: int, end: int) -> tuple[int, int]:
         """Leading articles and function words, trailing possessives and punctuation, stay outside."""
@@ -299,7 +305,7 @@ class CandidateFinder:
             return 0 <= i < len(doc) and doc[i].is_title and doc[i].pos_ in ("PROPN", "NOUN") \
                 and not doc[i].is_stop and doc[i].text.casefold() not in self.titles
 
-        for i, tok in enumerate(doc):
+        for i in self._connector_starts(ctx):
             for width in (1, 3):
                 if "".join(t.text for t in doc[i:i + width]).lower() not in self.lex.name_connectors \
                         or not name_word(i - 1) or not name_word(i + width):
@@ -311,6 +317,25 @@ class CandidateFinder:
                     end += 1
                 found.append(Candidate(start, end, "PERSON", "connected_name", 1))
         return found
+
+    def _connector_starts(self, ctx: EntityContext) -> list[int] | range:
+        """The token positions where a name connector may begin: those whose word, lower-cased, starts
+        some connector (decided once per word form), instead of joining one and three tokens' texts at
+        every position; all positions when a connector is not plain ASCII."""
+        prefixes = self._connector_prefixes
+        if prefixes is None:
+            return range(len(ctx.doc))
+        memo, strings = self._connector_start_memo, ctx.doc.vocab.strings
+        if len(memo) > 500_000:
+            memo.clear()
+        starts = []
+        for i, orth in enumerate(ctx.orths):
+            may = memo.get(orth)
+            if may is None:
+                may = memo[orth] = strings[orth].lower() in prefixes
+            if may:
+                starts.append(i)
+        return starts
 
     def titled_names(self, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
         """"Justice Ada Obi", "Mr Kwame Boateng": capitalised words after a judge's title or an honorific that
