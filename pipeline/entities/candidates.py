@@ -82,6 +82,7 @@ class CandidateFinder:
         self._connector_prefixes = frozenset(c[:n] for c in connectors for n in range(1, len(c) + 1)) \
             if all(c.isascii() for c in connectors) else None
         self._connector_start_memo: dict[int, bool] = {}  # ORTH hash -> may begin a connector
+        self._pseudonym_memo: dict[int, bool] = {}  # ORTH hash -> shaped like a court pseudonym
 
     def trim(self, ctx: EntityContext, start: int, end: int) -> tuple[int, int]:
         """Leading articles and function words, trailing possessives and punctuation, stay outside."""
@@ -290,8 +291,16 @@ class CandidateFinder:
     def pseudonyms(self, ctx: EntityContext) -> list[Candidate]:
         """"identified in court documents by the pseudonym AYX22": a court's code name of capitals and digits
         (SPEC: pseudonyms used in court papers are PERSON), there and wherever else the article writes it."""
-        doc = ctx.doc
-        shaped = [t for t in doc if _PSEUDONYM.fullmatch(t.text)]
+        doc, memo, strings = ctx.doc, self._pseudonym_memo, ctx.doc.vocab.strings
+        if len(memo) > 500_000:
+            memo.clear()
+        shaped = []
+        for i, orth in enumerate(ctx.orths):  # the pattern tested once per word form, a Token made only for a match
+            shape = memo.get(orth)
+            if shape is None:
+                shape = memo[orth] = _PSEUDONYM.fullmatch(strings[orth]) is not None
+            if shape:
+                shaped.append(doc[i])
         cued = {t.text for t in shaped
                 if any(w.lower_ in self.lex.pseudonym_cues for w in doc[max(0, t.i - 6):t.i])}
         return [Candidate(t.i, t.i + 1, "PERSON", "pseudonym", 1) for t in shaped if t.text in cued]
@@ -375,9 +384,9 @@ class CandidateFinder:
             if name_words(title + 1, end):
                 c.start, c.end, c.label, c.rule, c.canonical = title + 1, end, "PERSON", "titled_name", None
                 taken.update(range(c.start, c.end))
-        for tok in doc:
-            if not tok.is_title or self.titles.get(tok.text.casefold()) not in judge_titles \
-                    or tok.i + 1 >= len(doc):
+        for i in ctx.titled:  # the title-case words, without a Token object per position
+            tok = doc[i]
+            if self.titles.get(tok.text.casefold()) not in judge_titles or tok.i + 1 >= len(doc):
                 continue
             person = people.get(tok.i + 1)
             if person is not None and person.end - person.start == 1 and surname(person.end) \
