@@ -29,6 +29,13 @@ log = logging.getLogger(__name__)
 
 _MODELS: dict[tuple[str, str], Language] = {}
 
+# While a partition is extracted, the youngest generation is collected after this many new objects
+# instead of Python's 700: each Doc makes tens of thousands of short-lived objects that reference
+# counting frees, so the default collects young objects over a thousand times on 500 articles, and
+# promotes enough survivors to run nine full collections. Whole run on the 500-article bench dump:
+# 1,309 collections taking 0.52 s -> 325 taking 0.36 s, peak RSS unchanged (834 -> 824 MB).
+GC_YOUNG_THRESHOLD = 10_000
+
 
 class SchedulerUnreachable(LegalNewsError):
     def __init__(self, address: str, err: Exception):
@@ -119,7 +126,12 @@ def run_partition(partition: Partition, out: str, settings: Settings, nlp: Langu
         return PartStore(Path(out)).write_part(partition, [], {})
     nlp = nlp or worker_nlp(settings)
     batches = (process_articles(nlp, batch, settings) for batch in batched(partition.articles, settings.batch_size))
-    return PartStore(Path(out)).write_part(partition, batches, model_info(nlp))
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], GC_YOUNG_THRESHOLD), *thresholds[1:])
+    try:
+        return PartStore(Path(out)).write_part(partition, batches, model_info(nlp))
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 class Engine(Protocol):

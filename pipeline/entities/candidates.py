@@ -76,6 +76,13 @@ class CandidateFinder:
         self.places = places
         self.courts = courts
         self.evidence = evidence
+        connectors = lexicon.name_connectors
+        # every non-empty start of a connector: a connector written over tokens begins with the first one's
+        # lower case (lower-casing is per character, but for a Greek sigma, which no ASCII connector holds)
+        self._connector_prefixes = frozenset(c[:n] for c in connectors for n in range(1, len(c) + 1)) \
+            if all(c.isascii() for c in connectors) else None
+        self._connector_start_memo: dict[int, bool] = {}  # ORTH hash -> may begin a connector
+        self._pseudonym_memo: dict[int, bool] = {}  # ORTH hash -> shaped like a court pseudonym
 
     def trim(self, ctx: EntityContext, start: int, end: int) -> tuple[int, int]:
         """Leading articles and function words, trailing possessives and punctuation, stay outside."""
@@ -285,8 +292,16 @@ class CandidateFinder:
     def pseudonyms(self, ctx: EntityContext) -> list[Candidate]:
         """"identified in court documents by the pseudonym AYX22": a court's code name of capitals and digits
         (SPEC: pseudonyms used in court papers are PERSON), there and wherever else the article writes it."""
-        doc = ctx.doc
-        shaped = [t for t in doc if _PSEUDONYM.fullmatch(t.text)]
+        doc, memo, strings = ctx.doc, self._pseudonym_memo, ctx.doc.vocab.strings
+        if len(memo) > 500_000:
+            memo.clear()
+        shaped = []
+        for i, orth in enumerate(ctx.orths):  # the pattern tested once per word form, a Token made only for a match
+            shape = memo.get(orth)
+            if shape is None:
+                shape = memo[orth] = _PSEUDONYM.fullmatch(strings[orth]) is not None
+            if shape:
+                shaped.append(doc[i])
         cued = {t.text for t in shaped
                 if any(w.lower_ in self.lex.pseudonym_cues for w in doc[max(0, t.i - 6):t.i])}
         return [Candidate(t.i, t.i + 1, "PERSON", "pseudonym", 1) for t in shaped if t.text in cued]
@@ -300,7 +315,7 @@ class CandidateFinder:
             return 0 <= i < len(doc) and doc[i].is_title and doc[i].pos_ in ("PROPN", "NOUN") \
                 and not doc[i].is_stop and doc[i].text.casefold() not in self.titles
 
-        for i, tok in enumerate(doc):
+        for i in self._connector_starts(ctx):
             for width in (1, 3):
                 if "".join(t.text for t in doc[i:i + width]).lower() not in self.lex.name_connectors \
                         or not name_word(i - 1) or not name_word(i + width):
@@ -312,6 +327,25 @@ class CandidateFinder:
                     end += 1
                 found.append(Candidate(start, end, "PERSON", "connected_name", 1))
         return found
+
+    def _connector_starts(self, ctx: EntityContext) -> list[int] | range:
+        """The token positions where a name connector may begin: those whose word, lower-cased, starts
+        some connector (decided once per word form), instead of joining one and three tokens' texts at
+        every position; all positions when a connector is not plain ASCII."""
+        prefixes = self._connector_prefixes
+        if prefixes is None:
+            return range(len(ctx.doc))
+        memo, strings = self._connector_start_memo, ctx.doc.vocab.strings
+        if len(memo) > 500_000:
+            memo.clear()
+        starts = []
+        for i, orth in enumerate(ctx.orths):
+            may = memo.get(orth)
+            if may is None:
+                may = memo[orth] = strings[orth].lower() in prefixes
+            if may:
+                starts.append(i)
+        return starts
 
     def titled_names(self, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
         """"Justice Ada Obi", "Mr Kwame Boateng": capitalised words after a judge's title or an honorific that
@@ -351,9 +385,9 @@ class CandidateFinder:
             if name_words(title + 1, end):
                 c.start, c.end, c.label, c.rule, c.canonical = title + 1, end, "PERSON", "titled_name", None
                 taken.update(range(c.start, c.end))
-        for tok in doc:
-            if not tok.is_title or self.titles.get(tok.text.casefold()) not in judge_titles \
-                    or tok.i + 1 >= len(doc):
+        for i in ctx.titled:  # the title-case words, without a Token object per position
+            tok = doc[i]
+            if self.titles.get(tok.text.casefold()) not in judge_titles or tok.i + 1 >= len(doc):
                 continue
             person = people.get(tok.i + 1)
             if person is not None and person.end - person.start == 1 and surname(person.end) \

@@ -85,6 +85,8 @@ class TriggerFinder:
         self.by_form: dict[int, list[tuple[int, frozenset[int]]]] = defaultdict(list)
         self.anchors: dict[int, set[int]] = defaultdict(set)  # attribute id -> hashes a pattern needs
         self.anchored: list[tuple[int, np.ndarray, Matcher]] = []  # per pattern: its anchor and its own Matcher
+        self.required: list[list[tuple[int, frozenset[int]]]] = []  # per pattern: (column, hashes) each match holds
+        self.one_token: list[bool] = []  # per pattern: a single required token, so a match is one anchor token
         anchored_by: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         self.anchorless = False
         for entry in lexicon.entries:
@@ -104,6 +106,9 @@ class TriggerFinder:
                     for key in hashes:
                         anchored_by[anchor[0]][key].append(len(self.anchored))
                     self.anchored.append((anchor[0], np.array(hashes, dtype=np.uint64), own))
+                    self.required.append([(ANCHOR_COLUMNS[attr], frozenset(vocab.strings.add(w) for w in words))
+                                          for attr, words in required_words(pattern)])
+                    self.one_token.append(len(pattern) == 1 and pattern[0].get("OP") in (None, "1"))
             else:
                 key = vocab.strings.add(entry.id)
                 pos = frozenset(POS_IDS[p] for p in entry.pos)
@@ -113,6 +118,7 @@ class TriggerFinder:
                     self.by_form[vocab.strings.add(form)].append((key, pos))
         self.anchored_by = {attr: dict(patterns) for attr, patterns in anchored_by.items()}  # attr -> hash -> patterns
         self.anchor_hashes = {attr: np.array(sorted(hashes), dtype=np.uint64) for attr, hashes in self.anchors.items()}
+        self.columns = sorted(set(self.anchors) | {attr for req in self.required for attr, _ in req})
         self.lemma_hashes = np.array(sorted(self.by_lemma), dtype=np.uint64)  # which tokens word_matches looks up
         self.form_hashes = np.array(sorted(self.by_form), dtype=np.uint64)
 
@@ -143,28 +149,56 @@ class TriggerFinder:
     def pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The multi-word patterns' matches, found by running each pattern's own Matcher only on the
         sentences that hold its anchor token: most sentences hold none, and a trigger never spans two.
-        The anchors are found with one lookup per column for all patterns, each token's sentence read once."""
+        The anchors are found with one lookup per column for all patterns, each token's sentence read once.
+
+        A sentence is skipped for a pattern unless it also holds a word of each of the pattern's other
+        required tokens (every match holds one), and a one-token pattern is tried on its anchor tokens
+        alone (its matches are those tokens): the same matches, with a fraction of the Matcher's work."""
         if not self.anchors and not self.anchorless:
             return []  # a lexicon without multi-word patterns
         if self.anchorless or not len(doc):
             return self.matcher(doc)
-        columns = list(self.anchors)
+        columns = self.columns
         rows = doc.to_array(columns)
+        position = {attr: n for n, attr in enumerate(columns)}
         todo: dict[int, dict[int, Span]] = {}  # pattern index -> start -> each sentence holding its anchor
+        tokens: dict[int, list[int]] = {}  # one-token pattern index -> its anchor tokens
         sent_of: dict[int, Span] = {}
-        for column, attr in enumerate(columns):
-            values, patterns_of = rows[:, column], self.anchored_by[attr]
+        one_token = self.one_token
+        for attr in self.anchors:
+            values, patterns_of = rows[:, position[attr]], self.anchored_by[attr]
             for i in np.flatnonzero(np.isin(values, self.anchor_hashes[attr])).tolist():
+                patterns = patterns_of[int(values[i])]
+                if all(one_token[pattern] for pattern in patterns):
+                    for pattern in patterns:
+                        tokens.setdefault(pattern, []).append(i)
+                    continue
                 sent = sent_of.get(i)
                 if sent is None:
                     sent = sent_of[i] = doc[i].sent
-                for pattern in patterns_of[int(values[i])]:
-                    todo.setdefault(pattern, {}).setdefault(sent.start, sent)
+                for pattern in patterns:
+                    if one_token[pattern]:
+                        tokens.setdefault(pattern, []).append(i)
+                    else:
+                        todo.setdefault(pattern, {}).setdefault(sent.start, sent)
         found = []
+        words: dict[tuple[int, int], set[int]] = {}  # (sentence start, column) -> the hashes it holds
+
+        def holds(sent: Span, column: int, hashes: frozenset[int]) -> bool:
+            held = words.get((sent.start, column))
+            if held is None:
+                held = words[(sent.start, column)] = set(rows[sent.start:sent.end, column].tolist())
+            return not hashes.isdisjoint(held)
+
         for pattern, sents in todo.items():  # each pattern only where its own anchor word is
-            matcher = self.anchored[pattern][2]
+            matcher, required = self.anchored[pattern][2], self.required[pattern]
             for sent in sents.values():
-                found += [(key, sent.start + start, sent.start + end) for key, start, end in matcher(sent)]
+                if all(holds(sent, position[attr], hashes) for attr, hashes in required):
+                    found += [(key, sent.start + start, sent.start + end) for key, start, end in matcher(sent)]
+        for pattern, anchors in tokens.items():
+            matcher = self.anchored[pattern][2]
+            for i in dict.fromkeys(anchors):
+                found += [(key, i + start, i + end) for key, start, end in matcher(doc[i:i + 1])]
         return found
 
     def word_matches(self, doc: Doc) -> set[tuple[int, int, int]]:
