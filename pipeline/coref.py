@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import doc_text
 from .line_breaks import dateline_words, heading
 
-__all__ = ["Person", "PeopleWords", "Resolver", "PRONOUNS", "first_name_gender"]
+__all__ = ["Person", "PeopleWords", "Resolver", "PRONOUNS", "COUNTED_GROUPS", "GROUP_DESCRIPTIONS", "first_name_gender"]
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
@@ -146,13 +146,15 @@ class Person:
         return not self.judge and not self.lawyer and not self.bystander
 
 
+COUNTED_GROUPS = {"pair": 2, "duo": 2, "couple": 2, "trio": 3, "quartet": 4}  # "the trio": three people
+GROUP_DESCRIPTIONS = frozenset({"group", "accused", *COUNTED_GROUPS})  # singular nouns that describe several people
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "both": 2, "pair": 2, "duo": 2, "couple": 2, "trio": 3, "quartet": 4}
+                 "both": 2, **COUNTED_GROUPS}
 
 
 def _count_of(token: Token) -> int | None:
     """How many a description counts: "the three accused", "all five men", "both men", "the five"."""
-    words = [token] if token.like_num or token.lower_ in ("pair", "duo", "couple", "trio", "quartet") else []
+    words = [token] if token.like_num or token.lower_ in COUNTED_GROUPS else []
     words += [c for c in token.children if c.dep_ in ("nummod", "det", "predet", "quantmod")]
     for word in words:
         if word.lower_ in _NUMBER_WORDS:
@@ -670,7 +672,7 @@ class Resolver:
         only a list of that many, the nearest before it in the last few sentences; an uncounted one only a
         list in its own or the previous sentence; in the lead, else, the first list after it."""
         count = _count_of(token)
-        if not self._people_noun(token) and token.lemma_.lower() not in ("group", "accused") and count is None:
+        if not self._people_noun(token) and token.lemma_.lower() not in GROUP_DESCRIPTIONS and count is None:
             return []
         definite = any(c.lower_ in ("the", "all", "both", "these", "those") for c in token.children
                        if c.dep_ in ("det", "predet", "nummod"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..coref import Person
+from ..coref import GROUP_DESCRIPTIONS, Person
 from .context import DocContext
 from .found import FoundArgument
 from .participants import body_within, person_like, trailing_decider
@@ -320,39 +320,22 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                            and ctx.ents[t.i].label_ == "PERSON" or any(
                                ctx.ents.get(a.i) is not None and ctx.ents[a.i].label_ == "PERSON"
                                for a in t.children if a.dep_ == "appos")]
+    said = tok.doc[tok.i:tok.i + 1]
     group = ctx.coref.resolve_group(tok) if not phrase and role in ("subject", "agent") \
         and tok.lower_ in ("they", "them", "their") else None
     if group is not None and ctx.ents.get(group.root.i) is None:
-        named = next((c for c in group.root.children if c.dep_ == "appos" and ctx.ents.get(c.i) is not None
-                      and ctx.ents[c.i].label_ == "PERSON"), None)
-        people = [ctx.ents[t.i] for t in (conjuncts(named) if named is not None else [])
-                  if ctx.ents.get(t.i) is not None and ctx.ents[t.i].label_ == "PERSON"]
-        for mention in people:  # "Three activists, A, B and C, were charged. They were found guilty": each one
-            person = ctx.coref.person(mention)
-            args.append(FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), person.name if person else mention.text,
-                                      mention.start_char, mention.end_char, source="coreference"))
-        if people:
+        people = [(m, ctx.coref.person(m)) for m in named_list(group.root, ctx)]
+        if people:  # "Three activists, A, B and C, were charged. They were found guilty": each one
+            add_members(args, role, said, people)
             return
     if not phrase and role in ("subject", "agent") and tok.lower_ in ("they", "them", "their") and group is None:
-        for mention, person in ctx.coref.resolve_pair(tok):  # "They were both sentenced": each of the two
-            arg = FoundArgument(role, tok.text, tok.idx, tok.idx + len(tok), person.name,
-                                mention.start_char, mention.end_char, source="coreference")
-            if not any(a.role == role and a.canonical == arg.canonical for a in args):
-                args.append(arg)
+        add_members(args, role, said, ctx.coref.resolve_pair(tok))  # "They were both sentenced": each of the two
     if split and role in ("subject", "agent") and ctx.ents.get(tok.i) is None:
-        named = next((c for c in tok.children if c.dep_ == "appos" and ctx.ents.get(c.i) is not None
-                      and ctx.ents[c.i].label_ == "PERSON"), None)
-        if named is not None:  # "The men, A, B and C, were arrested": each one named
-            listed += [t for t in conjuncts(named)[1:] if ctx.ents.get(t.i) is not None
-                       and ctx.ents[t.i].label_ == "PERSON"]
+        listed += [m.root for m in named_list(tok, ctx)[1:]]  # "The men, A, B and C, were arrested": each one
     if split and not phrase and role == "subject" and not listed and plural_description(tok, ctx):
         members = ctx.coref.resolve_members(tok)
-        span = noun_phrase(tok)
-        for mention, person in members:  # "the three accused": each of the three the story names
-            if not any(a.role == role and a.canonical == person.name for a in args):
-                args.append(FoundArgument(role, span.text, span.start_char, span.end_char, person.name,
-                                          mention.start_char, mention.end_char, source="coreference"))
-        if members:
+        if members:  # "the three accused": each of the three the story names
+            add_members(args, role, noun_phrase(tok), members)
             return
     named = ctx.ents.get(tok.i)
     if split and role == "subject" and named is not None and named.label_ == "PERSON":
@@ -361,6 +344,23 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
             args.append(arg)
+
+
+def named_list(tok: Token, ctx: DocContext) -> list[Span]:
+    """The PERSON mentions a description names in apposition: "The men, A, B and C"."""
+    named = next((c for c in tok.children if c.dep_ == "appos" and ctx.ents.get(c.i) is not None
+                  and ctx.ents[c.i].label_ == "PERSON"), None)
+    return [ctx.ents[t.i] for t in (conjuncts(named) if named is not None else [])
+            if ctx.ents.get(t.i) is not None and ctx.ents[t.i].label_ == "PERSON"]
+
+
+def add_members(args: list[FoundArgument], role: str, said: Span, members: list[tuple[Span, Person | None]]) -> None:
+    """One argument per person a plural stands for, written as said ("they", "the trio") with each one's name."""
+    for mention, person in members:
+        name = person.name if person is not None else mention.text
+        if not any(a.role == role and a.canonical == name for a in args):
+            args.append(FoundArgument(role, said.text, said.start_char, said.end_char, name,
+                                      mention.start_char, mention.end_char, source="coreference"))
 
 
 def plural_description(tok: Token, ctx: DocContext) -> bool:
@@ -372,8 +372,7 @@ def plural_description(tok: Token, ctx: DocContext) -> bool:
         return False  # "Dozens of activists, including A and B": some, not all, are named
     if tok.like_num:
         return tok.dep_ in SUBJECT_DEPS + ("dobj", "pobj")
-    return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in ("group", "accused", "pair", "duo", "couple", "trio",
-                                                                 "quartet")
+    return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in GROUP_DESCRIPTIONS
 
 
 def has_role(args: list[FoundArgument], role: str) -> bool:
