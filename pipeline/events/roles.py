@@ -374,16 +374,13 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
         actor = None  # "ordered removed by an immigration judge": the judge orders, others remove
     if actor is not None and actor_role == "adjudicator" and prosecuting_body(actor, ctx):
         actor = None  # "arraigned by the EFCC before Justice Ekwo": the prosecutor brings the case, the court hears it
+    charged = None
     if actor is not None and actor_role == "agent" and etype.court_never_agent and court_like(actor, ctx) \
             and actor.lemma_.lower() not in ("jury", "juror", "jurors"):  # a grand jury does indict
         actor = None  # "appeared before Balbriggan District Court charged with murder": courts do not charge
         if head.dep_ == "advcl" and not passive:
-            passive, undergoer_hint = True, next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
-        else:
-            undergoer_hint = None
-    else:
-        undergoer_hint = None
-    undergoer = patient(head, ctx) or undergoer_hint
+            passive, charged = True, next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+    undergoer = patient(head, ctx) or charged
     if undergoer is None and head.dep_ in ("xcomp", "pcomp", "ccomp", "oprd") and passive:
         undergoer = controller(head, True, ctx)
     if undergoer is None and head.dep_ == "pcomp" and passive:
@@ -428,11 +425,7 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                     or ents.get(subj.i) is not None and ents[subj.i].label_ in ("PERSON", "AGENCY", "ORGANIZATION")):
                 undergoer = subj
         if etype.person_centred and undergoer is not None and undergoer.lemma_ in ctx.lexicon.nouns.plea_nouns:
-            asker = next((c for c in undergoer.children if c.dep_ == "poss"), None) or next(
-                (g for c in undergoer.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
-                 for g in c.children if g.dep_ == "pobj"), None)
-            if asker is not None and person_like(asker, ctx):  # "heard bail bids from the two men"
-                undergoer = asker
+            undergoer = plea_asker(undergoer, ctx) or undergoer  # "heard bail bids from the two men"
         if etype.action_object_of and undergoer is not None and not person_like(undergoer, ctx) \
                 and ents.get(undergoer.i) is None:
             of = next((g for c in undergoer.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -472,6 +465,15 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                     break
         if money is not None:
             add_argument(args, "penalty", money, ctx, phrase=True, split=False)
+
+
+def plea_asker(plea: Token, ctx: DocContext, possessor_only: bool = False) -> Token | None:
+    """Who made a plea: "their bail applications", "bail bids from the two men", "the application of X"."""
+    asker = next((c for c in plea.children if c.dep_ == "poss"), None)
+    if asker is None and not possessor_only:
+        asker = next((g for c in plea.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+                      for g in c.children if g.dep_ == "pobj"), None)
+    return asker if asker is not None and (asker.lower_ == "their" or person_like(asker, ctx)) else None
 
 
 def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
@@ -609,9 +611,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         for c in head.children:  # "a hearing on their bail applications": whose plea is heard
             plea = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_ in ctx.lexicon.nouns.plea_nouns), None) \
                 if c.dep_ == "prep" and c.lower_ in ("on", "for", "of", "into") else None
-            asker = next((g for g in plea.children if g.dep_ == "poss"), None) if plea is not None else None
-            if asker is not None and (asker.lower_ == "their" or person_like(asker, ctx)):
-                add_argument(args, "subject", asker, ctx)
+            add_argument(args, "subject", plea_asker(plea, ctx, possessor_only=True) if plea is not None else None, ctx)
     if etype.person_centred and head.dep_ == "dobj" and gov.lemma_ in ("appeal", "challenge", "contest", "fight") \
             and not has_role(args, "subject"):  # "Kaminski would appeal the conviction": his conviction
         appellant = actor_token(gov, ctx)
