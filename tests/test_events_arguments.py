@@ -968,3 +968,10 @@ def test_events_arguments_the_trio_is_the_three_named(nlp):
     event = only(events_of(nlp, text), "TRIAL_HEARING", "appeared")
     assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Thandiwe Mokoena", "Sipho Ndlovu",
                                                                               "Natasha Jansen"}
+
+
+def test_events_arguments_each_of_them_is_each_of_those_just_named(nlp):
+    text = ("The court found Imran Qadir and Waqas Bhatti guilty of murder and ordered each of them to pay "
+            "Rs500,000 in compensation.")
+    event = only(events_of(nlp, text), "FINE", "ordered")
+    assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Imran Qadir", "Waqas Bhatti"}

@@ -321,6 +321,10 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                                ctx.ents.get(a.i) is not None and ctx.ents[a.i].label_ == "PERSON"
                                for a in t.children if a.dep_ == "appos")]
     said = tok.doc[tok.i:tok.i + 1]
+    of_them = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj" and g.lower_ == "them"), None) if tok.lower_ in ("each", "all", "both") else None
+    if of_them is not None and not phrase and role in ("subject", "agent"):
+        said, tok = tok.doc[tok.i:of_them.i + 1], of_them  # "ordered each of them to pay": each of those they are
     group = ctx.coref.resolve_group(tok) if not phrase and role in ("subject", "agent") \
         and tok.lower_ in ("they", "them", "their") else None
     if group is not None and ctx.ents.get(group.root.i) is None:
@@ -329,7 +333,10 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
             add_members(args, role, said, people)
             return
     if not phrase and role in ("subject", "agent") and tok.lower_ in ("they", "them", "their") and group is None:
-        add_members(args, role, said, ctx.coref.resolve_pair(tok))  # "They were both sentenced": each of the two
+        pair = ctx.coref.resolve_pair(tok)
+        add_members(args, role, said, pair)  # "They were both sentenced": each of the two
+        if pair and of_them is not None:
+            return
     if split and role in ("subject", "agent") and ctx.ents.get(tok.i) is None:
         listed += [m.root for m in named_list(tok, ctx)[1:]]  # "The men, A, B and C, were arrested": each one
     if split and not phrase and role == "subject" and not listed and plural_description(tok, ctx):
