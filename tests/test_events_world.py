@@ -670,3 +670,9 @@ def test_events_world_asylum_claims_in_general_are_no_request(nlp):
 def test_events_world_a_judgment_is_a_ruling_of_who_gives_it(nlp, text):
     roles = arguments(nlp, text, "RULING")
     assert roles.get("adjudicator")
+
+
+def test_events_world_terms_of_clauses_that_leave_the_verb_out(nlp):
+    roles = arguments(nlp, "Mensah received eight years, Aaron Pike seven years and Connor Pike five years.", "SENTENCE")
+    assert roles.get("subject") == ["Mensah", "Aaron Pike", "Connor Pike"]
+    assert roles.get("penalty") == ["eight years", "seven years", "five years"]

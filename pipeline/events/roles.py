@@ -450,6 +450,8 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
         term = next((c for c in head.children if c.dep_ in ("dobj", "attr") and (
             c.lemma_.lower() in ("sentence", "term") or ents.get(c.i) is not None and is_duration(ents[c.i]))), None)
         add_argument(args, "penalty", term, ctx, phrase=True, split=False)  # "was handed a four-year term"
+    if etype.duration_is_penalty:
+        gapped_terms(args, head, ctx)
     if etype.money_penalty:
         money = next((c for c in head.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
                       and (undergoer is None or c.i != undergoer.i) and is_amount(c, ctx)), None)
@@ -465,6 +467,21 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                     break
         if money is not None:
             add_argument(args, "penalty", money, ctx, phrase=True, split=False)
+
+
+def gapped_terms(args: list[FoundArgument], head: Token, ctx: DocContext) -> None:
+    """"Mensah received eight years, Aaron Pike seven years and Connor Pike five": the people and terms of the
+    clauses that leave the verb out, which the parser hangs on it as loose names each followed by a term."""
+    doc = head.doc
+    for c in head.children:
+        person = ctx.ents.get(c.i)
+        if c.dep_ not in ("dep", "conj", "appos", "npadvmod") or person is None or person.label_ != "PERSON" \
+                or person.end >= len(doc):
+            continue
+        term = ctx.ents.get(person.end)
+        if term is not None and term.label_ == "DATE" and is_duration(term) and term.root.head.i == head.i:
+            add_argument(args, "subject", c, ctx, split=False)
+            add_argument(args, "penalty", term.root, ctx, phrase=True, split=False)
 
 
 def plea_asker(plea: Token, ctx: DocContext, possessor_only: bool = False) -> Token | None:
