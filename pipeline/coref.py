@@ -670,7 +670,8 @@ class Resolver:
         """The named parties a plural description stands for: "the three accused", "all five men", "the
         group", "Four men ... have been jailed" above the list that names them. A counted description takes
         only a list of that many, the nearest before it in the last few sentences; an uncounted one only a
-        list in its own or the previous sentence; in the lead, else, the first list after it."""
+        list in its own or the previous sentence, or the story's only list; in the lead, else, the first list
+        after it."""
         count = _count_of(token)
         if not self._people_noun(token) and token.lemma_.lower() not in GROUP_DESCRIPTIONS and count is None:
             return []
@@ -686,6 +687,9 @@ class Resolver:
         before = [(i, m) for i, m in fits if m[0][0].start < token.i and here - i <= reach]
         if before:
             return before[-1][1]
+        earlier = [m for i, m in fits if m[0][0].start < token.i]
+        if count is None and len(earlier) == 1 and token.tag_ == "NNS" and len(self.named_groups) == 1:
+            return earlier[0]  # "the suspects" in a story that names one group of parties, sentences before
         if self.sent_index.get(token.i, 99) <= self.lead_index + 1:
             after = [(i, m) for i, m in fits if m[0][0].start > token.i and i - here <= 2]
             if after:

@@ -975,3 +975,12 @@ def test_events_arguments_each_of_them_is_each_of_those_just_named(nlp):
             "Rs500,000 in compensation.")
     event = only(events_of(nlp, text), "FINE", "ordered")
     assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Imran Qadir", "Waqas Bhatti"}
+
+
+def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
+    text = ("Police arrested Joseph Kato, Sarah Nabirye and Peter Okello on Monday. The opposition said the arrests "
+            "were political. A spokesman denied it. The suspects appeared in court on Friday.")
+    found = events_of(nlp, text)
+    names = {"Joseph Kato", "Sarah Nabirye", "Peter Okello"}
+    for etype, trigger in (("ARREST_DETAIN", "arrests"), ("TRIAL_HEARING", "appeared")):
+        assert {a.canonical for a in only(found, etype, trigger).arguments if a.role == "subject"} == names

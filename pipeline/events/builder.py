@@ -119,18 +119,18 @@ def taken_up(etype: EventType, head: Token, ctx: DocContext) -> list[FoundEvent]
             and ev.trigger_start not in governors and took_place(ev)]
 
 
-def earlier_subject(etype: EventType, head: Token, modality: str, ctx: DocContext) -> FoundArgument | None:
-    """A nominal re-mention ("the verdict", "the extradition") is about whoever the latest event of
-    its kind before it was about: one told as done for a re-mention told as done ("the sentence" is
-    not the one a co-defendant awaits), else any."""
+def earlier_subjects(etype: EventType, head: Token, modality: str, ctx: DocContext) -> list[FoundArgument]:
+    """A nominal re-mention ("the verdict", "the extradition", "the arrests") is about whoever the latest
+    event of its kind before it was about, all of them: one told as done for a re-mention told as done
+    ("the sentence" is not the one a co-defendant awaits), else any."""
     kinds = remention_kinds(etype, ctx)
     told = [ev for ev in ctx.built if ev.event_type in kinds and ev.trigger_start < head.idx
             and any(a.role == "subject" and a.canonical for a in ev.arguments)]
     done = [ev for ev in told if took_place(ev)]
     chosen = done if done and modality in ("asserted", "reported") else told
     if not chosen:
-        return None
-    return next(a for a in chosen[-1].arguments if a.role == "subject" and a.canonical)
+        return []
+    return [a for a in chosen[-1].arguments if a.role == "subject" and a.canonical]
 
 
 def person_inside(span: Span, head: Token, ctx: DocContext) -> Token | None:
@@ -325,10 +325,9 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     if used_as_noun(head):
         args.extend(renamed_event(etype, head, args, ctx))
     if etype.person_centred and head.pos_ in ("NOUN", "PROPN") and not any(a.role == "subject" for a in args):
-        earlier = earlier_subject(etype, head, modality, ctx)
-        if earlier is not None:
-            args.append(replace(earlier, source="article"))
-        person = None if earlier is not None else ctx.coref.dominant()
+        earlier = earlier_subjects(etype, head, modality, ctx)
+        args.extend(replace(a, source="article") for a in earlier)
+        person = None if earlier else ctx.coref.dominant()
         if person is not None and ctx.coref.sent_index.get(head.i, 0) >= ctx.coref.sent_index.get(person.mentions[0].start, 0):
             args.append(story_party(person, head, ctx))
     if entry.defendant_is_subject and not any(a.role == "subject" for a in args):
