@@ -9,7 +9,7 @@ from .context import DocContext
 from .lexicon import EventType
 from .syntax import SUBJECT_DEPS, headline_participle, is_passive, small_clause_subject
 
-__all__ = ["gives", "person_like", "body_within", "trailing_decider", "court_like", "executive_like",
+__all__ = ["gives", "person_like", "body_within", "trailing_decider", "court_like", "jury", "executive_like",
            "patient", "actor_token", "controller", "destination", "is_us", "foreign", "mover", "bare_plural"]
 
 PERSON_PRONOUNS = PRONOUNS | {"they", "them", "i", "me", "we", "us", "you", "himself", "herself"}
@@ -54,7 +54,7 @@ def trailing_decider(tok: Token, ctx: DocContext) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             by = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if by is not None and (by.lemma_.lower() in ("jury", "juror", "jurors") or court_like(by, ctx)):
+            if by is not None and court_like(by, ctx):  # court nouns hold the jury
                 return by
     return None
 
@@ -77,6 +77,11 @@ def court_like(tok: Token | None, ctx: DocContext) -> bool:
         res = ctx.coref.resolve(tok, "any")
         return res is not None and res[1].judge
     return tok.lemma_.lower() in ctx.lexicon.nouns.court
+
+
+def jury(tok: Token) -> bool:
+    """A jury or its jurors: court-like in deciding a verdict, but they neither rule nor charge."""
+    return tok.lemma_.lower() in ("jury", "juror", "jurors")
 
 
 def executive_like(tok: Token, ctx: DocContext) -> bool:

@@ -13,8 +13,8 @@ from .arguments import add_argument, has_role, make_argument
 from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
-from .participants import (actor_token, bare_plural, controller, court_like, executive_like, gives, patient, person_like,
-                           trailing_decider)
+from .participants import (actor_token, bare_plural, controller, court_like, executive_like, gives, jury, patient,
+                           person_like, trailing_decider)
 from .syntax import SUBJECT_DEPS, by_agent, is_duration, is_passive, noun_phrase, used_as_noun
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
@@ -72,8 +72,7 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
     if prep == "by" and nominal:
         if etype.actor_role == "adjudicator" and (prosecuting_body(obj, ctx) or executive_like(obj, ctx)):
             return None, False  # "the arraignment of Maina by the federal government": it brings the case
-        if etype.actor_role == "agent" and (obj.lemma_.lower() in ("jury", "juror", "jurors") or court_like(obj, ctx)) \
-                and obj.head.head.dep_ == "pobj":
+        if etype.actor_role == "agent" and court_like(obj, ctx) and obj.head.head.dep_ == "pobj":
             return None, False  # "cleared of the same charge by a jury": the jury clears, it did not charge
         return etype.actor_role, False
     if prep in PLACE_PREPOSITIONS and (label in ("PLACE", "GPE", "LOC", "FAC")
@@ -376,7 +375,7 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
         actor = None  # "arraigned by the EFCC before Justice Ekwo": the prosecutor brings the case, the court hears it
     charged = None
     if actor is not None and actor_role == "agent" and etype.court_never_agent and court_like(actor, ctx) \
-            and actor.lemma_.lower() not in ("jury", "juror", "jurors"):  # a grand jury does indict
+            and not jury(actor):  # a grand jury does indict
         actor = None  # "appeared before Balbriggan District Court charged with murder": courts do not charge
         if head.dep_ == "advcl" and not passive:
             passive, charged = True, next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)

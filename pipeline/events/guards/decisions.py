@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ...coref import PRONOUNS
 from ..context import DocContext
-from ..participants import actor_token, court_like, executive_like, patient, person_like
+from ..participants import actor_token, court_like, executive_like, jury, patient, person_like
 from ..roles import court_after
 from ..syntax import is_passive
 from .registry import guard, generic
@@ -44,7 +44,7 @@ def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
                             or any(t.lower_ == "guilty" for t in tok.doc[tok.i:min(tok.i + 12, tok.sent.end)])):
         return False
     actor = actor_token(tok, ctx)
-    if actor is not None and actor.lemma_.lower() in ("jury", "juror", "jurors"):
+    if actor is not None and jury(actor):
         return False
     if lemma == "grant":
         if any(c.dep_ == "dobj" and c.lemma_ in ("stay", "injunction", "clemency", "pardon", "parole", "release",
