@@ -15,12 +15,6 @@ from .keys import POSSESSIVE, canonical_text, strip_article
 __all__ = ["CanonicalNames"]
 
 
-# the kind of court a description names, which only a named court of that kind can be
-HIGHER_COURT_WORDS = frozenset({"high", "supreme", "appeal", "appeals", "circuit"})  # no trial court is one of these
-COURT_KINDS = frozenset({"high", "sessions", "magistrate", "magistrates", "special", "accountability", "family", "juvenile",
-                         "regional", "military", "provincial", "local", "terrorism", "three-judge"})
-
-
 class CanonicalNames:
     """Fills `canonical` (and the court id of a state supreme court) over one models folder."""
 
@@ -104,7 +98,7 @@ class CanonicalNames:
             words = {t.lower_ for t in ent}
             before = [e for e in named if e.start < ent.start]
             if words & {"lower", "trial", "district"}:
-                higher = home is not None and bool(set(home.lower().split()) & HIGHER_COURT_WORDS)
+                higher = home is not None and bool(set(home.lower().split()) & self.lex.higher_court_words)
                 ent._.canonical = self.judge_district(ctx) or (None if higher else home) or strip_article(ent.text)
             elif words & {"appeals", "appellate", "full"}:
                 circuits = [e for e in named if e._.rule == "circuit"]
@@ -113,8 +107,8 @@ class CanonicalNames:
                 ent._.canonical = pick._.canonical if pick else strip_article(ent.text)
             elif "immigration" in words:
                 ent._.canonical = self.immigration_court(ctx, named) or strip_article(ent.text)
-            elif words & COURT_KINDS:  # "the high court" after "the Allahabad High Court"; "the sessions court"
-                same = [e for e in named if words & COURT_KINDS & {t.lower_ for t in e}]
+            elif words & self.lex.court_kinds:  # "the high court" after "the Allahabad High Court"; "the sessions court"
+                same = [e for e in named if words & self.lex.court_kinds & {t.lower_ for t in e}]
                 prior = [e for e in same if e.start < ent.start]
                 pick = prior[-1] if prior else same[0] if same else None
                 ent._.canonical = pick._.canonical if pick is not None else strip_article(ent.text).lower()

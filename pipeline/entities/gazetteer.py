@@ -106,6 +106,8 @@ class EntityLexicon:
     acronym_skip: frozenset[str]
     court_ref_modifiers: frozenset[str]
     court_ref_modifiers_titled: frozenset[str]  # those also read when capitalised ("the Appeals Court")
+    court_kinds: frozenset[str]       # "the sessions court": only a named court of that kind
+    higher_court_words: frozenset[str]  # a court that hears appeals, which no trial court is
     court_compound_nouns: frozenset[str]
 
     @classmethod
