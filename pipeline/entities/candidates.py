@@ -356,10 +356,12 @@ class CandidateFinder:
         found = []
         people = {c.start: c for c in chosen if c.label == "PERSON"}
 
-        def bare_name_word(i: int) -> bool:
-            return i < len(doc) and i not in taken and doc[i].pos_ == "PROPN" \
-                and (doc[i].is_title or doc[i].is_upper and len(doc[i]) <= 2) \
+        def name_shaped(i: int) -> bool:  # a capitalised proper noun that is no head word or title
+            return doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper and len(doc[i]) <= 2) \
                 and doc[i].text.casefold() not in heads and doc[i].text.casefold() not in self.titles
+
+        def bare_name_word(i: int) -> bool:
+            return i < len(doc) and i not in taken and name_shaped(i)
 
         judge_titles = ("judge", "justice", "magistrate judge", "")
         stray_places = {c.start for c in chosen if c.rule.startswith("model:") and c.label == "PLACE" and c.length == 1
@@ -369,10 +371,7 @@ class CandidateFinder:
             return bare_name_word(i) or i in stray_places and doc[i].pos_ == "PROPN" and doc[i].is_title
 
         def name_words(start: int, end: int) -> bool:
-            return 1 <= end - start <= 3 and all(
-                doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper and len(doc[i]) <= 2)
-                and doc[i].text.casefold() not in heads and doc[i].text.casefold() not in self.titles
-                for i in range(start, end))
+            return 1 <= end - start <= 3 and all(name_shaped(i) for i in range(start, end))
 
         for c in chosen:  # the model's "Magistrate Lucas Onyina" (ORG) or "Magistrate Lucas" (PERSON)
             if not c.rule.startswith("model:") or c.label not in ("PERSON", "ORGANIZATION"):
