@@ -24,6 +24,10 @@ def argument(event: FoundEvent, role: str):
     return found[0] if found else None
 
 
+def subjects(event: FoundEvent) -> set[str | None]:
+    return {a.canonical for a in event.arguments if a.role == "subject"}
+
+
 @pytest.mark.parametrize("text, etype, trigger, role, name, source", [
     ("Judge Mara Lindqvist sentenced Tomas Brandt to six years in prison on Friday.",
      "SENTENCE", "sentenced", "subject", "Tomas Brandt", "syntax"),
@@ -887,10 +891,10 @@ def test_events_arguments_a_counted_group_is_the_list_that_names_it(nlp):
     names = {"Kieran Doyle", "Tyrese Mensah", "Aaron Pike", "Connor Pike"}
     for trigger in ("jailed", "sentenced"):
         event = only(found, "SENTENCE", trigger)
-        assert {a.canonical for a in event.arguments if a.role == "subject"} == names
+        assert subjects(event) == names
 
 
-@pytest.mark.parametrize("text, subjects", [
+@pytest.mark.parametrize("text, expected", [
     ("Sibusiso Mthembu, Thandeka Zulu and Ravi Naidoo appeared in court on Monday. Police arrested the group "
      "in Durban on Wednesday.", {"Sibusiso Mthembu", "Thandeka Zulu", "Ravi Naidoo"}),
     # a count the list does not have, and an indefinite group, are someone else
@@ -899,9 +903,9 @@ def test_events_arguments_a_counted_group_is_the_list_that_names_it(nlp):
     ("Sibusiso Mthembu and Thandeka Zulu appeared in court on Monday. Police arrested two men "
      "in Durban on Wednesday.", {None}),
 ])
-def test_events_arguments_a_group_is_its_named_members_only_when_they_fit(nlp, text, subjects):
+def test_events_arguments_a_group_is_its_named_members_only_when_they_fit(nlp, text, expected):
     event = only(events_of(nlp, text), "ARREST_DETAIN", "arrested")
-    assert {a.canonical for a in event.arguments if a.role == "subject"} == subjects
+    assert subjects(event) == expected
 
 
 @pytest.mark.parametrize("word", ["officer"])
@@ -909,13 +913,6 @@ def test_events_arguments_an_official_described_is_not_the_party(nlp, word):
     text = f"Andres Rincon was deported in November. The {word} who scheduled the removal had not read the motion."
     event = only(events_of(nlp, text), "DEPORT", "removal")
     assert not any(a.role == "agent" and a.canonical == "Andres Rincon" for a in event.arguments)
-
-
-def test_events_arguments_those_found_guilty_in_a_small_clause(nlp):
-    text = ("The court found Imran Qadir and Waqas Bhatti guilty of murder and ordered each of them to pay "
-            "a fine to the victim's family.")
-    event = only(events_of(nlp, text), "CONVICT", "found")
-    assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Imran Qadir", "Waqas Bhatti"}
 
 
 def test_events_arguments_a_family_is_no_one_party(nlp):
@@ -933,12 +930,6 @@ def test_events_arguments_a_family_is_no_one_party(nlp):
 def test_events_arguments_the_date_a_court_sets_or_a_decision_is_released(nlp, text, etype, trigger, time):
     arg = argument(only(events_of(nlp, text), etype, trigger), "time")
     assert arg is not None and arg.text == time
-
-
-def test_events_arguments_they_after_a_named_group_is_each_member(nlp):
-    text = "Three activists, Leung Chun, Raphael Wong and Avery Ng, were charged. They were found guilty on Monday."
-    event = only(events_of(nlp, text), "CONVICT", "found guilty")
-    assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Leung Chun", "Raphael Wong", "Avery Ng"}
 
 
 def test_events_arguments_bail_allowed_to_someone_is_theirs(nlp):
@@ -962,25 +953,28 @@ def test_events_arguments_an_order_an_agency_obtained_is_no_order_of_the_storys_
     assert argument(only(found, "ARREST_DETAIN", "remanded"), "subject").text == "the former director"
 
 
-def test_events_arguments_the_trio_is_the_three_named(nlp):
-    text = ("Thandiwe Mokoena, Sipho Ndlovu and Natasha Jansen will remain in custody. The trio appeared before the "
-            "magistrate's court on Wednesday.")
-    event = only(events_of(nlp, text), "TRIAL_HEARING", "appeared")
-    assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Thandiwe Mokoena", "Sipho Ndlovu",
-                                                                              "Natasha Jansen"}
-
-
-def test_events_arguments_each_of_them_is_each_of_those_just_named(nlp):
-    text = ("The court found Imran Qadir and Waqas Bhatti guilty of murder and ordered each of them to pay "
-            "Rs500,000 in compensation.")
-    event = only(events_of(nlp, text), "FINE", "ordered")
-    assert {a.canonical for a in event.arguments if a.role == "subject"} == {"Imran Qadir", "Waqas Bhatti"}
-
-
 def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
     text = ("Police arrested Joseph Kato, Sarah Nabirye and Peter Okello on Monday. The opposition said the arrests "
             "were political. A spokesman denied it. The suspects appeared in court on Friday.")
     found = events_of(nlp, text)
     names = {"Joseph Kato", "Sarah Nabirye", "Peter Okello"}
     for etype, trigger in (("ARREST_DETAIN", "arrests"), ("TRIAL_HEARING", "appeared")):
-        assert {a.canonical for a in only(found, etype, trigger).arguments if a.role == "subject"} == names
+        assert subjects(only(found, etype, trigger)) == names
+
+
+@pytest.mark.parametrize("text, etype, trigger, names", [
+    # those "found ... guilty" when the parser makes them the subject of "guilty"
+    ("The court found Imran Qadir and Waqas Bhatti guilty of murder and ordered each of them to pay "
+     "a fine to the victim's family.", "CONVICT", "found", {"Imran Qadir", "Waqas Bhatti"}),
+    # "each of them" is each of those "them" stands for
+    ("The court found Imran Qadir and Waqas Bhatti guilty of murder and ordered each of them to pay "
+     "Rs500,000 in compensation.", "FINE", "ordered", {"Imran Qadir", "Waqas Bhatti"}),
+    # "they" after a described group the story names
+    ("Three activists, Leung Chun, Raphael Wong and Avery Ng, were charged. They were found guilty on Monday.",
+     "CONVICT", "found guilty", {"Leung Chun", "Raphael Wong", "Avery Ng"}),
+    # "the trio": the three named
+    ("Thandiwe Mokoena, Sipho Ndlovu and Natasha Jansen will remain in custody. The trio appeared before the "
+     "magistrate's court on Wednesday.", "TRIAL_HEARING", "appeared", {"Thandiwe Mokoena", "Sipho Ndlovu", "Natasha Jansen"}),
+])
+def test_events_arguments_a_plural_is_each_person_the_story_names(nlp, text, etype, trigger, names):
+    assert subjects(only(events_of(nlp, text), etype, trigger)) == names
