@@ -98,6 +98,7 @@ class PeopleWords:
     byline_words: frozenset[str] = frozenset()               # "By Ann Lee and Tom Hart": the reporters
     official_nouns: frozenset[str] = frozenset()             # "the officer": acts for an agency, no party
     collective_nouns: frozenset[str] = frozenset()           # "the family": a group, no one party
+    roster_verbs: frozenset[str] = frozenset()               # "The accused include A; B; and C": one group
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -394,13 +395,17 @@ class Resolver:
         names = [tokens(e) for e in named]
         mentions = named + [e for e in self.ents if e.label_ in ("ORGANIZATION", "ORG") and len(e) and (
             _INITIALS.match(e.text) or any(_is_part_of(tokens(e), n) for n in names))]
+        names_of: dict[int, set[str]] = {}
         for ent in sorted(mentions, key=lambda e: (-len(tokens(e)), e.label_ != "PERSON")):
             words = tokens(ent)
-            person = next((p for p in self.people
-                           if any(_is_part_of(words, tokens(m)) for m in p.mentions)), None)
+            canonical = ent._.canonical or ent.text  # "Rasta" after "Adam Guloba, alias": that person
+            person = next((p for p in self.people if canonical in names_of[id(p)]
+                           or any(_is_part_of(words, tokens(m)) for m in p.mentions)), None)
             if person is None:
-                person = Person(name=ent.text)
+                person = Person(name=canonical if ent.label_ == "PERSON" and ent._.rule == "alias" else ent.text)
+                names_of[id(person)] = {person.name}
                 self.people.append(person)
+            names_of[id(person)].add(canonical)
             person.mentions.append(ent)
             self.person_of[(ent.start, ent.end)] = person
         judge_titles = _judge_titles(doc, self.words)
@@ -660,7 +665,31 @@ class Resolver:
                         members.append((self.doc[key[0]:key[1]], other))
             if len(members) >= 2:
                 groups.append((self.sent_index.get(start, 0), sorted(members, key=lambda pair: pair[0].start)))
-        return groups
+        rosters = self._rosters()
+        listed = {id(p) for _, members in rosters for _, p in members}
+        return sorted(rosters + [(i, members) for i, members in groups if not all(id(p) in listed for _, p in members)],
+                      key=lambda group: group[1][0][0].start)
+
+    def _rosters(self) -> list[tuple[int, list[tuple[Span, Person]]]]:
+        """The parties a roster sentence names ("The accused include A (19), a vendor; B, alias C (54); and D"),
+        however the parser joins them: every party named after a roster verb whose subject is a plural of people."""
+        rosters = []
+        for verb in self.doc:
+            if verb.lemma_.lower() not in self.words.roster_verbs or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or not (subject.lower_ in GROUP_DESCRIPTIONS or subject.lemma_.lower() in GROUP_DESCRIPTIONS
+                                       or subject.lower_ == "they"
+                                       or subject.tag_ == "NNS" and self._people_noun(subject)):
+                continue
+            members: list[tuple[Span, Person]] = []
+            for (start, end), person in sorted(self.person_of.items()):
+                if start > verb.i and start < verb.sent.end and person.party and start not in self.victim_mentions \
+                        and person not in [p for _, p in members]:
+                    members.append((self.doc[start:end], person))
+            if len(members) >= 2:
+                rosters.append((self.sent_index.get(verb.i, 0), members))
+        return rosters
 
     def group_headed_by(self, mention: Span) -> list[tuple[Span, Person]]:
         """The named list `mention` opens, if it opens one ("Kieran Doyle, 29, Tyrese Mensah, 24, and ...")."""

@@ -100,6 +100,18 @@ def test_entities_world_a_name_joined_to_the_fathers_is_one_person(nlp, text, na
     assert (name, "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
+@pytest.mark.parametrize("text, alias", [
+    ("Police charged Daudi Wekesa, alias Kamanda Boy, with robbery on Monday.", "Kamanda Boy"),
+    ("Police charged Daudi Wekesa, alias Kamanda, with robbery. Kamanda denied the charge.", "Kamanda"),
+])
+def test_entities_world_a_name_after_alias_is_the_person_named_before_it(nlp, text, alias):
+    doc = annotate(nlp, text, "2025-03-14")
+    found = [e for e in doc.ents if e.text == alias]
+    assert found and all(e.label_ == "PERSON" and e._.canonical == "Daudi Wekesa" for e in found)
+    denied = [e for e in doc._.events if e.trigger == "charge"]
+    assert all({a.canonical for a in e.arguments if a.role == "subject"} == {"Daudi Wekesa"} for e in denied)
+
+
 def test_entities_world_a_dateline_filed_from_two_places(nlp):
     doc = annotate(nlp, "THE HAGUE/MANILA (Coral Wire) – A retired police general was arrested in Manila last week.",
                    "2025-03-14")

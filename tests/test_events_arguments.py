@@ -974,6 +974,14 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
     # "the trio": the three named
     ("Thandiwe Mokoena, Sipho Ndlovu and Natasha Jansen will remain in custody. The trio appeared before the "
      "magistrate's court on Wednesday.", "TRIAL_HEARING", "appeared", {"Thandiwe Mokoena", "Sipho Ndlovu", "Natasha Jansen"}),
+    # a roster sentence the parser does not join: semicolons, ages in brackets, an alias
+    ("A magistrate charged three men with arson on Tuesday. The accused include Okot Lubanga (22), a driver; "
+     "Hakim Sserwadda, alias Kaddu (31), a mechanic; and Ivan Mugisha (27), a tailor.",
+     "CHARGE_INDICT", "charged", {"Okot Lubanga", "Hakim Sserwadda", "Ivan Mugisha"}),
+    # "them" after the counted group that roster names
+    ("A magistrate charged three men with arson and remanded them to Luzira prison. The accused include "
+     "Okot Lubanga (22), a driver; Hakim Sserwadda, alias Kaddu (31), a mechanic; and Ivan Mugisha (27), a tailor.",
+     "ARREST_DETAIN", "remanded", {"Okot Lubanga", "Hakim Sserwadda", "Ivan Mugisha"}),
 ])
 def test_events_arguments_a_plural_is_each_person_the_story_names(nlp, text, etype, trigger, names):
     assert subjects(only(events_of(nlp, text), etype, trigger)) == names

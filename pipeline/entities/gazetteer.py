@@ -102,6 +102,7 @@ class EntityLexicon:
     title_modifiers: frozenset[str]
     name_connectors: frozenset[str]
     pseudonym_cues: frozenset[str]
+    alias_markers: frozenset[str]     # "Adam Guloba, alias Rasta": the second name is the first person's
     locatives: tuple[str, ...]
     acronym_skip: frozenset[str]
     court_ref_modifiers: frozenset[str]

@@ -60,6 +60,36 @@ class ArticleLinker:
                 continue
             chosen[:] = keep + [Candidate(tok.i, tok.i + 1, label, "acronym", 2, canonical)]
 
+    def link_aliases(self, ctx: EntityContext, chosen: list[Candidate]) -> None:
+        """"Adam Guloba, alias Rasta" and "Ama Owusu (a.k.a. Mama O)": the name after an alias marker, and
+        wherever the article writes it again, is the person named before it, whatever the model took it for."""
+        doc = ctx.doc
+        people_by_end = {c.end: c for c in chosen if c.label == "PERSON"}
+        aliases: dict[str, str] = {}
+        for c in chosen:
+            if c.label not in ("PERSON", "ORGANIZATION") or c.priority >= 2:
+                continue
+            i = c.start - 1
+            while i >= 0 and doc[i].is_punct and doc[i].text in "\"'“‘(":
+                i -= 1
+            if i < 1 or doc[i].lower_ not in self.lex.alias_markers:
+                continue
+            i -= 1
+            while i >= 0 and doc[i].text in (",", "("):
+                i -= 1
+            named = people_by_end.get(i + 1)
+            if named is not None and named is not c:
+                if c.label != "PERSON":
+                    c.label, c.rule = "PERSON", "alias"
+                c.canonical = named.canonical or doc[named.start:named.end].text
+                aliases[doc[c.start:c.end].text] = c.canonical
+        for c in chosen:  # "Kamanda denied the charge": the alias said again
+            if aliases and c.label in ("PERSON", "ORGANIZATION") and c.priority < 2 \
+                    and doc[c.start:c.end].text in aliases:
+                if c.label != "PERSON":
+                    c.label, c.rule = "PERSON", "alias"
+                c.canonical = aliases[doc[c.start:c.end].text]
+
     def spell_out(self, ctx: EntityContext, acro: Token) -> Span | None:
         """The capitalized words before "(ACR)" whose initials spell ACR."""
         doc = ctx.doc

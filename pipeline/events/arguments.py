@@ -329,6 +329,8 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         and tok.lower_ in ("they", "them", "their") else None
     if group is not None and ctx.ents.get(group.root.i) is None:
         people = [(m, ctx.coref.person(m)) for m in named_list(group.root, ctx)]
+        if not people and role == "subject" and plural_description(group.root, ctx):
+            people = ctx.coref.resolve_members(group.root)  # "charged four people ... remanded them": the four named
         if people:  # "Three activists, A, B and C, were charged. They were found guilty": each one
             add_members(args, role, said, people)
             return

@@ -202,6 +202,7 @@ class People:
     byline_words: frozenset[str]
     official_nouns: frozenset[str]
     collective_nouns: frozenset[str]
+    roster_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
