@@ -224,6 +224,19 @@ def _counsel_after(span: Span, words: PeopleWords) -> bool:
             and after[2].is_punct)
 
 
+_SPEAKS_FOR = {"with": ("AGENCY", "ORGANIZATION", "COURT"), "for": ("AGENCY",), "of": ("AGENCY",), "from": ("AGENCY",)}
+
+
+def _speaks_for_body(span: Span) -> bool:
+    """Named as working for a public body: "said Chris Hansen with the Public Prosecution Service",
+    "Tom Reid of the FBI"; someone such a story quotes, not its party."""
+    for prep in span.root.children:
+        bodies = _SPEAKS_FOR.get(prep.lower_) if prep.dep_ == "prep" else None
+        if bodies and any(o.ent_type_ in bodies for o in prep.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
 def _in_counsel_list(span: Span, words: PeopleWords) -> bool:
     """A member of a list of counsel: "The defence counsel was made up of Mr X and Miss Y", "Counsel
     for Z comprised X and Y" (the subject is a lawyer noun, the verb one that lists members). The list
@@ -416,6 +429,7 @@ class Resolver:
             person.judge = bool(person.titles) or any(_presides(m, self.words) for m in person.mentions)
             person.lawyer = not person.judge and any(
                 _title_before(m, self.words.lawyer_titles, role_words) or _counsel_after(m, self.words)
+                or _speaks_for_body(m)
                 or _in_counsel_list(m, self.words) for m in person.mentions)
             person.gender = _person_gender(person, self.words, role_words)
             harmed = {m.start for m in person.mentions if _victim(m, self.words)}
@@ -474,7 +488,7 @@ class Resolver:
                 if after:
                     return min(after, key=lambda pair: pair[0].start)
             person = self.protagonist()
-            if person is not None and self._named_by(person, token):
+            if person is not None and _agrees(person, self._noun_gender(token)) and self._named_by(person, token):
                 return self._nearest_mention(person, token), person
         return None
 

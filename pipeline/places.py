@@ -186,6 +186,13 @@ class PlaceTables:
                     table.setdefault(fold(key), place)
         return table
 
+    @cached_property
+    def province_abbreviations(self) -> dict[str, Place]:
+        """"N.S.", "B.C.", "NSW": the provinces and states Canadian and Australian news abbreviate after a town."""
+        with (self.models_dir / "places" / "province_abbreviations.csv").open(encoding="utf-8") as f:
+            return {fold(row["abbreviation"]): Place(row["name"], row["code"][:2], row["code"][3:], kind="region")
+                    for row in csv.DictReader(f)}
+
     def lookup(self, text: str, context: str = "", state_hint: str | None = None) -> Place | None:
         """Resolve a place name; `context` is the article text (ambiguity), `state_hint` a following state."""
         key = fold(clean_name(text))
@@ -205,6 +212,8 @@ class PlaceTables:
             return country
         if state:
             return state
+        if key in self.province_abbreviations:
+            return self.province_abbreviations[key]
         county = counties().get(key)
         if county:
             named = {p.admin1 for p in self.named_places(context)} if context else set()
@@ -254,11 +263,11 @@ class PlaceTables:
 
     def is_country_or_state(self, text: str) -> bool:
         key = fold(clean_name(text))
-        return key in countries() or key in self.us_states
+        return key in countries() or key in self.us_states or key in self.province_abbreviations
 
     def is_known_place(self, text: str) -> bool:
         key = fold(clean_name(text))
-        return key in countries() or key in self.us_states or key in cities()
+        return key in countries() or key in self.us_states or key in self.province_abbreviations or key in cities()
 
 
 def tables(models_dir: str | Path | None = None) -> PlaceTables:

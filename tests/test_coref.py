@@ -81,6 +81,12 @@ UNRESOLVED = [
     ("Carlos Mendez and James Carter were arrested. Police later detained a man near the station.", "man", "party"),
     # a pronoun asking for a judge when the article names none
     ("Carlos Mendez was arrested in May. She said the arrest was lawful.", "She", "judge"),
+    # the lead's unnamed man is not whoever speaks for the prosecution service
+    ("A 52-year-old man appeared in court on Monday, said Dana Pruitt with the Public Prosecution Service. "
+     "He will remain in custody.", "He", "party"),
+    # nor a woman who is the story's only other named person
+    ("A 52-year-old man appeared in court on Monday. He did not enter a plea. Residents later met Ellen Voss.",
+     "man", "party"),
 ]
 
 
@@ -126,6 +132,15 @@ def test_coref_blank_person_span_does_not_break_title_check(nlp):
     blank = Span(doc, len(doc) - 1, len(doc), label="PERSON")
     assert blank.text.strip() == ""
     assert _title_before(blank, {"judge"}) is False
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The suspect is in custody, said Dana Pruitt with the Public Prosecution Service.", "Dana Pruitt"),
+    ("Officers arrested the suspect, according to Tom Reyes of the FBI.", "Tom Reyes"),
+])
+def test_coref_someone_named_with_a_public_body_speaks_for_it(nlp, text, name):
+    res, _ = resolver_for(nlp, text)
+    assert {p.name: p.party for p in res.people}.get(name) is False
 
 
 def test_coref_spokespeople_are_not_parties(nlp):

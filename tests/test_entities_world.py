@@ -112,6 +112,21 @@ def test_entities_world_a_name_after_alias_is_the_person_named_before_it(nlp, te
     assert all({a.canonical for a in e.arguments if a.role == "subject"} == {"Daudi Wekesa"} for e in denied)
 
 
+@pytest.mark.parametrize("text, abbreviation, province", [
+    ("HALIFAX, N.S. — A man was charged on Monday.", "N.S.", "Nova Scotia"),
+    ("A man from Kelowna, B.C., was charged on Monday.", "B.C.", "British Columbia"),
+    ("Police in Dubbo, NSW, charged a man on Monday.", "NSW", "New South Wales"),
+])
+def test_entities_world_a_province_abbreviated_after_a_town_is_a_place(nlp, text, abbreviation, province):
+    doc = annotate(nlp, text, "2025-03-14")
+    assert (abbreviation, "PLACE", province) in [(e.text, e.label_, e._.canonical) for e in doc.ents]
+
+
+def test_entities_world_a_name_after_an_article_is_no_person(nlp):
+    doc = annotate(nlp, "Relatives of Dana Pruitt urged officers to issue an Amber Alert.", "2025-03-14")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Dana Pruitt"]
+
+
 def test_entities_world_a_dateline_filed_from_two_places(nlp):
     doc = annotate(nlp, "THE HAGUE/MANILA (Coral Wire) – A retired police general was arrested in Manila last week.",
                    "2025-03-14")

@@ -84,6 +84,8 @@ class LabelEvidence:
         if model_label == "PERSON" and len(words) >= 2 and start > 0 and doc[start - 1].text.casefold() in self.titles \
                 and words[0].upper() in first_names():
             return "PERSON"  # "Judge Alan Trust": a title and a given name outrank an organization's head word
+        if label == "PERSON" and start > 0 and doc[start - 1].lower_ in ("a", "an"):
+            return None  # "issue an Amber Alert", "fired a Taser": a thing, which no person's name takes an article for
         name_start = start - 1 if start > 0 and len(words) == 1 and self.name_part(doc[start - 1]) else start
         if self.person_evidence(ctx, name_start, end) and not set(words) & self.body_heads:
             return "PERSON"
