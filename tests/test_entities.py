@@ -618,6 +618,12 @@ def test_entities_a_name_after_a_judges_title_is_a_person(nlp, text, name):
 
 @pytest.mark.parametrize("text, name, label", [
     ("She appeared in the Bloemfontein Magistrate's Court on Monday.", "Bloemfontein Magistrate's Court", "COURT"),
+    # a seat of two words and a rank before the court's kind
+    ("She appeared before the Kireka Hill Chief Magistrate's Court on Friday.",
+     "Kireka Hill Chief Magistrate's Court", "COURT"),
+    ("He appeared in the Port Mathurin Second Magistrates Court today.", "Port Mathurin Second Magistrates Court", "COURT"),
+    # a day before the seat is no part of the name
+    ("On Monday Kampala Magistrate's Court heard the case.", "Kampala Magistrate's Court", "COURT"),
     ("He was arraigned on Friday before the Federal High Court, Abuja.", "Abuja", "PLACE"),
     ("A man appeared in court over the murder of Christopher Hall last year.", "Christopher Hall", "PERSON"),
 ])
