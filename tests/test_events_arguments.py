@@ -985,3 +985,18 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
 ])
 def test_events_arguments_a_plural_is_each_person_the_story_names(nlp, text, etype, trigger, names):
     assert subjects(only(events_of(nlp, text), etype, trigger)) == names
+
+
+@pytest.mark.parametrize("text, etype, trigger, subject", [
+    # the parser hangs "of" on the place of "to Norway"
+    ("The High Court ordered the extradition to Norway of a 29-year-old Polish man on Tuesday.",
+     "EXTRADITE", "extradition", "a 29-year-old Polish man"),
+    # and the order is about him, as with "ordered the release of X"
+    ("The High Court ordered the extradition to Norway of a 29-year-old Polish man on Tuesday.",
+     "ORDER", "ordered", "a 29-year-old Polish man"),
+    ("A judge approved the deportation to Chile of Mateo Fuentes, 41, on Friday.", "DEPORT", "deportation",
+     "Mateo Fuentes"),
+])
+def test_events_arguments_whom_a_removal_to_a_place_is_of(nlp, text, etype, trigger, subject):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert [a.text for a in event.arguments if a.role == "subject"] == [subject]

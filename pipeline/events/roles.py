@@ -428,9 +428,9 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
         if etype.action_object_of and undergoer is not None and not person_like(undergoer, ctx) \
                 and ents.get(undergoer.i) is None:
             of = next((g for c in undergoer.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"), None)
+                       for g in c.children if g.dep_ == "pobj"), None) or of_after_place(undergoer, ctx)
             if of is not None and person_like(of, ctx):  # "ordered the release of the two students"
-                undergoer = of
+                undergoer = of  # "ordered the extradition to Denmark of a man"
         add_argument(args, "subject", undergoer, ctx)
         if passive and undergoer is not None:  # "Leftists were arrested, including Eva Forest and Lidia Falcon"
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"):
@@ -557,6 +557,19 @@ def own_or_shared_modifiers(head: Token) -> list[Token]:
     return children
 
 
+def of_after_place(head: Token, ctx: DocContext) -> Token | None:
+    """Whom "the extradition to Denmark of a 34-year-old man" is of: the parser hangs the of-phrase on the
+    place the trigger's to- or from-phrase names."""
+    if head.i + 2 >= len(head.doc) or head.doc[head.i + 1].lower_ not in ("to", "from"):
+        return None
+    place = next((o for o in head.doc[head.i + 1].children if o.dep_ == "pobj"), None)
+    ent = ctx.ents.get(place.i) if place is not None else None
+    if ent is None or ent.label_ != "PLACE":
+        return None
+    return next((o for c in place.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                 if o.dep_ == "pobj" and person_like(o, ctx)), None)
+
+
 def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, actor_role: str,
                       ctx: DocContext) -> None:
     """The arguments of a nominal trigger: possessives, modifiers, relative clauses and governing verbs."""
@@ -594,6 +607,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                     add_argument(args, "subject", recipient(c, head, ctx), ctx)
     if etype.adjudicated or etype.brought_to_court:
         add_argument(args, "adjudicator", court_of_clause(head, ctx), ctx)
+    if "subject" in etype.roles and not has_role(args, "subject"):
+        add_argument(args, "subject", of_after_place(head, ctx), ctx)
     if head.dep_ == "compound" and head.head.lemma_ == "order" and not has_role(args, "subject"):
         for c in head.head.children:  # "a deportation order against Tabe": whom the ordered removal is of
             if c.dep_ == "prep" and c.lower_ == "against":
