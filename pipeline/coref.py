@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -99,6 +99,7 @@ class PeopleWords:
     official_nouns: frozenset[str] = frozenset()             # "the officer": acts for an agency, no party
     collective_nouns: frozenset[str] = frozenset()           # "the family": a group, no one party
     roster_verbs: frozenset[str] = frozenset()               # "The accused include A; B; and C": one group
+    ranks: frozenset[str] = frozenset()                      # "spokesperson Captain X": read through to the role
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -193,11 +194,15 @@ def _words_before(span: Span) -> list[str]:
     return [t.lower_ for t in reversed(doc[max(sent_start, end - 3):end]) if not t.is_punct]
 
 
-def _role_words(span: Span) -> list[str]:
-    """The words that can say what a mention's person is: the word before it, the first word of a
-    longer mention, its role, and the words it stands in apposition with ("Tom Grey, counsel for ...")."""
+def _role_words(span: Span, ranks: frozenset[str] = frozenset()) -> list[str]:
+    """The words that can say what a mention's person is: the word before it (and the one before that
+    across a rank: "spokesperson Captain X"), the first word of a longer mention, its role, and the words
+    it stands in apposition with ("Tom Grey, counsel for ...")."""
     before = _words_before(span)
-    found = before[:1] + (span.text.lower().split()[:1] if len(span) > 1 else [])  # "Judge" alone is a surname
+    doc, start = span.doc, span.start
+    across_rank = bool(before) and before[0] in ranks and start >= 2 and doc[start - 1].lower_ == before[0] \
+        and not doc[start - 2].is_punct  # not "Minister of Justice, Mr. X"
+    found = before[:2 if across_rank else 1] + (span.text.lower().split()[:1] if len(span) > 1 else [])  # "Judge" alone
     role = str(span._.role or "").lower().split() if Span.has_extension("role") else []
     found += role[-1:]
     root = span.root
@@ -397,7 +402,8 @@ class Resolver:
         starts = doc.to_array(SENT_START) if len(doc) else np.zeros(0, dtype=np.int32)
         self.sent_index = dict(enumerate((np.cumsum(starts == 1) - 1).clip(0).tolist()))
         self.ents = doc.ents
-        tokens, role_words = _PerSpan(_tokens), _PerSpan(_role_words)  # each read many times below
+        ranks = self.words.ranks | self.words.male_honorifics | self.words.female_honorifics
+        tokens, role_words = _PerSpan(_tokens), _PerSpan(partial(_role_words, ranks=ranks))  # each read many times
         persons = [e for e in self.ents if e.label_ == "PERSON" and len(e)]
         # a place or a body the model calls a person ("Co Kildare", "Parti Pribumi Bersatu" and its "Bersatu")
         not_people = [tokens(e) for e in persons if any(t.lower_ in self.words.non_person_name_words for t in e)]

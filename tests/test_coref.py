@@ -143,6 +143,14 @@ def test_coref_someone_named_with_a_public_body_speaks_for_it(nlp, text, name):
     assert {p.name: p.party for p in res.people}.get(name) is False
 
 
+def test_coref_a_role_word_before_a_rank_says_what_the_person_is(nlp):
+    res, _ = resolver_for(nlp, "Police spokesperson Captain Thandi Mokoena said Sipho Dube was arrested. "
+                               "The Minister of Justice, Mr. Kwame Asante, welcomed the arrest.")
+    kinds = {p.name: (p.party, p.judge) for p in res.people}
+    assert kinds["Thandi Mokoena"] == (False, False) and kinds["Sipho Dube"] == (True, False)
+    assert kinds["Kwame Asante"][1] is False  # "Justice, Mr." is no judge's title
+
+
 def test_coref_spokespeople_are_not_parties(nlp):
     res, doc = resolver_for(nlp, "Carlos Mendez was deported in May, according to James Carter, head of the Border Rights Project. "
                                  "Officials later returned a deported man to Texas.")

@@ -203,6 +203,7 @@ class People:
     official_nouns: frozenset[str]
     collective_nouns: frozenset[str]
     roster_verbs: frozenset[str]
+    ranks: frozenset[str]
 
 
 @dataclass(frozen=True)
