@@ -720,7 +720,7 @@ class Resolver:
         group", "Four men ... have been jailed" above the list that names them. A counted description takes
         only a list of that many, the nearest before it in the last few sentences; an uncounted one only a
         list in its own or the previous sentence, or the story's only list; in the lead, else, the first list
-        after it."""
+        after it, or a counted one the story's only list of that many however far after."""
         count = _count_of(token)
         if not self._people_noun(token) and token.lemma_.lower() not in GROUP_DESCRIPTIONS and count is None:
             return []
@@ -740,9 +740,12 @@ class Resolver:
         if count is None and len(earlier) == 1 and token.tag_ == "NNS" and len(self.named_groups) == 1:
             return earlier[0]  # "the suspects" in a story that names one group of parties, sentences before
         if self.sent_index.get(token.i, 99) <= self.lead_index + 1:
-            after = [(i, m) for i, m in fits if m[0][0].start > token.i and i - here <= 2]
-            if after:
-                return after[0][1]
+            after = [(i, m) for i, m in fits if m[0][0].start > token.i]
+            near = [m for i, m in after if i - here <= 2]
+            if near:
+                return near[0]
+            if count is not None and len(after) == 1:
+                return after[0][1]  # "Three men ... have changed their minds", named paragraphs later
         parties = sorted((p for p in self.people if p.party and p.mentions[0].start < token.i),
                          key=lambda p: p.mentions[0].start)
         if count is not None and len(parties) == count == len([p for p in self.people if p.party]):

@@ -982,6 +982,11 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
     ("A magistrate charged three men with arson and remanded them to Luzira prison. The accused include "
      "Okot Lubanga (22), a driver; Hakim Sserwadda, alias Kaddu (31), a mechanic; and Ivan Mugisha (27), a tailor.",
      "ARREST_DETAIN", "remanded", {"Okot Lubanga", "Hakim Sserwadda", "Ivan Mugisha"}),
+    # a counted group of the lead, named paragraphs later as the story's only list of that many
+    ("Three men accused of a farm robbery will spend the week in custody. The hearing was postponed. "
+     "A fourth suspect, Lwazi Dube, was granted bail. His lawyer asked for more time. "
+     "Peter Mokoena, John Sithole and David Nkosi told the court they would apply for bail.",
+     "ARREST_DETAIN", "custody", {"Peter Mokoena", "John Sithole", "David Nkosi"}),
 ])
 def test_events_arguments_a_plural_is_each_person_the_story_names(nlp, text, etype, trigger, names):
     assert subjects(only(events_of(nlp, text), etype, trigger)) == names
