@@ -100,6 +100,7 @@ class PeopleWords:
     collective_nouns: frozenset[str] = frozenset()           # "the family": a group, no one party
     roster_verbs: frozenset[str] = frozenset()               # "The accused include A; B; and C": one group
     ranks: frozenset[str] = frozenset()                      # "spokesperson Captain X": read through to the role
+    party_verbs: frozenset[str] = frozenset()                # "X, a director, was granted bail": a party whatever else
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -240,6 +241,23 @@ def _speaks_for_body(span: Span) -> bool:
         if bodies and any(o.ent_type_ in bodies for o in prep.children if o.dep_ == "pobj"):
             return True
     return False
+
+
+def _undergoes(span: Span, words: PeopleWords) -> bool:
+    """The mention is whom a court or police action is done to, or who pleads or appears ("His wife, X, a
+    director of the company, was granted bail", "Constable X was charged"): a party, whatever its titles."""
+    tok = span.root
+    for _ in range(4):
+        if tok.dep_ not in ("appos", "conj") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    verb = tok.head
+    if verb.lemma_.lower() not in words.party_verbs:
+        return False
+    if tok.dep_ == "nsubj":  # not counsel who "appeared for the State"
+        return verb.lemma_.lower() in ("plead", "appear") and not any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children)
+    return tok.dep_ in ("nsubjpass", "dobj")
 
 
 def _in_counsel_list(span: Span, words: PeopleWords) -> bool:
@@ -433,7 +451,7 @@ class Resolver:
             person.mentions.sort(key=lambda e: e.start)
             person.titles = frozenset(w for m in person.mentions for w in role_words(m) if w in judge_titles)
             person.judge = bool(person.titles) or any(_presides(m, self.words) for m in person.mentions)
-            person.lawyer = not person.judge and any(
+            person.lawyer = not person.judge and not any(_undergoes(m, self.words) for m in person.mentions) and any(
                 _title_before(m, self.words.lawyer_titles, role_words) or _counsel_after(m, self.words)
                 or _speaks_for_body(m)
                 or _in_counsel_list(m, self.words) for m in person.mentions)

@@ -151,6 +151,20 @@ def test_coref_a_role_word_before_a_rank_says_what_the_person_is(nlp):
     assert kinds["Kwame Asante"][1] is False  # "Justice, Mr." is no judge's title
 
 
+@pytest.mark.parametrize("text, name, party", [
+    # an apposition that reads like a spokesperson's does not outweigh being granted bail
+    ("His wife, Lerato Mokoena, 47, a director of the company, was granted bail on Monday.", "Lerato Mokoena", True),
+    # a police rank is an official's, unless the officer is the one charged
+    ("Detective Inspector Paula Grant said the men would be sentenced in May.", "Paula Grant", False),
+    ("Constable Peter Walsh was charged with assault on Friday.", "Peter Walsh", True),
+    # counsel who appears for a party is no party
+    ("Advocate Rahul Mehra appeared for the petitioner before the bench.", "Rahul Mehra", False),
+])
+def test_coref_who_an_action_is_done_to_is_a_party_whatever_their_title(nlp, text, name, party):
+    res, _ = resolver_for(nlp, text)
+    assert [p.party for p in res.people if p.name.endswith(name)] == [party]
+
+
 def test_coref_spokespeople_are_not_parties(nlp):
     res, doc = resolver_for(nlp, "Carlos Mendez was deported in May, according to James Carter, head of the Border Rights Project. "
                                  "Officials later returned a deported man to Texas.")

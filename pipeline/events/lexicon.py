@@ -204,6 +204,7 @@ class People:
     collective_nouns: frozenset[str]
     roster_verbs: frozenset[str]
     ranks: frozenset[str]
+    party_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
