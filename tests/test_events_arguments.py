@@ -1005,3 +1005,8 @@ def test_events_arguments_a_plural_is_each_person_the_story_names(nlp, text, ety
 def test_events_arguments_whom_a_removal_to_a_place_is_of(nlp, text, etype, trigger, subject):
     event = only(events_of(nlp, text), etype, trigger)
     assert [a.text for a in event.arguments if a.role == "subject"] == [subject]
+
+
+def test_events_arguments_a_hyphenated_word_ends_a_phrase_whole(nlp):
+    event = only(events_of(nlp, "Police arrested a businessman and his two co-accused on Monday."), "ARREST_DETAIN", "arrested")
+    assert "his two co-accused" in [a.text for a in event.arguments if a.role == "subject"]

@@ -106,11 +106,13 @@ def adjunct(prep: Token, adjuncts: frozenset[str]) -> bool:
 
 def trimmed(doc: Doc, lo: int, hi: int, punctuation: bool = True) -> Span:
     """Tokens lo..hi without line breaks at their ends, nor (with `punctuation`) punctuation or a
-    possessive 's."""
+    possessive 's; a hyphenated word at the end is whole."""
     while lo < hi and (doc[hi].is_space or punctuation and (doc[hi].is_punct or doc[hi].dep_ == "case")):
         hi -= 1
     while lo < hi and (doc[lo].is_space or punctuation and doc[lo].is_punct):
         lo += 1
+    while hi + 2 < len(doc) and doc[hi + 1].text == "-" and not doc[hi].whitespace_ and not doc[hi + 1].whitespace_:
+        hi += 2  # "three co-accused": no phrase ends inside a hyphenated word
     return doc[lo:hi + 1]
 
 
