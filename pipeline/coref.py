@@ -101,6 +101,7 @@ class PeopleWords:
     roster_verbs: frozenset[str] = frozenset()               # "The accused include A; B; and C": one group
     ranks: frozenset[str] = frozenset()                      # "spokesperson Captain X": read through to the role
     party_verbs: frozenset[str] = frozenset()                # "X, a director, was granted bail": a party whatever else
+    relative_nouns: frozenset[str] = frozenset()             # "his wife": whom "His wife, X" names
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -496,6 +497,9 @@ class Resolver:
         if lemma in self.words.client_nouns and any(c.dep_ == "poss" for c in token.children):
             person = self.protagonist()  # "his client would appeal": the party the lawyer speaks for
             return (self._nearest_mention(person, token), person) if person is not None else None
+        if lemma in self.words.relative_nouns and any(c.dep_ == "poss" for c in token.children):
+            named = self.relatives.get(lemma, [])  # "his wife would appear": the one "His wife, X" names
+            return (self._nearest_mention(named[0], token), named[0]) if len(named) == 1 else None
         if lemma in self.words.collective_nouns:
             return None
         if lemma in self.words.official_nouns and not (
@@ -515,6 +519,21 @@ class Resolver:
             if person is not None and _agrees(person, self._noun_gender(token)) and self._named_by(person, token):
                 return self._nearest_mention(person, token), person
         return None
+
+    @cached_property
+    def relatives(self) -> dict[str, list[Person]]:
+        """relation noun -> the people the story names in apposition to it ("His wife, Nomvula Mthembu";
+        "Kamla Devi, his mother")."""
+        found: dict[str, list[Person]] = {}
+        for (start, end), person in self.person_of.items():
+            root = self.doc[start:end].root
+            nouns = [root.head] if root.dep_ == "appos" else []
+            nouns += [c for c in root.children if c.dep_ == "appos"]
+            for noun in nouns:
+                lemma = noun.lemma_.lower()
+                if lemma in self.words.relative_nouns and person not in found.setdefault(lemma, []):
+                    found[lemma].append(person)
+        return found
 
     def _named_by(self, person: Person, token: Token) -> bool:
         """Named before `token` or in its sentence ("the woman, identified as J.R.M."), or the party the

@@ -165,6 +165,23 @@ def test_coref_who_an_action_is_done_to_is_a_party_whatever_their_title(nlp, tex
     assert [p.party for p in res.people if p.name.endswith(name)] == [party]
 
 
+@pytest.mark.parametrize("text, word, name", [
+    ("Joseph Banda was released on bail. His wife, Ruth Banda, 47, was also granted bail. "
+     "Police said his wife was arrested at her home.", "wife", "Ruth Banda"),
+    ("Kamal Rao, 31, his father, was granted bail. The court rejected the plea of his son, Vikram Rao. "
+     "Police said his son had threatened a witness.", "son", "Vikram Rao"),
+])
+def test_coref_a_relative_the_story_names_once(nlp, text, word, name):
+    res, doc = resolver_for(nlp, text)
+    found = res.resolve(token(doc, word, nth=-1), "party")
+    assert found is not None and found[1].name == name
+
+
+def test_coref_a_relative_named_twice_over_is_no_one(nlp):
+    res, doc = resolver_for(nlp, "His son, Vikram Rao, and her son, Anil Mehta, were charged. Police said his son fled.")
+    assert res.resolve(token(doc, "son", nth=-1), "party") is None
+
+
 def test_coref_spokespeople_are_not_parties(nlp):
     res, doc = resolver_for(nlp, "Carlos Mendez was deported in May, according to James Carter, head of the Border Rights Project. "
                                  "Officials later returned a deported man to Texas.")

@@ -205,6 +205,7 @@ class People:
     roster_verbs: frozenset[str]
     ranks: frozenset[str]
     party_verbs: frozenset[str]
+    relative_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
