@@ -122,6 +122,15 @@ def test_entities_world_a_province_abbreviated_after_a_town_is_a_place(nlp, text
     assert (abbreviation, "PLACE", province) in [(e.text, e.label_, e._.canonical) for e in doc.ents]
 
 
+@pytest.mark.parametrize("text, canonical", [
+    ("NAIROBI — Kenya's High Court on Tuesday suspended the deployment of police officers.", "High Court of Kenya"),
+    ("SYDNEY — Australia's High Court on Wednesday ruled that the detention was unlawful.", "High Court of Australia"),
+])
+def test_entities_world_a_court_after_its_countrys_possessive(nlp, text, canonical):
+    doc = annotate(nlp, text, "2025-03-14")
+    assert ("High Court", "COURT", canonical) in [(e.text, e.label_, e._.canonical) for e in doc.ents]
+
+
 def test_entities_world_a_name_after_an_article_is_no_person(nlp):
     doc = annotate(nlp, "Relatives of Dana Pruitt urged officers to issue an Amber Alert.", "2025-03-14")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Dana Pruitt"]

@@ -88,6 +88,7 @@ class CandidateFinder:
         """Leading articles and function words, trailing possessives and punctuation, stay outside."""
         doc = ctx.doc
         while start < end - 1 and (doc[start].lower_ in ("the", "a", "an", "this", "that") or doc[start].is_space
+                                   or doc[start].tag_ == "POS"
                                    or doc[start].pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "PRON", "VERB", "AUX", "PUNCT")):
             start += 1
         while end > start + 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_space or doc[end - 1].lower_ in ("and", "&", "of", "the", "for")
