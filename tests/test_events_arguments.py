@@ -1010,3 +1010,14 @@ def test_events_arguments_whom_a_removal_to_a_place_is_of(nlp, text, etype, trig
 def test_events_arguments_a_hyphenated_word_ends_a_phrase_whole(nlp):
     event = only(events_of(nlp, "Police arrested a businessman and his two co-accused on Monday."), "ARREST_DETAIN", "arrested")
     assert "his two co-accused" in [a.text for a in event.arguments if a.role == "subject"]
+
+
+@pytest.mark.parametrize("text, trigger, court", [
+    ("WELLINGTON — New Zealand's Supreme Court heard the appeal in March. The five judges found that the "
+     "search was unlawful.", "found", "Supreme Court of New Zealand"),
+    ("The Supreme Court heard the case in March. The justices ruled 6-3 that the law was invalid.", "ruled",
+     "Supreme Court of the United States"),
+])
+def test_events_arguments_the_judges_of_a_bench_are_its_court(nlp, text, trigger, court):
+    event = only(events_of(nlp, text), "RULING", trigger)
+    assert [a.canonical for a in event.arguments if a.role == "adjudicator"] == [court]

@@ -270,8 +270,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             mention, person = res
             return FoundArgument(role, span.text, span.start_char, span.end_char, person.name,
                                  mention.start_char, mention.end_char, source="coreference")
-    if not phrase and role in ("adjudicator", "agent") and tok.lemma_.lower() in ctx.lexicon.nouns.court_descriptions \
-            and tok.tag_ != "NNS" and ent is None:
+    if not phrase and role in ("adjudicator", "agent") and ent is None and (
+            tok.lemma_.lower() in ctx.lexicon.nouns.court_descriptions and tok.tag_ != "NNS"
+            or tok.lower_ in ctx.lexicon.nouns.bench_members):  # "The seven justices found": their court
         court = court_described(tok, ctx)
         if court is not None:  # "the bench, headed by Justice X", "the bench" of the article's court
             judge = ctx.coref.person(court) if court.label_ == "PERSON" else None

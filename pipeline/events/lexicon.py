@@ -152,6 +152,7 @@ class Nouns:
     executed_objects: frozenset[str]
     term_words: frozenset[str]
     court_descriptions: frozenset[str]
+    bench_members: frozenset[str]        # "the justices": the court they sit on
     bail_granting: frozenset[str]
     bail_refusing: frozenset[str]
     custody_places: frozenset[str]
