@@ -1021,3 +1021,17 @@ def test_events_arguments_a_hyphenated_word_ends_a_phrase_whole(nlp):
 def test_events_arguments_the_judges_of_a_bench_are_its_court(nlp, text, trigger, court):
     event = only(events_of(nlp, text), "RULING", trigger)
     assert [a.canonical for a in event.arguments if a.role == "adjudicator"] == [court]
+
+
+@pytest.mark.parametrize("text, etype, trigger, subject", [
+    # the one the judge told
+    ('Judge Ana Ruiz told Tomas Berg: "The sentence imposed on you is six years."', "SENTENCE", "sentence", "Tomas Berg"),
+    # the party the story is about, when the judge says it without a listener
+    ("Carl Dorsey admitted fraud. Carl Dorsey had worked as a clerk. Dorsey wept in court. Judge Ana Ruiz said: "
+     '"It gives me no pleasure to sentence you today."', "SENTENCE", "sentence", "Carl Dorsey"),
+    # a lawyer's "you" is no one
+    ('His lawyer Tom Reid told Kofi Mensah: "I would say you will be found guilty."', "CONVICT", "found guilty", None),
+])
+def test_events_arguments_whom_a_judge_says_you_to(nlp, text, etype, trigger, subject):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert [a.canonical for a in event.arguments if a.role == "subject"] == ([subject] if subject else [])

@@ -3,6 +3,8 @@ where the article has one, so a mention, a pronoun or description resolved by `c
 apposition gives the argument; otherwise the phrase the token heads."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from ..coref import GROUP_DESCRIPTIONS, Person
@@ -16,6 +18,7 @@ __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
 REFERRING = ("it", "its", "they", "them", "their", "each")
 UNRESOLVED_REFERRING = REFERRING + ("this", "these", "those", "itself")  # name no one when unresolved
 FIRST_PERSON = ("i", "me", "my", "myself")
+SECOND_PERSON = ("you", "your", "yourself")
 BODY_LABELS = ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE")
 
 
@@ -43,6 +46,36 @@ def quoted_speaker(tok: Token, ctx: DocContext) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and not (subject.left_edge.i <= tok.i <= subject.right_edge.i):
             return subject
+    return None
+
+
+def judge_addressee(tok: Token, ctx: DocContext) -> FoundArgument | None:
+    """Whom a judge's "you" is said to: the one the judge "told" ("judge X told him 'the sentence imposed on
+    you ...'"), else the party the story is clearly about; another speaker's "you" is no one."""
+    verbs = [t for t in tok.sent if t.lemma_.lower() in ctx.lexicon.cues.reporting_verbs and t.i != tok.i]
+    for verb in sorted(verbs, key=lambda v: abs(v.i - tok.i)):
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.left_edge.i <= tok.i <= speaker.right_edge.i:
+            continue
+        ent = ctx.ents.get(speaker.i)
+        person = ctx.coref.person(ent) if ent is not None and ent.label_ == "PERSON" else None
+        if person is None and speaker.pos_ == "PRON":
+            found = ctx.coref.resolve(speaker, "judge")
+            person = found[1] if found is not None else None
+        if not (person is not None and person.judge or person is None and ent is None
+                and speaker.lemma_.lower() in ctx.lexicon.nouns.judge_titles):
+            return None
+        told = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PRON", "PROPN", "NOUN")), None)
+        if told is not None:
+            arg = make_argument("subject", told, ctx)
+            if arg is not None and arg.canonical:
+                return replace(arg, text=tok.text, start_char=tok.idx, end_char=tok.idx + len(tok))
+        party = ctx.coref.dominant()
+        if party is None:
+            return None
+        mention = ctx.coref._nearest_mention(party, tok)
+        return FoundArgument("subject", tok.text, tok.idx, tok.idx + len(tok), party.name, mention.start_char,
+                             mention.end_char, source="coreference")
     return None
 
 
@@ -197,6 +230,8 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             tok = group.root
     if tok.lower_ in UNRESOLVED_REFERRING and not partitive(tok):
         return None
+    if tok.lower_ in SECOND_PERSON and role == "subject":
+        return judge_addressee(tok, ctx)  # "'It gives me no pleasure to sentence you,' the judge said"
     if tok.lower_ in FIRST_PERSON and role in ("agent", "subject"):
         speaker = quoted_speaker(tok, ctx)
         if speaker is None or speaker.lower_ in FIRST_PERSON:
