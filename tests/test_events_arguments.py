@@ -1035,3 +1035,16 @@ def test_events_arguments_the_judges_of_a_bench_are_its_court(nlp, text, trigger
 def test_events_arguments_whom_a_judge_says_you_to(nlp, text, etype, trigger, subject):
     event = only(events_of(nlp, text), etype, trigger)
     assert [a.canonical for a in event.arguments if a.role == "subject"] == ([subject] if subject else [])
+
+
+@pytest.mark.parametrize("text, subject", [
+    # a name is no body's apposition: the parser hangs it on the task team, the boss is meant
+    ("A judge on Friday ordered the remand of former boss of Land Reform Task Team, Musa Danladi, in Kuje.",
+     "Musa Danladi"),
+    # guard: after a person of a person, which one the name is stays the whole phrase's
+    ("The court jailed the driver of the minister, Amina Bello, for two years.", None),
+])
+def test_events_arguments_a_named_head_of_a_body(nlp, text, subject):
+    event = next(e for e in events_of(nlp, text) if e.event_type in ("ARREST_DETAIN", "SENTENCE"))
+    texts = [a.text for a in event.arguments if a.role == "subject"]
+    assert texts == [subject] if subject else texts != ["Amina Bello"]

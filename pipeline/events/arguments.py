@@ -248,6 +248,14 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 and ents[after + 1].label_ == "PERSON" and ents[after + 1].start == after + 1 \
                 and (ents[after + 1].end >= len(doc) or doc[ents[after + 1].end].is_punct):
             ent = ents[after + 1]
+        body = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"), None) if ent is None else None
+        named = next((c for c in body.children if c.dep_ == "appos" and ents.get(c.i) is not None
+                      and ents[c.i].label_ == "PERSON"), None) if body is not None and (
+            ents.get(body.i) is not None and ents[body.i].label_ in ("ORGANIZATION", "AGENCY", "COURT")
+            or ents.get(body.i) is None and not person_like(body, ctx)) else None
+        if named is not None:  # "the former boss of the Task Team, Abdul Maina": a name is no body's apposition
+            ent = ents[named.i]
     if ent is None:
         appos = next((c for c in tok.subtree if c.dep_ == "appos" and ents.get(c.i) is not None
                       and c.head.i in range(tok.left_edge.i, tok.i + 1) or c.dep_ == "appos" and c.head.i == tok.i
