@@ -1048,3 +1048,15 @@ def test_events_arguments_a_named_head_of_a_body(nlp, text, subject):
     event = next(e for e in events_of(nlp, text) if e.event_type in ("ARREST_DETAIN", "SENTENCE"))
     texts = [a.text for a in event.arguments if a.role == "subject"]
     assert texts == [subject] if subject else texts != ["Amina Bello"]
+
+
+@pytest.mark.parametrize("text, etype, trigger, role", [
+    # SPEC: SENTENCE takes adjudicator, subject and penalty; ARREST_DETAIN agent, subject and place; APPEAL
+    # agent (the appellant) and adjudicator: the crime and the decision appealed are none of them
+    ("A judge sentenced Dana Hill to five years for fraud on Monday.", "SENTENCE", "sentenced", "crime"),
+    ("Police arrested Dana Hill for fraud on Monday.", "ARREST_DETAIN", "arrested", "crime"),
+    ("Dana Hill appealed against her conviction for fraud.", "APPEAL", "appealed", "subject"),
+])
+def test_events_arguments_only_the_roles_the_spec_gives_a_type(nlp, text, etype, trigger, role):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert role not in [a.role for a in event.arguments]
