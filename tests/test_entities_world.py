@@ -131,6 +131,15 @@ def test_entities_world_a_court_after_its_countrys_possessive(nlp, text, canonic
     assert ("High Court", "COURT", canonical) in [(e.text, e.label_, e._.canonical) for e in doc.ents]
 
 
+@pytest.mark.parametrize("text, initials", [
+    ("Immigration agents arrested T-R-M outside the court on Monday.", "T-R-M"),
+    ("A judge ordered the release of K-A-L-S on Friday.", "K-A-L-S"),
+])
+def test_entities_world_hyphenated_initials_a_court_gives_a_person(nlp, text, initials):
+    doc = annotate(nlp, text, "2025-03-14")
+    assert (initials, "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_entities_world_a_name_after_an_article_is_no_person(nlp):
     doc = annotate(nlp, "Relatives of Dana Pruitt urged officers to issue an Amber Alert.", "2025-03-14")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Dana Pruitt"]
