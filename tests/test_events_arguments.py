@@ -1060,3 +1060,16 @@ def test_events_arguments_a_named_head_of_a_body(nlp, text, subject):
 def test_events_arguments_only_the_roles_the_spec_gives_a_type(nlp, text, etype, trigger, role):
     event = only(events_of(nlp, text), etype, trigger)
     assert role not in [a.role for a in event.arguments]
+
+
+@pytest.mark.parametrize("text, etype, trigger, subject", [
+    # the parser hangs the passive's subject on the fronted phrase before it
+    ("Peter Naude, 30, was convicted in May. On each of the counts of murder and on the count of attempted "
+     "murder Naude was sentenced to 20 years' imprisonment.", "SENTENCE", "sentenced", "Peter Naude"),
+    # "refused bail for a man": whom the bail is for
+    ("A magistrate has refused bail for a man from Armidale charged with murder.", "RELEASE", "bail",
+     "a man from Armidale"),
+])
+def test_events_arguments_whom_a_misparsed_clause_is_about(nlp, text, etype, trigger, subject):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == [subject]

@@ -144,6 +144,16 @@ def person_inside(span: Span, head: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def named_before_auxiliary(head: Token, ctx: DocContext) -> Token | None:
+    """Whom a passive is about when the parser hangs its subject on a fronted phrase ("On each of the
+    counts Naude was sentenced"): the person named just before its passive auxiliary."""
+    aux = next((c for c in head.children if c.dep_ == "auxpass"), None)
+    if aux is None or any(c.dep_ == "nsubjpass" for c in head.children) or aux.i == 0:
+        return None
+    ent = ctx.ents.get(aux.i - 1)
+    return ent.root if ent is not None and ent.label_ == "PERSON" and ent.end == aux.i else None
+
+
 def found_person(span: Span, ctx: DocContext) -> Token | None:
     """Whom a verdict is about when the parse loses it: the person between "found" and "not guilty"
     ("Jurors found Wendell Pruitt, 44, of Oklahoma City, not guilty")."""
@@ -291,6 +301,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         add_argument(args, "subject", person_inside(span, head, ctx), ctx)
     if etype.verdict and not any(a.role == "subject" for a in args):
         add_argument(args, "subject", found_person(span, ctx), ctx)
+    if "subject" in etype.roles and not any(a.role == "subject" for a in args):
+        add_argument(args, "subject", named_before_auxiliary(head, ctx), ctx)
     negated, modality = attributes(entry, head, span, ctx)
     if not any(a.role == "place" for a in args) and etype.located and in_lead(head, ctx) and reports_the_news(head):
         place = dateline_place(ctx)
