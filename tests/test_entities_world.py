@@ -140,6 +140,18 @@ def test_entities_world_hyphenated_initials_a_court_gives_a_person(nlp, text, in
     assert (initials, "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
+@pytest.mark.parametrize("text, court", [
+    ("THE HAGUE — The International Criminal Court on Thursday sentenced a militia leader to 30 years.",
+     "International Criminal Court"),
+    ("STRASBOURG — The European Court of Human Rights ruled that Ireland had violated the right to a fair trial.",
+     "European Court of Human Rights"),
+])
+def test_entities_world_an_international_court_is_of_no_country(nlp, text, court):
+    doc = annotate(nlp, text, "2025-03-14")
+    found = [e for e in doc.ents if e.label_ == "COURT"]
+    assert [(e._.canonical, e._.country_code) for e in found] == [(court, None)]
+
+
 def test_entities_world_a_name_after_an_article_is_no_person(nlp):
     doc = annotate(nlp, "Relatives of Dana Pruitt urged officers to issue an Amber Alert.", "2025-03-14")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Dana Pruitt"]

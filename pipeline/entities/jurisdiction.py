@@ -57,12 +57,14 @@ class JurisdictionWords:
     us_markers: tuple[str, ...]
     cue_weights: dict[str, float]
     region_lookalikes: frozenset[str] = frozenset()  # "Central", "Federal": words some region is also named
+    international_courts: frozenset[str] = frozenset()  # courts of no one country ("International Criminal Court")
 
     @classmethod
     def load(cls, path: Path) -> "JurisdictionWords":
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(frozenset(data["court_words"]), frozenset(data["body_words"]), tuple(data["us_markers"]),
-                   dict(data["cue_weights"]), frozenset(data.get("region_lookalikes", ())))
+                   dict(data["cue_weights"]), frozenset(data.get("region_lookalikes", ())),
+                   frozenset(data.get("international_courts", ())))
 
     def american(self, text: str) -> bool:
         return any(marker in text for marker in self.us_markers)
@@ -233,6 +235,8 @@ class JurisdictionResolver(ResourceComponent):
         if self.words.american(text):
             court._.country_code = "US"
             return
+        if court._.canonical in self.words.international_courts:
+            return  # "THE HAGUE — The International Criminal Court": of no one country
         country = named or article
         if not country or country == "US":
             court._.country_code = "US" if court._.court_id or country == "US" else None

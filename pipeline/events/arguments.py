@@ -327,9 +327,10 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         first = first_mention_of_group(tok, ctx)
         if first is not None:
             return FoundArgument(role, span.text, span.start_char, span.end_char, first.text, source="coreference")
-    if role in ("adjudicator", "agent") and tok.lemma_.lower() in ctx.lexicon.nouns.court_descriptions:
+    if role in ("adjudicator", "agent") and (tok.lemma_.lower() in ctx.lexicon.nouns.court_descriptions
+                                             or tok.lower_ in ctx.lexicon.nouns.bench_members):
         inner = [e for e in ctx.ents_in(span) if e.label_ == "COURT"]
-        if len(inner) == 1:  # "a Lahore High Court division bench"
+        if len(inner) == 1:  # "a Lahore High Court division bench", "International Criminal Court judges"
             return FoundArgument(role, span.text, span.start_char, span.end_char, inner[0]._.canonical,
                                  inner[0].start_char, inner[0].end_char)
     if not phrase and role == "agent" and ent is None and not person_like(tok, ctx):
