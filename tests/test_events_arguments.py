@@ -1073,3 +1073,16 @@ def test_events_arguments_only_the_roles_the_spec_gives_a_type(nlp, text, etype,
 def test_events_arguments_whom_a_misparsed_clause_is_about(nlp, text, etype, trigger, subject):
     event = only(events_of(nlp, text), etype, trigger)
     assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == [subject]
+
+
+@pytest.mark.parametrize("text, subject", [
+    # the person of the action noun the finding is about
+    ("The judges found that the detention of Omar Haddad was unlawful.", "Omar Haddad"),
+    # the person the clause's verb acts on, when its subject is a body
+    ("The court ruled that the government could not keep Omar Haddad in detention.", "Omar Haddad"),
+    # guard: a finding about a thing names no person
+    ("The judge ruled that the policy was unlawful.", None),
+])
+def test_events_arguments_whom_a_finding_is_about(nlp, text, subject):
+    event = next(e for e in events_of(nlp, text) if e.event_type == "RULING")
+    assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == ([subject] if subject else [])

@@ -423,6 +423,8 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                     or subj.lemma_.lower() in ctx.lexicon.syntax.group_nouns
                     or ents.get(subj.i) is not None and ents[subj.i].label_ in ("PERSON", "AGENCY", "ORGANIZATION")):
                 undergoer = subj
+            elif subj is not None:
+                undergoer = affected_in_clause(comp, subj, ctx)
         if etype.person_centred and undergoer is not None and undergoer.lemma_ in ctx.lexicon.nouns.plea_nouns:
             undergoer = plea_asker(undergoer, ctx) or undergoer  # "heard bail bids from the two men"
         if etype.action_object_of and undergoer is not None and not person_like(undergoer, ctx) \
@@ -555,6 +557,20 @@ def own_or_shared_modifiers(head: Token) -> list[Token]:
     if head.dep_ == "conj" and head.head.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in children):
         children += [c for c in head.head.children if c.dep_ == "poss"]
     return children
+
+
+def affected_in_clause(comp: Token, subj: Token, ctx: DocContext) -> Token | None:
+    """Whom a finding is about when its clause's subject is no person: the person of an action noun ("found
+    that the detention of the man was unlawful"), or the person the clause's verb acts on ("ruled that the
+    government could not keep a stateless man in detention")."""
+    of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if of is not None and person_like(of, ctx) and not bare_plural(of, ctx):
+        return of
+    obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+    if obj is not None and person_like(obj, ctx) and not bare_plural(obj, ctx):
+        return obj
+    return None
 
 
 def of_after_place(head: Token, ctx: DocContext) -> Token | None:
