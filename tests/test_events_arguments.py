@@ -1066,6 +1066,9 @@ def test_events_arguments_only_the_roles_the_spec_gives_a_type(nlp, text, etype,
     # the parser hangs the passive's subject on the fronted phrase before it
     ("Peter Naude, 30, was convicted in May. On each of the counts of murder and on the count of attempted "
      "murder Naude was sentenced to 20 years' imprisonment.", "SENTENCE", "sentenced", "Peter Naude"),
+    # "re-arrested" read as an adjective of "were": the copula's subject
+    ("Some of those freed were later re-arrested and charged with new offences.", "ARREST_DETAIN", "arrested",
+     "Some of those freed"),
     # "refused bail for a man": whom the bail is for
     ("A magistrate has refused bail for a man from Armidale charged with murder.", "RELEASE", "bail",
      "a man from Armidale"),

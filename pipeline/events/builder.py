@@ -154,6 +154,17 @@ def named_before_auxiliary(head: Token, ctx: DocContext) -> Token | None:
     return ent.root if ent is not None and ent.label_ == "PERSON" and ent.end == aux.i else None
 
 
+def copula_subject(head: Token) -> Token | None:
+    """Whom a participle the parser reads as an adjective is about ("Some of those freed were later
+    re-arrested and charged": "arrested" an acomp of "were"): the copula's subject."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.tag_ != "VBN" or first.dep_ != "acomp" or first.head.lemma_ != "be":
+        return None
+    return next((c for c in first.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def found_person(span: Span, ctx: DocContext) -> Token | None:
     """Whom a verdict is about when the parse loses it: the person between "found" and "not guilty"
     ("Jurors found Wendell Pruitt, 44, of Oklahoma City, not guilty")."""
@@ -302,7 +313,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
     if etype.verdict and not any(a.role == "subject" for a in args):
         add_argument(args, "subject", found_person(span, ctx), ctx)
     if "subject" in etype.roles and not any(a.role == "subject" for a in args):
-        add_argument(args, "subject", named_before_auxiliary(head, ctx), ctx)
+        add_argument(args, "subject", named_before_auxiliary(head, ctx) or copula_subject(head), ctx)
     negated, modality = attributes(entry, head, span, ctx)
     if not any(a.role == "place" for a in args) and etype.located and in_lead(head, ctx) and reports_the_news(head):
         place = dateline_place(ctx)
