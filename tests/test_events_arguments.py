@@ -1004,7 +1004,7 @@ def test_events_arguments_a_plural_is_each_person_the_story_names(nlp, text, ety
 ])
 def test_events_arguments_whom_a_removal_to_a_place_is_of(nlp, text, etype, trigger, subject):
     event = only(events_of(nlp, text), etype, trigger)
-    assert [a.text for a in event.arguments if a.role == "subject"] == [subject]
+    assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == [subject]
 
 
 def test_events_arguments_a_hyphenated_word_ends_a_phrase_whole(nlp):
@@ -1089,3 +1089,13 @@ def test_events_arguments_whom_a_misparsed_clause_is_about(nlp, text, etype, tri
 def test_events_arguments_whom_a_finding_is_about(nlp, text, subject):
     event = next(e for e in events_of(nlp, text) if e.event_type == "RULING")
     assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == ([subject] if subject else [])
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The Canada Border Services Agency said in a statement that it had complied with the order.",
+     "Canada Border Services Agency"),
+    ("The sheriff's office defied the order and moved the prisoners on Friday.", "The sheriff's office"),
+])
+def test_events_arguments_who_complies_with_an_order_is_bound_by_it(nlp, text, subject):
+    event = only(events_of(nlp, text), "ORDER", "order")
+    assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == [subject]

@@ -231,6 +231,7 @@ class Syntax:
     statutory_bounds: frozenset[str]     # "faces a maximum sentence": the law's bound, no sentence
     subject_light: frozenset[str]
     answering_verbs: frozenset[str]      # "denied the charges": the accused answers an accusation
+    compliance_verbs: frozenset[str]     # "complied with the order": the one the order binds
     request_light: frozenset[str]
     us_names: frozenset[str]
     generic_determiners: frozenset[str]

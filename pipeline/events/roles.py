@@ -669,6 +669,12 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         answerer = actor_token(gov, ctx)
         if answerer is not None and person_like(answerer, ctx) and not court_like(answerer, ctx):
             add_argument(args, "subject", answerer, ctx)
+    if etype.action_object_of and not has_role(args, "subject"):  # "it had complied with the order": whom it binds
+        verb = gov.head if head.dep_ == "pobj" and gov.lower_ == "with" else gov if head.dep_ == "dobj" else None
+        if verb is not None and verb.lemma_ in words.compliance_verbs:
+            bound = actor_token(verb, ctx)
+            if bound is not None and not court_like(bound, ctx):
+                add_argument(args, "subject", bound, ctx)
     if etype.person_centred and head.dep_ == "pobj" and gov.lower_ not in ("at", "during", "before", "after", "by") \
             and not has_role(args, "subject"):
         verb = gov.head.head if gov.head.lemma_ == "guilty" else gov.head  # "pleaded guilty to charges"
