@@ -46,18 +46,19 @@ def _word_test(pattern: list[dict]):
 _LEXEME_FLAGS = {"IS_TITLE": "is_title", "IS_DIGIT": "is_digit", "IS_UPPER": "is_upper", "IS_LOWER": "is_lower",
                  "IS_PUNCT": "is_punct", "LIKE_NUM": "like_num"}
 _LEXEME_STRINGS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_"}
+_TOKEN_ONLY = ("OP", "ENT_TYPE", "POS", "TAG", "SPACY")  # read from the token in context; they only narrow a spec
 
 
 def _spec_conditions(spec: dict) -> list[tuple] | None:
     """The conditions of one token spec on a word's lexeme, as ("flag", attr, value), ("in", attr, words),
-    ("not_in", attr, words) or ("regex", attr, pattern); keys read from the token's entity (ENT_TYPE) are
-    left out, as they only narrow what the spec matches. None when the spec holds a key or an operator
+    ("not_in", attr, words) or ("regex", attr, pattern); keys read from the token in its context (its
+    entity, part of speech, following space) are left out, as they only narrow what the spec matches. None when the spec holds a key or an operator
     these cannot read, or no condition (it may match any word)."""
     if spec.get("OP") not in (None, "?", "*", "+", "1"):
         return None  # "!" tests the token after a match
     conditions: list[tuple] = []
     for key, value in spec.items():
-        if key in ("OP", "ENT_TYPE"):
+        if key in _TOKEN_ONLY:
             continue
         if key in _LEXEME_FLAGS and isinstance(value, bool):
             conditions.append(("flag", _LEXEME_FLAGS[key], value))
