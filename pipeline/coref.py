@@ -446,6 +446,7 @@ class Resolver:
             names_of[id(person)].add(canonical)
             person.mentions.append(ent)
             self.person_of[(ent.start, ent.end)] = person
+        self._join_split_names()
         judge_titles = _judge_titles(doc, self.words)
         bylines = _byline_names(doc, named, self.words) if "\n" in doc_text(doc) else set()
         for person in self.people:
@@ -460,6 +461,23 @@ class Resolver:
             harmed = {m.start for m in person.mentions if _victim(m, self.words)}
             self.victim_mentions |= harmed
             person.bystander = all(m.start in harmed or m.start in bylines for m in person.mentions)
+
+    def _join_split_names(self) -> None:
+        """Two person mentions with nothing between them are one name the model split ("Muhammad Waheed"
+        "Khan"): one person, named as written whole."""
+        spans = {(m.start, m.end): m for person in self.people for m in person.mentions if m.label_ == "PERSON"}
+        by_end = {key[1]: key for key in spans}
+        for key in sorted(spans):
+            left = by_end.get(key[0])
+            first, second = (self.person_of[left], self.person_of[key]) if left is not None else (None, None)
+            if first is None or first is second:
+                continue
+            keep, drop = (first, second) if len(first.name) >= len(second.name) else (second, first)
+            keep.name = self.doc[left[0]:key[1]].text  # "Muhammad Waheed" "Khan": "Muhammad Waheed Khan"
+            for mention in drop.mentions:
+                self.person_of[(mention.start, mention.end)] = keep
+            keep.mentions.extend(drop.mentions)
+            self.people.remove(drop)
 
     def person(self, ent: Span) -> Person | None:
         return self.person_of.get((ent.start, ent.end))

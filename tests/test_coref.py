@@ -182,6 +182,12 @@ def test_coref_a_relative_named_twice_over_is_no_one(nlp):
     assert res.resolve(token(doc, "son", nth=-1), "party") is None
 
 
+def test_coref_a_name_the_model_splits_in_two_is_one_person(nlp):
+    res, _ = resolver_for(nlp, "Deputy Attorney General Rana Waqas Anwar Jutt argued that the petition was not "
+                               "maintainable.")
+    assert [(p.name, p.party) for p in res.people] == [("Rana Waqas Anwar Jutt", False)]
+
+
 def test_coref_spokespeople_are_not_parties(nlp):
     res, doc = resolver_for(nlp, "Carlos Mendez was deported in May, according to James Carter, head of the Border Rights Project. "
                                  "Officials later returned a deported man to Texas.")
