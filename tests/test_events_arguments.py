@@ -1038,6 +1038,9 @@ def test_events_arguments_whom_a_judge_says_you_to(nlp, text, etype, trigger, su
 
 
 @pytest.mark.parametrize("text, subject", [
+    # "identified as": the name a description is given
+    ("Police arrested Omar Haddad and Lena Brandt in May. A second man, identified as T-R-M in federal court "
+     "records, was detained by immigration officers on Monday.", "T-R-M"),
     # a name is no body's apposition: the parser hangs it on the task team, the boss is meant
     ("A judge on Friday ordered the remand of former boss of Land Reform Task Team, Musa Danladi, in Kuje.",
      "Musa Danladi"),
@@ -1045,7 +1048,7 @@ def test_events_arguments_whom_a_judge_says_you_to(nlp, text, etype, trigger, su
     ("The court jailed the driver of the minister, Amina Bello, for two years.", None),
 ])
 def test_events_arguments_a_named_head_of_a_body(nlp, text, subject):
-    event = next(e for e in events_of(nlp, text) if e.event_type in ("ARREST_DETAIN", "SENTENCE"))
+    event = [e for e in events_of(nlp, text) if e.event_type in ("ARREST_DETAIN", "SENTENCE")][-1]
     texts = [a.text for a in event.arguments if a.role == "subject"]
     assert texts == [subject] if subject else texts != ["Amina Bello"]
 

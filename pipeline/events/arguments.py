@@ -19,6 +19,7 @@ REFERRING = ("it", "its", "they", "them", "their", "each")
 UNRESOLVED_REFERRING = REFERRING + ("this", "these", "those", "itself")  # name no one when unresolved
 FIRST_PERSON = ("i", "me", "my", "myself")
 SECOND_PERSON = ("you", "your", "yourself")
+NAMING_VERBS = ("identify", "name", "know")  # "the man, identified as X"
 BODY_LABELS = ("AGENCY", "COURT", "ORGANIZATION", "PERSON", "PLACE")
 
 
@@ -256,6 +257,10 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             or ents.get(body.i) is None and not person_like(body, ctx)) else None
         if named is not None:  # "the former boss of the Task Team, Abdul Maina": a name is no body's apposition
             ent = ents[named.i]
+        if ent is None:  # "The man, identified as Y-Z-L-H in court records, was detained"
+            ent = next((ents[o.i] for c in tok.children if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+                        if o.dep_ == "pobj" and ents.get(o.i) is not None and ents[o.i].label_ == "PERSON"), None)
     if ent is None:
         appos = next((c for c in tok.subtree if c.dep_ == "appos" and ents.get(c.i) is not None
                       and c.head.i in range(tok.left_edge.i, tok.i + 1) or c.dep_ == "appos" and c.head.i == tok.i
