@@ -470,8 +470,9 @@ class Resolver:
         for key in sorted(spans):
             left = by_end.get(key[0])
             first, second = (self.person_of[left], self.person_of[key]) if left is not None else (None, None)
-            if first is None or first is second:
-                continue
+            if first is None or first is second or any(
+                    span._.canonical not in (None, span.text) for span in (spans[left], spans[key])):
+                continue  # "convicted Judge [Declan Judge's surname] ..., Judge Ruth Carey said": a re-mention
             keep, drop = (first, second) if len(first.name) >= len(second.name) else (second, first)
             keep.name = self.doc[left[0]:key[1]].text  # "Muhammad Waheed" "Khan": "Muhammad Waheed Khan"
             for mention in drop.mentions:

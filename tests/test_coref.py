@@ -293,7 +293,8 @@ JUDGES = [
     ("Chief Justice Maria Santos sentenced Dunne to four years.", "Maria Santos", True),
     ("The presiding judge, Maria Santos, said the evidence against Dunne was weak.", "Maria Santos", True),
     ("The Court, presided over by Justice Ama Mensah, remanded Dunne.", "Ama Mensah", True),
-    ("The case of Dunne is before the court presided over by Mrs Eleanor Kakra Barnes-Botchway.", "Eleanor", True),
+    ("The case of Dunne is before the court presided over by Mrs Eleanor Kakra Barnes-Botchway.",
+     "Eleanor Kakra Barnes-Botchway", True),
     # guard: a sheriff where no sheriff court sits is a police officer
     ("Sheriff Brown arrested Dunne in Ohio.", "Brown", False),
 ]

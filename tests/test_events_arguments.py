@@ -1086,11 +1086,16 @@ def test_events_arguments_whom_a_misparsed_clause_is_about(nlp, text, etype, tri
     ("The judges found that the detention of Omar Haddad was unlawful.", "Omar Haddad"),
     # the person the clause's verb acts on, when its subject is a body
     ("The court ruled that the government could not keep Omar Haddad in detention.", "Omar Haddad"),
+    # the possessor of the action noun
+    ("Ada Obi was held for months. The judge ordered her release, ruling that her detention had become "
+     "unlawful.", "Ada Obi"),
+    # who filed the petition a judge grants
+    ("Judge Lena Ortiz granted a habeas corpus petition filed by Awa Diallo on Monday.", "Awa Diallo"),
     # guard: a finding about a thing names no person
     ("The judge ruled that the policy was unlawful.", None),
 ])
 def test_events_arguments_whom_a_finding_is_about(nlp, text, subject):
-    event = next(e for e in events_of(nlp, text) if e.event_type == "RULING")
+    event = [e for e in events_of(nlp, text) if e.event_type == "RULING"][-1]
     assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == ([subject] if subject else [])
 
 

@@ -425,7 +425,8 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                 undergoer = subj
             elif subj is not None:
                 undergoer = affected_in_clause(comp, subj, ctx)
-        if etype.person_centred and undergoer is not None and undergoer.lemma_ in ctx.lexicon.nouns.plea_nouns:
+        if (etype.person_centred or etype.requester_is_subject) and undergoer is not None \
+                and undergoer.lemma_ in ctx.lexicon.nouns.plea_nouns:  # "granted a petition filed by X"
             undergoer = plea_asker(undergoer, ctx) or undergoer  # "heard bail bids from the two men"
         if etype.action_object_of and undergoer is not None and not person_like(undergoer, ctx) \
                 and ents.get(undergoer.i) is None:
@@ -486,11 +487,13 @@ def gapped_terms(args: list[FoundArgument], head: Token, ctx: DocContext) -> Non
 
 
 def plea_asker(plea: Token, ctx: DocContext, possessor_only: bool = False) -> Token | None:
-    """Who made a plea: "their bail applications", "bail bids from the two men", "the application of X"."""
+    """Who made a plea: "their bail applications", "bail bids from the two men", "the application of X",
+    "a petition filed by X"."""
     asker = next((c for c in plea.children if c.dep_ == "poss"), None)
     if asker is None and not possessor_only:
         asker = next((g for c in plea.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
-                      for g in c.children if g.dep_ == "pobj"), None)
+                      for g in c.children if g.dep_ == "pobj"), None) \
+            or next((by_agent(c) for c in plea.children if c.dep_ == "acl" and by_agent(c) is not None), None)
     return asker if asker is not None and (asker.lower_ == "their" or person_like(asker, ctx)) else None
 
 
@@ -564,9 +567,9 @@ def affected_in_clause(comp: Token, subj: Token, ctx: DocContext) -> Token | Non
     that the detention of the man was unlawful"), or the person the clause's verb acts on ("ruled that the
     government could not keep a stateless man in detention")."""
     of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-               if g.dep_ == "pobj"), None)
-    if of is not None and person_like(of, ctx) and not bare_plural(of, ctx):
-        return of
+               if g.dep_ == "pobj"), None) or next((c for c in subj.children if c.dep_ == "poss"), None)
+    if of is not None and (of.tag_ == "PRP$" or person_like(of, ctx)) and not bare_plural(of, ctx):
+        return of  # "that her detention had become unlawful"
     obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
     if obj is not None and person_like(obj, ctx) and not bare_plural(obj, ctx):
         return obj
