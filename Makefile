@@ -44,7 +44,7 @@ eval: $(STAMP) ## score against ../shared gold files and benchmarks, and write t
 	@test -d $(SHARED) || { echo "make eval: $(SHARED) not found (the gold files live beside the project); skipping"; exit 0; }
 	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --work $(EVAL) --model $(MODEL) --readme README.md
 
-bench: $(STAMP) ## time raw spaCy vs extract with 1 and auto workers, startup included, and 4x the dump: make bench [SIZES=170,500] [DUMP=file.jsonl]
+bench: $(STAMP) ## time raw spaCy vs extract on one article, with 1 and auto workers, startup included, and 4x the dump: make bench [SIZES=170,500] [DUMP=file.jsonl]
 	$(BIN)/python scripts/bench.py --sizes $(SIZES) --model $(MODEL) $(if $(DUMP),--dump $(DUMP))
 
 clean: ## remove run outputs and test caches (keeps .venv and ~/.cache/legalnews)
