@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .config import AUTO, ENGINES, Settings
@@ -89,12 +88,17 @@ def extract(inputs: tuple[Path, ...], out: Path, model: str, batch_size: int, ma
         raise click.UsageError("--scheduler needs --engine dask")
     settings = Settings(model=model, batch_size=batch_size, max_chars=max_chars, models_dir=models_dir,
                         workers=workers, engine=engine, scheduler=scheduler, part_size=part_size, force=force)
-    progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("records"),
-                        TimeElapsedColumn(), console=console, disable=quiet, transient=True)
     try:
-        with progress:
-            task = progress.add_task("extract", total=None)
-            summary = run_extract(list(inputs), out, settings, on_progress=lambda n: progress.advance(task, n))
+        if quiet:  # no bar to draw: rich's progress module is not even imported
+            summary = run_extract(list(inputs), out, settings)
+        else:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("records"), TimeElapsedColumn(), console=console, transient=True)
+            with progress:
+                task = progress.add_task("extract", total=None)
+                summary = run_extract(list(inputs), out, settings, on_progress=lambda n: progress.advance(task, n))
     except LegalNewsError as err:
         raise click.ClickException(str(err)) from err
     print_summary(summary)

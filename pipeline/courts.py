@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import fingerprint, load_or_build
 
@@ -113,6 +113,15 @@ class CourtNames:
 
 @lru_cache(maxsize=1)
 def _court_index() -> dict[str, str]:
+    """courts-db's court names (casefolded) -> id, bankruptcy courts left out. Reading courts-db's
+    data takes 0.05 s in every process, so the table is kept in the project's cache."""
+    from importlib.metadata import version
+
+    key = fingerprint(Path(__file__).read_bytes(), version("courts-db"))
+    return load_or_build("courts-db-names", key, _build_court_index)
+
+
+def _build_court_index() -> dict[str, str]:
     from courts_db import courts
 
     index = {}
@@ -152,9 +161,9 @@ def court_id(canonical: str) -> str | None:
     return _court_by_regex(canonical)
 
 
-@dataclass(frozen=True)
-class CourtRegex:
-    """One of courts-db's name regexes, uncompiled, with the lower-case ASCII strings every match holds."""
+class CourtRegex(NamedTuple):
+    """One of courts-db's name regexes, uncompiled, with the lower-case ASCII strings every match holds
+    (a named tuple: 8,000 of them unpickle in about half the time frozen dataclasses take)."""
 
     pattern: str
     flags: int
@@ -183,13 +192,17 @@ def _court_by_regex(canonical: str) -> str | None:
     return ids.pop() if len(ids) == 1 else None
 
 
-@lru_cache(maxsize=1)
 def _regexes_by_literal() -> tuple[dict[str, list[int]], list[int]]:
     """The regexes (indices in `_court_regexes()`) by the longest of their required strings, and
     those without one, which every name tries."""
+    _, by_literal, always = _court_table()
+    return by_literal, always
+
+
+def _index_by_literal(regexes: list[CourtRegex]) -> tuple[dict[str, list[int]], list[int]]:
     by_literal: dict[str, list[int]] = {}
     always = []
-    for index, regex in enumerate(_court_regexes()):
+    for index, regex in enumerate(regexes):
         if regex.literals:
             by_literal.setdefault(max(regex.literals, key=len), []).append(index)
         else:
@@ -202,15 +215,25 @@ def _compiled(pattern: str, flags: int) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-@lru_cache(maxsize=1)
 def _court_regexes() -> list[CourtRegex]:
     """courts-db's name regexes, bankruptcy courts left out. Compiling all ~8,000 takes 0.5 s (and
     courts-db's `find_court` recompiles them on every call), so the project's cache keeps them
     uncompiled with their required strings, keyed on courts-db's version and this module."""
+    return _court_table()[0]
+
+
+@lru_cache(maxsize=1)
+def _court_table() -> tuple[list[CourtRegex], dict[str, list[int]], list[int]]:
+    """The regexes and their index by required string, cached together."""
     from importlib.metadata import version
 
     key = fingerprint(Path(__file__).read_bytes(), version("courts-db"), sys.version_info[:2])
-    return load_or_build("courts-db-regexes", key, _build_court_regexes)
+    return load_or_build("courts-db-regexes", key, _build_court_table)
+
+
+def _build_court_table() -> tuple[list[CourtRegex], dict[str, list[int]], list[int]]:
+    regexes = _build_court_regexes()
+    return (regexes, *_index_by_literal(regexes))
 
 
 def _build_court_regexes() -> list[CourtRegex]:

@@ -8,18 +8,22 @@ also stands in as a view for runs published before this table existed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .query import ENTITIES_SQL, NAME_LABELS, connect
 from .writers import TableWriter
 
+if TYPE_CHECKING:
+    import duckdb
 
-def write_entities(out: Path) -> int:
+
+def write_entities(out: Path, con: duckdb.DuckDBPyConnection | None = None) -> int:
     """Write `entities.jsonl` and `entities.parquet` into a run folder whose mentions and events are
-    final; returns the row count."""
+    final (read through `con`, a `connect(out)` made once they were, when given); returns the row count."""
     out = Path(out)
     for name in ("entities.parquet", "entities.jsonl"):
         (out / name).unlink(missing_ok=True)  # the view below must not read an older table
-    con = connect(out)
+    con = con or connect(out)  # ENTITIES_SQL reads mentions, events and articles, never an entities table
     cursor = con.execute(ENTITIES_SQL.format(name_labels=str(NAME_LABELS)))
     names = [d[0] for d in cursor.description]
     writer = TableWriter(out, "entities")

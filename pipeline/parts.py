@@ -237,11 +237,16 @@ class PartStore:
             rows[name] = _merge(name, [s for s in sources if s is not None], self.publish_dir / name)
         from .cross_article import link_mentions_table
         from .entity_table import write_entities
+        from .query import connect
         from .stories import write_stories  # DuckDB: needed here only, not in every worker
 
         manifest["counts"]["mentions_relinked"] = link_mentions_table(self.publish_dir / "mentions", models_dir)
-        rows["stories"] = write_stories(self.publish_dir)
-        rows["entities"] = write_entities(self.publish_dir)  # after the run-wide person keys
+        con = connect(self.publish_dir)  # one DuckDB for both (a connection costs 0.02-0.03 s)
+        try:
+            rows["stories"] = write_stories(self.publish_dir, con)
+            rows["entities"] = write_entities(self.publish_dir, con)  # after the run-wide person keys
+        finally:
+            con.close()
         manifest["counts"]["tables"] = rows
         write_json_atomic(self.publish_dir / "manifest.json", manifest)
         write_json_atomic(self.publish_dir / "state.json", state)

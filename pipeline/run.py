@@ -297,15 +297,16 @@ def _extract(files: list[Path], inputs: list[Path], out: Path, settings: Setting
         "articles_processed": sum(info.rows["articles"] + len(info.failed) for info in infos),
         "parts": len(infos)}]
     counts = ingest.stats.as_dict()
+    packages = package_versions()
     summary.manifest = {
-        "legalnews_version": package_versions().get("legalnews"),
+        "legalnews_version": packages.get("legalnews"),
         "started_at": started.isoformat(timespec="seconds"),
         "duration_seconds": 0.0,
         "inputs": [str(p) for p in inputs],
         "settings": settings.as_dict(),
         "workers": {**workers.as_dict(), "engine_slots": engine.slots, "planned_for": planner.workers},
         "model": model,
-        "packages": package_versions(),
+        "packages": packages,
         "python": platform.python_version(),
         "counts": {**counts, "articles_truncated": planner.truncated,
                    "incremental": {"mode": "append" if previous else ("force" if settings.force else "new"),

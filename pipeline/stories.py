@@ -151,9 +151,10 @@ def build_stories(run: Path | str, con: duckdb.DuckDBPyConnection | None = None)
     return sorted(rows, key=lambda r: (r["first_date"] or "9999", r["first_event_id"]))
 
 
-def write_stories(out: Path) -> int:
-    """Write `stories.jsonl` and `stories.parquet` into a finished run folder; returns the row count."""
-    rows = build_stories(out)
+def write_stories(out: Path, con: duckdb.DuckDBPyConnection | None = None) -> int:
+    """Write `stories.jsonl` and `stories.parquet` into a finished run folder (read through `con`, a
+    `connect(out)`, when given); returns the row count."""
+    rows = build_stories(out, con)
     writer = TableWriter(Path(out), "stories")
     try:
         writer.write(rows)

@@ -1,6 +1,8 @@
 """Benchmark: does the pipeline cost no more than the model, use all cores, and stay flat in memory?
 
-For each dump (by default synthetic ones of 170 and 500 articles) it times, over the same texts,
+First one article of ordinary length (the bundled sample's article of median length): the whole
+`legalnews extract` process against a whole raw-spaCy process that imports spaCy, loads the same
+model and parses that text, each run several times in alternation (median). Then, for each dump (by default synthetic ones of 170 and 500 articles) it times, over the same texts,
 (a) raw spaCy `nlp.pipe` of the same model, (b) `legalnews extract --workers 1` and (c) `legalnews
 extract` with the default `--workers auto`, each as a whole process (startup included: what a user
 waits for), then (c) again on 4x the last dump; peak RSS is summed over the process and its children
@@ -11,6 +13,9 @@ reports speed ratios on wall time with startup, and after startup (what a dump o
     python scripts/bench.py --sizes 100,300 --no-scale   # other sizes, no growth run
     python scripts/bench.py --dump my.jsonl      # or time a dump of your own
     python scripts/bench.py --profile            # also: seconds per pipeline component, top functions
+    python scripts/bench.py --only-one-article   # just the one-article start-up row (about 1 min)
+
+The extract runs use this tree's `pipeline` package (PYTHONPATH), the code this script imports.
 
 Timings on a shared or busy machine are noisy: read the ratios, and rerun before quoting numbers.
 """
@@ -20,11 +25,13 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import pstats
 import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -107,6 +114,18 @@ def synthesize(articles: list[Article], n: int, folder: Path, files: int = 4, se
     return paths
 
 
+def one_article(articles: list[Article], folder: Path) -> tuple[Path, Article]:
+    """The sample's article of median length (in words) as a one-record JSON Lines dump."""
+    ordered = sorted((a for a in articles if a.text.strip()), key=lambda a: (len(a.text.split()), a.article_id))
+    article = ordered[len(ordered) // 2]
+    record = {"id": article.article_id, "title": article.title, "url": article.url, "source": article.source,
+              "published_at": article.published_at_raw or article.published_at, "text": article.text}
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "one.jsonl"
+    path.write_text(json.dumps({k: v for k, v in record.items() if v}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path, article
+
+
 def dump_files(dump: Path) -> list[Path]:
     return sorted(dump.rglob("*.jsonl")) if dump.is_dir() else [dump]
 
@@ -116,11 +135,11 @@ def count_words(paths: list[Path]) -> int:
                for path in paths for line in path.open(encoding="utf-8") if line.strip())
 
 
-def measure(label: str, cmd: list[str], words: int) -> Measure:
+def measure(label: str, cmd: list[str], words: int, env: dict[str, str] | None = None) -> Measure:
     """Wall time, CPU time and peak RSS (process tree, sampled) of one command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     root, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
@@ -137,6 +156,11 @@ def measure(label: str, cmd: list[str], words: int) -> Measure:
     out = proc.stdout.read().decode()
     startup = json.loads(out)["startup"] if out.startswith("{") else 0.0
     return Measure(label, seconds, peak / 2**20, words, startup, cpu, startup_cpu=min(startup, cpu))
+
+
+def tree_env() -> dict[str, str]:
+    """The environment of an extract run: this tree's `pipeline` first on the path, whatever is installed."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
 
 def extract_cmd(dump: Path, out: Path, args: argparse.Namespace, workers: str) -> list[str]:
@@ -189,6 +213,42 @@ def profile(dump: Path, args: argparse.Namespace, work: Path) -> str:
         "functions by cumulative time:\n" + stream.getvalue()
 
 
+ONE_ARTICLE_TARGET = 1.6  # issue 18: one article in at most 1.6 times raw spaCy's own time
+
+
+def time_one_article(args: argparse.Namespace, work: Path) -> dict:
+    """One article of ordinary length, whole processes: raw spaCy (import, load the model, parse the
+    text) against `legalnews extract` of it, `args.repeats` rounds in alternation; medians."""
+    path, article = one_article(sample_articles(SAMPLE), work / "dump-one")
+    words = len(article.text.split())
+    raw = [sys.executable, "-c", RAW_SPACY, args.model, str(args.batch_size), str(path)]
+    extract = extract_cmd(path, work / "out-one", args, args.workers)
+    runs: dict[str, list[Measure]] = {"a": [], "b": []}
+    for _ in range(args.repeats):
+        runs["a"].append(measure("a", raw, words))
+        runs["b"].append(measure("b", extract, words, tree_env()))
+    labels = {"a": "a raw spaCy: import, load, parse (whole process)",
+              "b": f"b legalnews extract --workers {args.workers} (whole process)"}
+    print(f"\none article: {article.article_id} of the sample ({words} words, the median length), "
+          f"{args.repeats} rounds of a and b in alternation\n")
+    print("| run | seconds (median) | min-max s | CPU s (median) | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|")
+    medians = {}
+    for key, measures in runs.items():
+        seconds = [m.seconds for m in measures]
+        medians[key] = (statistics.median(seconds), statistics.median(m.cpu_seconds for m in measures))
+        print(f"| {labels[key]} | {medians[key][0]:.2f} | {min(seconds):.2f}-{max(seconds):.2f} | "
+              f"{medians[key][1]:.2f} | {max(m.peak_rss_mb for m in measures):,.0f} |")
+    ratio, cpu_ratio = medians["b"][0] / medians["a"][0], medians["b"][1] / medians["a"][1]
+    print(f"\none article: extract takes {ratio:.2f}x raw spaCy's time (wall, medians; CPU {cpu_ratio:.2f}x); "
+          f"target (issue 18): at most {ONE_ARTICLE_TARGET}x", flush=True)
+    return {"article_id": article.article_id, "words": words, "repeats": args.repeats,
+            "runs": {key: [asdict(m) for m in measures] for key, measures in runs.items()},
+            "seconds_median": {key: value[0] for key, value in medians.items()},
+            "cpu_seconds_median": {key: value[1] for key, value in medians.items()},
+            "b_over_a_time": ratio, "b_over_a_cpu": cpu_ratio, "target": ONE_ARTICLE_TARGET}
+
+
 def grow(files: list[Path], target: Path, scale: int) -> None:
     """A given dump repeated `scale` times with distinct ids and texts."""
     target.mkdir(parents=True)
@@ -224,6 +284,8 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=4, help="growth run: this many times the largest dump")
     parser.add_argument("--no-scale", action="store_true", help="skip the growth run")
     parser.add_argument("--profile", action="store_true", help="also time each stage and component")
+    parser.add_argument("--repeats", type=int, default=5, help="rounds of the one-article timing (default 5)")
+    parser.add_argument("--only-one-article", action="store_true", help="time one article only, no dumps")
     args = parser.parse_args()
 
     work = args.work
@@ -234,7 +296,7 @@ def main() -> None:
     dumps: list[tuple[str, Path]] = []
     if args.dump:
         dumps.append((args.dump.name, args.dump))
-    else:
+    elif not args.only_one_article:
         sizes = [args.articles] if args.articles else [int(n) for n in args.sizes.split(",") if n.strip()]
         for n in sizes:
             synthesize(base_articles, n, work / f"dump-{n}")
@@ -244,8 +306,13 @@ def main() -> None:
     synthesize(base_articles, 1, tiny, files=1)
     # untimed: on a fresh machine the first run builds the project's cache (pipeline/cache.py, ~35 s),
     # which would otherwise land in the first startup measured
-    subprocess.run(extract_cmd(tiny, work / "out-warmup", args, "1"), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(extract_cmd(tiny, work / "out-warmup", args, "1"), check=True, stdout=subprocess.DEVNULL,
+                   env=tree_env())
     startups = {}
+    summary: dict = {"dumps": [], "one_article": time_one_article(args, work)}
+    if args.only_one_article:
+        (work / "bench.json").write_text(json.dumps(summary, indent=2) + "\n")
+        return
 
     def show(m: Measure) -> Measure:
         print(f"| {m.label} | {m.seconds:.1f} | {m.startup:.1f} | {m.words_per_second:,.0f} | "
@@ -256,12 +323,12 @@ def main() -> None:
         """An extract run, with its startup: the same command on a 1-article dump (measured once per
         worker setting; a 1-article dump runs in the main process whatever the setting)."""
         if workers not in startups:
-            startups[workers] = measure("startup", extract_cmd(tiny, work / f"out-tiny-{workers}", args, workers), 1)
-        run = measure(label, extract_cmd(target, work / out, args, workers), target_words)
+            startups[workers] = measure("startup", extract_cmd(tiny, work / f"out-tiny-{workers}", args, workers), 1,
+                                        tree_env())
+        run = measure(label, extract_cmd(target, work / out, args, workers), target_words, tree_env())
         run.startup, run.startup_cpu = startups[workers].seconds, startups[workers].cpu_seconds
         return show(run)
 
-    summary: dict = {"dumps": []}
     ratios = []
     last = None
     for name, dump in dumps:
@@ -319,6 +386,10 @@ def main() -> None:
               f"{row['c_over_b_wall']:.2f} | {row['b_over_a']:.2f} | {row['c_over_b']:.2f} | {row['identical']} |")
     print("(a: raw spaCy, b: --workers 1, c: --workers " + args.workers + "; ratios of speed, > 1 is faster than the "
           "denominator; targets (issue 7): b/a >= 0.85 after startup, c/b >= 1.6 on 2 free cores)")
+    one = summary["one_article"]
+    print(f"one article ({one['words']} words): extract {one['seconds_median']['b']:.2f} s, raw spaCy "
+          f"{one['seconds_median']['a']:.2f} s: {one['b_over_a_time']:.2f}x raw spaCy's time (a ratio of time, "
+          f"target at most {ONE_ARTICLE_TARGET}x)")
     (work / "bench.json").write_text(json.dumps(summary, indent=2) + "\n")
     if args.profile:
         report = profile(dumps[-1][1], args, work)

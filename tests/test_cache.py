@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.cache import CacheUnavailable, fingerprint, load_or_build
-from pipeline.places import build_cities, build_subdivisions, cities, subdivisions
+from pipeline.courts import _build_court_index, _court_index
+from pipeline.places import (build_cities, build_counties, build_countries, build_subdivisions, cities, counties,
+                             countries, subdivisions)
 
 
 @pytest.fixture
@@ -71,6 +73,13 @@ def test_cache_city_index_from_the_cache_is_the_built_one():
 def test_cache_subdivisions_from_the_cache_are_the_built_ones():
     assert subdivisions() == build_subdivisions()
     assert subdivisions()["sinaloa"].country_code == "MX"
+
+
+def test_cache_countries_counties_and_court_names_from_the_cache_are_the_built_ones():
+    assert countries() == build_countries()  # its order follows the hash seed (a set of US names): only lookups use it
+    assert list(counties().items()) == list(build_counties().items())
+    assert list(_court_index().items()) == list(_build_court_index().items())
+    assert countries()["united states"].country_code == "US" and counties()["hennepin county"][0].admin1 == "MN"
 
 
 def test_cache_a_failed_save_keeps_the_value_and_leaves_no_temporary_file(cache, caplog):

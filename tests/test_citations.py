@@ -9,11 +9,12 @@ import sys
 
 import pytest
 from eyecite import get_citations
+from eyecite.models import CitationToken
 from eyecite.tokenizers import default_tokenizer
 from reporters_db import LAWS, REPORTERS
 
 from conftest import annotate, sample_texts
-from pipeline.eyecite_prefilter import citation_tokenizer
+from pipeline.eyecite_prefilter import CitationTokenizer, citation_tokenizer
 
 
 def laws(nlp, text):
@@ -145,6 +146,28 @@ def test_citations_fields_do_not_depend_on_the_process():
     assert len(runs) == 1 and len(json.loads(runs.pop())) == 3
 
 
+@needs_hyperscan
+def test_citations_gate_passes_every_text_where_eyecite_makes_a_citation_token():
+    """`may_cite` says False only where no extractor making citation tokens matches: checked on each
+    reporters-db example alone in a sentence, every sentence of the sample's news, the texts above."""
+    gate = CitationTokenizer(use_hyperscan=True)
+    assert gate.gate is not None and gate._tokenizer is None  # eyecite's tokenizer not made yet
+    examples = [e for table in (REPORTERS, LAWS) for editions in table.values() for edition in editions
+                for e in edition.get("examples", [])]
+    sentences = [s for t in sample_texts() for s in t.replace("\n", ". ").split(". ") if s.strip()]
+    texts = [f"The court cited {e} in 2019." for e in examples] + sentences + citation_texts() + ["eyecite"]
+    passed = 0
+    for text in texts:
+        if gate.may_cite(text):
+            passed += 1
+            continue
+        _, tokens = default_tokenizer.tokenize(text)
+        assert not any(isinstance(token, CitationToken) for _, token in tokens), text[:80]
+        assert not any(type(c).__name__.startswith("Full") for c in get_citations(text, tokenizer=gate.tokenizer))
+    assert len(examples) < passed < len(texts)  # every example passes, and most news sentences do not
+    assert gate.may_cite("eyecite") and gate.may_cite("Case ٣ cited 533 U.S. 678.")
+
+
 def test_citations_an_unusable_cache_folder_falls_back_to_eyecites_filter(tmp_path, monkeypatch, caplog):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -154,3 +177,8 @@ def test_citations_an_unusable_cache_folder_falls_back_to_eyecites_filter(tmp_pa
     assert found(TIES, tokenizer) == found(TIES, citation_tokenizer(use_hyperscan=False))
     if importlib.util.find_spec("hyperscan"):
         assert "unavailable" in caplog.text
+    caplog.clear()
+    gated = CitationTokenizer(use_hyperscan=True)  # the stage's: no gate, eyecite's own filter, warned once
+    assert gated.gate is None and gated.tokenizer.database is None and gated.may_cite("no citation here")
+    if importlib.util.find_spec("hyperscan"):
+        assert caplog.text.count("unavailable") == 1

@@ -95,3 +95,20 @@ def test_jurisdiction_the_court_of_a_name_is_the_whole_name_not_the_court(nlp, t
 def test_jurisdiction_a_court_named_after_a_state_or_province_is_that_countrys(nlp, text, court, country):
     found = {e.text: e._.country_code for e in annotate(nlp, text, "2025-03-14").ents if e.label_ == "COURT"}
     assert found[court] == country
+
+
+def test_jurisdiction_cue_phrases_are_cut_as_spacys_english_tokenizer_cuts_them(nlp, tmp_path, monkeypatch):
+    """The cue words the PhraseMatcher reads come from the cache; they must be the tokenizer's words."""
+    from spacy.lang.en import English
+
+    from pipeline.entities.jurisdiction import phrase_words
+
+    resolver = nlp.get_pipe("legalnews_jurisdiction")
+    resolver.require_resources()
+    phrases = [*resolver.cues.votes_of, "U.S.-Mexico", "Lok Sabha's", "  two  spaces "]
+    tokenizer = English(vocab=nlp.vocab).tokenizer
+    expected = [[token.text for token in tokenizer(phrase)] for phrase in phrases]
+    monkeypatch.setenv("LEGALNEWS_CACHE", str(tmp_path / "cache"))
+    assert phrase_words(phrases, nlp.vocab) == expected  # built
+    assert phrase_words(phrases, nlp.vocab) == expected  # loaded
+    assert len(list((tmp_path / "cache").glob("cue_words-*.bin"))) == 1
