@@ -982,6 +982,10 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
     ("A magistrate charged three men with arson and remanded them to Luzira prison. The accused include "
      "Okot Lubanga (22), a driver; Hakim Sserwadda, alias Kaddu (31), a mechanic; and Ivan Mugisha (27), a tailor.",
      "ARREST_DETAIN", "remanded", {"Okot Lubanga", "Hakim Sserwadda", "Ivan Mugisha"}),
+    # "of" that says whose they are is no partitive
+    ("LAGOS — Three directors of a Lagos investment firm were remanded in custody on Wednesday. John Okafor, "
+     "Peter Eze and Grace Bello pleaded not guilty to fraud.", "ARREST_DETAIN", "remanded",
+     {"John Okafor", "Peter Eze", "Grace Bello"}),
     # a counted group of the lead, named paragraphs later as the story's only list of that many
     ("Three men accused of a farm robbery will spend the week in custody. The hearing was postponed. "
      "A fourth suspect, Lwazi Dube, was granted bail. His lawyer asked for more time. "

@@ -426,12 +426,20 @@ def plural_description(tok: Token, ctx: DocContext) -> bool:
     """A description of several people that names none of them: "the three accused", "Four men", "the group"."""
     vague = tok.lemma_.lower() in ctx.lexicon.syntax.quantity_nouns and not tok.like_num and tok.lemma_.lower() != "group"
     if ctx.ents.get(tok.i) is not None or tok.pos_ == "PRON" or vague \
-            or any(c.dep_ == "appos" and ctx.ents.get(c.i) is not None or c.dep_ == "prep" and c.lower_ in ("of", "including")
-                   for c in tok.children):
-        return False  # "Dozens of activists, including A and B": some, not all, are named
+            or any(c.dep_ == "appos" and ctx.ents.get(c.i) is not None or c.dep_ == "prep" and c.lower_ == "including"
+                   or c.dep_ == "prep" and c.lower_ == "of" and partitive_of(c, ctx) for c in tok.children):
+        return False  # "Dozens of activists, including A and B", "two of the men": some, not all, are named
     if tok.like_num:
         return tok.dep_ in SUBJECT_DEPS + ("dobj", "pobj")
     return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in GROUP_DESCRIPTIONS
+
+
+def partitive_of(prep: Token, ctx: DocContext) -> bool:
+    """An of-phrase that takes some from a group ("two of the men", "dozens of activists"), not one that
+    says whose they are ("three directors of a Lagos firm")."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return obj is None or obj.tag_ in ("NNS", "NNPS", "PRP", "DT", "CD") or prep.head.like_num \
+        or person_like(obj, ctx)
 
 
 def has_role(args: list[FoundArgument], role: str) -> bool:
