@@ -453,6 +453,13 @@ class Resolver:
             person.mentions.sort(key=lambda e: e.start)
             person.titles = frozenset(w for m in person.mentions for w in role_words(m) if w in judge_titles)
             person.judge = bool(person.titles) or any(_presides(m, self.words) for m in person.mentions)
+        judge_roots = {m.root.i for p in self.people if p.judge for m in p.mentions
+                       if any(w.endswith("s") and w in judge_titles for w in role_words(m))}
+        for person in sorted(self.people, key=lambda p: p.mentions[0].start):  # "Justices A, B and C": the list
+            if not person.judge and any(m.root.dep_ == "conj" and m.root.head.i in judge_roots for m in person.mentions):
+                person.judge = True  # shares the title
+                judge_roots |= {m.root.i for m in person.mentions}
+        for person in self.people:
             person.lawyer = not person.judge and not any(_undergoes(m, self.words) for m in person.mentions) and any(
                 _title_before(m, self.words.lawyer_titles, role_words) or _counsel_after(m, self.words)
                 or _speaks_for_body(m)

@@ -188,6 +188,13 @@ def test_coref_a_name_the_model_splits_in_two_is_one_person(nlp):
     assert [(p.name, p.party) for p in res.people] == [("Rana Waqas Anwar Jutt", False)]
 
 
+def test_coref_a_plural_title_makes_each_of_its_list_a_judge(nlp):
+    res, _ = resolver_for(nlp, "In a judgment released on Thursday, Justices Moana Tipene, Graham Kells and Ruth "
+                               "Ashcroft said the case against Corey Tamana was weak.")
+    assert {p.name: p.judge for p in res.people} == {"Moana Tipene": True, "Graham Kells": True,
+                                                      "Ruth Ashcroft": True, "Corey Tamana": False}
+
+
 def test_coref_spokespeople_are_not_parties(nlp):
     res, doc = resolver_for(nlp, "Carlos Mendez was deported in May, according to James Carter, head of the Border Rights Project. "
                                  "Officials later returned a deported man to Texas.")

@@ -1095,6 +1095,8 @@ def test_events_arguments_whom_a_misparsed_clause_is_about(nlp, text, etype, tri
      "unlawful.", "Ada Obi"),
     # who filed the petition a judge grants
     ("Judge Lena Ortiz granted a habeas corpus petition filed by Awa Diallo on Monday.", "Awa Diallo"),
+    # whose conviction a court quashes
+    ("The Court of Appeal quashed the murder conviction of Corey Tamana and ordered a retrial.", "Corey Tamana"),
     # guard: a finding about a thing names no person
     ("The judge ruled that the policy was unlawful.", None),
 ])
