@@ -152,6 +152,12 @@ def test_entities_world_an_international_court_is_of_no_country(nlp, text, court
     assert [(e._.canonical, e._.country_code) for e in found] == [(court, None)]
 
 
+def test_entities_world_a_person_the_article_names_is_a_person_wherever_it_names_him(nlp):
+    doc = annotate(nlp, "Lawyers for Maina Njenga sought his release. The court said Maina Njenga should be released, "
+                        "and the state must charge the Maina Njenga within a day.", "2025-03-14")
+    assert [e.label_ for e in doc.ents if e.text == "Maina Njenga"] == ["PERSON"] * 3
+
+
 def test_entities_world_a_name_after_an_article_is_no_person(nlp):
     doc = annotate(nlp, "Relatives of Dana Pruitt urged officers to issue an Amber Alert.", "2025-03-14")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Dana Pruitt"]

@@ -118,12 +118,14 @@ class ArticleLinker:
         doc = ctx.doc
         surnames: dict[str, str] = {}
         given: dict[str, str] = {}
+        full_names: dict[str, str] = {}
         org_short: dict[str, tuple[str, str]] = {}
         for c in chosen:
             span = doc[c.start:c.end]
             if c.label == "PERSON" and c.length >= 2 and not re.fullmatch(r"(?:[A-Z]\.)+", span.text):
                 tokens = [w for w in span.text.replace(",", " ").split() if w not in ("Jr.", "Sr.", "II", "III")]
                 full = c.canonical or span.text
+                full_names.setdefault(span.text, full)
                 surnames.setdefault(tokens[-1], full)
                 given.setdefault(tokens[0], full)
                 # "Julio Arvizu Peña" is "Arvizu" on second mention (paternal surname first)
@@ -138,7 +140,11 @@ class ArticleLinker:
                 continue
             text = doc[c.start:c.end].text
             one_word = " " not in text
-            if one_word and text in surnames and c.label != "DATE" \
+            if not one_word and c.label in ("PLACE", "ORGANIZATION") and text in full_names \
+                    and not self.evidence.place_evidence(ctx, c.start, c.end):
+                c.label, c.canonical, c.rule = "PERSON", full_names[text], "same_name"  # the model's GPE or ORG for
+                # a name it calls a PERSON elsewhere in the article
+            elif one_word and text in surnames and c.label != "DATE" \
                     and not (c.label == "PLACE" and self.evidence.place_evidence(ctx, c.start, c.end)):
                 c.label, c.canonical = "PERSON", surnames[text]
             elif one_word and c.label == "PERSON" and text in given:

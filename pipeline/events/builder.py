@@ -165,6 +165,13 @@ def copula_subject(head: Token) -> Token | None:
     return next((c for c in first.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def names_place(arg: FoundArgument, ctx: DocContext) -> bool:
+    """The argument is a place's name, whole."""
+    span = ctx.doc.char_span(arg.start_char, arg.end_char)
+    ent = ctx.ents.get(span.root.i) if span is not None else None
+    return ent is not None and ent.label_ == "PLACE" and ent.start == span.start and ent.end == span.end
+
+
 def found_person(span: Span, ctx: DocContext) -> Token | None:
     """Whom a verdict is about when the parse loses it: the person between "found" and "not guilty"
     ("Jurors found Wendell Pruitt, 44, of Oklahoma City, not guilty")."""
@@ -359,6 +366,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             args.append(story_party(person, head, ctx))
     args = [a for a in args if a.role == "penalty" or not a.start_char <= head.idx < a.end_char]  # never itself
     args = [a for a in args if a.source == "article" or not ctx.in_dateline(a.start_char)]  # "ABUJA (Lagoon Wire) -"
+    if etype.person_centred:  # "surrendered by Chad to face charges": a country is charged or jailed by no one
+        args = [a for a in args if a.role != "subject" or not names_place(a, ctx)]
     if not entry.penalty_is_trigger:  # "sent him to prison for two years": the penalty is the term, not "prison"
         args = [a for a in args if a.role != "penalty" or not span.start_char <= a.start_char < span.end_char]
     trust = ctx.lexicon.argument_confidence
