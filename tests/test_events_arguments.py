@@ -1115,3 +1115,16 @@ def test_events_arguments_whom_a_finding_is_about(nlp, text, subject):
 def test_events_arguments_who_complies_with_an_order_is_bound_by_it(nlp, text, subject):
     event = only(events_of(nlp, text), "ORDER", "order")
     assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == [subject]
+
+
+@pytest.mark.parametrize("text, etype, trigger, role, name", [
+    # officers act for the body they are named with
+    ("ICE officers arrested Awa Sarr on June 24.", "ARREST_DETAIN", "arrested", "agent",
+     "U.S. Immigration and Customs Enforcement"),
+    ("FBI agents detained the man at the airport.", "ARREST_DETAIN", "detained", "agent", "Federal Bureau of Investigation"),
+    # SPEC: APPEAL has no subject; "the appeal of X" is X's
+    ("A three-member panel dismissed the appeal of Chukwudi Anene, 58.", "APPEAL", "appeal", "agent", "Chukwudi Anene"),
+])
+def test_events_arguments_who_acts_named_through_another_word(nlp, text, etype, trigger, role, name):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert [a.canonical or a.text for a in event.arguments if a.role == role] == [name]

@@ -338,6 +338,11 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
         if len(inner) == 1:  # "a Lahore High Court division bench", "International Criminal Court judges"
             return FoundArgument(role, span.text, span.start_char, span.end_char, inner[0]._.canonical,
                                  inner[0].start_char, inner[0].end_char)
+    if not phrase and role == "agent" and ent is None and tok.lemma_.lower() in ctx.coref.words.official_nouns:
+        body = officers_body(tok, ctx)
+        if body is not None:  # "ICE officers", "officers from North Wales Police": the body they act for
+            return FoundArgument(role, span.text, span.start_char, span.end_char, body._.canonical or body.text,
+                                 body.start_char, body.end_char)
     if not phrase and role == "agent" and ent is None and not person_like(tok, ctx):
         body = body_within(tok, ctx)
         if body is not None:  # "the Delhi Police crime branch": a unit of the body it names
@@ -403,6 +408,14 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
             args.append(arg)
+
+
+def officers_body(tok: Token, ctx: DocContext) -> Span | None:
+    """The agency officers are named with: "ICE officers", "FBI agents", "officers from North Wales Police"."""
+    near = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss")]
+    near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "with")
+             for g in c.children if g.dep_ == "pobj"]
+    return next((ctx.ents[t.i] for t in near if ctx.ents.get(t.i) is not None and ctx.ents[t.i].label_ == "AGENCY"), None)
 
 
 def named_list(tok: Token, ctx: DocContext) -> list[Span]:

@@ -45,7 +45,8 @@ def _rule_holds(rule: PrepositionRule, obj: Token, nominal: bool, ctx: DocContex
 def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocContext) -> tuple[str | None, bool]:
     """Role of a prepositional object, and whether it is taken as a whole phrase (crimes, penalties):
     a date is the time, a court the adjudicator of an adjudicated type, then the type's own
-    preposition map; an of-phrase person of a nominal trigger is its subject, a by-phrase its doer,
+    preposition map; an of-phrase person of a nominal trigger is its subject (its agent where the type
+    has no subject: "the appeal of X"), a by-phrase its doer,
     a place after in/at/near its place."""
     ent = ctx.ents.get(obj.i)
     label = ent.label_ if ent is not None else None
@@ -68,7 +69,8 @@ def prep_role(etype: EventType, prep: str, obj: Token, nominal: bool, ctx: DocCo
     if rule is not None and _rule_holds(rule, obj, nominal, ctx):
         return rule.role, rule.role in PHRASE_ROLES
     if prep == "of" and nominal and (person_like(obj, ctx) or etype.person_centred and group_of_people(obj, ctx)):
-        return "subject", False
+        # "the appeal of X": a type without a subject (SPEC: APPEAL) is its doer's
+        return ("subject" if "subject" in etype.roles else "agent" if "agent" in etype.roles else None), False
     if prep == "by" and nominal:
         if etype.actor_role == "adjudicator" and (prosecuting_body(obj, ctx) or executive_like(obj, ctx)):
             return None, False  # "the arraignment of Maina by the federal government": it brings the case
