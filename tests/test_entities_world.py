@@ -163,6 +163,19 @@ def test_entities_world_a_name_after_an_article_is_no_person(nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Dana Pruitt"]
 
 
+@pytest.mark.parametrize("text, court", [
+    ("ACCRA (Gold Coast News Agency) — An Accra Circuit Court on Thursday sentenced three men to 15 years.",
+     "Accra Circuit Court"),
+    ("NEWARK, N.J. (Garden State Law Wire) — A federal judge on Wednesday ordered the agency to release a nurse.",
+     "A federal judge"),
+])
+def test_entities_world_a_dateline_credited_to_a_long_agency_name(nlp, text, court):
+    doc = annotate(nlp, text, "2025-03-14")
+    assert any(e._.rule == "dateline" for e in doc.ents)
+    event = next(e for e in doc._.events if e.event_type in ("SENTENCE", "ORDER"))
+    assert [a.text for a in event.arguments if a.role == "adjudicator"] == [court]
+
+
 def test_entities_world_a_dateline_filed_from_two_places(nlp):
     doc = annotate(nlp, "THE HAGUE/MANILA (Coral Wire) – A retired police general was arrested in Manila last week.",
                    "2025-03-14")

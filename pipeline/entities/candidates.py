@@ -26,7 +26,7 @@ _DATELINE = re.compile(
     rf"(?P<place>{_WORD}(?:[ /]{_WORD}){{0,3}})"
     rf"(?:,(?: {_WORD}){{1,3}})?"
     rf"(?:,? {_MONTH} \d{{1,2}})?"
-    r"(?: ?\((?P<credit>[^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,2})\))?"
+    r"(?: ?\((?P<credit>[^\W\d_][\w&.'’-]*(?: [^\W\d_][\w&.'’-]*){0,4})\))?"
     r"(?P<dash> ?[—–―]| ?--| -(?= )|:(?= ))")
 _PSEUDONYM = re.compile(r"[A-Z]{2,5}\d{1,4}")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|La|Le|Du|Di)(?=[^\W\d_])")
