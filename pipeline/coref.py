@@ -840,9 +840,11 @@ class Resolver:
                     for t in reversed(list(self.doc[:token.i])):
                         if here - self.sent_index.get(t.i, 0) != sent_back or t.i in own_subjects:
                             continue
-                        if t.dep_ in deps and t.tag_ in ("NNS", "NNPS") and t.i < token.i \
+                        counted = t.like_num and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                        if t.dep_ in deps and (t.tag_ in ("NNS", "NNPS") or counted) and t.i < token.i \
+                                and t.head.dep_ != "relcl" \
                                 and (t.dep_ in ("nsubj", "nsubjpass") or self._people_noun(t)):
-                            return self.doc[t.i:t.i + 1]
+                            return self.doc[t.i:t.i + 1]  # not "where soldiers found them": a clause's aside
             return None
         if lower == "its" and token.dep_ == "poss":
             owner = token.head  # "The government dropped its appeal": the clause's own subject

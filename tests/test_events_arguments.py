@@ -986,6 +986,10 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
     ("LAGOS — Three directors of a Lagos investment firm were remanded in custody on Wednesday. John Okafor, "
      "Peter Eze and Grace Bello pleaded not guilty to fraud.", "ARREST_DETAIN", "remanded",
      {"John Okafor", "Peter Eze", "Grace Bello"}),
+    # "They" after "The three ...": not the soldiers of a relative clause between
+    ("The judge fined Li Wei, 38, Zhang Hao, 44, and Chen Jun, 29, 3,000 penalty units each. The three were "
+     "arrested in March at a pit in the forest, where soldiers found them operating the excavators. They were "
+     "convicted last month.", "CONVICT", "convicted", {"Li Wei", "Zhang Hao", "Chen Jun"}),
     # a counted group of the lead, named paragraphs later as the story's only list of that many
     ("Three men accused of a farm robbery will spend the week in custody. The hearing was postponed. "
      "A fourth suspect, Lwazi Dube, was granted bail. His lawyer asked for more time. "
