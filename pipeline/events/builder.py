@@ -166,10 +166,11 @@ def copula_subject(head: Token) -> Token | None:
 
 
 def names_place(arg: FoundArgument, ctx: DocContext) -> bool:
-    """The argument is a place's name, whole."""
+    """The argument is, whole, the name of a place the gazetteer knows (not a name the model takes for one)."""
     span = ctx.doc.char_span(arg.start_char, arg.end_char)
     ent = ctx.ents.get(span.root.i) if span is not None else None
-    return ent is not None and ent.label_ == "PLACE" and ent.start == span.start and ent.end == span.end
+    return ent is not None and ent.label_ == "PLACE" and ent.start == span.start and ent.end == span.end \
+        and ent._.country_code is not None
 
 
 def found_person(span: Span, ctx: DocContext) -> Token | None:
