@@ -646,6 +646,7 @@ def test_entities_world_the_town_of_an_address_is_a_place(nlp):
 
 @pytest.mark.parametrize("text, etype, trigger", [
     ("Doyle was jailed for 11 years. Mensah received eight years and Pike seven.", "SENTENCE", "received"),
+    ("Bradley Tate, 35, who rented the flats, was given three years and nine months.", "SENTENCE", "given"),
     ("The court ordered each of them to pay Rs500,000 in compensation.", "FINE", "ordered each of them to pay"),
     ("A sixth suspect handed himself over to the police on Thursday.", "ARREST_DETAIN", "handed himself over"),
     ("Rincon made a refugee claim in 2021.", "ASYLUM_REQUEST", "refugee claim"),
@@ -655,8 +656,12 @@ def test_events_world_terms_received_surrenders_and_claims(nlp, text, etype, tri
     assert (etype, trigger, False) in events(nlp, text)
 
 
-def test_events_world_years_of_something_else_are_no_sentence(nlp):
-    assert not events(nlp, "She received eight years of training in Lagos.")
+@pytest.mark.parametrize("text", [
+    "She received eight years of training in Lagos.",
+    "He was given a warning by police.",
+])
+def test_events_world_years_of_something_else_are_no_sentence(nlp, text):
+    assert not [e for e in events(nlp, text) if e[0] == "SENTENCE"]
 
 
 def test_events_world_asylum_claims_in_general_are_no_request(nlp):

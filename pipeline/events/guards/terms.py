@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from ..context import DocContext
 from ..participants import actor_token, court_like, patient, person_like
 from ..roles import bounded_term, has_currency, is_amount
+from ..syntax import is_passive
 from .registry import guard, generic
 
 
@@ -92,6 +93,13 @@ def received_term(tok: Token, span: Span, ctx: DocContext) -> bool:
         if obj.lower_ == "life" and not any(c.dep_ in ("det", "poss", "amod") for c in obj.children):
             return True
     return False
+
+
+@guard("given_term")
+def given_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"Tse was given three years and nine months", "she was handed life": a defendant given a term, as
+    "received eight years" is; the judge who "gave him three years" is read by the sentence's own triggers."""
+    return is_passive(tok) and received_term(tok, span, ctx)
 
 
 @guard("remanded_in_custody")
