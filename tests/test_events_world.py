@@ -656,6 +656,21 @@ def test_events_world_terms_received_surrenders_and_claims(nlp, text, etype, tri
     assert (etype, trigger, False) in events(nlp, text)
 
 
+@pytest.mark.parametrize("text, etype, trigger, negated", [
+    # US and East African "bond" is bail
+    ("A state judge granted him bond on Monday.", "RELEASE", "bond", False),
+    ("The Milimani court granted bond to 40 protesters.", "RELEASE", "bond", False),
+    ("An immigration judge denied her bond in May.", "RELEASE", "bond", True),
+])
+def test_events_world_bond_is_bail(nlp, text, etype, trigger, negated):
+    found = events(nlp, text)
+    assert (etype, trigger, negated) in found and not any(e[0] == "RULING" and e[1] == "granted" for e in found)
+
+
+def test_events_world_bonds_a_company_issues_are_no_bail(nlp):
+    assert not events(nlp, "The company issued bonds worth $1 billion.")
+
+
 @pytest.mark.parametrize("text", [
     "She received eight years of training in Lagos.",
     "He was given a warning by police.",

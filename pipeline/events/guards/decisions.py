@@ -48,7 +48,7 @@ def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
         return False
     if lemma == "grant":
         if any(c.dep_ == "dobj" and c.lemma_ in ("stay", "injunction", "clemency", "pardon", "parole", "release",
-                                                 "bail", "hearing", "extension", "order", "reprieve")
+                                                 "bail", "bond", "hearing", "extension", "order", "reprieve")
                for c in tok.children):
             return False
     if lemma == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.nouns.pleaded_accusations
