@@ -667,6 +667,25 @@ def test_events_world_bond_is_bail(nlp, text, etype, trigger, negated):
     assert (etype, trigger, negated) in found and not any(e[0] == "RULING" and e[1] == "granted" for e in found)
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # South Asian reporting: a case registered against a person is a charge
+    ("Police arrested Arun two days later and registered a case against him and his parents.",
+     "registered a case against"),
+    ("The journalist was booked under sections of the Bharatiya Nyaya Sanhita.", "booked"),
+    ("The reporter was booked over a video about deaths at the hospital.", "booked"),
+])
+def test_events_world_a_case_registered_is_a_charge(nlp, text, trigger):
+    assert ("CHARGE_INDICT", trigger, False) in events(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He was booked into the Hall County jail on Friday.",
+    "She booked a flight over the weekend.",
+])
+def test_events_world_a_booking_is_no_charge(nlp, text):
+    assert not any(e[0] == "CHARGE_INDICT" for e in events(nlp, text))
+
+
 def test_events_world_bonds_a_company_issues_are_no_bail(nlp):
     assert not events(nlp, "The company issued bonds worth $1 billion.")
 

@@ -220,9 +220,12 @@ class TriggerFinder:
         return found
 
     def trigger_head(self, entry: TriggerEntry, span: Span) -> Token:
-        """A one-word trigger is its head; a multi-word one's is its first verb or, as its type says, its root."""
+        """A one-word trigger is its head; a multi-word one's is its first verb or, as its entry or type says,
+        its root or its noun."""
         if len(span) == 1:
             return span[0]
+        if entry.head == "noun":  # "registered a case against him": the case, whose against-phrase names him
+            return next((t for t in reversed(span) if t.pos_ == "NOUN"), span.root)  # "a murder case": case
         verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
         if (entry.head or self.types[entry.type].pattern_head) == "root" or not verbs:
             return span.root

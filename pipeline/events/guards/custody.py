@@ -66,6 +66,20 @@ def booked_into(tok: Token, span: Span, ctx: DocContext) -> bool:
         for c in tok.children) and (is_passive(tok) or person_like(patient(tok, ctx), ctx))
 
 
+@guard("booked_under")
+def booked_under(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """South Asian "was booked under sections of the penal code", "booked over a video report": a case
+    registered against a person, a charge; not "booked into the county jail" (custody) or a room booked."""
+    if not (is_passive(tok) or person_like(patient(tok, ctx), ctx)):
+        return False
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("under", "over")):
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is not None and (prep.lower_ == "over" or obj.lemma_.lower() in ("section", "act", "law", "provision")
+                                or ctx.ents.get(obj.i) is not None and ctx.ents[obj.i].label_ == "LAW"):
+            return True
+    return False
+
+
 @guard("appears_in_court")
 def appears_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"is due to appear in court", "appeared before a magistrate": a hearing of whoever appears."""
