@@ -686,6 +686,21 @@ def test_events_world_a_booking_is_no_charge(nlp, text):
     assert not any(e[0] == "CHARGE_INDICT" for e in events(nlp, text))
 
 
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Her husband and his partner were picked up at their homes in Lekki the following week.", "ARREST_DETAIN",
+     "picked up"),
+    ("Police picked up three suspects at the border.", "ARREST_DETAIN", "picked up"),
+    ("Marcus Hill, 46, walked out of the Stateville Correctional Center on Friday.", "RELEASE", "walked out"),
+])
+def test_events_world_informal_arrests_and_releases(nlp, text, etype, trigger):
+    assert (etype, trigger, False) in events(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["She picked up the phone.", "He walked out of the meeting."])
+def test_events_world_a_phone_picked_up_or_a_meeting_left_is_no_event(nlp, text):
+    assert not events(nlp, text)
+
+
 def test_events_world_bonds_a_company_issues_are_no_bail(nlp):
     assert not events(nlp, "The company issued bonds worth $1 billion.")
 

@@ -66,6 +66,27 @@ def booked_into(tok: Token, span: Span, ctx: DocContext) -> bool:
         for c in tok.children) and (is_passive(tok) or person_like(patient(tok, ctx), ctx))
 
 
+@guard("picked_up")
+def picked_up(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"were picked up at their homes", "police picked him up": a person taken by the police; not a parcel
+    or a phone picked up."""
+    if not person_like(patient(tok, ctx), ctx):
+        return False
+    actor = actor_token(tok, ctx)
+    return is_passive(tok) or actor is not None and actor.lemma_.lower() in ctx.lexicon.nouns.charging_bodies
+
+
+@guard("walked_out")
+def walked_out(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"walked out of the Stateville Correctional Center", "walked free from court": a person released."""
+    places = ctx.lexicon.nouns.custody_places | ctx.lexicon.nouns.custody_words
+    if span[-1].lower_ == "free":
+        return person_like(actor_token(tok, ctx), ctx)
+    return person_like(actor_token(tok, ctx), ctx) and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(t.lemma_.lower() in places for t in p.subtree)
+        for c in (tok, *tok.children) for p in c.children)
+
+
 @guard("booked_under")
 def booked_under(tok: Token, span: Span, ctx: DocContext) -> bool:
     """South Asian "was booked under sections of the penal code", "booked over a video report": a case
