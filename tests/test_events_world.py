@@ -701,6 +701,16 @@ def test_events_world_a_phone_picked_up_or_a_meeting_left_is_no_event(nlp, text)
     assert not events(nlp, text)
 
 
+@pytest.mark.parametrize("text, found", [
+    ("The High Court allowed the petition on Monday.", True),
+    ("The appeal court allowed the appeal of the former treasurer and freed her.", True),
+    ("The court allowed the investigation to continue.", False),
+    ("The judge allowed him to leave the courtroom.", False),
+])
+def test_events_world_a_plea_allowed_is_a_ruling(nlp, text, found):
+    assert (("RULING", "allowed", False) in events(nlp, text)) is found
+
+
 def test_events_world_bonds_a_company_issues_are_no_bail(nlp):
     assert not events(nlp, "The company issued bonds worth $1 billion.")
 

@@ -36,6 +36,14 @@ def ruling_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
     return True
 
 
+@guard("allowed_plea")
+def allowed_plea(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"The court allowed the appeal of his co-defendant", "allowed the petition": a court deciding a plea in
+    its favour (Commonwealth usage); not "allowed the investigation to continue" or "allowed him to leave"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.nouns.plea_nouns | {"appeal", "writ"}
+               and not any(g.dep_ in ("xcomp", "ccomp") for g in tok.children) for c in tok.children)
+
+
 @guard("court_actor")
 def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"the judge found", "the court sided with": a verb that is a ruling only when a court does it."""
