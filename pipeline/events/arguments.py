@@ -70,7 +70,7 @@ def judge_addressee(tok: Token, ctx: DocContext) -> FoundArgument | None:
         if told is not None:
             arg = make_argument("subject", told, ctx)
             if arg is not None and arg.canonical:
-                return replace(arg, text=tok.text, start_char=tok.idx, end_char=tok.idx + len(tok))
+                return replace(arg, text=tok.text, start_char=tok.idx, end_char=tok.idx + len(tok), source="coreference")
         party = ctx.coref.dominant()
         if party is None:
             return None
