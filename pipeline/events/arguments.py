@@ -11,7 +11,7 @@ from ..coref import GROUP_DESCRIPTIONS, Person
 from .context import DocContext
 from .found import FoundArgument
 from .participants import body_within, person_like, trailing_decider
-from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase, trimmed
+from .syntax import SUBJECT_DEPS, by_agent, conjuncts, noun_phrase, of_object, trimmed
 
 __all__ = ["make_argument", "add_argument", "has_role", "lead_subject"]
 
@@ -249,8 +249,7 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 and ents[after + 1].label_ == "PERSON" and ents[after + 1].start == after + 1 \
                 and (ents[after + 1].end >= len(doc) or doc[ents[after + 1].end].is_punct):
             ent = ents[after + 1]
-        body = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                     if g.dep_ == "pobj"), None) if ent is None else None
+        body = of_object(tok) if ent is None else None
         named = next((c for c in body.children if c.dep_ == "appos" and ents.get(c.i) is not None
                       and ents[c.i].label_ == "PERSON"), None) if body is not None and (
             ents.get(body.i) is not None and ents[body.i].label_ in ("ORGANIZATION", "AGENCY", "COURT")

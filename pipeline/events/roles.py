@@ -15,7 +15,7 @@ from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
 from .participants import (actor_token, bare_plural, controller, court_like, executive_like, gives, jury, patient,
                            person_like, trailing_decider)
-from .syntax import SUBJECT_DEPS, by_agent, is_duration, is_passive, noun_phrase, used_as_noun
+from .syntax import SUBJECT_DEPS, by_agent, is_duration, is_passive, noun_phrase, of_object, used_as_noun
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
 __all__ = ["event_arguments", "prep_role", "prep_arguments"]
@@ -87,8 +87,7 @@ def bounded_term(obj: Token) -> Token:
     """The term in "a maximum of 27 years", "a total of six months"; else the object itself."""
     if obj.lemma_.lower() not in ("maximum", "minimum", "total", "period"):
         return obj
-    return next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for g in p.children if g.dep_ == "pobj"), obj)
+    return of_object(obj) or obj
 
 
 def group_of_people(obj: Token, ctx: DocContext) -> bool:
@@ -246,8 +245,7 @@ def favoured(head: Token, ctx: DocContext) -> Token | None:
     """Whom a decision favours: "ruled in favour of a county judge", "the decision sided with Mansour"."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
         for favour in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ("favour", "favor")):
-            return next((o for p in favour.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for o in p.children if o.dep_ == "pobj"), None)
+            return of_object(favour)
     if head.dep_ == "nsubj" and head.head.lemma_ == "side":
         return next((o for p in head.head.children if p.dep_ == "prep" and p.lower_ == "with"
                      for o in p.children if o.dep_ == "pobj"), None)
@@ -432,8 +430,7 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
             undergoer = plea_asker(undergoer, ctx) or undergoer  # "heard bail bids from the two men"
         if etype.action_object_of and undergoer is not None and not person_like(undergoer, ctx) \
                 and ents.get(undergoer.i) is None:
-            of = next((g for c in undergoer.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"), None) or of_after_place(undergoer, ctx)
+            of = of_object(undergoer) or of_after_place(undergoer, ctx)
             if of is not None and person_like(of, ctx):  # "ordered the release of the two students"
                 undergoer = of  # "ordered the extradition to Denmark of a man"
         add_argument(args, "subject", undergoer, ctx)
@@ -568,8 +565,7 @@ def affected_in_clause(comp: Token, subj: Token, ctx: DocContext) -> Token | Non
     """Whom a finding is about when its clause's subject is no person: the person of an action noun ("found
     that the detention of the man was unlawful"), or the person the clause's verb acts on ("ruled that the
     government could not keep a stateless man in detention")."""
-    of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-               if g.dep_ == "pobj"), None) or next((c for c in subj.children if c.dep_ == "poss"), None)
+    of = of_object(subj) or next((c for c in subj.children if c.dep_ == "poss"), None)
     if of is not None and (of.tag_ == "PRP$" or person_like(of, ctx)) and not bare_plural(of, ctx):
         return of  # "that her detention had become unlawful"
     obj = next((c for c in comp.children if c.dep_ == "dobj"), None)

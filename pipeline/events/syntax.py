@@ -26,6 +26,12 @@ def by_agent(verb: Token) -> Token | None:
     return next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
 
 
+def of_object(tok: Token) -> Token | None:
+    """The object of a token's of-phrase ("the release of the two students", "a maximum of 27 years")."""
+    return next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj"), None)
+
+
 def used_as_noun(tok: Token) -> bool:
     """A noun, also one the tagger calls a verb where it has a noun's determiner ("a status hearing")."""
     return tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
