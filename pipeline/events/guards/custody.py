@@ -79,10 +79,10 @@ def picked_up(tok: Token, span: Span, ctx: DocContext) -> bool:
 @guard("walked_out")
 def walked_out(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"walked out of the Stateville Correctional Center", "walked free from court": a person released."""
+    if not person_like(actor_token(tok, ctx), ctx):
+        return False
     places = ctx.lexicon.nouns.custody_places | ctx.lexicon.nouns.custody_words
-    if span[-1].lower_ == "free":
-        return person_like(actor_token(tok, ctx), ctx)
-    return person_like(actor_token(tok, ctx), ctx) and any(
+    return span[-1].lower_ == "free" or any(
         p.dep_ == "prep" and p.lower_ == "of" and any(t.lemma_.lower() in places for t in p.subtree)
         for c in (tok, *tok.children) for p in c.children)
 

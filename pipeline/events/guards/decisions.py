@@ -40,8 +40,9 @@ def ruling_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
 def allowed_plea(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"The court allowed the appeal of his co-defendant", "allowed the petition": a court deciding a plea in
     its favour (Commonwealth usage); not "allowed the investigation to continue" or "allowed him to leave"."""
+    if any(g.dep_ in ("xcomp", "ccomp") for g in tok.children):
+        return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in ctx.lexicon.nouns.plea_nouns | {"appeal", "writ"}
-               and not any(g.dep_ in ("xcomp", "ccomp") for g in tok.children)
                and not any(g.lemma_.lower() in ("bail", "bond") for g in c.children if g.dep_ in ("compound", "amod"))
                and not any(o.lemma_.lower() in ("bail", "bond") for p in c.children if p.dep_ == "prep"
                            and p.lower_ == "for" for o in p.children)  # a bail plea allowed is a RELEASE
