@@ -748,10 +748,49 @@ class Resolver:
                         members.append((self.doc[key[0]:key[1]], other))
             if len(members) >= 2:
                 groups.append((self.sent_index.get(start, 0), sorted(members, key=lambda pair: pair[0].start)))
-        rosters = self._rosters()
-        listed = {id(p) for _, members in rosters for _, p in members}
-        return sorted(rosters + [(i, members) for i, members in groups if not all(id(p) in listed for _, p in members)],
+        lists = self._rosters()
+        for written in self.written_lists:  # unless a roster or a longer parsed list holds it
+            if not any(all(any(p is q for _, q in other) for _, p in written[1])
+                       for _, other in [*lists, *(g for g in groups if len(g[1]) > len(written[1]))]):
+                lists.append(written)
+        listed = {id(p) for _, members in lists for _, p in members}
+        return sorted(lists + [(i, members) for i, members in groups if not all(id(p) in listed for _, p in members)],
                       key=lambda group: group[1][0][0].start)
+
+    @cached_property
+    def written_lists(self) -> list[tuple[int, list[tuple[Span, Person]]]]:
+        """Parties written as one list whatever the parse made of it: "A, 27, of Leeds, B, 24, and C", "his
+        nephew A and his secretary B", "His cousin, A, 33, and a car dealer, B": names with only commas, "and",
+        ages, home towns and descriptions between them, the last joined by "and"."""
+        mentions = sorted(((self.doc[start:end], person) for (start, end), person in self.person_of.items()
+                           if self.doc[start].ent_type_ == "PERSON" and person.party and start not in self.victim_mentions),
+                          key=lambda pair: pair[0].start)
+        lists, run = [], []
+        for mention, person in mentions:
+            if run and (self.sent_index.get(run[-1][0].start) != self.sent_index.get(mention.start)
+                        or any(person is p for _, p in run) or not self._list_gap(run[-1][0], mention)):
+                if len(run) >= 2:
+                    lists.append(run)
+                run = []
+            run.append((mention, person))
+        if len(run) >= 2:
+            lists.append(run)
+        return [(self.sent_index.get(run[0][0].start, 0), run) for run in lists
+                if any(t.lower_ == "and" for t in self.doc[run[-2][0].end:run[-1][0].start])]
+
+    def _list_gap(self, left: Span, right: Span) -> bool:
+        """Whether the words between two names only separate items of one list (", 27, of Leeds, and a
+        car dealer,"), not a verb, a preposition that ties the names ("the wife of B") or a possessive."""
+        gap = self.doc[left.end:right.start]
+        if not 0 < len(gap) <= 14 or not any(t.text in (",", ";") or t.lower_ == "and" for t in gap):
+            return False
+        content = [t for t in gap if not t.is_punct]
+        if content and content[-1].pos_ == "ADP" or any(t.tag_ == "POS" for t in gap):
+            return False
+        return all(t.is_punct or t.like_num or t.lower_ in ("and", "aged", "of", "from")
+                   or t.ent_type_ == "PLACE" or t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") or t.tag_ == "PRP$"
+                   or t.dep_ == "amod"  # "a used-car dealer"
+                   for t in gap)
 
     def _rosters(self) -> list[tuple[int, list[tuple[Span, Person]]]]:
         """The parties a roster sentence names ("The accused include A (19), a vendor; B, alias C (54); and D"),
@@ -775,8 +814,12 @@ class Resolver:
         return rosters
 
     def group_headed_by(self, mention: Span) -> list[tuple[Span, Person]]:
-        """The named list `mention` opens, if it opens one ("Kieran Doyle, 29, Tyrese Mensah, 24, and ...")."""
-        return next((members for _, members in self.named_groups if members[0][0].start == mention.start), [])
+        """The named list `mention` opens, if it opens one ("Kieran Doyle, 29, Tyrese Mensah, 24, and ..."),
+        or the written list it is any name of ("Connolly and Mulhearn", where the parser hangs one name off
+        the other)."""
+        return next((members for _, members in self.named_groups if members[0][0].start == mention.start),
+                    next((members for _, members in self.written_lists
+                          if any(m.start == mention.start for m, _ in members)), []))
 
     def resolve_members(self, token: Token) -> list[tuple[Span, Person]]:
         """The named parties a plural description stands for: "the three accused", "all five men", "the
@@ -787,6 +830,9 @@ class Resolver:
         count = _count_of(token)
         if not self._people_noun(token) and token.lemma_.lower() not in GROUP_DESCRIPTIONS and count is None:
             return []
+        named_here = self._list_naming(token, count)
+        if named_here:
+            return named_here
         definite = any(c.lower_ in ("the", "all", "both", "these", "those") for c in token.children
                        if c.dep_ in ("det", "predet", "nummod"))
         if not definite and not self.in_lead(token):
@@ -813,6 +859,23 @@ class Resolver:
                          key=lambda p: p.mentions[0].start)
         if count is not None and len(parties) == count == len([p for p in self.people if p.party]):
             return [(self._nearest_mention(p, token), p) for p in parties]  # "the five": the story's five parties
+        return []
+
+    def _list_naming(self, token: Token, count: int | None) -> list[tuple[Span, Person]]:
+        """The list right after a description that names its people ("Two other accused in the case, his
+        nephew A and his secretary B, were arrested"; "The six sentenced to death are A, B, ..."; "Among the
+        others remanded are A and B"), of as many as it counts."""
+        here = self.sent_index.get(token.i, 0)
+        end = max(t.i for t in token.subtree)
+        for i, members in self.named_groups:
+            first = members[0][0].start
+            if i != here or first <= token.i or count is not None and len(members) != count:
+                continue
+            between = self.doc[min(end + 1, first):first]
+            if all(t.is_punct or t.lemma_ in ("be", "include") or t.pos_ in ("DET", "ADJ", "NOUN") or t.tag_ == "PRP$"
+                   for t in between) and (first <= end or any(t.text == "," or t.lemma_ in ("be", "include")
+                                                               for t in between)):
+                return members
         return []
 
     def resolve_group(self, token: Token) -> Span | None:

@@ -995,9 +995,33 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
      "A fourth suspect, Lwazi Dube, was granted bail. His lawyer asked for more time. "
      "Peter Mokoena, John Sithole and David Nkosi told the court they would apply for bail.",
      "ARREST_DETAIN", "custody", {"Peter Mokoena", "John Sithole", "David Nkosi"}),
+    # a written list the parser breaks: a home town joins the next name to the place
+    ("Dean Walsh, 27, of Lewisham, Reece Oduya, 24, of Croydon, and Samir Haddad, 31, of no fixed address, "
+     "appeared at Westminster Magistrates' Court on Friday.", "TRIAL_HEARING", "appeared",
+     {"Dean Walsh", "Reece Oduya", "Samir Haddad"}),
+    # a surname alone that the tagger reads as an adverb, joined to the next name
+    ("Gareth Connolly, 40, was jailed on Friday. Connolly and Paul Hearne were convicted in May of fraud.",
+     "CONVICT", "convicted", {"Gareth Connolly", "Paul Hearne"}),
+    # descriptions in apposition inside the list, after the first name's own description
+    ("Her brother, Femi Adeyemi, 35, and a Leeds second-hand dealer, Ray Colton, 58, were convicted of theft.",
+     "CONVICT", "convicted", {"Femi Adeyemi", "Ray Colton"}),
+    # a description the list right after it names: through a copula, or "among ... are"
+    ("A court in Lahore ruled on the case on Monday. The hearing lasted a week. Lawyers for the families spoke "
+     "outside. The four sentenced to life are Tariq Mahmood, Asif Raza, Kamran Shah and Nadeem Abbas.",
+     "SENTENCE", "sentenced", {"Tariq Mahmood", "Asif Raza", "Kamran Shah", "Nadeem Abbas"}),
+    ("Among the others remanded are Moses Okello, 24, a mechanic, and Isaac Mugabi, 27, a teacher.",
+     "ARREST_DETAIN", "remanded", {"Moses Okello", "Isaac Mugabi"}),
+    # "Each" after that list is each of them
+    ("The four sentenced to life are Tariq Mahmood, Asif Raza, Kamran Shah and Nadeem Abbas. Each was also "
+     "fined Rs100,000.", "FINE", "fined", {"Tariq Mahmood", "Asif Raza", "Kamran Shah", "Nadeem Abbas"}),
 ])
 def test_events_arguments_a_plural_is_each_person_the_story_names(nlp, text, etype, trigger, names):
     assert subjects(only(events_of(nlp, text), etype, trigger)) == names
+
+
+def test_events_arguments_a_list_does_not_take_whom_a_name_is_related_to(nlp):
+    event = only(events_of(nlp, "Mary Okoth, the wife of Daniel Okoth, was granted bail on Monday."), "RELEASE", "bail")
+    assert subjects(event) == {"Mary Okoth"}
 
 
 @pytest.mark.parametrize("text, etype, trigger, subject", [

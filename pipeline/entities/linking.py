@@ -163,5 +163,6 @@ class ArticleLinker:
             if i in taken:
                 continue
             text = strings[ctx.orths[i]]
-            if text in surnames and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+            if text in surnames and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
+                                     or doc[i].pos_ == "ADV" and not doc[i].is_stop):  # "Connolly and Mulhearn"
                 chosen.append(Candidate(i, i + 1, "PERSON", "surname", 1, surnames[text]))

@@ -380,7 +380,7 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
     if of_them is not None and not phrase and role in ("subject", "agent"):
         said, tok = tok.doc[tok.i:of_them.i + 1], of_them  # "ordered each of them to pay": each of those they are
     group = ctx.coref.resolve_group(tok) if not phrase and role in ("subject", "agent") \
-        and tok.lower_ in ("they", "them", "their") else None
+        and tok.lower_ in ("they", "them", "their", "each") else None
     if group is not None and ctx.ents.get(group.root.i) is None:
         people = [(m, ctx.coref.person(m)) for m in named_list(group.root, ctx)]
         if not people and role == "subject" and plural_description(group.root, ctx):
@@ -400,9 +400,10 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         if members:  # "the three accused": each of the three the story names
             add_members(args, role, noun_phrase(tok), members)
             return
-    named = ctx.ents.get(tok.i)
+    named = ctx.ents.get(tok.i) or next((ctx.ents[c.i] for c in tok.children if c.dep_ == "appos"
+                                         and ctx.ents.get(c.i) is not None), None)  # "His cousin, A, 33, and B"
     if split and role == "subject" and named is not None and named.label_ == "PERSON":
-        listed += [m.root for m, _ in ctx.coref.group_headed_by(named)[1:]]  # "A, 29, B, 24, and C were jailed"
+        listed += [m.root for m, _ in ctx.coref.group_headed_by(named) if m.start != named.start]  # "A, 29, B, 24, and C were jailed"
     for t in [*(conjuncts(tok) if split else [tok]), *listed]:
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
