@@ -748,13 +748,16 @@ class Resolver:
                         members.append((self.doc[key[0]:key[1]], other))
             if len(members) >= 2:
                 groups.append((self.sent_index.get(start, 0), sorted(members, key=lambda pair: pair[0].start)))
+        def within(inner: list[tuple[Span, Person]], outer: list[tuple[Span, Person]]) -> bool:
+            return outer[0][0].start <= inner[0][0].start and inner[-1][0].end <= outer[-1][0].end
+
         lists = self._rosters()
-        for written in self.written_lists:  # unless a roster or a longer parsed list holds it
-            if not any(all(any(p is q for _, q in other) for _, p in written[1])
+        for written in self.written_lists:  # unless a roster or a longer parsed list spans it ("B, alias C; and D")
+            if not any(within(written[1], other)
                        for _, other in [*lists, *(g for g in groups if len(g[1]) > len(written[1]))]):
                 lists.append(written)
-        listed = {id(p) for _, members in lists for _, p in members}
-        return sorted(lists + [(i, members) for i, members in groups if not all(id(p) in listed for _, p in members)],
+        return sorted(lists + [(i, members) for i, members in groups
+                               if not any(within(members, other) for _, other in lists)],
                       key=lambda group: group[1][0][0].start)
 
     @cached_property

@@ -10,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from . import citations, dates, entities, events, line_breaks, places  # noqa: F401  (registers the component factories)
@@ -34,6 +35,14 @@ def add_line_breaks(nlp: Language, config: dict) -> None:
         nlp.add_pipe("legalnews_line_breaks", before=splitter, config=config)
 
 
+def keep_whole_words(nlp: Language, words: list[str]) -> None:
+    """Tokenizer special cases for hyphenated words the model would split ("co-defendant"), written
+    lower case or capitalised."""
+    for word in words:
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def build_nlp(settings: Settings = Settings()) -> Language:
     """Load `settings.model` and append the project's components in their configured order."""
     register_extensions()
@@ -46,6 +55,7 @@ def build_nlp(settings: Settings = Settings()) -> Language:
         swap_attribute_ruler(nlp)
     if cfg["legalnews"].get("fast_lemmatizer", False):
         swap_lemmatizer(nlp)
+    keep_whole_words(nlp, cfg["legalnews"].get("whole_words", []))
     if cfg["legalnews"].get("line_breaks", False):
         add_line_breaks(nlp, dict(cfg["components"].get("legalnews_line_breaks", {})))
     for name in cfg["legalnews"]["components"]:

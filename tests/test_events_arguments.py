@@ -978,6 +978,10 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
     ("A magistrate charged three men with arson on Tuesday. The accused include Okot Lubanga (22), a driver; "
      "Hakim Sserwadda, alias Kaddu (31), a mechanic; and Ivan Mugisha (27), a tailor.",
      "CHARGE_INDICT", "charged", {"Okot Lubanga", "Hakim Sserwadda", "Ivan Mugisha"}),
+    # "The group" after that roster: its members, the alias no second list
+    ("A magistrate charged three men with arson on Tuesday. The accused include Okot Lubanga (22), a driver; "
+     "Hakim Sserwadda, alias Kaddu (31), a mechanic; and Ivan Mugisha (27), a tailor. The group is accused of "
+     "burning a market.", "CHARGE_INDICT", "accused", {"Okot Lubanga", "Hakim Sserwadda", "Ivan Mugisha"}),
     # "them" after the counted group that roster names
     ("A magistrate charged three men with arson and remanded them to Luzira prison. The accused include "
      "Okot Lubanga (22), a driver; Hakim Sserwadda, alias Kaddu (31), a mechanic; and Ivan Mugisha (27), a tailor.",
@@ -1017,6 +1021,19 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
 ])
 def test_events_arguments_a_plural_is_each_person_the_story_names(nlp, text, etype, trigger, names):
     assert subjects(only(events_of(nlp, text), etype, trigger)) == names
+
+
+def test_events_arguments_a_hyphenated_role_noun_keeps_its_named_apposition(nlp):
+    text = ("A second co-defendant, Oleksandr Hrytsenko, a Moldovan national, was arrested in Romania in 2022, "
+            "pleaded guilty in Newark last year and was sentenced in May to four years in prison.")
+    events = events_of(nlp, text)
+    for etype, trigger in (("ARREST_DETAIN", "arrested"), ("CONVICT", "pleaded guilty"), ("SENTENCE", "sentenced")):
+        assert subjects(only(events, etype, trigger)) == {"Oleksandr Hrytsenko"}, trigger
+
+
+def test_events_arguments_the_last_of_three_coordinated_predicates_keeps_the_subject(nlp):
+    text = "Gloria Mensah was arrested in 2021, pleaded guilty last year and was sentenced on Monday to two years."
+    assert subjects(only(events_of(nlp, text), "SENTENCE", "sentenced")) == {"Gloria Mensah"}
 
 
 def test_events_arguments_a_list_does_not_take_whom_a_name_is_related_to(nlp):

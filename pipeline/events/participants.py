@@ -107,6 +107,9 @@ def patient(tok: Token, ctx: DocContext) -> Token | None:
         return tok.head
     if tok.dep_ == "conj" and is_passive(tok):  # "was arrested and charged"; "fled Haiti and was detained"
         first = tok.head
+        while not is_passive(first) and first.dep_ == "conj" and first.head.i != first.i \
+                and not any(c.dep_ == "nsubj" for c in first.children):
+            first = first.head  # "was arrested, pleaded guilty and was sentenced": the chain's subject
         return patient(first, ctx) if is_passive(first) else next((c for c in first.children if c.dep_ == "nsubj"), None)
     if tok.dep_ in ("xcomp", "ccomp", "oprd") and is_passive(tok):
         for c in tok.head.children:
