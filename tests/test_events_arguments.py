@@ -1036,6 +1036,18 @@ def test_events_arguments_the_last_of_three_coordinated_predicates_keeps_the_sub
     assert subjects(only(events_of(nlp, text), "SENTENCE", "sentenced")) == {"Gloria Mensah"}
 
 
+@pytest.mark.parametrize("text, names", [
+    # a thing ordered forfeited is no subject: the order binds those the sentence fined
+    ("Magistrate Yaw Mensah sentenced Ama Owusu and Kofi Darko to two years each and ordered the forfeiture "
+     "of two excavators to the state.", {"Ama Owusu", "Kofi Darko"}),
+    ("The judge also ordered the forfeiture of a farmhouse and two cars.", set()),
+    ("A federal judge on Monday ordered immigration authorities to release a Cuban mother.", {"immigration authorities"}),
+])
+def test_events_arguments_an_order_binds_who_must_act_never_a_thing(nlp, text, names):
+    event = only(events_of(nlp, text), "ORDER", "ordered")
+    assert {a.canonical or a.text for a in event.arguments if a.role == "subject"} == names
+
+
 def test_events_arguments_a_list_does_not_take_whom_a_name_is_related_to(nlp):
     event = only(events_of(nlp, "Mary Okoth, the wife of Daniel Okoth, was granted bail on Monday."), "RELEASE", "bail")
     assert subjects(event) == {"Mary Okoth"}

@@ -13,7 +13,7 @@ from .context import DocContext
 from .found import FoundArgument, FoundEvent
 from .lexicon import EventType, TriggerEntry
 from .modality import attributes
-from .participants import actor_token, bare_plural, patient, person_like
+from .participants import actor_token, bare_plural, court_like, executive_like, patient, person_like
 from .roles import deciding_court, event_arguments
 from .syntax import definite, is_passive, used_as_noun
 from .time_place import dateline_place
@@ -291,6 +291,26 @@ def story_party(person: Person, head: Token, ctx: DocContext) -> FoundArgument:
     return from_article("subject", ctx.coref._nearest_mention(person, head), person.name)
 
 
+def acting_subjects(args: list[FoundArgument], head: Token, ctx: DocContext) -> list[FoundArgument]:
+    """Subjects that can act: a thing ordered forfeited is no subject, and without any the order binds the
+    parties of the action before it in its sentence ("fined A and B ... and ordered the forfeiture of ...")."""
+    kept = [a for a in args if a.role != "subject" or can_act(a, ctx)]
+    if len(kept) == len(args) or any(a.role == "subject" for a in kept):
+        return kept
+    sentence = head.sent
+    earlier = [ev for ev in ctx.built if sentence.start_char <= ev.trigger_start < head.idx
+               and any(a.role == "subject" and a.canonical is not None for a in ev.arguments)]
+    return kept + ([replace(a, source="article") for a in earlier[-1].arguments if a.role == "subject"] if earlier else [])
+
+
+def can_act(arg: FoundArgument, ctx: DocContext) -> bool:
+    """A named or resolved argument, or a phrase headed by a person, a court or a body."""
+    if arg.canonical is not None or arg.source != "syntax":
+        return True
+    span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
+    return span is None or person_like(span.root, ctx) or court_like(span.root, ctx) or executive_like(span.root, ctx)
+
+
 def with_trigger_as_penalty(args: list[FoundArgument], span: Span, ctx: DocContext) -> list[FoundArgument]:
     """The trigger is the penalty ("a suspended sentence"), with the term its of-phrase gives ("a suspended
     sentence of two years"); another penalty the clause names ("fined $500 and a suspended sentence") stays."""
@@ -365,6 +385,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         person = ctx.coref.dominant()  # testimony at a trial is about its defendant, the story's main party
         if person is not None:
             args.append(story_party(person, head, ctx))
+    if etype.subject_acts:
+        args = acting_subjects(args, head, ctx)
     args = [a for a in args if a.role == "penalty" or not a.start_char <= head.idx < a.end_char]  # never itself
     args = [a for a in args if a.source == "article" or not ctx.in_dateline(a.start_char)]  # "ABUJA (Lagoon Wire) -"
     if etype.person_centred:  # "surrendered by Chad to face charges": a country is charged or jailed by no one

@@ -60,6 +60,7 @@ class EventType:
     object_is_decision: bool = False
     court_never_agent: bool = False
     action_object_of: bool = False
+    subject_acts: bool = False
     source_is_agent: bool = False
     clause_subject: str | None = None
     dative_is_subject: bool = False
