@@ -304,11 +304,14 @@ def acting_subjects(args: list[FoundArgument], head: Token, ctx: DocContext) -> 
 
 
 def can_act(arg: FoundArgument, ctx: DocContext) -> bool:
-    """A named or resolved argument, or a phrase headed by a person, a court or a body."""
+    """A named or resolved argument, or a phrase headed by a person, a court or a body ("the sheriff's
+    office", "the company")."""
     if arg.canonical is not None or arg.source != "syntax":
         return True
     span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
-    return span is None or person_like(span.root, ctx) or court_like(span.root, ctx) or executive_like(span.root, ctx)
+    if span is None or span.root.lemma_.lower() in ctx.lexicon.syntax.group_nouns:
+        return True
+    return person_like(span.root, ctx) or court_like(span.root, ctx) or executive_like(span.root, ctx)
 
 
 def with_trigger_as_penalty(args: list[FoundArgument], span: Span, ctx: DocContext) -> list[FoundArgument]:
