@@ -531,7 +531,10 @@ class Resolver:
         if lemma in self.words.official_nouns and not (
                 self.in_lead(token) and any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det")):
             return None  # "the officer who scheduled the removal", "the spokesman": not the story's party
-        if self._person_noun(token) and self._definite_or_lead(token):
+        if (self._person_noun(token) or token.tag_ == "NN" and lemma in self.described) and self._definite_or_lead(token):
+            described = [p for p in self.described.get(lemma, []) if p.party]
+            if len(described) == 1 and not any(token.i in range(m.start, m.end) for m in described[0].mentions):
+                return self._nearest_mention(described[0], token), described[0]  # "a bank teller": "The teller, X"
             indefinite = any(c.lower_ in ("a", "an") for c in token.children if c.dep_ == "det") \
                 or self.in_headline(token)
             if indefinite and self.in_lead(token):
@@ -550,6 +553,12 @@ class Resolver:
     def relatives(self) -> dict[str, list[Person]]:
         """relation noun -> the people the story names in apposition to it ("His wife, Nomvula Mthembu";
         "Kamla Devi, his mother")."""
+        return {lemma: people for lemma, people in self.described.items() if lemma in self.words.relative_nouns}
+
+    @cached_property
+    def described(self) -> dict[str, list[Person]]:
+        """person noun -> the people the story names in apposition to it ("The teller, Tamara Greaves";
+        "Paul Desrosiers, 51, a used-car dealer"; "His wife, Nomvula Mthembu")."""
         found: dict[str, list[Person]] = {}
         for (start, end), person in self.person_of.items():
             root = self.doc[start:end].root
@@ -557,7 +566,11 @@ class Resolver:
             nouns += [c for c in root.children if c.dep_ == "appos"]
             for noun in nouns:
                 lemma = noun.lemma_.lower()
-                if lemma in self.words.relative_nouns and person not in found.setdefault(lemma, []):
+                if any(c.lower_ in _NEW_REFERENT for c in noun.children if c.dep_ in ("amod", "det")) \
+                        or lemma in self.words.official_nouns:
+                    continue  # "A second man charged, X": not the man of the lead; "an officer, X": no party
+                if (lemma in self.words.relative_nouns or noun.tag_ == "NN" and noun.ent_type_ == "") \
+                        and person not in found.setdefault(lemma, []):  # the apposition says it is a person
                     found[lemma].append(person)
         return found
 

@@ -1048,6 +1048,26 @@ def test_events_arguments_an_order_binds_who_must_act_never_a_thing(nlp, text, n
     assert {a.canonical or a.text for a in event.arguments if a.role == "subject"} == names
 
 
+def test_events_arguments_a_lead_description_is_whom_the_story_later_describes_so(nlp):
+    text = ("LEEDS - A jury on Monday convicted two brothers of fraud and acquitted a pharmacist who was accused of "
+            "supplying them. The pharmacist, Helen Marsh, 52, of Otley, wept as the verdict was read.")
+    events = events_of(nlp, text)
+    assert subjects(only(events, "ACQUIT", "acquitted")) == {"Helen Marsh"}
+    assert [a.text for a in only(events, "CONVICT", "convicted").arguments if a.role == "subject"] == ["two brothers"]
+
+
+def test_events_arguments_a_partitive_of_phrase_is_no_crime(nlp):
+    event = only(events_of(nlp, "Scores of other supporters of the mayor were charged with common nuisance."),
+                 "CHARGE_INDICT", "charged")
+    assert [a.text for a in event.arguments if a.role == "crime"] == ["common nuisance"]
+
+
+def test_events_arguments_a_second_man_is_not_the_man_of_the_lead(nlp):
+    text = ("CHICAGO - A judge on Friday freed a man who spent 20 years in prison for a 2004 shooting. Marcus Bell, "
+            "41, walked out of the jail that night. A second man charged in the shooting, Tyrone Hale, was acquitted.")
+    assert subjects(only(events_of(nlp, text), "RELEASE", "freed")) == {"Marcus Bell"}
+
+
 def test_events_arguments_a_list_does_not_take_whom_a_name_is_related_to(nlp):
     event = only(events_of(nlp, "Mary Okoth, the wife of Daniel Okoth, was granted bail on Monday."), "RELEASE", "bail")
     assert subjects(event) == {"Mary Okoth"}

@@ -25,6 +25,14 @@ TIME_PREPOSITIONS = ("on", "in", "during", "for", "at", "since", "by", "last")
 WRITING_VERBS = ("write", "say", "find", "conclude", "note", "hold", "rule", "add", "state")
 
 
+def without_crime(arg: FoundArgument, of: Token) -> FoundArgument:
+    """A subject phrase the parser ran on into the crime's of-phrase, cut before it."""
+    if arg.role != "subject" or arg.canonical is not None or not arg.start_char < of.idx < arg.end_char:
+        return arg
+    text = arg.text[:of.idx - arg.start_char].rstrip(" ,")
+    return replace(arg, text=text, end_char=arg.start_char + len(text))
+
+
 def _rule_holds(rule: PrepositionRule, obj: Token, nominal: bool, ctx: DocContext) -> bool:
     if (rule.verbal and nominal) or (rule.nominal and not nominal):
         return False
@@ -445,8 +453,11 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                 crime = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None) \
                     if c.dep_ == "prep" and c.lower_ == "of" else None
                 where = ents.get(crime.i) if crime is not None else None
-                if crime is not None and not (where is not None and where.label_ in ("PLACE", "ORGANIZATION", "AGENCY")):
+                if crime is not None and not (where is not None and where.label_ in ("PLACE", "ORGANIZATION", "AGENCY")) \
+                        and not person_like(crime, ctx) and not undergoer.like_num \
+                        and undergoer.lemma_.lower() not in ctx.lexicon.syntax.quantity_nouns:  # "Scores of supporters"
                     add_argument(args, "crime", crime, ctx, phrase=True, split=False)  # not "X, of Balbriggan,"
+                    args[:] = [without_crime(a, c) for a in args]  # "convicted three men of fraud": the men
     if etype.duration_is_penalty and not has_role(args, "penalty"):
         term = next((c for c in head.children if c.dep_ in ("dobj", "attr") and (
             c.lemma_.lower() in ("sentence", "term") or ents.get(c.i) is not None and is_duration(ents[c.i]))), None)
