@@ -102,6 +102,7 @@ class PeopleWords:
     ranks: frozenset[str] = frozenset()                      # "spokesperson Captain X": read through to the role
     party_verbs: frozenset[str] = frozenset()                # "X, a director, was granted bail": a party whatever else
     relative_nouns: frozenset[str] = frozenset()             # "his wife": whom "His wife, X" names
+    relative_groups: frozenset[str] = frozenset()            # "parents father mother": "his parents" are both
     male_honorifics: frozenset[str] = frozenset()
     female_honorifics: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -403,6 +404,17 @@ class _PerSpan:
         return found
 
 
+def _someones(noun: Token) -> bool:
+    """A relation said of someone: "his father", also "(his father, A, 61, and) mother", which shares it."""
+    for _ in range(4):
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
+            return True
+        if noun.dep_ not in ("conj", "appos") or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+    return False
+
+
 def _agrees(person: Person, gender: str | None) -> bool:
     """A pronoun of one sex never stands for a person known to be of the other; unknown agrees with both."""
     return gender is None or person.gender is None or person.gender == gender
@@ -541,11 +553,13 @@ class Resolver:
                 gender = self._noun_gender(token)  # "a middle-aged man" is not the officer "Ann Kitenge"
                 after = [(m, p) for key, p in self.person_of.items() if p.party and _agrees(p, gender)
                          and key[0] not in self.victim_mentions  # "a man ... over the murder of X": not X
+                         and not self._is_kin(p)  # "his father, X": not the man the lead describes
                          for m in [self.doc[key[0]:key[1]]] if m.start > token.i]
                 if after:
                     return min(after, key=lambda pair: pair[0].start)
             person = self.protagonist()
-            if person is not None and _agrees(person, self._noun_gender(token)) and self._named_by(person, token):
+            if person is not None and _agrees(person, self._noun_gender(token)) and self._named_by(person, token) \
+                    and not self._is_kin(person):
                 return self._nearest_mention(person, token), person
         return None
 
@@ -556,15 +570,35 @@ class Resolver:
         return {lemma: people for lemma, people in self.described.items() if lemma in self.words.relative_nouns}
 
     @cached_property
+    def kin(self) -> dict[str, list[Person]]:
+        """relation -> the people named as a relative of someone a pronoun stands for ("his father, X"; "X,
+        her husband"), not of a named person ("Divya's father, Y")."""
+        found: dict[str, list[Person]] = {}
+        for (start, end), person in self.person_of.items():
+            for noun in self._appositions(self.doc[start:end].root):
+                lemma = noun.lemma_.lower()
+                if lemma in self.words.relative_nouns and _someones(noun) and person not in found.setdefault(lemma, []):
+                    found[lemma].append(person)
+        return found
+
+    def _is_kin(self, person: Person) -> bool:
+        return any(person in people for people in self.kin.values())
+
+    @staticmethod
+    def _appositions(root: Token) -> list[Token]:
+        """The nouns a name stands in apposition to, also "mother, B" that the parser joins as a conjunct."""
+        start = root.left_edge.i
+        written = root.dep_ == "conj" and root.head.tag_ == "NN" and start >= 2 and root.head.i == start - 2 \
+            and root.doc[start - 1].text == ","
+        return ([root.head] if root.dep_ == "appos" or written else []) + [c for c in root.children if c.dep_ == "appos"]
+
+    @cached_property
     def described(self) -> dict[str, list[Person]]:
         """person noun -> the people the story names in apposition to it ("The teller, Tamara Greaves";
         "Paul Desrosiers, 51, a used-car dealer"; "His wife, Nomvula Mthembu")."""
         found: dict[str, list[Person]] = {}
         for (start, end), person in self.person_of.items():
-            root = self.doc[start:end].root
-            nouns = [root.head] if root.dep_ == "appos" else []
-            nouns += [c for c in root.children if c.dep_ == "appos"]
-            for noun in nouns:
+            for noun in self._appositions(self.doc[start:end].root):
                 lemma = noun.lemma_.lower()
                 if any(c.lower_ in _NEW_REFERENT for c in noun.children if c.dep_ in ("amod", "det")) \
                         or lemma in self.words.official_nouns:
@@ -843,6 +877,9 @@ class Resolver:
         only a list of that many, the nearest before it in the last few sentences; an uncounted one only a
         list in its own or the previous sentence, or the story's only list; in the lead, else, the first list
         after it, or a counted one the story's only list of that many however far after."""
+        relatives = self._relatives_named(token)
+        if relatives:
+            return relatives
         count = _count_of(token)
         if not self._people_noun(token) and token.lemma_.lower() not in GROUP_DESCRIPTIONS and count is None:
             return []
@@ -876,6 +913,17 @@ class Resolver:
         if count is not None and len(parties) == count == len([p for p in self.people if p.party]):
             return [(self._nearest_mention(p, token), p) for p in parties]  # "the five": the story's five parties
         return []
+
+    def _relatives_named(self, token: Token) -> list[tuple[Span, Person]]:
+        """"his parents", "the parents": the relatives the story names in apposition to each relation the
+        plural holds ("his father, A, 61, and mother, B"), when it names at least two."""
+        if not any(c.dep_ in ("poss", "det") and c.lower_ in ("his", "her", "their", "the") for c in token.children):
+            return []
+        relations = next((entry.split()[1:] for entry in self.words.relative_groups
+                          if entry.split()[0] == token.lower_), [])
+        people = [p for relation in relations for p in self.kin.get(relation, []) if p.party]
+        unique = [p for i, p in enumerate(people) if p not in people[:i]]
+        return [(self._nearest_mention(p, token), p) for p in unique] if len(unique) >= 2 else []
 
     def _list_naming(self, token: Token, count: int | None) -> list[tuple[Span, Person]]:
         """The list right after a description that names its people ("Two other accused in the case, his

@@ -1056,6 +1056,16 @@ def test_events_arguments_a_lead_description_is_whom_the_story_later_describes_s
     assert [a.text for a in only(events, "CONVICT", "convicted").arguments if a.role == "subject"] == ["two brothers"]
 
 
+def test_events_arguments_his_parents_are_the_father_and_mother_the_story_names(nlp):
+    text = ("SALEM - A sessions court on Monday jailed a lorry driver for seven years for the dowry death of his wife "
+            "and acquitted his parents. The court said the prosecution had failed to prove the charges against his "
+            "father, Murugan, 63, and mother, Saroja, 58. His parents were never arrested.")
+    events = events_of(nlp, text)
+    assert subjects(only(events, "ACQUIT", "acquitted")) == {"Murugan", "Saroja"}
+    # the man the lead describes is none of them
+    assert not subjects(only(events, "SENTENCE", "jailed")) & {"Murugan", "Saroja"}
+
+
 def test_events_arguments_a_partitive_of_phrase_is_no_crime(nlp):
     event = only(events_of(nlp, "Scores of other supporters of the mayor were charged with common nuisance."),
                  "CHARGE_INDICT", "charged")

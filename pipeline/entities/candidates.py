@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..courts import COURT_RULES, CourtNames
 from ..places import PlaceTables, fold
@@ -215,9 +215,18 @@ class CandidateFinder:
                 start -= 1
                 if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_title:
                     start -= 2  # "Jean-Robert"
-            if end - start >= 2 and not self.places.is_known_place(doc[start:end].text):
+            if end - start < 2 and self._described_name(doc, end - 1):
+                start = end - 1  # "and mother, Lathika, 56", whatever the model took the one name for
+            if (end - start >= 2 or end - start == 1 and self._described_name(doc, start)) \
+                    and not self.places.is_known_place(doc[start:end].text):
                 found.append(Candidate(start, end, "PERSON", "age_apposition", 1))
         return found
+
+    @staticmethod
+    def _described_name(doc: Doc, i: int) -> bool:
+        """A one-word name set off by commas after a person noun: "his father, Sreekumar, 61"."""
+        return i >= 2 and doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i - 1].text == "," \
+            and doc[i - 2].pos_ == "NOUN" and doc[i - 2].is_lower
 
     def model_candidates(self, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
         """Model entities relabeled on evidence; where a rule span covers part of one, the rest survives."""

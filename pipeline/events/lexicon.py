@@ -208,6 +208,7 @@ class People:
     ranks: frozenset[str]
     party_verbs: frozenset[str]
     relative_nouns: frozenset[str]
+    relative_groups: frozenset[str]
 
 
 @dataclass(frozen=True)
