@@ -61,7 +61,7 @@ PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _JUDGE_DESCRIPTIONS = {"judge", "justice", "magistrate"}
-_NEW_REFERENT = {"second", "third", "fourth", "fifth", "another", "other", "new", "different", "separate"}
+NEW_REFERENT = {"second", "third", "fourth", "fifth", "another", "other", "new", "different", "separate"}
 _OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "oprd"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 MAX_SENTENCES_BACK = 4
@@ -157,7 +157,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "both": 2, **COUNTED_GROUPS}
 
 
-def _count_of(token: Token) -> int | None:
+def count_of(token: Token) -> int | None:
     """How many a description counts: "the three accused", "all five men", "both men", "the five"."""
     words = [token] if token.like_num or token.lower_ in COUNTED_GROUPS else []
     words += [c for c in token.children if c.dep_ in ("nummod", "det", "predet", "quantmod")]
@@ -600,7 +600,7 @@ class Resolver:
         for (start, end), person in self.person_of.items():
             for noun in self._appositions(self.doc[start:end].root):
                 lemma = noun.lemma_.lower()
-                if any(c.lower_ in _NEW_REFERENT for c in noun.children if c.dep_ in ("amod", "det")) \
+                if any(c.lower_ in NEW_REFERENT for c in noun.children if c.dep_ in ("amod", "det")) \
                         or lemma in self.words.official_nouns:
                     continue  # "A second man charged, X": not the man of the lead; "an officer, X": no party
                 if (lemma in self.words.relative_nouns or noun.tag_ == "NN" and noun.ent_type_ == "") \
@@ -651,7 +651,7 @@ class Resolver:
             or token.ent_type_ in ("PERSON", "NORP") or token.tag_ == "NNPS"
 
     def _definite_or_lead(self, token: Token) -> bool:
-        if any(c.lower_ in _NEW_REFERENT for c in token.children if c.dep_ in ("amod", "det")):
+        if any(c.lower_ in NEW_REFERENT for c in token.children if c.dep_ in ("amod", "det")):
             return False  # "a second man", "another defendant": someone other than those named
         if any(c.lower_ in ("all", "both", "each") for c in token.children if c.dep_ in ("predet", "det", "amod")):
             return False  # "all the accused": a group, no one person
@@ -880,7 +880,7 @@ class Resolver:
         relatives = self._relatives_named(token)
         if relatives:
             return relatives
-        count = _count_of(token)
+        count = count_of(token)
         if not self._people_noun(token) and token.lemma_.lower() not in GROUP_DESCRIPTIONS and count is None:
             return []
         named_here = self._list_naming(token, count)

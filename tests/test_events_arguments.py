@@ -1066,6 +1066,18 @@ def test_events_arguments_his_parents_are_the_father_and_mother_the_story_names(
     assert not subjects(only(events, "SENTENCE", "jailed")) & {"Murugan", "Saroja"}
 
 
+def test_events_arguments_a_counted_group_is_the_parties_the_story_convicts_one_by_one(nlp):
+    text = ("LEEDS - A jury on Monday convicted three men of running a fake charity. Jurors found Martin Hale, 44, "
+            "guilty of fraud. His brother, Simon Hale, 40, and a bookkeeper, Ian Croft, 58, were convicted of money "
+            "laundering. Two other men charged in the case remain at large.")
+    events = events_of(nlp, text)
+    lead = [e for e in events if e.event_type == "CONVICT" and e.trigger == "convicted"][0]
+    assert subjects(lead) == {"Martin Hale", "Simon Hale", "Ian Croft"}
+    assert all(a.source == "article" for a in lead.arguments if a.role == "subject")
+    # others than those named stay as written
+    assert subjects(only(events, "CHARGE_INDICT", "charged")) == {None}
+
+
 def test_events_arguments_a_partitive_of_phrase_is_no_crime(nlp):
     event = only(events_of(nlp, "Scores of other supporters of the mayor were charged with common nuisance."),
                  "CHARGE_INDICT", "charged")
