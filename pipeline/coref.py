@@ -961,7 +961,7 @@ class Resolver:
             own_subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} \
                 if token.dep_ in _OBJECT_DEPS else set()
             roles = [("dobj", "nsubjpass", "pobj"), ("nsubj",)] if token.dep_ in _OBJECT_DEPS \
-                else [("nsubj", "nsubjpass")]
+                else [("nsubj", "nsubjpass"), ("dobj",)]  # "sentenced three men and ordered that they be deported"
             for sent_back in (0, 1):
                 for deps in roles:
                     for t in reversed(list(self.doc[:token.i])):

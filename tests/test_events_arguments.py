@@ -1078,6 +1078,19 @@ def test_events_arguments_a_counted_group_is_the_parties_the_story_convicts_one_
     assert subjects(only(events, "CHARGE_INDICT", "charged")) == {None}
 
 
+def test_events_arguments_a_decision_added_by_a_participle_is_about_whom_its_action_is(nlp):
+    text = ("Judge Paula Nolan granted Whitfield's request for a new trial, finding that new evidence would change "
+            "the result.")
+    assert subjects(only(events_of(nlp, text), "RULING", "finding")) == {"Whitfield"}
+
+
+def test_events_arguments_they_in_a_clause_after_the_sentences_object_group(nlp):
+    text = ("ACCRA - A circuit court on Thursday jailed three Chinese nationals for illegal mining and ordered that "
+            "they be deported after serving their sentences. Judge Ama Owusu also fined Li Wei, 38, Zhang Hao, 44, "
+            "and Chen Jun, 29.")
+    assert subjects(only(events_of(nlp, text), "DEPORT", "deported")) == {"Li Wei", "Zhang Hao", "Chen Jun"}
+
+
 def test_events_arguments_a_partitive_of_phrase_is_no_crime(nlp):
     event = only(events_of(nlp, "Scores of other supporters of the mayor were charged with common nuisance."),
                  "CHARGE_INDICT", "charged")

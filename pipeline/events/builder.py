@@ -291,6 +291,16 @@ def story_party(person: Person, head: Token, ctx: DocContext) -> FoundArgument:
     return from_article("subject", ctx.coref._nearest_mention(person, head), person.name)
 
 
+def governing_subjects(head: Token, ctx: DocContext) -> list[FoundArgument]:
+    """A participle that adds a decision to the action it hangs on is about whom that action is about
+    ("quashed the conviction of X ..., finding that the jury was misled"; "jailed X, ordering his deportation")."""
+    if head.dep_ != "advcl" or head.tag_ != "VBG":
+        return []
+    governor = head.head
+    done = [ev for ev in ctx.built if ev.trigger_start <= governor.idx < ev.trigger_end]
+    return [replace(a, source="article") for a in (done[-1].arguments if done else ()) if a.role == "subject"]
+
+
 def acting_subjects(args: list[FoundArgument], head: Token, ctx: DocContext) -> list[FoundArgument]:
     """Subjects that can act: a thing ordered forfeited is no subject, and without any the order binds the
     parties of the action before it in its sentence ("fined A and B ... and ordered the forfeiture of ...")."""
@@ -345,6 +355,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         add_argument(args, "subject", found_person(span, ctx), ctx)
     if "subject" in etype.roles and not any(a.role == "subject" for a in args):
         add_argument(args, "subject", named_before_auxiliary(head, ctx) or copula_subject(head), ctx)
+    if "subject" in etype.roles and not any(a.role == "subject" for a in args):
+        args.extend(governing_subjects(head, ctx))
     negated, modality = attributes(entry, head, span, ctx)
     if not any(a.role == "place" for a in args) and etype.located and in_lead(head, ctx) and reports_the_news(head):
         place = dateline_place(ctx)
