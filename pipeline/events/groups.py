@@ -3,8 +3,8 @@
 "A jury convicted three men" is followed, in news, by each man's conviction told on its own ("Jurors found
 A guilty ... B and C were convicted"), not by a list of three. Once every event of a Doc is built, a
 subject still written as a counted description takes the parties the other events of its type name,
-else the parties all its other events name, when they are exactly as many as it counts; any other number
-leaves it as written.
+else, for a group the lead introduces or a definite one ("the two"), the parties all its other events name,
+when they are exactly as many as it counts; any other number leaves it as written.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def name_counted_groups(events: list[FoundEvent], ctx: DocContext) -> list[Found
     trust = ctx.lexicon.argument_confidence["article"]
     out = []
     for event in events:
-        counted = [(a, n) for a in event.arguments if a.role == "subject" and (n := described_count(a, ctx))]
+        counted = [(a, *n) for a in event.arguments if a.role == "subject" and (n := described_count(a, ctx))]
         if not counted:
             out.append(event)
             continue
@@ -32,8 +32,9 @@ def name_counted_groups(events: list[FoundEvent], ctx: DocContext) -> list[Found
         same_type = named_subjects([e for e in others if e.event_type == event.event_type], parties)
         anywhere = named_subjects(others, parties)
         args = list(event.arguments)
-        for arg, count in counted:
-            named = same_type if len(same_type) == count else anywhere if len(anywhere) == count else None
+        for arg, count, introduced in counted:
+            named = same_type if len(same_type) == count \
+                else anywhere if introduced and len(anywhere) == count else None
             if named is not None:
                 args.remove(arg)
                 args += [replace(member, text=arg.text, start_char=arg.start_char, end_char=arg.end_char,
@@ -42,8 +43,10 @@ def name_counted_groups(events: list[FoundEvent], ctx: DocContext) -> list[Found
     return out
 
 
-def described_count(arg: FoundArgument, ctx: DocContext) -> int | None:
-    """How many a subject written as an unnamed counted description counts ("three men": 3)."""
+def described_count(arg: FoundArgument, ctx: DocContext) -> tuple[int, bool] | None:
+    """How many a subject written as an unnamed counted description counts ("three men": 3), and whether the
+    story introduces the group there (in the lead) or takes it up ("the two"): only such a group may be the
+    parties of other kinds of events; "Police later arrested two men" are only those arrested one by one."""
     if arg.canonical is not None or arg.source != "syntax":
         return None
     span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
@@ -52,17 +55,16 @@ def described_count(arg: FoundArgument, ctx: DocContext) -> int | None:
     root = span.root
     definite = any(c.lower_ in ("the", "all", "both", "these", "those") for c in root.children
                    if c.dep_ in ("det", "predet", "nummod"))
-    if not definite and not ctx.coref.in_lead(root):
-        return None  # "Police later arrested two men": others than those named
     count = count_of(root)
-    return count if count is not None and count >= 2 else None
+    return (count, definite or ctx.coref.in_lead(root)) if count is not None and count >= 2 else None
 
 
 def named_subjects(events: list[FoundEvent], parties: set[str]) -> dict[str, FoundArgument]:
-    """The parties those events name as subjects, by name, first mention kept."""
+    """The parties those events' own clauses name as subjects, by name, first mention kept."""
     named: dict[str, FoundArgument] = {}
     for event in events:
         for arg in event.arguments:
-            if arg.role == "subject" and arg.canonical in parties and arg.mention_start is not None:
+            if arg.role == "subject" and arg.canonical in parties and arg.mention_start is not None \
+                    and arg.source != "article":  # what the clauses say, not what the article lent
                 named.setdefault(arg.canonical, arg)
     return named
