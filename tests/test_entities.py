@@ -312,6 +312,15 @@ def test_entities_unlabeled_name_before_an_age_is_a_person(nlp):
     assert find(found, "Mejía")._.canonical == full[0]._.canonical
 
 
+@pytest.mark.parametrize("text, name, label", [
+    ("On Monday police detained the reporter's cameraman, Ankit Verma, for questioning.", "Ankit Verma", "PERSON"),
+    ("Police froze the accounts of Dlamini's company, Red Heron Building Supplies, on Monday.",
+     "Red Heron Building Supplies", "ORGANIZATION"),
+])
+def test_entities_a_name_in_apposition_to_someones_noun(nlp, text, name, label):
+    assert find(ents(nlp, text), name).label_ == label
+
+
 def test_entities_a_one_word_name_between_a_person_noun_and_an_age_is_a_person_whatever_the_model_says(nlp):
     doc = nlp("Police booked his father, Murugan, 63, and mother, Saroja, 58, on Tuesday.")
     valli = next(t.i for t in doc if t.text == "Saroja")

@@ -140,9 +140,11 @@ class LabelEvidence:
         prev = doc[start - 1] if start > 0 else None
         if prev is not None and prev.text.casefold() in self.titles:
             return True
-        if prev is not None and prev.text == "," and start > 1 and doc[start - 2].lower_ in self.lex.person_nouns \
-                and end < len(doc) and doc[end].text == ",":
-            return True  # "His lawyer, Olumide Adeyemi, asked": a name in apposition to a person
+        if prev is not None and prev.text == "," and start > 1 and end < len(doc) and doc[end].text == "," and (
+                doc[start - 2].lower_ in self.lex.person_nouns
+                or doc[start - 2].pos_ == "NOUN" and any(c.dep_ == "poss" for c in doc[start - 2].children)
+                and 2 <= len(tokens) <= 3 and not {doc[start - 2].text.title(), tokens[-1].text} & self.lex.org_heads):
+            return True  # "His lawyer, Olumide Adeyemi, asked", "Awasthi's cameraman, Ankit Verma,": a person's
         # "Adeyemi, a Nigerian national" / "Adeyemi's lawyer"
         after = doc[end:end + 5]
         if len(after) >= 2 and after[0].text == "," and after[1].lower_ in ("a", "an", "the", "who"):
