@@ -764,8 +764,8 @@ class Resolver:
                             if any(c.left_edge.i <= k[0] and k[1] - 1 <= c.right_edge.i for c in joined)]
                 if partners and not person.judge and not any(p.judge for _, p in partners):
                     groups.append([(self.doc[start:end], person), *partners])
-            if groups:
-                return groups[0]
+            if groups:  # the whole list the pair stands in: "A, 55, and contractors B, 41, and C"
+                return self.group_around(groups[0][0][0].root) or groups[0]
         return []
 
     @cached_property
@@ -870,6 +870,11 @@ class Resolver:
         return next((members for _, members in self.named_groups if members[0][0].start == mention.start),
                     next((members for _, members in self.written_lists
                           if any(m.start == mention.start for m, _ in members)), []))
+
+    def group_around(self, token: Token) -> list[tuple[Span, Person]]:
+        """The named list `token` stands inside ("A, 55, and contractors B and C": "contractors"), if any."""
+        return next((members for _, members in self.named_groups
+                     if members[0][0].start <= token.i < members[-1][0].end), [])
 
     def resolve_members(self, token: Token) -> list[tuple[Span, Person]]:
         """The named parties a plural description stands for: "the three accused", "all five men", "the

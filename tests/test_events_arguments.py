@@ -1015,6 +1015,10 @@ def test_events_arguments_the_storys_one_group_and_its_remention(nlp):
      "SENTENCE", "sentenced", {"Tariq Mahmood", "Asif Raza", "Kamran Shah", "Nadeem Abbas"}),
     ("Among the others remanded are Moses Okello, 24, a mechanic, and Isaac Mugabi, 27, a teacher.",
      "ARREST_DETAIN", "remanded", {"Moses Okello", "Isaac Mugabi"}),
+    # "They" after a list the parser splits in two is the whole list
+    ("Themba Ngcobo, 55, who ran the district from 2018 to 2022, and contractors Sipho Zwane, 41, and Ravi Pillay, "
+     "46, face charges of fraud. They were arrested by the Hawks on Monday.", "ARREST_DETAIN", "arrested",
+     {"Themba Ngcobo", "Sipho Zwane", "Ravi Pillay"}),
     # "Each" after that list is each of them
     ("The four sentenced to life are Tariq Mahmood, Asif Raza, Kamran Shah and Nadeem Abbas. Each was also "
      "fined Rs100,000.", "FINE", "fined", {"Tariq Mahmood", "Asif Raza", "Kamran Shah", "Nadeem Abbas"}),

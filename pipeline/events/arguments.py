@@ -382,7 +382,7 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
     group = ctx.coref.resolve_group(tok) if not phrase and role in ("subject", "agent") \
         and tok.lower_ in ("they", "them", "their", "each") else None
     if group is not None and ctx.ents.get(group.root.i) is None:
-        people = [(m, ctx.coref.person(m)) for m in named_list(group.root, ctx)]
+        people = ctx.coref.group_around(group.root) or [(m, ctx.coref.person(m)) for m in named_list(group.root, ctx)]
         if not people and role == "subject" and plural_description(group.root, ctx):
             people = ctx.coref.resolve_members(group.root)  # "charged four people ... remanded them": the four named
         if people:  # "Three activists, A, B and C, were charged. They were found guilty": each one
