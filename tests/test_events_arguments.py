@@ -1095,6 +1095,12 @@ def test_events_arguments_they_in_a_clause_after_the_sentences_object_group(nlp)
     assert subjects(only(events_of(nlp, text), "DEPORT", "deported")) == {"Li Wei", "Zhang Hao", "Chen Jun"}
 
 
+def test_events_arguments_a_request_denied_is_the_story_partys_whose_it_is_not_said(nlp):
+    text = ("Elmer Banegas, 34, applied for asylum in 2016. An immigration judge denied the request in 2019. "
+            "Banegas was arrested in March. Banegas is held in Newark.")
+    assert subjects(only(events_of(nlp, text), "RULING", "denied")) == {"Elmer Banegas"}
+
+
 def test_events_arguments_a_partitive_of_phrase_is_no_crime(nlp):
     event = only(events_of(nlp, "Scores of other supporters of the mayor were charged with common nuisance."),
                  "CHARGE_INDICT", "charged")

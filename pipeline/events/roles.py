@@ -15,7 +15,7 @@ from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
 from .participants import (actor_token, bare_plural, controller, court_like, executive_like, gives, jury, patient,
                            person_like, trailing_decider)
-from .syntax import SUBJECT_DEPS, by_agent, is_duration, is_passive, noun_phrase, of_object, used_as_noun
+from .syntax import SUBJECT_DEPS, by_agent, definite, is_duration, is_passive, noun_phrase, of_object, used_as_noun
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
 __all__ = ["event_arguments", "prep_role", "prep_arguments"]
@@ -435,7 +435,17 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                 undergoer = affected_in_clause(comp, subj, ctx)
         if (etype.person_centred or etype.requester_is_subject) and undergoer is not None \
                 and undergoer.lemma_ in ctx.lexicon.nouns.plea_nouns:  # "granted a petition filed by X"
-            undergoer = plea_asker(undergoer, ctx) or undergoer  # "heard bail bids from the two men"
+            asker = plea_asker(undergoer, ctx)  # "heard bail bids from the two men"
+            party = ctx.coref.dominant() if asker is None and etype.requester_is_subject and definite(undergoer) \
+                and not any(c.dep_ == "poss" for c in undergoer.children) else None
+            if party is not None:  # "X applied for asylum ... A judge denied the request": the story's party asked
+                mention = max((m for m in party.mentions if m.start < head.i), key=lambda m: m.start,
+                              default=party.mentions[0])
+                args.append(FoundArgument("subject", mention.text, mention.start_char, mention.end_char, party.name,
+                                          mention.start_char, mention.end_char, source="article"))
+                undergoer = None
+            else:
+                undergoer = asker or undergoer
         if etype.action_object_of and undergoer is not None and not person_like(undergoer, ctx) \
                 and ents.get(undergoer.i) is None:
             of = of_object(undergoer) or of_after_place(undergoer, ctx)
