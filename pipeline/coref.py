@@ -795,6 +795,7 @@ class Resolver:
                         members.append((self.doc[key[0]:key[1]], other))
             if len(members) >= 2:
                 groups.append((self.sent_index.get(start, 0), sorted(members, key=lambda pair: pair[0].start)))
+
         def within(inner: list[tuple[Span, Person]], outer: list[tuple[Span, Person]]) -> bool:
             return outer[0][0].start <= inner[0][0].start and inner[-1][0].end <= outer[-1][0].end
 
@@ -973,6 +974,8 @@ class Resolver:
                         if here - self.sent_index.get(t.i, 0) != sent_back or t.i in own_subjects:
                             continue
                         counted = t.like_num and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                        if token.dep_ == "nsubjpass" and t.dep_ == "nsubj" and self._enforces(t):
+                            continue  # "Police arrested the marchers. They were held overnight": not the police
                         if t.dep_ in deps and (t.tag_ in ("NNS", "NNPS") or counted) and t.i < token.i \
                                 and t.head.dep_ != "relcl" \
                                 and (t.dep_ in ("nsubj", "nsubjpass") or self._people_noun(t)):
@@ -1008,6 +1011,11 @@ class Resolver:
                              and self.sent_index.get(e.start, 0) - here <= 2), None)
             return None
         return None
+
+    def _enforces(self, token: Token) -> bool:
+        """Police or officials, who do to a party what is done ("police", "officers", "the agents")."""
+        lemma = token.lemma_.lower()
+        return lemma == "police" or lemma in self.words.official_nouns or lemma.rstrip("s") in self.words.official_nouns
 
     @staticmethod
     def _nearest_mention(person: Person, token: Token) -> Span:

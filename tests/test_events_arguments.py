@@ -1101,6 +1101,12 @@ def test_events_arguments_a_request_denied_is_the_story_partys_whose_it_is_not_s
     assert subjects(only(events_of(nlp, text), "RULING", "denied")) == {"Elmer Banegas"}
 
 
+def test_events_arguments_a_passive_they_is_not_the_police_who_acted(nlp):
+    text = "Police said they found the boy and the man in a forest on Sunday. They were both taken into police custody."
+    event = only(events_of(nlp, text), "ARREST_DETAIN", "custody")
+    assert not any("Police" in (a.text, a.canonical) for a in event.arguments if a.role == "subject")
+
+
 def test_events_arguments_a_partitive_of_phrase_is_no_crime(nlp):
     event = only(events_of(nlp, "Scores of other supporters of the mayor were charged with common nuisance."),
                  "CHARGE_INDICT", "charged")
