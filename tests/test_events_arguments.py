@@ -1107,6 +1107,13 @@ def test_events_arguments_a_passive_they_is_not_the_police_who_acted(nlp):
     assert not any("Police" in (a.text, a.canonical) for a in event.arguments if a.role == "subject")
 
 
+def test_events_arguments_a_counted_group_beside_a_resolved_party_is_the_others_named(nlp):
+    text = ("DURBAN - A former municipal manager and two businessmen accused of looting a water tender were granted "
+            "bail on Thursday. Sibusiso Dube, 55, who ran the district, and contractors Ayanda Mkhize, 41, and Pravin "
+            "Reddy, 46, face charges of fraud.")
+    assert subjects(only(events_of(nlp, text), "RELEASE", "bail")) == {"Sibusiso Dube", "Ayanda Mkhize", "Pravin Reddy"}
+
+
 def test_events_arguments_a_partitive_of_phrase_is_no_crime(nlp):
     event = only(events_of(nlp, "Scores of other supporters of the mayor were charged with common nuisance."),
                  "CHARGE_INDICT", "charged")

@@ -4,7 +4,8 @@
 A guilty ... B and C were convicted"), not by a list of three. Once every event of a Doc is built, a
 subject still written as a counted description takes the parties the other events of its type name,
 else, for a group the lead introduces or a definite one ("the two"), the parties all its other events name,
-when they are exactly as many as it counts; any other number leaves it as written.
+when they are exactly as many as it counts, leaving out those named beside it ("A former manager and two
+businessmen": the two are the others); any other number leaves it as written.
 """
 from __future__ import annotations
 
@@ -32,9 +33,12 @@ def name_counted_groups(events: list[FoundEvent], ctx: DocContext) -> list[Found
         same_type = named_subjects([e for e in others if e.event_type == event.event_type], parties)
         anywhere = named_subjects(others, parties)
         args = list(event.arguments)
+        beside = {a.canonical for a in event.arguments if a.role == "subject" and a.canonical}
         for arg, count, introduced in counted:
-            named = same_type if len(same_type) == count \
-                else anywhere if introduced and len(anywhere) == count else None
+            pools = [same_type, anywhere] if introduced else [same_type]
+            # "A former manager and two businessmen were granted bail": the two are the others named
+            named = next((rest for pool in pools if len(rest := {k: v for k, v in pool.items() if k not in beside})
+                          == count), None)
             if named is not None:
                 args.remove(arg)
                 args += [replace(member, text=arg.text, start_char=arg.start_char, end_char=arg.end_char,
