@@ -1114,6 +1114,26 @@ def test_events_arguments_a_counted_group_beside_a_resolved_party_is_the_others_
     assert subjects(only(events_of(nlp, text), "RELEASE", "bail")) == {"Sibusiso Dube", "Ayanda Mkhize", "Pravin Reddy"}
 
 
+def test_events_arguments_a_lead_subject_after_a_wire_dateline_with_a_relative_clause(nlp):
+    """A guard: the agency in the dateline is no apposition of the subject, and a subject phrase the parser
+    made the sentence's root is cut before its clause."""
+    text = ("MACON, Ga. (Peach State Wire) — A Honduran painter who was charged with reckless driving was deported "
+            "to Honduras on Tuesday.")
+    event = only(events_of(nlp, text), "DEPORT", "deported")
+    assert [a.text for a in event.arguments if a.role == "subject"] == ["A Honduran painter"]
+
+
+def test_events_arguments_a_description_never_both_does_and_undergoes(nlp):
+    event = only(events_of(nlp, "Marco Ruiz, 31, was arrested by a deputy on Friday."), "ARREST_DETAIN", "arrested")
+    assert [(a.role, a.canonical) for a in event.arguments if a.role in ("agent", "subject")] == [("subject", "Marco Ruiz")]
+
+
+def test_events_arguments_an_unnamed_agency_is_no_adjudicator(nlp):
+    text = "ABUJA - Nigeria's anti-graft agency on Monday arraigned a former oil executive on 14 counts of fraud."
+    event = only(events_of(nlp, text), "TRIAL_HEARING", "arraigned")
+    assert argument(event, "adjudicator") is None
+
+
 def test_events_arguments_a_partitive_of_phrase_is_no_crime(nlp):
     event = only(events_of(nlp, "Scores of other supporters of the mayor were charged with common nuisance."),
                  "CHARGE_INDICT", "charged")

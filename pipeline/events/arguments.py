@@ -261,9 +261,9 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                         for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
                         if o.dep_ == "pobj" and ents.get(o.i) is not None and ents[o.i].label_ == "PERSON"), None)
     if ent is None:
-        appos = next((c for c in tok.subtree if c.dep_ == "appos" and ents.get(c.i) is not None
+        appos = next((c for c in tok.subtree if (c.dep_ == "appos" and ents.get(c.i) is not None
                       and c.head.i in range(tok.left_edge.i, tok.i + 1) or c.dep_ == "appos" and c.head.i == tok.i
-                      and ents.get(c.i) is not None), None)
+                      and ents.get(c.i) is not None) and not ctx.in_dateline(c.idx)), None)  # not "(Wire Service) —"
         if appos is not None and ents[appos.i].label_ in ("PERSON", "AGENCY", "COURT", "ORGANIZATION"):
             ent = ents[appos.i]
     if ent is not None and not phrase and ent.label_ == "COURT" and ent._.rule == "court_ref":

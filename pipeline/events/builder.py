@@ -15,7 +15,7 @@ from .lexicon import EventType, TriggerEntry
 from .modality import attributes
 from .participants import actor_token, bare_plural, court_like, executive_like, patient, person_like
 from .roles import deciding_court, event_arguments
-from .syntax import definite, is_passive, used_as_noun
+from .syntax import definite, is_passive, trimmed, used_as_noun
 from .time_place import dateline_place
 from .triggers import Trigger
 
@@ -301,6 +301,28 @@ def governing_subjects(head: Token, ctx: DocContext) -> list[FoundArgument]:
     return [replace(a, source="article") for a in (done[-1].arguments if done else ()) if a.role == "subject"]
 
 
+def without_clause(arg: FoundArgument, head: Token, ctx: DocContext) -> FoundArgument:
+    """A party phrase the parser made the root of the sentence holds the trigger's own clause ("GAINESVILLE —
+    A roofer who was charged ... was deported"): it is the phrase before its first clause, "A roofer"."""
+    if arg.role not in ("subject", "agent") or not arg.start_char <= head.idx < arg.end_char:
+        return arg
+    span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
+    clauses = [c.left_edge.i for c in span.root.children if c.dep_ in ("relcl", "ccomp", "acl", "advcl")
+               and c.left_edge.i > span.start] if span is not None else []
+    if not clauses:
+        return arg
+    cut = trimmed(ctx.doc, span.start, min(clauses) - 1)
+    return replace(arg, text=cut.text, end_char=cut.end_char)
+
+
+def is_body(arg: FoundArgument, ctx: DocContext) -> bool:
+    """An agency or office the clause describes without naming it, which decides nothing a court decides
+    (a named board or tribunal may)."""
+    span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
+    return arg.source == "syntax" and arg.canonical is None and span is not None and executive_like(span.root, ctx) \
+        and not court_like(span.root, ctx)
+
+
 def acting_subjects(args: list[FoundArgument], head: Token, ctx: DocContext) -> list[FoundArgument]:
     """Subjects that can act: a thing ordered forfeited is no subject, and without any the order binds the
     parties of the action before it in its sentence ("fined A and B ... and ordered the forfeiture of ...")."""
@@ -402,6 +424,11 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             args.append(story_party(person, head, ctx))
     if etype.subject_acts:
         args = acting_subjects(args, head, ctx)
+    args = [without_clause(a, head, ctx) for a in args]
+    args = [a for a in args if a.role != "adjudicator" or not is_body(a, ctx)]  # "the anti-graft agency arraigned X"
+    undergoers = {a.canonical for a in args if a.role == "subject" and a.canonical}
+    args = [a for a in args if not (a.role == "agent" and a.source == "coreference" and a.canonical in undergoers)]
+    # "X was arrested by a deputy": the description resolved to X is someone else
     args = [a for a in args if a.role == "penalty" or not a.start_char <= head.idx < a.end_char]  # never itself
     args = [a for a in args if a.source == "article" or not ctx.in_dateline(a.start_char)]  # "ABUJA (Lagoon Wire) -"
     if etype.person_centred:  # "surrendered by Chad to face charges": a country is charged or jailed by no one
