@@ -403,7 +403,8 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
     named = ctx.ents.get(tok.i) or next((ctx.ents[c.i] for c in tok.children if c.dep_ == "appos"
                                          and ctx.ents.get(c.i) is not None), None)  # "His cousin, A, 33, and B"
     if split and role == "subject" and named is not None and named.label_ == "PERSON":
-        listed += [m.root for m, _ in ctx.coref.group_headed_by(named) if m.start != named.start]  # "A, 29, B, 24, and C were jailed"
+        listed += [m.root for m, _ in ctx.coref.group_headed_by(named)  # "A, 29, B, 24, and C were jailed"
+                   if m.start != named.start]
     for t in [*(conjuncts(tok) if split else [tok]), *listed]:
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):

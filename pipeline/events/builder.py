@@ -426,9 +426,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
         args = acting_subjects(args, head, ctx)
     args = [without_clause(a, head, ctx) for a in args]
     args = [a for a in args if a.role != "adjudicator" or not is_body(a, ctx)]  # "the anti-graft agency arraigned X"
-    undergoers = {a.canonical for a in args if a.role == "subject" and a.canonical}
+    undergoers = {a.canonical for a in args if a.role == "subject" and a.canonical}  # "arrested by a deputy": not X
     args = [a for a in args if not (a.role == "agent" and a.source == "coreference" and a.canonical in undergoers)]
-    # "X was arrested by a deputy": the description resolved to X is someone else
     args = [a for a in args if a.role == "penalty" or not a.start_char <= head.idx < a.end_char]  # never itself
     args = [a for a in args if a.source == "article" or not ctx.in_dateline(a.start_char)]  # "ABUJA (Lagoon Wire) -"
     if etype.person_centred:  # "surrendered by Chad to face charges": a country is charged or jailed by no one
