@@ -169,6 +169,12 @@ def count_of(token: Token) -> int | None:
     return None
 
 
+def definite_group(token: Token) -> bool:
+    """A group taken up, not introduced: "the three accused", "all five men", "both", "these men"."""
+    return any(c.lower_ in ("the", "all", "both", "these", "those") for c in token.children
+               if c.dep_ in ("det", "predet", "nummod"))
+
+
 def _is_age(token: Token) -> bool:
     """"the 38-year-old", which the tokenizer splits into 38 - year - old: a person by their age."""
     doc, i = token.doc, token.i
@@ -892,9 +898,7 @@ class Resolver:
         named_here = self._list_naming(token, count)
         if named_here:
             return named_here
-        definite = any(c.lower_ in ("the", "all", "both", "these", "those") for c in token.children
-                       if c.dep_ in ("det", "predet", "nummod"))
-        if not definite and not self.in_lead(token):
+        if not definite_group(token) and not self.in_lead(token):
             return []  # "Two men were later arrested": others than those named
         here = self.sent_index.get(token.i, 0)
         fits = [(i, members) for i, members in self.named_groups

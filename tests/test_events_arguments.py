@@ -1082,36 +1082,30 @@ def test_events_arguments_a_counted_group_is_the_parties_the_story_convicts_one_
     assert subjects(only(events, "CHARGE_INDICT", "charged")) == {None}
 
 
-def test_events_arguments_a_decision_added_by_a_participle_is_about_whom_its_action_is(nlp):
-    text = ("Judge Paula Nolan granted Whitfield's request for a new trial, finding that new evidence would change "
-            "the result.")
-    assert subjects(only(events_of(nlp, text), "RULING", "finding")) == {"Whitfield"}
-
-
-def test_events_arguments_they_in_a_clause_after_the_sentences_object_group(nlp):
-    text = ("ACCRA - A circuit court on Thursday jailed three Chinese nationals for illegal mining and ordered that "
-            "they be deported after serving their sentences. Judge Ama Owusu also fined Li Wei, 38, Zhang Hao, 44, "
-            "and Chen Jun, 29.")
-    assert subjects(only(events_of(nlp, text), "DEPORT", "deported")) == {"Li Wei", "Zhang Hao", "Chen Jun"}
-
-
-def test_events_arguments_a_request_denied_is_the_story_partys_whose_it_is_not_said(nlp):
-    text = ("Elmer Banegas, 34, applied for asylum in 2016. An immigration judge denied the request in 2019. "
-            "Banegas was arrested in March. Banegas is held in Newark.")
-    assert subjects(only(events_of(nlp, text), "RULING", "denied")) == {"Elmer Banegas"}
+@pytest.mark.parametrize("text, etype, trigger, names", [
+    # a participle that adds a decision to an action is about whom that action is
+    ("Judge Paula Nolan granted Whitfield's request for a new trial, finding that new evidence would change the "
+     "result.", "RULING", "finding", {"Whitfield"}),
+    # "they" with no subject before it: the people object of its own sentence
+    ("ACCRA - A circuit court on Thursday jailed three Chinese nationals for illegal mining and ordered that they "
+     "be deported after serving their sentences. Judge Ama Owusu also fined Li Wei, 38, Zhang Hao, 44, and Chen "
+     "Jun, 29.", "DEPORT", "deported", {"Li Wei", "Zhang Hao", "Chen Jun"}),
+    # a request denied whose asker the clause does not say: the story's party asked
+    ("Elmer Banegas, 34, applied for asylum in 2016. An immigration judge denied the request in 2019. Banegas was "
+     "arrested in March. Banegas is held in Newark.", "RULING", "denied", {"Elmer Banegas"}),
+    # a counted group beside a resolved party: the others the story names
+    ("DURBAN - A former municipal manager and two businessmen accused of looting a water tender were granted bail "
+     "on Thursday. Sibusiso Dube, 55, who ran the district, and contractors Ayanda Mkhize, 41, and Pravin Reddy, 46, "
+     "face charges of fraud.", "RELEASE", "bail", {"Sibusiso Dube", "Ayanda Mkhize", "Pravin Reddy"}),
+])
+def test_events_arguments_subjects_the_rest_of_the_story_gives(nlp, text, etype, trigger, names):
+    assert subjects(only(events_of(nlp, text), etype, trigger)) == names
 
 
 def test_events_arguments_a_passive_they_is_not_the_police_who_acted(nlp):
     text = "Police said they found the boy and the man in a forest on Sunday. They were both taken into police custody."
     event = only(events_of(nlp, text), "ARREST_DETAIN", "custody")
     assert not any("Police" in (a.text, a.canonical) for a in event.arguments if a.role == "subject")
-
-
-def test_events_arguments_a_counted_group_beside_a_resolved_party_is_the_others_named(nlp):
-    text = ("DURBAN - A former municipal manager and two businessmen accused of looting a water tender were granted "
-            "bail on Thursday. Sibusiso Dube, 55, who ran the district, and contractors Ayanda Mkhize, 41, and Pravin "
-            "Reddy, 46, face charges of fraud.")
-    assert subjects(only(events_of(nlp, text), "RELEASE", "bail")) == {"Sibusiso Dube", "Ayanda Mkhize", "Pravin Reddy"}
 
 
 def test_events_arguments_a_lead_subject_after_a_wire_dateline_with_a_relative_clause(nlp):

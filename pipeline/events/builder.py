@@ -306,7 +306,7 @@ def without_clause(arg: FoundArgument, head: Token, ctx: DocContext) -> FoundArg
     A roofer who was charged ... was deported"): it is the phrase before its first clause, "A roofer"."""
     if arg.role not in ("subject", "agent") or not arg.start_char <= head.idx < arg.end_char:
         return arg
-    span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
+    span = ctx.phrase_of(arg)
     clauses = [c.left_edge.i for c in span.root.children if c.dep_ in ("relcl", "ccomp", "acl", "advcl")
                and c.left_edge.i > span.start] if span is not None else []
     if not clauses:
@@ -318,9 +318,10 @@ def without_clause(arg: FoundArgument, head: Token, ctx: DocContext) -> FoundArg
 def is_body(arg: FoundArgument, ctx: DocContext) -> bool:
     """An agency or office the clause describes without naming it, which decides nothing a court decides
     (a named board or tribunal may)."""
-    span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
-    return arg.source == "syntax" and arg.canonical is None and span is not None and executive_like(span.root, ctx) \
-        and not court_like(span.root, ctx)
+    if arg.source != "syntax" or arg.canonical is not None:
+        return False
+    span = ctx.phrase_of(arg)
+    return span is not None and executive_like(span.root, ctx) and not court_like(span.root, ctx)
 
 
 def acting_subjects(args: list[FoundArgument], head: Token, ctx: DocContext) -> list[FoundArgument]:
@@ -340,7 +341,7 @@ def can_act(arg: FoundArgument, ctx: DocContext) -> bool:
     office", "the company")."""
     if arg.canonical is not None or arg.source != "syntax":
         return True
-    span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
+    span = ctx.phrase_of(arg)
     if span is None or span.root.lemma_.lower() in ctx.lexicon.syntax.group_nouns:
         return True
     return person_like(span.root, ctx) or court_like(span.root, ctx) or executive_like(span.root, ctx)

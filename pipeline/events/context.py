@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..coref import PeopleWords, Resolver
 from ..extensions import doc_text
-from .found import FoundEvent
+from .found import FoundArgument, FoundEvent
 from .lexicon import Lexicon
 
 __all__ = ["DocContext", "find_dateline", "people_words"]
@@ -59,6 +59,10 @@ class DocContext:
     def in_dateline(self, idx: int) -> bool:
         """Inside the dateline ("HUNTSVILLE, Texas —"), not in a headline above it."""
         return self.dateline_span is not None and self.dateline_span[0] <= idx < self.dateline_end
+
+    def phrase_of(self, arg: FoundArgument) -> Span | None:
+        """The tokens an argument is written as (widened to whole tokens)."""
+        return self.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
 
     def ents_in(self, span: Span) -> list[Span]:
         """The entities inside `span`, in text order (doc_ents are sorted and do not overlap)."""

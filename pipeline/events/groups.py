@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..coref import NEW_REFERENT, count_of
+from ..coref import NEW_REFERENT, count_of, definite_group
 from .context import DocContext
 from .found import FoundArgument, FoundEvent
 
@@ -53,14 +53,12 @@ def described_count(arg: FoundArgument, ctx: DocContext) -> tuple[int, bool] | N
     parties of other kinds of events; "Police later arrested two men" are only those arrested one by one."""
     if arg.canonical is not None or arg.source != "syntax":
         return None
-    span = ctx.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
+    span = ctx.phrase_of(arg)
     if span is None or any(ctx.ents.get(t.i) is not None or t.lower_ in NEW_REFERENT for t in span):
         return None  # "Two other men charged in the case": not those the story names
     root = span.root
-    definite = any(c.lower_ in ("the", "all", "both", "these", "those") for c in root.children
-                   if c.dep_ in ("det", "predet", "nummod"))
     count = count_of(root)
-    return (count, definite or ctx.coref.in_lead(root)) if count is not None and count >= 2 else None
+    return (count, definite_group(root) or ctx.coref.in_lead(root)) if count is not None and count >= 2 else None
 
 
 def named_subjects(events: list[FoundEvent], parties: set[str]) -> dict[str, FoundArgument]:
