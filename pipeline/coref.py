@@ -153,8 +153,8 @@ class Person:
 
 COUNTED_GROUPS = {"pair": 2, "duo": 2, "couple": 2, "trio": 3, "quartet": 4}  # "the trio": three people
 GROUP_DESCRIPTIONS = frozenset({"group", "accused", *COUNTED_GROUPS})  # singular nouns that describe several people
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "both": 2, **COUNTED_GROUPS}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "both": 2, **COUNTED_GROUPS}
 
 
 def count_of(token: Token) -> int | None:
@@ -162,8 +162,8 @@ def count_of(token: Token) -> int | None:
     words = [token] if token.like_num or token.lower_ in COUNTED_GROUPS else []
     words += [c for c in token.children if c.dep_ in ("nummod", "det", "predet", "quantmod")]
     for word in words:
-        if word.lower_ in _NUMBER_WORDS:
-            return _NUMBER_WORDS[word.lower_]
+        if word.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[word.lower_]
         if word.text.isdigit() and 1 < int(word.text) < 20:
             return int(word.text)
     return None
@@ -980,7 +980,9 @@ class Resolver:
                         counted = t.like_num and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
                         if token.dep_ == "nsubjpass" and t.dep_ == "nsubj" and self._enforces(t):
                             continue  # "Police arrested the marchers. They were held overnight": not the police
-                        if t.dep_ in deps and (t.tag_ in ("NNS", "NNPS") or counted) and t.i < token.i \
+                        # "ordered the accused to surrender their passports and barred them from ..."
+                        taken_up = sent_back == 0 and t.lower_ in GROUP_DESCRIPTIONS and definite_group(t)
+                        if t.dep_ in deps and (t.tag_ in ("NNS", "NNPS") or counted or taken_up) and t.i < token.i \
                                 and t.head.dep_ != "relcl" \
                                 and (t.dep_ in ("nsubj", "nsubjpass") or self._people_noun(t)):
                             return self.doc[t.i:t.i + 1]  # not "where soldiers found them": a clause's aside

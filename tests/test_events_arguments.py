@@ -1161,8 +1161,8 @@ def test_events_arguments_whom_a_removal_to_a_place_is_of(nlp, text, etype, trig
 
 
 def test_events_arguments_a_hyphenated_word_ends_a_phrase_whole(nlp):
-    event = only(events_of(nlp, "Police arrested a businessman and his two co-accused on Monday."), "ARREST_DETAIN", "arrested")
-    assert "his two co-accused" in [a.text for a in event.arguments if a.role == "subject"]
+    event = only(events_of(nlp, "Police arrested a businessman and his two brothers-in-law on Monday."), "ARREST_DETAIN", "arrested")
+    assert "his two brothers-in-law" in [a.text for a in event.arguments if a.role == "subject"]
 
 
 @pytest.mark.parametrize("text, trigger, court", [
@@ -1279,3 +1279,52 @@ def test_events_arguments_who_complies_with_an_order_is_bound_by_it(nlp, text, s
 def test_events_arguments_who_acts_named_through_another_word(nlp, text, etype, trigger, role, name):
     event = only(events_of(nlp, text), etype, trigger)
     assert [a.canonical or a.text for a in event.arguments if a.role == role] == [name]
+
+
+@pytest.mark.parametrize("text, etype, trigger, names", [
+    # a group taken up without a count, sentences after the parties were named one by one
+    ("Anil Mehta, 40, was granted bail on Monday. Ravi Shah, 35, and Joseph Okoro, 29, were also freed on bail. "
+     "Detectives arrested the group in raids in Pune last week.", "ARREST_DETAIN", "arrested",
+     {"Anil Mehta", "Ravi Shah", "Joseph Okoro"}),
+    # "the accused" the sentence makes plural, and "them" after it in the same sentence
+    ("Anil Mehta, 40, was granted bail on Monday. Ravi Shah, 35, and Joseph Okoro, 29, were also freed on bail. "
+     "Magistrate Asha Rao ordered the accused to surrender their passports, barred them from contacting state "
+     "witnesses and ordered Mehta to report to police twice a week.", "BLOCK", "barred",
+     {"Anil Mehta", "Ravi Shah", "Joseph Okoro"}),
+])
+def test_events_arguments_a_group_the_story_takes_up_is_everyone_it_named(nlp, text, etype, trigger, names):
+    assert subjects(only(events_of(nlp, text), etype, trigger)) == names
+
+
+def test_events_arguments_the_parsers_second_subject_is_the_list_naming_the_first(nlp):
+    text = ("Two other accused in the case, his son Imran Ali and his former aide Tariq Mahmood, were arrested in "
+            "March and remain in jail.")
+    assert {"Imran Ali", "Tariq Mahmood"} <= subjects(only(events_of(nlp, text), "ARREST_DETAIN", "arrested"))
+
+
+def test_events_arguments_co_accused_is_one_word_and_three_co_accused_the_others_named(nlp):
+    text = ("A former school principal, his wife and three co-accused were granted bail by a magistrate in Durban on "
+            "Monday. The principal, Themba Dube, 52, was released on R5 000 bail. His wife, Zanele Dube, 47, and "
+            "Lerato Khumalo, 40, were each granted R3 000 bail. Sipho Ndlovu, 33, and Andile Zungu, 38, were freed "
+            "on R2 000 bail each.")
+    doc = annotate(nlp, text, PUBLISHED)
+    assert "co-accused" in [t.text for t in doc]
+    lead = next(e for e in doc._.events if e.event_type == "RELEASE")
+    assert subjects(lead) == {"Themba Dube", "Zanele Dube", "Lerato Khumalo", "Sipho Ndlovu", "Andile Zungu"}
+
+
+@pytest.mark.parametrize("text, etype, trigger, names", [
+    # "the parents" are the relatives the story names, not the son tried with them
+    ("Ramesh Patil, 30, was convicted of killing his wife. His father, Suresh Patil, 61, and mother, Lata Patil, "
+     "58, were acquitted. The prosecutor said she would appeal against the acquittal of the parents.",
+     "ACQUIT", "acquittal", {"Suresh Patil", "Lata Patil"}),
+    # "them" for a counted group the story does not name stays as written
+    ("A magistrate remanded eight activists on Monday. Two of the activists, Brian Kato and Joel Mugisha, were "
+     "charged with incitement. The magistrate also heard the case of four women arrested at the march. She "
+     "released them on bail of 500,000 shillings each.", "RELEASE", "released", {"four women"}),
+    # "the accused" of a story about one defendant is that defendant alone
+    ("Marta Silva, 33, was arrested in Porto on Monday. Her cousin, Rui Costa, was deported to Brazil in May. "
+     "The accused was remanded in custody.", "ARREST_DETAIN", "remanded", {"Marta Silva"}),
+])
+def test_events_arguments_a_group_the_story_takes_up_keeps_its_own_members(nlp, text, etype, trigger, names):
+    assert subjects(only(events_of(nlp, text), etype, trigger)) == names

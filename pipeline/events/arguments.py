@@ -374,6 +374,10 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                            and ctx.ents[t.i].label_ == "PERSON" or any(
                                ctx.ents.get(a.i) is not None and ctx.ents[a.i].label_ == "PERSON"
                                for a in t.children if a.dep_ == "appos")]
+    if split and role in ("subject", "agent") and tok.dep_ in SUBJECT_DEPS:
+        listed += [t for s in tok.head.children if s.dep_ == tok.dep_ and s.i > tok.i  # "Two of his co-accused,
+                   and s.left_edge.i == tok.right_edge.i + 2 and tok.doc[tok.right_edge.i + 1].text == ","  # A and
+                   for t in listed_under(s, ctx)]  # his brother, B, were": the parser's second subject is the first's list
     said = tok.doc[tok.i:tok.i + 1]
     of_them = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" and g.lower_ == "them"), None) if tok.lower_ in ("each", "all", "both") else None
@@ -409,6 +413,19 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
             args.append(arg)
+
+
+def listed_under(tok: Token, ctx: DocContext) -> list[Token]:
+    """`tok`, its conjuncts and the people named in apposition down its list ("his son A and his former
+    aide B": son, A's list and B), however the parser chains them."""
+    found = conjuncts(tok)
+    for ent in ctx.ents_in(tok.doc[tok.left_edge.i:tok.right_edge.i + 1]):
+        node = ent.root
+        while node.i != tok.i and node.dep_ in ("appos", "conj"):
+            node = node.head
+        if node.i == tok.i and ent.label_ == "PERSON" and ent.root not in found:
+            found.append(ent.root)
+    return found
 
 
 def officers_body(tok: Token, ctx: DocContext) -> Span | None:
