@@ -550,13 +550,20 @@ def test_events_arguments_each_is_the_group_before_it(nlp):
     assert subject is not None and "Cuban brothers" in (subject.canonical or "")
 
 
-def test_events_arguments_the_verdict_of_an_unnamed_jury_is_the_jury_as_first_described(nlp):
-    text = ("A Tulsa County jury on Friday acquitted a former deputy of manslaughter. Jurors deliberated for "
-            "six hours. The dead man's family said they were stunned by the verdict.")
-    verdict = [e for e in events_of(nlp, text) if e.trigger == "verdict"]
+@pytest.mark.parametrize("text, trigger", [
+    ("A Tulsa County jury on Friday acquitted a former deputy of manslaughter. Jurors deliberated for six hours. "
+     "The dead man's family said they were stunned by the verdict.", "verdict"),
+    ("Judge Priya Raman convicted Arun Das of fraud at the Kochi sessions court on Monday. His lawyer said Das "
+     "would challenge the conviction in the High Court.", "conviction"),
+])
+def test_events_arguments_a_verdict_taken_up_again_names_no_decider(nlp, text, trigger):
+    """"stunned by the verdict", "challenge the conviction": a verdict told again; every gold set read (the
+    dev gold among them) leaves its jury or judge to the verdict as first told."""
+    verdict = [e for e in events_of(nlp, text) if e.trigger == trigger]
     assert verdict, [(e.event_type, e.trigger) for e in events_of(nlp, text)]
-    arg = argument(verdict[0], "adjudicator")
-    assert arg is not None and arg.text == "A Tulsa County jury" and arg.source == "article"
+    assert argument(verdict[0], "adjudicator") is None
+    first = [e for e in events_of(nlp, text) if e.trigger in ("acquitted", "convicted")]
+    assert argument(first[0], "adjudicator") is not None
 
 
 def test_events_arguments_a_defendant_named_judge_is_not_a_judge(nlp):

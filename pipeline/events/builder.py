@@ -185,23 +185,15 @@ def found_person(span: Span, ctx: DocContext) -> Token | None:
                  and ctx.ents[t.i].label_ == "PERSON"), None)
 
 
-def described_court(arg: FoundArgument, ctx: DocContext) -> bool:
-    """A body described by a court noun ("A Milwaukee County jury", "Jurors"), not a pronoun."""
-    span = ctx.doc.char_span(arg.start_char, arg.end_char)
-    return span is not None and span.root.lower_ in ctx.lexicon.nouns.court
-
-
 def earlier_adjudicator(etype: EventType, head: Token, ctx: DocContext) -> FoundArgument | None:
-    """Who gave the decision a definite re-mention takes up (the type's `remention_of`): "the verdict"
-    the latest verdict's named jury or judge (else the jury as the story first describes it), "the
-    ruling" the story's lead decision's, "that decision" the latest one's. A decision the re-mention
-    is the object of ("reversed that decision") is another's."""
-    if not definite(head):
+    """Who gave the decision a definite re-mention takes up (the type's `remention_of`): "the ruling" the
+    story's lead decision's, "that decision" the latest one's. A decision the re-mention is the object of
+    ("reversed that decision") is another's. A verdict taken up ("wept as the verdict was read", "would
+    appeal his conviction") names no one: the jury or judge belongs to the verdict as first told."""
+    if not definite(head) or etype.verdict:
         return None
-    deciders = [a for ev in taken_up(etype, head, ctx) for a in ev.arguments if a.role == "adjudicator"]
-    given = [a for a in deciders if a.mention_start is not None]
-    if not given and etype.verdict:  # an unnamed jury, as the story first describes it
-        given = [a for a in deciders if described_court(a, ctx)][:1]
+    given = [a for ev in taken_up(etype, head, ctx) for a in ev.arguments
+             if a.role == "adjudicator" and a.mention_start is not None]
     if not given:
         return None
     demonstrative = any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in head.children)
