@@ -1257,8 +1257,16 @@ def test_events_arguments_whom_a_misparsed_clause_is_about(nlp, text, etype, tri
     ("Judge Lena Ortiz granted a habeas corpus petition filed by Awa Diallo on Monday.", "Awa Diallo"),
     # whose conviction a court quashes
     ("The Court of Appeal quashed the murder conviction of Corey Tamana and ordered a retrial.", "Corey Tamana"),
+    # the person the evidence or a charge in the finding is against
+    ("Justice Helena Moreau found that the evidence against Rajiv Menon, 34, met the test for committal.",
+     "Rajiv Menon"),
+    # a person named as acting in a clause inside the finding
+    ("Magistrate Judge Irene Cole found that prosecutors had presented enough evidence to establish probable cause "
+     "that Tomas Ruiz, 56, arranged the shootings.", "Tomas Ruiz"),
     # guard: a finding about a thing names no person
     ("The judge ruled that the policy was unlawful.", None),
+    # guard: nor does one about unnamed officers' conduct
+    ("Judge Ana Ruiz found that officers had acted lawfully when they stopped the car.", None),
 ])
 def test_events_arguments_whom_a_finding_is_about(nlp, text, subject):
     event = [e for e in events_of(nlp, text) if e.event_type == "RULING"][-1]

@@ -584,15 +584,23 @@ def own_or_shared_modifiers(head: Token) -> list[Token]:
 
 def affected_in_clause(comp: Token, subj: Token, ctx: DocContext) -> Token | None:
     """Whom a finding is about when its clause's subject is no person: the person of an action noun ("found
-    that the detention of the man was unlawful"), or the person the clause's verb acts on ("ruled that the
-    government could not keep a stateless man in detention")."""
+    that the detention of the man was unlawful"), the person the clause's verb acts on ("ruled that the
+    government could not keep a stateless man in detention"), the person a case or charge in it is against
+    ("found that the evidence against X met the test", "had failed to prove the charges against his father,
+    X"), else a person named as doing something in a clause inside it ("probable cause that X arranged ...")."""
     of = of_object(subj) or next((c for c in subj.children if c.dep_ == "poss"), None)
     if of is not None and (of.tag_ == "PRP$" or person_like(of, ctx)) and not bare_plural(of, ctx):
         return of  # "that her detention had become unlawful"
     obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
     if obj is not None and person_like(obj, ctx) and not bare_plural(obj, ctx):
         return obj
-    return None
+    clause = list(comp.subtree)
+    against = next((o for t in clause if t.dep_ == "prep" and t.lower_ == "against" for o in t.children
+                    if o.dep_ == "pobj" and person_like(o, ctx) and not bare_plural(o, ctx)), None)
+    if against is not None:
+        return against
+    return next((t for t in clause if t.dep_ in SUBJECT_DEPS and t.i > subj.i and ctx.ents.get(t.i) is not None
+                 and ctx.ents[t.i].label_ == "PERSON"), None)
 
 
 def of_after_place(head: Token, ctx: DocContext) -> Token | None:
