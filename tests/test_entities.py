@@ -457,6 +457,23 @@ def test_entities_acronym_of_a_named_facility(nlp):
     assert len(prcc) == 2 and {(e.label_, e._.canonical) for e in prcc} == {("PLACE", "Pacific Ridge Confinement Center")}
 
 
+@pytest.mark.parametrize("text, facility", [
+    ("A magistrate remanded the eight men to Mbale prison on Wednesday.", "Mbale prison"),
+    ("He was booked into the Dane County jail on Friday.", "Dane County jail"),
+    ("The complaint was registered at Civil Lines police station in Agra.", "Civil Lines police station"),
+    ("The court ordered her release from the Kano Custodial Centre.", "Kano Custodial Centre"),
+    ("He was hanged at Changi Prison Complex at dawn.", "Changi Prison Complex"),
+])
+def test_entities_a_named_jail_prison_or_police_station_is_a_place(nlp, text, facility):
+    assert find(ents(nlp, text), facility).label_ == "PLACE"
+
+
+@pytest.mark.parametrize("text", ["The judge gave Smith jail time for contempt.",
+                                  "The prison was built in 1902.", "Police said the station had been closed."])
+def test_entities_a_jail_term_or_a_bare_prison_names_no_facility(nlp, text):
+    assert not [e for e in ents(nlp, text) if e.label_ == "PLACE"]
+
+
 def test_entities_court_title_stays_out_of_the_county(nlp):
     found = ents(nlp, "Pima County Superior Judge Lorna Quist sentenced him to five years.")
     assert "Pima County" in [e.text for e in found if e.label_ == "PLACE"]

@@ -1343,3 +1343,15 @@ def test_events_arguments_co_accused_is_one_word_and_three_co_accused_the_others
 ])
 def test_events_arguments_a_group_the_story_takes_up_keeps_its_own_members(nlp, text, etype, trigger, names):
     assert subjects(only(events_of(nlp, text), etype, trigger)) == names
+
+
+@pytest.mark.parametrize("text, etype, trigger, place", [
+    # where a remand sends them, not where the magistrate sits
+    ("A magistrate in Kampala remanded eight activists to Mbale prison on Wednesday.", "ARREST_DETAIN",
+     "remanded", "Mbale prison"),
+    ("He was booked into the Dane County jail on Friday.", "ARREST_DETAIN", "booked", "Dane County jail"),
+    ("The court ordered her immediate release from the Kano Custodial Centre.", "RELEASE", "release",
+     "Kano Custodial Centre"),
+])
+def test_events_arguments_the_facility_someone_is_held_in_or_freed_from(nlp, text, etype, trigger, place):
+    assert argument(only(events_of(nlp, text), etype, trigger), "place").text == place

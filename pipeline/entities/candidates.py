@@ -38,6 +38,12 @@ def _caps_word(word: str) -> bool:
     return core.isupper() and not any(ch.isdigit() for ch in core)
 
 
+def named_facility(span: Span) -> bool:
+    """A facility a name opens and a lower-case noun ends ("Luzira prison", "Kotwali police station"): the
+    name is a proper noun, and the noun heads its phrase, not a modifier ("Smith jail time")."""
+    return len(span) >= 2 and span[0].pos_ == "PROPN" and span[-1].dep_ not in ("compound", "amod", "nmod")
+
+
 @dataclass(slots=True)
 class Candidate:
     """A span that may become an entity, with the rule that found it and what outranks what."""
@@ -114,6 +120,8 @@ class CandidateFinder:
             canonical = self.courts.canonical(rule, text)
         if rule == "initials" and self.places.is_known_place(text):
             return None  # "N.H.", "W.Va.": a state, not a person
+        if rule == "facility" and doc[end - 1].is_lower and not named_facility(doc[start:end]):
+            return None  # "The prison was built", "gave Smith jail time"
         return Candidate(start, end, span.label_, rule, 2, canonical)
 
     def dateline(self, ctx: EntityContext) -> list[Candidate]:

@@ -68,8 +68,8 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
             typed = etype.prepositions.get(p.lower_)
             if p.dep_ in ("prep",) and (p.lower_ in PLACE_PREPOSITIONS or typed is not None and typed.role == "place") \
                     and attached(ent.root, head, extra):
-                if etype.sentence_place == "trigger" and p.head.i != head.i:
-                    continue
+                if p.head.i != head.i and (etype.sentence_place == "trigger" or own_place(head, etype, ctx)):
+                    continue  # "A magistrate in Kampala remanded them to Luzira prison": where it was done
                 add_argument(args, "place", ent.root, ctx, split=False)
     if not has_role(args, "place"):
         for c in head.children:
@@ -157,6 +157,16 @@ def place_of_sibling(head: Token, ctx: DocContext) -> Token | None:
                 if ent is not None and ent.label_ == "PLACE":
                     return obj
     return None
+
+
+def own_place(head: Token, etype: EventType, ctx: DocContext) -> bool:
+    """Whether a place hangs on the trigger itself through a place preposition of its type."""
+    for c in head.children:
+        typed = etype.prepositions.get(c.lower_)
+        if c.dep_ == "prep" and (c.lower_ in PLACE_PREPOSITIONS or typed is not None and typed.role == "place"):
+            if any(ctx.ents.get(g.i) is not None and ctx.ents[g.i].label_ == "PLACE" for g in c.children if g.dep_ == "pobj"):
+                return True
+    return False
 
 
 def dateline_place(ctx: DocContext) -> FoundArgument | None:
