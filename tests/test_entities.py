@@ -412,6 +412,12 @@ def test_entities_the_immigration_court_is_the_judges_court(nlp):
     ("Syria's National Defense Forces said the convoy was hit.", "National Defense Forces", "AGENCY"),
     ("The bombing outside the Murrah Federal Building killed 168 people.", "Murrah Federal Building", "PLACE"),
     ("Shoppers ran along Oxford Street after the alarm.", "Oxford Street", "PLACE"),
+    # a jail, prison or police station a name opens
+    ("A magistrate remanded the eight men to Mbale prison on Wednesday.", "Mbale prison", "PLACE"),
+    ("He was booked into the Dane County jail on Friday.", "Dane County jail", "PLACE"),
+    ("The complaint was registered at Civil Lines police station in Agra.", "Civil Lines police station", "PLACE"),
+    ("The court ordered her release from the Kano Custodial Centre.", "Kano Custodial Centre", "PLACE"),
+    ("He was hanged at Changi Prison Complex at dawn.", "Changi Prison Complex", "PLACE"),
 ])
 def test_entities_owner_and_named_sites_in_model_spans(nlp, text, mention, label):
     assert find(ents(nlp, text), mention).label_ == label
@@ -455,17 +461,6 @@ def test_entities_acronym_of_a_named_facility(nlp):
             "Lawyers could not reach anyone held at PRCC.")
     prcc = [e for e in ents(nlp, text) if e.text == "PRCC"]
     assert len(prcc) == 2 and {(e.label_, e._.canonical) for e in prcc} == {("PLACE", "Pacific Ridge Confinement Center")}
-
-
-@pytest.mark.parametrize("text, facility", [
-    ("A magistrate remanded the eight men to Mbale prison on Wednesday.", "Mbale prison"),
-    ("He was booked into the Dane County jail on Friday.", "Dane County jail"),
-    ("The complaint was registered at Civil Lines police station in Agra.", "Civil Lines police station"),
-    ("The court ordered her release from the Kano Custodial Centre.", "Kano Custodial Centre"),
-    ("He was hanged at Changi Prison Complex at dawn.", "Changi Prison Complex"),
-])
-def test_entities_a_named_jail_prison_or_police_station_is_a_place(nlp, text, facility):
-    assert find(ents(nlp, text), facility).label_ == "PLACE"
 
 
 @pytest.mark.parametrize("text", ["The judge gave Smith jail time for contempt.",
