@@ -709,7 +709,7 @@ class Resolver:
             blocked = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
         gender = _PRONOUN_GENDER.get(token.lower_)
         candidates = [(m, p) for m, p in self._candidates(token) if not blocked.intersection(range(m.start, m.end))
-                      and _agrees(p, gender)]
+                      and _agrees(p, gender) and not self._relative_beside(m, token, gender)]
 
         if token.dep_ in ("nsubj", "nsubjpass"):
             here = self.sent_index.get(token.i, 0)
@@ -730,6 +730,27 @@ class Resolver:
             if person is not None and _agrees(person, gender) and self._named_by(person, token):
                 chosen = self._nearest_mention(person, token), person
         return chosen
+
+    def _relative_beside(self, mention: Span, token: Token, gender: str | None) -> bool:
+        """Whether `mention` names, in the pronoun's own sentence, the relative of someone a pronoun of the
+        same gender stands for ("His brother, X, posted the money, but the jail did not release him": him is
+        whom "His" is), unless the pronoun is said inside X's own clause ("His brother, X, said police beat
+        him")."""
+        if gender is None or mention.sent.start != token.sent.start or token.i < mention.start:
+            return False
+        related = any(noun.lemma_.lower() in self.words.relative_nouns and any(
+            c.dep_ == "poss" and _PRONOUN_GENDER.get(c.lower_) == gender for c in noun.children)
+            for noun in self._appositions(mention.root))
+        if not related:
+            return False
+        named = {mention.root.i, *(n.i for n in self._appositions(mention.root))}
+        verb = token.head
+        while True:  # the clauses the pronoun is said in, up to a coordinated one ("..., but the jail ...")
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.i in named for c in verb.children):
+                return False
+            if verb.dep_ in ("conj", "ROOT") or verb.head.i == verb.i:
+                return True
+            verb = verb.head
 
     def _judge_description(self, token: Token) -> tuple[Span, Person] | None:
         """"the judge": the nearest judge before it, else the article's only judge. "A judge" brings in a

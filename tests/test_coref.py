@@ -44,6 +44,12 @@ CASES = [
     ("Joseph Doyle pleaded guilty in June. The 38-year-old had been charged in May.", "old", 0, "party", "Joseph Doyle"),
     # court-paper initials are people
     ("The man, known in court papers as J.R.M., was deported in May. He returned on Friday.", "He", 0, "party", "J.R.M."),
+    # "him" beside "His brother, X" is whom "His" is, not the brother
+    ("Elmer Soto, 31, was arrested on Monday. His brother, Marvin Soto, posted the money the same day, but the "
+     "jail did not release him.", "him", 0, "party", "Elmer Soto"),
+    # unless said inside the brother's own clause, where it may be the brother himself
+    ("Elmer Soto, 31, was arrested on Monday. His brother, Marvin Soto, said police had beaten him.", "him", 0,
+     "party", "Marvin Soto"),
 ]
 
 
