@@ -114,6 +114,9 @@ def test_events_arguments_a_counted_group_fined_is_no_amount(nlp):
     # "I" in a quotation is its speaker
     ("Desmond Achebe was released in May. \"For three years I have been afraid that I would be sent to a country "
      "I barely remember,\" he said.", "DEPORT", "sent", "Desmond Achebe"),
+    # bail granted in a chain of passives: the chain's subject
+    ("A former company secretary, Chioma Obi, was charged in a related case and granted bail in January.",
+     "RELEASE", "bail", "Chioma Obi"),
 ])
 def test_events_arguments_subjects_the_parse_does_not_hand_over(nlp, text, etype, trigger, name):
     arg = argument(only(events_of(nlp, text), etype, trigger), "subject")

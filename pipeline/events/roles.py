@@ -526,7 +526,10 @@ def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
             if target is not None and person_like(target, ctx):
                 return target
     if is_passive(gov) and head.dep_ == "dobj":
-        return next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+        first = gov
+        while first.dep_ == "conj" and first.head.i != first.i and not any(c.dep_ == "nsubjpass" for c in first.children):
+            first = first.head  # "was charged ... and granted bail": the chain's subject
+        return next((c for c in first.children if c.dep_ == "nsubjpass"), None)
     return None
 
 
