@@ -1056,6 +1056,8 @@ def test_events_arguments_the_last_of_three_coordinated_predicates_keeps_the_sub
      "of two excavators to the state.", {"Ama Owusu", "Kofi Darko"}),
     ("The judge also ordered the forfeiture of a farmhouse and two cars.", set()),
     ("A federal judge on Monday ordered immigration authorities to release a Cuban mother.", {"immigration authorities"}),
+    # the person an order's small clause is about, also when the order follows another decision
+    ("Judge Ann Lowe dismissed the charges and ordered Whitaker released.", {"Whitaker"}),
 ])
 def test_events_arguments_an_order_binds_who_must_act_never_a_thing(nlp, text, names):
     event = only(events_of(nlp, text), "ORDER", "ordered")

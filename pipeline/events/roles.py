@@ -15,7 +15,8 @@ from .found import FoundArgument
 from .lexicon import EventType, PrepositionRule, TriggerEntry
 from .participants import (actor_token, bare_plural, controller, court_like, executive_like, gives, jury, patient,
                            person_like, trailing_decider)
-from .syntax import SUBJECT_DEPS, by_agent, definite, is_duration, is_passive, noun_phrase, of_object, used_as_noun
+from .syntax import (SUBJECT_DEPS, by_agent, definite, is_duration, is_passive, noun_phrase, of_object,
+                     small_clause_subject, used_as_noun)
 from .time_place import PLACE_PREPOSITIONS, time_and_place
 
 __all__ = ["event_arguments", "prep_role", "prep_arguments"]
@@ -400,7 +401,8 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
     else:
         add_argument(args, actor_role, actor, ctx)
         if etype.clause_subject == "any":
-            comp = next((c for c in head.children if c.dep_ == "ccomp"), None)
+            comp = next((c for c in head.children if c.dep_ == "ccomp"
+                         or c.dep_ == "xcomp" and small_clause_subject(c) is not None), None)  # "ordered X released"
             if undergoer is None and comp is not None:
                 undergoer = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
         if not entry.object_is_subject:
