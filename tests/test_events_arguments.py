@@ -1360,3 +1360,26 @@ def test_events_arguments_a_group_the_story_takes_up_keeps_its_own_members(nlp, 
 ])
 def test_events_arguments_the_facility_someone_is_held_in_or_freed_from(nlp, text, etype, trigger, place):
     assert argument(only(events_of(nlp, text), etype, trigger), "place").text == place
+
+
+@pytest.mark.parametrize("text, etype, trigger, names", [
+    # clauses that leave the verb out name parties of their own
+    ("Tom Reed received eight years, Alan Pike seven years and six months, and Carl Pike four years.",
+     "SENTENCE", "received", {"Tom Reed", "Alan Pike", "Carl Pike"}),
+    ("The judge jailed Tom Reed for eight years, Alan Pike for seven years and Carl Pike for four years.",
+     "SENTENCE", "jailed", {"Tom Reed", "Alan Pike", "Carl Pike"}),
+    ("Judge Ann Lowe sentenced Tom Reed to eight years and Alan Pike to five years.", "SENTENCE", "sentenced",
+     {"Tom Reed", "Alan Pike"}),
+    ("A court sentenced two men to death and six others to life imprisonment on Friday.", "SENTENCE", "sentenced",
+     {"two men", "six others"}),
+    # a name the parser hangs on the bail it was granted
+    ("District Judge Helen Marsh granted Tom Reed conditional bail.", "RELEASE", "bail", {"Tom Reed"}),
+])
+def test_events_arguments_parties_of_clauses_that_leave_the_verb_out(nlp, text, etype, trigger, names):
+    event = only(events_of(nlp, text), etype, trigger)
+    assert {a.canonical or a.text for a in event.arguments if a.role == "subject"} == names
+
+
+def test_events_arguments_a_verb_conjoined_to_an_arrest_is_no_party(nlp):
+    event = only(events_of(nlp, "Police arrested Tom Reed on Monday and seized two cars."), "ARREST_DETAIN", "arrested")
+    assert subjects(event) == {"Tom Reed"}

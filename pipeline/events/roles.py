@@ -182,6 +182,9 @@ def event_arguments(entry: TriggerEntry, etype: EventType, head: Token, span: Sp
             add_argument(args, "agent", actor_token(verb.head, ctx), ctx)
     elif not nominal:
         verbal_arguments(args, entry, etype, head, span, actor_role, ctx)
+        if etype.person_centred and has_role(args, "subject"):
+            for party in gapped_parties(head, ctx):
+                add_argument(args, "subject", party, ctx)
     else:
         nominal_arguments(args, etype, head, actor_role, ctx)
     prep_arguments(args, etype, head, nominal, ctx)
@@ -519,14 +522,27 @@ def plea_asker(plea: Token, ctx: DocContext, possessor_only: bool = False) -> To
     return asker if asker is not None and (asker.lower_ == "their" or person_like(asker, ctx)) else None
 
 
+def gapped_parties(head: Token, ctx: DocContext) -> list[Token]:
+    """The parties of clauses that leave the verb out ("jailed A for eight years, B for seven and C for
+    four", "A received eight years, B seven"): people the parser hangs on the verb itself as a conjunct
+    or a loose noun, each in its own stretch after the verb's first party."""
+    return [c for c in head.children if c.dep_ in ("conj", "dep", "npadvmod") and c.i > head.i
+            and c.pos_ in ("NOUN", "PROPN", "NUM") and not court_like(c, ctx)
+            and (person_like(c, ctx) if ctx.ents.get(c.i) is None else ctx.ents[c.i].label_ == "PERSON")]
+
+
 def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
     """Who a light verb gives its nominal trigger to: "granted bail to the men", "granted the men bail",
-    "the men were granted bail", "the sentence imposed on Singh"."""
+    "granted Tom Reed bail", "the men were granted bail", "the sentence imposed on Singh"."""
     for c in gov.children:
         if (c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ in ("to", "on")) and c.i != head.i:
             target = next((g for g in c.children if g.dep_ == "pobj"), None) if c.pos_ == "ADP" else c
             if target is not None and person_like(target, ctx):
                 return target
+    named = next((c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i
+                  and ctx.ents.get(c.i) is not None and ctx.ents[c.i].label_ in ("PERSON", "ORGANIZATION")), None)
+    if named is not None and head.dep_ == "dobj":
+        return named  # "granted Tom Reed conditional bail": the parser makes the name a modifier of the bail
     if is_passive(gov) and head.dep_ == "dobj":
         first = gov
         while first.dep_ == "conj" and first.head.i != first.i and not any(c.dep_ == "nsubjpass" for c in first.children):
