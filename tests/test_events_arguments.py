@@ -1380,6 +1380,14 @@ def test_events_arguments_parties_of_clauses_that_leave_the_verb_out(nlp, text, 
     assert {a.canonical or a.text for a in event.arguments if a.role == "subject"} == names
 
 
+def test_events_arguments_a_relatives_description_after_a_pronoun_is_each_relative(nlp):
+    text = ("A court on Tuesday jailed Arun Kumar for the death of his wife. The court acquitted his father, Suresh "
+            "Pillai, 61, and mother, Lata Menon, 56. Police had arrested Arun Kumar in 2022 and registered a case "
+            "against him and his parents.")
+    event = only(events_of(nlp, text), "CHARGE_INDICT", "registered")
+    assert subjects(event) == {"Arun Kumar", "Suresh Pillai", "Lata Menon"}
+
+
 def test_events_arguments_a_verb_conjoined_to_an_arrest_is_no_party(nlp):
     event = only(events_of(nlp, "Police arrested Tom Reed on Monday and seized two cars."), "ARREST_DETAIN", "arrested")
     assert subjects(event) == {"Tom Reed"}

@@ -410,6 +410,11 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         listed += [m.root for m, _ in ctx.coref.group_headed_by(named)  # "A, 29, B, 24, and C were jailed"
                    if m.start != named.start]
     for t in [*(conjuncts(tok) if split else [tok]), *listed]:
+        if t.i != tok.i and not phrase and role == "subject" and plural_description(t, ctx):
+            members = ctx.coref.resolve_members(t)
+            if members:  # "a case against him and his parents": each parent the story names
+                add_members(args, role, noun_phrase(t), members)
+                continue
         arg = make_argument(role, t, ctx, phrase)
         if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
             args.append(arg)
