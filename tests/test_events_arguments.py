@@ -1391,3 +1391,30 @@ def test_events_arguments_a_relatives_description_after_a_pronoun_is_each_relati
 def test_events_arguments_a_verb_conjoined_to_an_arrest_is_no_party(nlp):
     event = only(events_of(nlp, "Police arrested Tom Reed on Monday and seized two cars."), "ARREST_DETAIN", "arrested")
     assert subjects(event) == {"Tom Reed"}
+
+
+@pytest.mark.parametrize("text, trigger, names", [
+    # a bare plural takes up every sentence told one by one
+    ("Tom Reed, 32, was jailed for eight years on Friday. His deputy, Alan Pike, 29, was jailed for six years, and "
+     "Carl Webb, 35, received three years. \"Today's sentences send a clear message,\" a detective said.",
+     "sentences", {"Tom Reed", "Alan Pike", "Carl Webb"}),
+    # only the run told just before it: not a sentence paragraphs earlier
+    ("Marco Moor was sentenced to four life terms in 2019. The girl survived. Her family moved away. Police found "
+     "the gun. On each count Tom Naude was sentenced to 20 years. All the sentences were ordered to run "
+     "concurrently.", "sentences", {"Tom Naude"}),
+    # a plural of one kind only the latest of them
+    ("Tom Reed, 32, was jailed for life on Friday. Alan Pike, 29, was sentenced to death. The death sentences "
+     "must be confirmed by the high court.", "sentences", {"Alan Pike"}),
+])
+def test_events_arguments_a_plural_remention_is_about_all_it_takes_up(nlp, text, trigger, names):
+    assert subjects(only(events_of(nlp, text), "SENTENCE", trigger)) == names
+
+
+def test_events_arguments_a_counted_description_its_sentence_names_gives_way_to_the_names(nlp):
+    text = ("Two other accused in the case, his son Imran Ali and his former aide Tariq Mahmood, were arrested in "
+            "March and remain in jail.")
+    event = only(events_of(nlp, text), "ARREST_DETAIN", "arrested")
+    assert [a.canonical or a.text for a in event.arguments if a.role == "subject"] == ["Imran Ali", "Tariq Mahmood"]
+    # guard: a count the names do not fill keeps its description
+    text = "Three men were arrested on Monday, including Tom Reed and Alan Pike."
+    assert "Three men" in {a.text for a in only(events_of(nlp, text), "ARREST_DETAIN", "arrested").arguments}

@@ -122,7 +122,10 @@ def taken_up(etype: EventType, head: Token, ctx: DocContext) -> list[FoundEvent]
 def earlier_subjects(etype: EventType, head: Token, modality: str, ctx: DocContext) -> list[FoundArgument]:
     """A nominal re-mention ("the verdict", "the extradition", "the arrests") is about whoever the latest
     event of its kind before it was about, all of them: one told as done for a re-mention told as done
-    ("the sentence" is not the one a co-defendant awaits), else any."""
+    ("the sentence" is not the one a co-defendant awaits), else any. A bare plural ("today's sentences",
+    "the convictions") takes up the run of such events told one by one in the sentences just before it
+    (no more than one sentence between two), and so all their parties; a plural of one kind ("the death
+    sentences") only the latest."""
     kinds = remention_kinds(etype, ctx)
     told = [ev for ev in ctx.built if ev.event_type in kinds and ev.trigger_start < head.idx
             and any(a.role == "subject" and a.canonical for a in ev.arguments)]
@@ -130,7 +133,26 @@ def earlier_subjects(etype: EventType, head: Token, modality: str, ctx: DocConte
     chosen = done if done and modality in ("asserted", "reported") else told
     if not chosen:
         return []
-    return [a for a in chosen[-1].arguments if a.role == "subject" and a.canonical]
+    bare_plural = head.tag_ == "NNS" and not any(c.dep_ in ("compound", "amod", "nmod") for c in head.children)
+    found: dict[str, FoundArgument] = {}
+    for ev in told_in_a_run(chosen, ctx) if bare_plural else chosen[-1:]:
+        for a in ev.arguments:
+            if a.role == "subject" and a.canonical:
+                found.setdefault(a.canonical, a)
+    return list(found.values())
+
+
+def told_in_a_run(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
+    """The latest of `events` and those before it told in the sentences just before it, one by one."""
+    def sentence(ev: FoundEvent) -> int:
+        span = ctx.doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+        return ctx.coref.sent_index.get(span.start, 0) if span is not None else 0
+    run = [events[-1]]
+    for ev in reversed(events[:-1]):
+        if sentence(run[-1]) - sentence(ev) > 2:
+            break
+        run.append(ev)
+    return run
 
 
 def person_inside(span: Span, head: Token, ctx: DocContext) -> Token | None:

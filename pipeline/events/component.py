@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions
 from ..resources import ResourceComponent
 from .builder import build_event, retype_verdicts
-from .groups import name_counted_groups, name_story_groups
+from .groups import drop_listed_descriptions, name_counted_groups, name_story_groups
 from .context import DocContext, people_words
 from .lexicon import load_lexicon
 from .triggers import TriggerFinder
@@ -47,7 +47,8 @@ class EventExtractor(ResourceComponent):
                 event = build_event(reading, ctx)
                 if event is not None:
                     found.append((reading.entry, event))
-        doc._.events = name_story_groups(name_counted_groups(retype_verdicts(found, ctx), ctx), ctx)
+        named = name_story_groups(name_counted_groups(retype_verdicts(found, ctx), ctx), ctx)
+        doc._.events = drop_listed_descriptions(named, ctx)
         return doc
 
 

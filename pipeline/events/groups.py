@@ -23,7 +23,7 @@ from .context import DocContext
 from .found import FoundArgument, FoundEvent
 from .participants import person_like
 
-__all__ = ["name_counted_groups", "name_story_groups"]
+__all__ = ["name_counted_groups", "name_story_groups", "drop_listed_descriptions"]
 
 DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "their", "these", "those", "all"})
 
@@ -149,3 +149,28 @@ def said_as_plural(noun: Token) -> bool:
                                                    for t in [verb, *verb.children] if t is verb or t.dep_ in ("aux", "auxpass")):
         return True
     return any(t.lower_ in ("their", "them", "themselves") for t in noun.doc[noun.i + 1:noun.sent.end])
+
+
+def drop_listed_descriptions(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
+    """`events` without a counted description whose members the same sentence lists right after it as
+    subjects of the same event ("Two other accused in the case, his nephew A and his secretary B, were
+    arrested": A and B, not also "Two other")."""
+    out = []
+    for event in events:
+        named = [a for a in event.arguments if a.role == "subject" and a.canonical and a.mention_start is not None]
+        drop = []
+        for arg in event.arguments:
+            if arg.role != "subject" or arg.canonical is not None or not named:
+                continue
+            span = ctx.phrase_of(arg)
+            count = count_of(span.root) if span is not None else None
+            if count is None and span is not None and span[0].like_num:
+                count = count_of(span[0])
+            if count is None:
+                continue
+            sentence = range(span.sent.start_char, span.sent.end_char)
+            listed = {a.canonical for a in named if a.mention_start in sentence and a.mention_start > arg.start_char}
+            if len(listed) == count:
+                drop.append(arg)
+        out.append(replace(event, arguments=tuple(a for a in event.arguments if a not in drop)) if drop else event)
+    return out
