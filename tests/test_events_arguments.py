@@ -1418,3 +1418,10 @@ def test_events_arguments_a_counted_description_its_sentence_names_gives_way_to_
     # guard: a count the names do not fill keeps its description
     text = "Three men were arrested on Monday, including Tom Reed and Alan Pike."
     assert "Three men" in {a.text for a in only(events_of(nlp, text), "ARREST_DETAIN", "arrested").arguments}
+
+
+def test_events_arguments_an_order_named_by_its_action_is_about_that_actions_party(nlp):
+    text = ("Desmond Fair, 41, was ordered deported to Jamaica in 2021 because of a drug conviction. An immigration "
+            "judge in Hartford issued the removal order, and the Board of Immigration Appeals upheld it.")
+    order = next(e for e in events_of(nlp, text) if e.event_type == "ORDER" and e.trigger == "order")
+    assert subjects(order) == {"Desmond Fair"} and argument(order, "subject").source == "article"

@@ -223,6 +223,22 @@ def earlier_adjudicator(etype: EventType, head: Token, ctx: DocContext) -> Found
     return replace(given[0] if lead else given[-1], source="article")
 
 
+def ordered_action_subjects(head: Token, ctx: DocContext) -> list[FoundArgument]:
+    """Whom a decision named by the action it orders is about ("the removal order", "an order of removal",
+    "the bail order", "the committal order"): the subjects of that action's own event there, else of the
+    latest event of the action's type before it."""
+    kinds = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    kinds += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for kind in kinds:
+        action = next((ev for ev in ctx.built if ev.trigger_start <= kind.idx < ev.trigger_end), None)
+        if action is None or action.event_type not in ctx.lexicon.types:
+            continue
+        own = [a for a in action.arguments if a.role == "subject" and a.canonical]
+        found = own or earlier_subjects(ctx.lexicon.types[action.event_type], kind, "asserted", ctx)
+        return [replace(a, source="article") for a in found]
+    return []
+
+
 def earlier_participants(etype: EventType, head: Token, args: list[FoundArgument],
                          ctx: DocContext) -> list[FoundArgument]:
     """The type's `remention_takes` roles a definite re-mention ("the lawsuit") has none of, from the
@@ -423,6 +439,8 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             court = None if used_as_noun(head) or not entry.court_is_agent else article_adjudicator(head, ctx)
         if court is not None:
             args.append(replace(court, role="agent"))
+    if etype.written_decision and used_as_noun(head) and not any(a.role == "subject" for a in args):
+        args.extend(ordered_action_subjects(head, ctx))  # "the removal order", "the bail order"
     if etype.remention_takes and used_as_noun(head):
         args.extend(earlier_participants(etype, head, args, ctx))
     if used_as_noun(head):
