@@ -1425,3 +1425,8 @@ def test_events_arguments_an_order_named_by_its_action_is_about_that_actions_par
             "judge in Hartford issued the removal order, and the Board of Immigration Appeals upheld it.")
     order = next(e for e in events_of(nlp, text) if e.event_type == "ORDER" and e.trigger == "order")
     assert subjects(order) == {"Desmond Fair"} and argument(order, "subject").source == "article"
+    # an action named by a word that is no event of its own there: the latest of its kind
+    text = ("Ramesh Rao, 58, was granted bail on Thursday by the High Court. The victim's father said the family "
+            "would challenge the bail order.")
+    order = next(e for e in events_of(nlp, text) if e.event_type == "ORDER" and e.trigger == "order")
+    assert subjects(order) == {"Ramesh Rao"}
