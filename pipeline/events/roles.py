@@ -408,6 +408,9 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                          or c.dep_ == "xcomp" and small_clause_subject(c) is not None), None)  # "ordered X released"
             if undergoer is None and comp is not None:
                 undergoer = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+                if undergoer is not None and ents.get(undergoer.i) is None and not person_like(undergoer, ctx) \
+                        and not executive_like(undergoer, ctx) and not court_like(undergoer, ctx):
+                    undergoer = affected_in_clause(comp, undergoer, ctx) or undergoer  # "that no action be taken against X"
         if not entry.object_is_subject:
             undergoer = None
         if etype.brought_to_court and undergoer is not None and (ents.get(undergoer.i) is not None
