@@ -1435,3 +1435,17 @@ def test_events_arguments_an_order_named_by_its_action_is_about_that_actions_par
             "would challenge the bail order.")
     order = next(e for e in events_of(nlp, text) if e.event_type == "ORDER" and e.trigger == "order")
     assert subjects(order) == {"Ramesh Rao"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Judge Ana Ruiz blocked the removals on Tuesday. In Tuesday's ruling, she wrote that the Trump administration "
+     "had not met that standard.", "Trump administration"),
+    ("Judge Leena Das convicted Arun Kumar of dowry death on Tuesday. In her judgment, the judge said the "
+     "34-year-old had treated his wife as a means to wealth.", "Arun Kumar"),
+    # guard: a quotation the judges wrote before saying so is no finding about its speaker's subject
+    ("\"The Commonwealth has not shown that his removal is practicable,\" the justices wrote in a joint judgment.",
+     None),
+])
+def test_events_arguments_what_a_written_decision_says_is_about(nlp, text, name):
+    event = next(e for e in events_of(nlp, text) if e.event_type == "RULING")
+    assert argument(event, "subject") is None if name is None else argument(event, "subject").canonical == name

@@ -442,7 +442,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
             court = None if used_as_noun(head) or not entry.court_is_agent else article_adjudicator(head, ctx)
         if court is not None:
             args.append(replace(court, role="agent"))
-    if etype.written_decision and used_as_noun(head) and not any(a.role == "subject" for a in args):
+    if etype.family == "court" and used_as_noun(head) and not any(a.role == "subject" for a in args):
         args.extend(ordered_action_subjects(head, ctx))  # "the removal order", "the bail order"
     if etype.remention_takes and used_as_noun(head):
         args.extend(earlier_participants(etype, head, args, ctx))

@@ -689,6 +689,13 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)  # "Judge Lind, who presided over the trial"
     if head.dep_ == "pobj" and gov.lower_ == "in" and etype.written_decision and gov.head.lemma_ in WRITING_VERBS:
         add_argument(args, "adjudicator", actor_token(gov.head, ctx), ctx)
+        comp = next((c for c in gov.head.children if c.dep_ == "ccomp" and c.i > gov.head.i), None)  # not a quote
+        said = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None) if comp is not None else None
+        if etype.clause_subject == "person" and said is not None and not has_role(args, "subject"):
+            # "In her judgment, the judge said the 34-year-old had ...": whom what it says is about
+            named = ctx.ents.get(said.i) is not None and ctx.ents[said.i].label_ in ("PERSON", "AGENCY", "ORGANIZATION")
+            person = named or person_like(said, ctx) and not bare_plural(said, ctx) or ctx.coref.resolve(said) is not None
+            add_argument(args, "subject", said if person else affected_in_clause(comp, said, ctx), ctx)
     placed = head
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.ent_type_ == "DATE" and gov.head.dep_ == "pobj":
         placed = gov.head  # "sent to two days of judicial custody": the term stands where the custody would
