@@ -375,9 +375,10 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                                ctx.ents.get(a.i) is not None and ctx.ents[a.i].label_ == "PERSON"
                                for a in t.children if a.dep_ == "appos")]
     if split and role in ("subject", "agent") and tok.dep_ in SUBJECT_DEPS:
-        listed += [t for s in tok.head.children if s.dep_ == tok.dep_ and s.i > tok.i  # "Two of his co-accused,
-                   and s.left_edge.i == tok.right_edge.i + 2 and tok.doc[tok.right_edge.i + 1].text == ","  # A and
-                   for t in listed_under(s, ctx)]  # his brother, B, were": the parser's second subject is the first's list
+        # "Two of his co-accused, A and his brother, B, were": the parser's second subject is the first's list
+        listed += [t for s in tok.head.children if s.dep_ == tok.dep_ and s.i > tok.i
+                   and s.left_edge.i == tok.right_edge.i + 2 and tok.doc[tok.right_edge.i + 1].text == ","
+                   for t in listed_under(s, ctx)]
     said = tok.doc[tok.i:tok.i + 1]
     of_them = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" and g.lower_ == "them"), None) if tok.lower_ in ("each", "all", "both") else None

@@ -231,13 +231,13 @@ def ordered_action_subjects(head: Token, ctx: DocContext) -> list[FoundArgument]
     kinds += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for kind in kinds:
         action = next((ev for ev in ctx.built if ev.trigger_start <= kind.idx < ev.trigger_end), None)
-        etype = action.event_type if action is not None else next(
+        action_type = action.event_type if action is not None else next(
             (e.type for e in ctx.lexicon.entries if e.pattern is None and "NOUN" in e.pos
              and kind.lemma_.lower() in e.lemma), None)  # "the bail order": no bail of its own there
-        if etype not in ctx.lexicon.types:
+        if action_type not in ctx.lexicon.types:
             continue
         own = [a for a in action.arguments if a.role == "subject" and a.canonical] if action is not None else []
-        found = own or earlier_subjects(ctx.lexicon.types[etype], kind, "asserted", ctx)
+        found = own or earlier_subjects(ctx.lexicon.types[action_type], kind, "asserted", ctx)
         return [replace(a, source="article") for a in found]
     return []
 

@@ -10,7 +10,8 @@ businessmen": the two are the others); any other number leaves it as written.
 A group the story takes up without a count ("the group", "the accused", "the defendants", "they" for "the
 convicted men") is, in news, everyone the story charges, holds or tries: it takes every party the other
 events name as subjects when they are at least two and more than it was resolved to, unless its own sentence
-names its members; relations ("the parents") and counted groups keep their own.
+names its members; relations ("the parents") and counted groups keep their own. A counted description
+whose sentence lists exactly that many of the event's named subjects after it gives way to the names.
 """
 from __future__ import annotations
 
@@ -145,8 +146,9 @@ def said_as_plural(noun: Token) -> bool:
     """Whether the sentence treats a noun that may be one or several ("the accused") as several: a plural
     verb ("the accused were") or "their" or "them" after it ("ordered the accused to surrender their passports")."""
     verb = noun.head
+    auxiliaries = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     if noun.dep_ in ("nsubj", "nsubjpass") and any(t.tag_ == "VBP" or t.lower_ in ("were", "are", "have")
-                                                   for t in [verb, *verb.children] if t is verb or t.dep_ in ("aux", "auxpass")):
+                                                   for t in auxiliaries):
         return True
     return any(t.lower_ in ("their", "them", "themselves") for t in noun.doc[noun.i + 1:noun.sent.end])
 

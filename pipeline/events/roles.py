@@ -410,7 +410,8 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                 undergoer = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
                 if undergoer is not None and ents.get(undergoer.i) is None and not person_like(undergoer, ctx) \
                         and not executive_like(undergoer, ctx) and not court_like(undergoer, ctx):
-                    undergoer = affected_in_clause(comp, undergoer, ctx) or undergoer  # "that no action be taken against X"
+                    # "directed that no coercive action be taken against X"
+                    undergoer = affected_in_clause(comp, undergoer, ctx) or undergoer
         if not entry.object_is_subject:
             undergoer = None
         if etype.brought_to_court and undergoer is not None and (ents.get(undergoer.i) is not None
@@ -527,8 +528,8 @@ def plea_asker(plea: Token, ctx: DocContext, possessor_only: bool = False) -> To
 
 def gapped_parties(head: Token, ctx: DocContext) -> list[Token]:
     """The parties of clauses that leave the verb out ("jailed A for eight years, B for seven and C for
-    four", "A received eight years, B seven"): people the parser hangs on the verb itself as a conjunct
-    or a loose noun, each in its own stretch after the verb's first party."""
+    four", "A received eight years, B seven"): people the parser hangs on the verb itself, after it, as a
+    conjunct or a loose noun (a verb's conjunct is a verb unless a clause left its verb out)."""
     return [c for c in head.children if c.dep_ in ("conj", "dep", "npadvmod") and c.i > head.i
             and c.pos_ in ("NOUN", "PROPN", "NUM") and not court_like(c, ctx)
             and (person_like(c, ctx) if ctx.ents.get(c.i) is None else ctx.ents[c.i].label_ == "PERSON")]
@@ -548,7 +549,8 @@ def recipient(gov: Token, head: Token, ctx: DocContext) -> Token | None:
         return named  # "granted Tom Reed conditional bail": the parser makes the name a modifier of the bail
     if is_passive(gov) and head.dep_ == "dobj":
         first = gov
-        while first.dep_ == "conj" and first.head.i != first.i and not any(c.dep_ == "nsubjpass" for c in first.children):
+        while first.dep_ == "conj" and first.head.i != first.i \
+                and not any(c.dep_ == "nsubjpass" for c in first.children):
             first = first.head  # "was charged ... and granted bail": the chain's subject
         return next((c for c in first.children if c.dep_ == "nsubjpass"), None)
     return None
@@ -694,7 +696,8 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         if etype.clause_subject == "person" and said is not None and not has_role(args, "subject"):
             # "In her judgment, the judge said the 34-year-old had ...": whom what it says is about
             named = ctx.ents.get(said.i) is not None and ctx.ents[said.i].label_ in ("PERSON", "AGENCY", "ORGANIZATION")
-            person = named or person_like(said, ctx) and not bare_plural(said, ctx) or ctx.coref.resolve(said) is not None
+            person = named or person_like(said, ctx) and not bare_plural(said, ctx) \
+                or ctx.coref.resolve(said) is not None
             add_argument(args, "subject", said if person else affected_in_clause(comp, said, ctx), ctx)
     placed = head
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.ent_type_ == "DATE" and gov.head.dep_ == "pobj":

@@ -164,7 +164,8 @@ def own_place(head: Token, etype: EventType, ctx: DocContext) -> bool:
     for c in head.children:
         typed = etype.prepositions.get(c.lower_)
         if c.dep_ == "prep" and (c.lower_ in PLACE_PREPOSITIONS or typed is not None and typed.role == "place"):
-            if any(ctx.ents.get(g.i) is not None and ctx.ents[g.i].label_ == "PLACE" for g in c.children if g.dep_ == "pobj"):
+            if any(ctx.ents.get(g.i) is not None and ctx.ents[g.i].label_ == "PLACE"
+                   for g in c.children if g.dep_ == "pobj"):
                 return True
     return False
 
