@@ -1449,3 +1449,13 @@ def test_events_arguments_an_order_named_by_its_action_is_about_that_actions_par
 def test_events_arguments_what_a_written_decision_says_is_about(nlp, text, name):
     event = next(e for e in events_of(nlp, text) if e.event_type == "RULING")
     assert argument(event, "subject") is None if name is None else argument(event, "subject").canonical == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She also granted an interim injunction restraining the company from moving money out of 14 bank accounts.",
+     "the company"),
+    ("Judge Ken Naka issued a preliminary injunction that stops the agency from enforcing the rule.", "the agency"),
+])
+def test_events_arguments_a_block_binds_whom_its_clause_restrains(nlp, text, name):
+    event = next(e for e in events_of(nlp, text) if e.event_type == "BLOCK")
+    assert argument(event, "subject").text == name

@@ -646,6 +646,10 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
                       ctx: DocContext) -> None:
     """The arguments of a nominal trigger: possessives, modifiers, relative clauses and governing verbs."""
     words = ctx.lexicon.syntax
+    if etype.family == "court" and "subject" in etype.roles:
+        for clause in (c for c in head.children if c.dep_ in ("acl", "relcl") and c.lemma_ in words.from_control):
+            # "an injunction restraining the company from ...", "an order that bars DHS from ...": whom it binds
+            add_argument(args, "subject", next((g for g in clause.children if g.dep_ == "dobj"), None), ctx)
     for c in own_or_shared_modifiers(head):
         if c.dep_ == "poss":
             ent = ctx.ents.get(c.i)
