@@ -108,6 +108,10 @@ class PeopleWords:
     male_words: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
 
+    def relations_in(self, plural: str) -> list[str]:
+        """The relations a plural of relatives holds ("parents": father, mother), none for another word."""
+        return next((entry.split()[1:] for entry in self.relative_groups if entry.split()[0] == plural), [])
+
 
 @lru_cache(maxsize=1)
 def _census_first_names() -> tuple[dict[str, float], dict[str, float]]:
@@ -738,12 +742,11 @@ class Resolver:
         him")."""
         if gender is None or mention.sent.start != token.sent.start or token.i < mention.start:
             return False
-        related = any(noun.lemma_.lower() in self.words.relative_nouns and any(
-            c.dep_ == "poss" and _PRONOUN_GENDER.get(c.lower_) == gender for c in noun.children)
-            for noun in self._appositions(mention.root))
-        if not related:
+        nouns = self._appositions(mention.root)
+        if not any(noun.lemma_.lower() in self.words.relative_nouns and any(
+                c.dep_ == "poss" and _PRONOUN_GENDER.get(c.lower_) == gender for c in noun.children) for noun in nouns):
             return False
-        named = {mention.root.i, *(n.i for n in self._appositions(mention.root))}
+        named = {mention.root.i, *(n.i for n in nouns)}
         verb = token.head
         while True:  # the clauses the pronoun is said in, up to a coordinated one ("..., but the jail ...")
             if any(c.dep_ in ("nsubj", "nsubjpass") and c.i in named for c in verb.children):
@@ -950,9 +953,8 @@ class Resolver:
         plural holds ("his father, A, 61, and mother, B"), when it names at least two."""
         if not any(c.dep_ in ("poss", "det") and c.lower_ in ("his", "her", "their", "the") for c in token.children):
             return []
-        relations = next((entry.split()[1:] for entry in self.words.relative_groups
-                          if entry.split()[0] == token.lower_), [])
-        people = [p for relation in relations for p in self.kin.get(relation, []) if p.party]
+        people = [p for relation in self.words.relations_in(token.lower_) for p in self.kin.get(relation, [])
+                  if p.party]
         unique = [p for i, p in enumerate(people) if p not in people[:i]]
         return [(self._nearest_mention(p, token), p) for p in unique] if len(unique) >= 2 else []
 

@@ -128,8 +128,7 @@ def story_group(arg: FoundArgument, ctx: DocContext, parties: set[str]) -> bool:
             and bool(described) and described[0] in DESCRIPTION_OPENERS \
             and not any(w.isdigit() or w in NUMBER_WORDS or w in NEW_REFERENT for w in described)  # "the four women"
     lemma = root.lemma_.lower()
-    relation = lemma in ctx.coref.words.relative_nouns or any(
-        entry.split()[0] == root.lower_ for entry in ctx.coref.words.relative_groups)  # "the parents": some of them
+    relation = lemma in ctx.coref.words.relative_nouns or ctx.coref.words.relations_in(root.lower_)  # "the parents"
     if relation or ctx.ents.get(root.i) is not None or count_of(root) is not None or not definite_group(root) \
             or not (root.tag_ in ("NNS", "NNPS") and person_like(root, ctx)
                     or lemma in GROUP_DESCRIPTIONS or root.lower_ in GROUP_DESCRIPTIONS):  # "accused" tagged a verb

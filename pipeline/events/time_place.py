@@ -65,9 +65,7 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
             if any(a.mention_start == ent.start_char for a in args) or has_role(args, "place"):
                 continue
             p = ent.root.head
-            typed = etype.prepositions.get(p.lower_)
-            if p.dep_ in ("prep",) and (p.lower_ in PLACE_PREPOSITIONS or typed is not None and typed.role == "place") \
-                    and attached(ent.root, head, extra):
+            if places(p, etype) and attached(ent.root, head, extra):
                 if p.head.i != head.i and (etype.sentence_place == "trigger" or own_place(head, etype, ctx)):
                     continue  # "A magistrate in Kampala remanded them to Luzira prison": where it was done
                 add_argument(args, "place", ent.root, ctx, split=False)
@@ -159,15 +157,17 @@ def place_of_sibling(head: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def places(prep: Token, etype: EventType) -> bool:
+    """A preposition that places an event of this type: "in", "at", ..., or one its type reads as a place
+    ("remanded to", "booked into")."""
+    typed = etype.prepositions.get(prep.lower_)
+    return prep.dep_ == "prep" and (prep.lower_ in PLACE_PREPOSITIONS or typed is not None and typed.role == "place")
+
+
 def own_place(head: Token, etype: EventType, ctx: DocContext) -> bool:
     """Whether a place hangs on the trigger itself through a place preposition of its type."""
-    for c in head.children:
-        typed = etype.prepositions.get(c.lower_)
-        if c.dep_ == "prep" and (c.lower_ in PLACE_PREPOSITIONS or typed is not None and typed.role == "place"):
-            if any(ctx.ents.get(g.i) is not None and ctx.ents[g.i].label_ == "PLACE"
-                   for g in c.children if g.dep_ == "pobj"):
-                return True
-    return False
+    return any(places(c, etype) and ctx.ents.get(g.i) is not None and ctx.ents[g.i].label_ == "PLACE"
+               for c in head.children for g in c.children if g.dep_ == "pobj")
 
 
 def dateline_place(ctx: DocContext) -> FoundArgument | None:
