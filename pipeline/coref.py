@@ -309,7 +309,7 @@ def _harmed(root: Token, words: PeopleWords) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "on", "against") \
             and root.head.head.lemma_.lower() in words.victim_nouns:
         return True
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in words.victim_verbs
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in words.victim_verbs  # "X was shot"
 
 
 def _byline_names(doc: Doc, persons: list[Span], words: PeopleWords) -> set[int]:
@@ -935,6 +935,8 @@ class Resolver:
         earlier = [m for i, m in fits if m[0][0].start < token.i]
         if count is None and len(earlier) == 1 and token.tag_ == "NNS" and len(self.named_groups) == 1:
             return earlier[0]  # "the suspects" in a story that names one group of parties, sentences before
+        if count is not None and len(earlier) == 1 and definite_group(token):
+            return earlier[0]  # "the four", paragraphs after the only list of four
         if self.sent_index.get(token.i, 99) <= self.lead_index + 1:
             after = [(i, m) for i, m in fits if m[0][0].start > token.i]
             near = [m for i, m in after if i - here <= 2]
@@ -944,8 +946,8 @@ class Resolver:
                 return after[0][1]  # "Three men ... have changed their minds", named paragraphs later
         parties = sorted((p for p in self.people if p.party and p.mentions[0].start < token.i),
                          key=lambda p: p.mentions[0].start)
-        if count is not None and len(parties) == count == len([p for p in self.people if p.party]):
-            return [(self._nearest_mention(p, token), p) for p in parties]  # "the five": the story's five parties
+        if count is not None and len(parties) == count:
+            return [(self._nearest_mention(p, token), p) for p in parties]  # "all five men": the five named so far
         return []
 
     def _relatives_named(self, token: Token) -> list[tuple[Span, Person]]:

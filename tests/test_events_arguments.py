@@ -1459,3 +1459,17 @@ def test_events_arguments_what_a_written_decision_says_is_about(nlp, text, name)
 def test_events_arguments_a_block_binds_whom_its_clause_restrains(nlp, text, name):
     event = next(e for e in events_of(nlp, text) if e.event_type == "BLOCK")
     assert argument(event, "subject").text == name
+
+
+def test_events_arguments_a_counted_group_far_from_its_list_and_the_pronoun_after_it(nlp):
+    text = ("A jury in Tucson convicted four men of robbing a casino and acquitted a fifth. Jurors found Marco Villa, "
+            "30; his cousin, Luis Villa, 26; Trent Okafor, 33; and Dale Pruitt, 41, guilty of armed robbery. The fifth "
+            "man, Evan Sol, 22, was cleared. A cashier, Rosa Marin, 50, was shot in the arm during the raid. "
+            "Prosecutors said the gang had planned the raid for weeks. The casino has since reopened. Police arrested "
+            "all five men a month later, and a grand jury indicted them in May. Judge Helen Price ordered the four to "
+            "remain in custody until sentencing.")
+    found = events_of(nlp, text)
+    four = {"Marco Villa", "Luis Villa", "Trent Okafor", "Dale Pruitt"}
+    assert subjects(only(found, "ARREST_DETAIN", "custody")) == four  # the only list of four, six sentences back
+    for etype, trigger in (("ARREST_DETAIN", "arrested"), ("CHARGE_INDICT", "indicted")):
+        assert subjects(only(found, etype, trigger)) == four | {"Evan Sol"}  # not the cashier who was shot
