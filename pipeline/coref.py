@@ -238,8 +238,11 @@ def _counsel_after(span: Span, words: PeopleWords) -> bool:
     after = doc[span.end:span.end + 3]
     if len(after) and after[0].text.isupper() and after[0].lower_ in words.lawyer_suffixes:
         return True
-    return (len(after) == 3 and after[0].text == "," and after[1].lower_ in words.lawyer_participles
-            and after[2].is_punct)
+    if len(after) == 3 and after[0].text == "," and after[1].lower_ in words.lawyer_participles and after[2].is_punct:
+        return True
+    before = doc[max(span.sent.start, span.start - 2):span.start]  # "Prosecuting, Emma Coulthard told the court"
+    return len(before) == 2 and before[1].text == "," and before[0].lower_ in words.lawyer_participles \
+        and before[0].i == span.sent.start
 
 
 _SPEAKS_FOR = {"with": ("AGENCY", "ORGANIZATION", "COURT"), "for": ("AGENCY",), "of": ("AGENCY",), "from": ("AGENCY",)}
@@ -303,6 +306,12 @@ def _victim(span: Span, words: PeopleWords) -> bool:
     doc = span.doc
     before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
     return before is not None and before.pos_ == "NOUN" and _harmed(before, words)
+
+
+def _in_quotation(span: Span) -> bool:
+    """Inside a quotation of its sentence ("'Mr. Agyemang drove strangers home,' the prosecutor said")."""
+    before = span.doc[span.sent.start:span.start].text
+    return before.count('"') % 2 == 1 or before.rfind("\u201c") > before.rfind("\u201d")
 
 
 def _harmed(root: Token, words: PeopleWords) -> bool:
@@ -489,7 +498,13 @@ class Resolver:
             person.gender = _person_gender(person, self.words, role_words)
             harmed = {m.start for m in person.mentions if _victim(m, self.words)}
             self.victim_mentions |= harmed
-            person.bystander = all(m.start in harmed or m.start in bylines for m in person.mentions)
+            person.bystander = all(m.start in harmed or m.start in bylines for m in person.mentions) or bool(harmed) \
+                and all(m.start in harmed or m.root.dep_ == "poss" or _in_quotation(m) for m in person.mentions)
+        victims = [p for p in self.people if p.bystander and any(m.start in self.victim_mentions for m in p.mentions)]
+        for person in self.people:  # "the driver's widow, X", "the victim's father, Y": a bereaved, not a party
+            if person.party and any(self._kin_of(m, victims) for m in person.mentions) \
+                    and not any(_undergoes(m, self.words) for m in person.mentions):
+                person.bystander = True
 
     def _join_split_names(self) -> None:
         """Two person mentions with nothing between them are one name the model split ("Muhammad Waheed"
@@ -585,17 +600,28 @@ class Resolver:
         her husband"), not of a named person ("Divya's father, Y")."""
         found: dict[str, list[Person]] = {}
         for (start, end), person in self.person_of.items():
-            for noun in self._appositions(self.doc[start:end].root):
+            for noun in self.appositions(self.doc[start:end].root):
                 lemma = noun.lemma_.lower()
                 if lemma in self.words.relative_nouns and _someones(noun) and person not in found.setdefault(lemma, []):
                     found[lemma].append(person)
         return found
 
+    def _kin_of(self, mention: Span, victims: list[Person]) -> bool:
+        """Whether a mention names a relative of a crime's victim: "Agyemang's widow, X", "the victim's father, Y"."""
+        for noun in self.appositions(mention.root):
+            if noun.lemma_.lower() not in self.words.relative_nouns and noun.lower_ not in ("widow", "widower"):
+                continue
+            whose = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if whose is not None and (whose.lemma_.lower() in ("victim", *self.words.victim_nouns)
+                                      or any(m.start <= whose.i < m.end for v in victims for m in v.mentions)):
+                return True
+        return False
+
     def _is_kin(self, person: Person) -> bool:
         return any(person in people for people in self.kin.values())
 
     @staticmethod
-    def _appositions(root: Token) -> list[Token]:
+    def appositions(root: Token) -> list[Token]:
         """The nouns a name stands in apposition to, also "mother, B" that the parser joins as a conjunct."""
         start = root.left_edge.i
         written = root.dep_ == "conj" and root.head.tag_ == "NN" and start >= 2 and root.head.i == start - 2 \
@@ -608,7 +634,7 @@ class Resolver:
         "Paul Desrosiers, 51, a used-car dealer"; "His wife, Nomvula Mthembu")."""
         found: dict[str, list[Person]] = {}
         for (start, end), person in self.person_of.items():
-            for noun in self._appositions(self.doc[start:end].root):
+            for noun in self.appositions(self.doc[start:end].root):
                 lemma = noun.lemma_.lower()
                 if any(c.lower_ in NEW_REFERENT for c in noun.children if c.dep_ in ("amod", "det")) \
                         or lemma in self.words.official_nouns:
@@ -742,7 +768,7 @@ class Resolver:
         him")."""
         if gender is None or mention.sent.start != token.sent.start or token.i < mention.start:
             return False
-        nouns = self._appositions(mention.root)
+        nouns = self.appositions(mention.root)
         if not any(noun.lemma_.lower() in self.words.relative_nouns and any(
                 c.dep_ == "poss" and _PRONOUN_GENDER.get(c.lower_) == gender for c in noun.children) for noun in nouns):
             return False
@@ -1002,7 +1028,7 @@ class Resolver:
                     for t in reversed(list(self.doc[:token.i])):
                         if here - self.sent_index.get(t.i, 0) != sent_back or t.i in own_subjects:
                             continue
-                        counted = t.like_num and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                        counted = t.like_num and definite_group(t)  # "the five", "All five"
                         if token.dep_ == "nsubjpass" and t.dep_ == "nsubj" and self._enforces(t):
                             continue  # "Police arrested the marchers. They were held overnight": not the police
                         # "ordered the accused to surrender their passports and barred them from ..."

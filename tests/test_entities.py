@@ -661,3 +661,17 @@ def test_entities_a_name_after_a_judges_title_is_a_person(nlp, text, name):
 def test_entities_world_court_names_seats_and_surnames(nlp, text, name, label):
     doc = annotate(nlp, text, "2025-03-14")
     assert (name, label) in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_entities_two_surnames_listed_together_stay_people(nlp):
+    text = ("Kamran Rashid and Bilal Hussain admitted supplying heroin. The judge said Rashid and Hussain would "
+            "serve half of their sentences in custody.")
+    for surname, full in (("Rashid", "Kamran Rashid"), ("Hussain", "Bilal Hussain")):
+        ent = [e for e in ents(nlp, text) if e.text == surname][0]
+        assert (ent.label_, ent._.canonical) == ("PERSON", full)
+
+
+@pytest.mark.parametrize("text", ["Her Honour said the offending was calculated.",
+                                  "The sentence was reduced after His Honour heard from the defence."])
+def test_entities_a_judges_form_of_address_is_no_name(nlp, text):
+    assert not any(e.label_ == "PERSON" for e in ents(nlp, text))

@@ -1473,3 +1473,45 @@ def test_events_arguments_a_counted_group_far_from_its_list_and_the_pronoun_afte
     assert subjects(only(found, "ARREST_DETAIN", "custody")) == four  # the only list of four, six sentences back
     for etype, trigger in (("ARREST_DETAIN", "arrested"), ("CHARGE_INDICT", "indicted")):
         assert subjects(only(found, etype, trigger)) == four | {"Evan Sol"}  # not the cashier who was shot
+
+
+def test_events_arguments_a_lead_group_named_one_by_one_and_taken_up_again(nlp):
+    text = ("Three men who robbed and killed a taxi driver in Camden were sentenced on Friday. Omar Tate, 23, who "
+            "fired the gun, received the mandatory term of life without parole. His cousin, Jalen Moss, got 15 to 30 "
+            "years. The youngest, Eli Grant, was sentenced to 10 to 20 years after he testified against the other "
+            "two. The driver, Samuel Boateng, 51, was shot twice in the back. Boateng's widow, Ama Boateng, said "
+            "she had forgiven no one. Detectives arrested the three a week later. The men have been held at a "
+            "county jail since their arrests.")
+    found = events_of(nlp, text)
+    three = {"Omar Tate", "Jalen Moss", "Eli Grant"}
+    assert subjects(found[0]) == three and found[0].trigger == "sentenced"
+    assert subjects(only(found, "ARREST_DETAIN", "arrested")) == three  # not the driver who was shot, nor his widow
+    assert subjects(only(found, "ARREST_DETAIN", "held")) == three  # "The men" is the group named for "Three men"
+    assert subjects(only(found, "TRIAL_HEARING", "testified")) == {"Omar Tate", "Jalen Moss"}  # "the other two"
+
+
+def test_events_arguments_one_more_than_a_group_is_the_one_named_after_it(nlp):
+    text = ("A jury in Leeds convicted four men of drug dealing and acquitted a fifth defendant. Jurors found Kyle "
+            "Rowe, Dean Platt, Ian Shore and Mark Fenn guilty. The fifth man, Noel Budd, 24, was found not guilty. "
+            "Prosecuting, Emma Hale told the court the gang used teenagers as couriers.")
+    found = events_of(nlp, text)
+    assert subjects(only(found, "ACQUIT", "acquitted")) == {"Noel Budd"}
+    assert "Emma Hale" not in {a.canonical for e in found for a in e.arguments}  # "Prosecuting, X": counsel
+
+
+def test_events_arguments_an_ordinal_newcomer_keeps_its_description_when_the_one_named_came_first(nlp):
+    text = ("Police arrested Dale Moore in Kent on Monday. A second man was arrested in Dover on Tuesday.")
+    event = [e for e in events_of(nlp, text) if e.event_type == "ARREST_DETAIN" and "Dover" in
+             [a.text for a in e.arguments]][0]
+    assert subjects(event) == {None}  # someone other than Dale Moore, named before it
+
+
+def test_events_arguments_the_sixth_is_no_member_of_the_five(nlp):
+    text = ("Five Eritrean men were deported to Asmara on Tuesday. A sixth man was kept off the plane after a judge "
+            "granted him a stay. Lawyers named four of the deported men as Yonas Tesfay, Dawit Haile, Samuel Berhe "
+            "and Filmon Kidane. The fifth asked not to be named. The sixth man, Amanuel Gebre, 30, remains in "
+            "custody. All five have been in custody since their arrests in May.")
+    found = events_of(nlp, text)
+    assert "Amanuel Gebre" not in subjects(only(found, "DEPORT", "deported"))
+    custody = [e for e in found if e.event_type == "ARREST_DETAIN" and e.trigger == "custody"][-1]
+    assert [a.text for a in custody.arguments if a.role == "subject"] == ["All five"]

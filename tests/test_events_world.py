@@ -740,3 +740,39 @@ def test_events_world_terms_of_clauses_that_leave_the_verb_out(nlp):
     roles = arguments(nlp, "Mensah received eight years, Aaron Pike seven years and Connor Pike five years.", "SENTENCE")
     assert roles.get("subject") == ["Mensah", "Aaron Pike", "Connor Pike"]
     assert roles.get("penalty") == ["eight years", "seven years", "five years"]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Tate, who drove the van, received the mandatory term of life without parole.",
+    "His brother got a 12-year prison term.",
+    "Lena Ward received 14 years. Her partner, Ross Ward, was jailed for nine.",
+])
+def test_events_world_a_term_received_or_a_bare_number_of_years_is_a_sentence(nlp, text):
+    assert [etype for etype, _, _ in events(nlp, text)][-1] == "SENTENCE"
+
+
+@pytest.mark.parametrize("text", [
+    "The senator won a second term in November.",
+    "He was jailed for two offences of theft.",
+])
+def test_events_world_a_term_in_office_or_counts_are_no_sentence(nlp, text):
+    assert not any(etype == "SENTENCE" for etype, _, _ in events(nlp, text))
+
+
+@pytest.mark.parametrize("text, cleared", [
+    ("Three men were convicted of fraud. A fourth, Colin Hart, 38, was cleared.", "Colin Hart"),
+    ("The jury found Ana Reyes guilty but cleared her husband, Tomas Reyes, after a week of deliberation.",
+     "Tomas Reyes"),
+])
+def test_events_world_cleared_with_nothing_after_it_or_by_a_jury_is_an_acquittal(nlp, text, cleared):
+    assert arguments(nlp, text, "ACQUIT")["subject"] == [cleared]
+
+
+@pytest.mark.parametrize("text", [
+    "The pilot was cleared to fly by his doctors.",
+    "The prisoner was cleared for release on Monday.",
+    "An internal review cleared the officers who fired.",
+    "The mayor cleared the way for the new stadium.",
+])
+def test_events_world_cleared_to_act_or_by_a_review_is_no_acquittal(nlp, text):
+    assert not any(etype == "ACQUIT" for etype, _, _ in events(nlp, text))

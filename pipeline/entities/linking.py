@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..places import PlaceTables
 from .candidates import Candidate
@@ -145,7 +145,8 @@ class ArticleLinker:
                 c.label, c.canonical, c.rule = "PERSON", full_names[text], "same_name"  # the model's GPE or ORG for
                 # a name it calls a PERSON elsewhere in the article
             elif one_word and text in surnames and c.label != "DATE" \
-                    and not (c.label == "PLACE" and self.evidence.place_evidence(ctx, c.start, c.end)):
+                    and not (c.label == "PLACE" and self.evidence.place_evidence(ctx, c.start, c.end)
+                             and not beside_surname(doc, c.start, c.end, surnames)):
                 c.label, c.canonical = "PERSON", surnames[text]
             elif one_word and c.label == "PERSON" and text in given:
                 c.canonical = given[text]
@@ -166,3 +167,12 @@ class ArticleLinker:
             if text in surnames and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
                                      or doc[i].pos_ == "ADV" and not doc[i].is_stop):  # "Connolly and Mulhearn"
                 chosen.append(Candidate(i, i + 1, "PERSON", "surname", 1, surnames[text]))
+
+
+def beside_surname(doc: Doc, start: int, end: int, surnames: dict[str, str]) -> bool:
+    """Listed with another surname of the article ("Rashid and Hussain would serve"): two people, however much
+    the model's place tags of both make them look like "Phoenix and Mesa"."""
+    before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in (",", "and", "or") else None
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in (",", "and", "or") else None
+    return any(t is not None and t.text in surnames for t in (before, after))
+

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from ..extensions import register_extensions
 from ..resources import ResourceComponent
 from .builder import build_event, retype_verdicts
-from .groups import drop_listed_descriptions, name_counted_groups, name_story_groups
+from .groups import (drop_listed_descriptions, name_counted_groups, name_ordinal_newcomers, name_other_groups,
+                     name_resolved_descriptions, name_story_groups)
 from .context import DocContext, people_words
 from .lexicon import load_lexicon
 from .triggers import TriggerFinder
@@ -48,7 +49,8 @@ class EventExtractor(ResourceComponent):
                 if event is not None:
                     found.append((reading.entry, event))
         named = name_story_groups(name_counted_groups(retype_verdicts(found, ctx), ctx), ctx)
-        doc._.events = drop_listed_descriptions(named, ctx)
+        named = name_other_groups(name_ordinal_newcomers(named, ctx), ctx)
+        doc._.events = name_resolved_descriptions(drop_listed_descriptions(named, ctx))
         return doc
 
 

@@ -24,9 +24,12 @@ from .context import DocContext
 from .found import FoundArgument, FoundEvent
 from .participants import person_like
 
-__all__ = ["name_counted_groups", "name_story_groups", "drop_listed_descriptions"]
+__all__ = ["name_counted_groups", "name_story_groups", "drop_listed_descriptions", "name_resolved_descriptions",
+           "name_ordinal_newcomers", "name_other_groups"]
 
 DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "their", "these", "those", "all"})
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+            "tenth": 10}
 
 
 def name_counted_groups(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
@@ -46,7 +49,8 @@ def name_counted_groups(events: list[FoundEvent], ctx: DocContext) -> list[Found
         args = list(event.arguments)
         beside = {a.canonical for a in event.arguments if a.role == "subject" and a.canonical}
         for arg, count, introduced in counted:
-            pools = [same_type, anywhere] if introduced else [same_type]
+            pools = [{k: v for k, v in pool.items() if ordinal_of(k, ctx) <= count}  # "The sixth man, X": not of five
+                     for pool in ([same_type, anywhere] if introduced else [same_type])]
             # "A former manager and two businessmen were granted bail": the two are the others named
             named = next((rest for pool in pools if len(rest := {k: v for k, v in pool.items() if k not in beside})
                           == count), None)
@@ -56,6 +60,17 @@ def name_counted_groups(events: list[FoundEvent], ctx: DocContext) -> list[Found
                                  source="article", confidence=trust) for member in named.values()]
         out.append(replace(event, arguments=tuple(args)))
     return out
+
+
+def ordinal_of(name: str, ctx: DocContext) -> int:
+    """The place the story gives a party in its count ("The sixth man, X": 6), else 0."""
+    person = next((p for p in ctx.coref.people if p.name == name), None)
+    for mention in person.mentions if person is not None else []:
+        for noun in ctx.coref.appositions(mention.root):
+            place = next((ORDINALS[c.lower_] for c in noun.children if c.lower_ in ORDINALS), 0)
+            if place:
+                return place
+    return 0
 
 
 def described_count(arg: FoundArgument, ctx: DocContext) -> tuple[int, bool] | None:
@@ -174,4 +189,116 @@ def drop_listed_descriptions(events: list[FoundEvent], ctx: DocContext) -> list[
             if len(listed) == count:
                 drop.append(arg)
         out.append(replace(event, arguments=tuple(a for a in event.arguments if a not in drop)) if drop else event)
+    return out
+
+
+def name_resolved_descriptions(events: list[FoundEvent]) -> list[FoundEvent]:
+    """`events` with each pronoun or description resolved to a group description ("The men" to "Three young
+    men", "them" to "all five men") replaced by the parties that description was named as where it stands
+    (the nearest one written so before it)."""
+    named: dict[str, list[tuple[int, list[FoundArgument]]]] = {}
+    for event in events:
+        for arg in event.arguments:
+            if arg.role in ("subject", "agent") and arg.source == "article" and arg.canonical and arg.text != arg.canonical:
+                spots = named.setdefault(arg.text.lower(), [])
+                spot = next((members for start, members in spots if start == arg.start_char), None)
+                if spot is None:
+                    spots.append((arg.start_char, spot := []))
+                if all(m.canonical != arg.canonical for m in spot):
+                    spot.append(arg)
+    if not named:
+        return events
+    out = []
+    for event in events:
+        args = []
+        for arg in event.arguments:
+            spots = named.get((arg.canonical or "").lower()) if arg.source == "coreference" \
+                and arg.mention_start is None and arg.role in ("subject", "agent") else None
+            before = [(start, members) for start, members in spots or [] if start < arg.start_char]
+            if not before:
+                args.append(arg)
+                continue
+            members = max(before, key=lambda pair: pair[0])[1]
+            args += [replace(m, role=arg.role, text=arg.text, start_char=arg.start_char, end_char=arg.end_char,
+                             source="coreference", confidence=arg.confidence) for m in members
+                     if not any(a.role == arg.role and a.canonical == m.canonical for a in args)]
+        out.append(replace(event, arguments=tuple(args)) if args != list(event.arguments) else event)
+    return out
+
+
+
+
+def name_ordinal_newcomers(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
+    """`events` with "a fifth defendant", "A sixth man" (one more than a group just told) written as the party
+    the story names after it: the only one whom another event of the same type names and whom the story names
+    first after the description ("acquitted a fifth defendant ... The fifth man, X, was found not guilty"),
+    wherever the description is a subject."""
+    parties = {p.name: p for p in ctx.coref.people if p.party}
+    trust = ctx.lexicon.argument_confidence["article"]
+    chosen: dict[tuple[int, int], FoundArgument] = {}
+    for event in events:
+        for arg in event.arguments:
+            if arg.role != "subject" or arg.canonical is not None or arg.source != "syntax" \
+                    or (arg.start_char, arg.end_char) in chosen:
+                continue
+            span = ctx.phrase_of(arg)
+            if span is None or span.root.tag_ != "NN" or not person_like(span.root, ctx) \
+                    or not any(t.lower_ in ORDINALS for t in span) or span[0].lower_ not in ("a", "an"):
+                continue
+            pool = named_subjects([e for e in events if e is not event and e.event_type == event.event_type], parties)
+            later = [a for name, a in pool.items() if parties[name].mentions[0].start_char > arg.end_char]
+            if len(later) == 1:
+                chosen[(arg.start_char, arg.end_char)] = later[0]
+    if not chosen:
+        return events
+    out = []
+    for event in events:
+        args = [replace(chosen[(a.start_char, a.end_char)], text=a.text, start_char=a.start_char, end_char=a.end_char,
+                        source="article", confidence=trust)
+                if a.role == "subject" and a.canonical is None and (a.start_char, a.end_char) in chosen else a
+                for a in event.arguments]
+        out.append(replace(event, arguments=tuple(args)))
+    return out
+
+
+def name_other_groups(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
+    """`events` with "the other four", "the other two" written as the parties the story's other events name,
+    less those the events just before it name, in its sentence, else in the previous one ("A and B admitted the
+    charge. The other four denied it": the four others charged), when exactly as many remain."""
+    parties = {p.name for p in ctx.coref.people if p.party}
+    trust = ctx.lexicon.argument_confidence["article"]
+    sentence_of = ctx.coref.sent_index
+
+    def sentence(start: int) -> int:
+        span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+        return sentence_of.get(span.start, 0) if span is not None else 0
+
+    out = []
+    for event in events:
+        others = []
+        for arg in event.arguments:
+            span = ctx.phrase_of(arg) if arg.role in ("subject", "agent") and arg.canonical is None else None
+            if span is None or not any(t.lower_ == "other" for t in span) or not definite_group(span.root):
+                continue
+            count = count_of(span.root) if count_of(span.root) is not None else next(
+                (count_of(t) for t in span if t.like_num and count_of(t) is not None), None)
+            if count is not None:
+                others.append((arg, count))
+        if not others:
+            out.append(event)
+            continue
+        pool = named_subjects([e for e in events if e is not event], parties)
+        args = list(event.arguments)
+        for arg, count in others:
+            here = sentence(arg.start_char)
+            before = [e for e in events if e.trigger_start < arg.start_char and sentence(e.trigger_start) == here]
+            before = before or [e for e in events if sentence(e.trigger_start) == here - 1]
+            recent = {a.canonical for e in before for a in e.arguments  # those the "other" sets apart
+                      if a.role in ("subject", "agent") and a.canonical and a.start_char != arg.start_char}
+            rest = {k: v for k, v in pool.items() if k not in recent}
+            if len(rest) == count:
+                args.remove(arg)
+                args += [replace(member, role=arg.role, text=arg.text, start_char=arg.start_char,
+                                 end_char=arg.end_char, source="article", confidence=trust) for member in rest.values()]
+        out.append(replace(event, arguments=tuple(args)))
     return out

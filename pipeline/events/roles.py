@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from ..coref import definite_group
 from .arguments import add_argument, has_role, make_argument
 from .context import DocContext
 from .found import FoundArgument
@@ -779,7 +780,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             party = "subject" if "subject" in etype.roles else actor_role  # "remained free pending his appeal"
             holder = actor_token(gov, ctx) or next((c for c in gov.children if c.dep_ in SUBJECT_DEPS), None)
             if gov.lemma_ == "be" and holder is not None and not person_like(holder, ctx) \
-                    and ctx.ents.get(holder.i) is None:
+                    and ctx.ents.get(holder.i) is None and not (holder.like_num and definite_group(holder)):
                 holder = None  # "The former sentence was a fine of S$6,000": no one's
             if not has_role(args, party):
                 add_argument(args, party, holder, ctx)

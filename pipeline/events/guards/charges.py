@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..context import DocContext
-from ..participants import actor_token, patient, person_like
+from ..participants import actor_token, court_like, jury, patient, person_like
 from ..syntax import is_passive
 from .registry import guard
 
@@ -57,10 +57,19 @@ def charge_verb(tok: Token, span: Span, ctx: DocContext) -> bool:
 def cleared_of_crime(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"was cleared of murder", "the jury cleared him of all charges": an acquittal; not "cleared the
     way" or "cleared for release"."""
-    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return False
     cleared = patient(tok, ctx)
-    return cleared is not None and person_like(cleared, ctx)
+    if cleared is None or not person_like(cleared, ctx):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True
+    actor = None if is_passive(tok) else actor_token(tok, ctx)
+    if actor is not None:  # "a jury convicted A and B but cleared C"
+        return jury(actor) or court_like(actor, ctx)
+    # "The fifth man, X, was cleared": the verdict with nothing after it; not "cleared to travel", "cleared by doctors"
+    by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return is_passive(tok) and not any(c.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "prt") or c.dep_ == "prep"
+                                       and c.lower_ in ("for", "to") for c in tok.children) \
+        and (by is None or by.lemma_.lower() in ("jury", "juror", "court", "judge", "magistrate") or court_like(by, ctx))
 
 
 @guard("admits_offence")

@@ -23,6 +23,9 @@ def prison_term(tok: Token, ctx: DocContext) -> Token | None:
                 if obj.dep_ == "pobj" and (obj.lemma_.lower() in ctx.lexicon.nouns.term_words
                                            or ent is not None and ent.label_ == "DATE" and ent._.timex_type == "DURATION"):
                     return obj
+                if obj.dep_ == "pobj" and obj.tag_ == "CD" and ent is None and not any(
+                        c.pos_ in ("NOUN", "PROPN") for c in obj.children):
+                    return obj  # "Hussain was jailed for nine": the years of the sentences told before it
     return None
 
 
@@ -92,7 +95,22 @@ def received_term(tok: Token, span: Span, ctx: DocContext) -> bool:
             return True
         if obj.lower_ == "life" and not any(c.dep_ in ("det", "poss", "amod") for c in obj.children):
             return True
+        if obj.lemma_.lower() == "term" and custodial_term(obj, ctx):
+            return True  # "received the mandatory term of life", "got a 12-year prison term"
     return False
+
+
+def custodial_term(term: Token, ctx: DocContext) -> bool:
+    """A term someone serves: "of life", "of nine years", "a prison term", "a 12-year term"; not "a second term"
+    (in office) or "the terms of the deal"."""
+    if term.tag_ == "NNS":
+        return False
+    of = [g for c in term.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    modifiers = [c for c in term.children if c.dep_ in ("compound", "amod", "nmod", "nummod")]
+    durations = [t for t in (*of, *modifiers) if ctx.ents.get(t.i) is not None and ctx.ents[t.i].label_ == "DATE"
+                 and ctx.ents[t.i]._.timex_type == "DURATION"]
+    return bool(durations) or any(t.lower_ == "life" for t in of) \
+        or any(t.lower_ in ("prison", "jail", "custodial", "life") for t in modifiers)
 
 
 @guard("given_term")
