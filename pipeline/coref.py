@@ -471,7 +471,7 @@ class Resolver:
             person = next((p for p in self.people if canonical in names_of[id(p)]
                            or any(_is_part_of(words, tokens(m)) for m in p.mentions)), None)
             if person is None:
-                person = Person(name=canonical if ent.label_ == "PERSON" and ent._.rule == "alias" else ent.text)
+                person = Person(name=canonical if ent.label_ == "PERSON" and ent._.rule in ("alias", "shared_surname") else ent.text)
                 names_of[id(person)] = {person.name}
                 self.people.append(person)
             names_of[id(person)].add(canonical)
@@ -498,7 +498,8 @@ class Resolver:
             person.gender = _person_gender(person, self.words, role_words)
             harmed = {m.start for m in person.mentions if _victim(m, self.words)}
             self.victim_mentions |= harmed
-            person.bystander = all(m.start in harmed or m.start in bylines for m in person.mentions) or bool(harmed) \
+            person.bystander = all(m.start in harmed or m.start in bylines or self._parent_named(m)
+                                   for m in person.mentions) or bool(harmed) \
                 and all(m.start in harmed or m.root.dep_ == "poss" or _in_quotation(m) for m in person.mentions)
         victims = [p for p in self.people if p.bystander and any(m.start in self.victim_mentions for m in p.mentions)]
         for person in self.people:  # "the driver's widow, X", "the victim's father, Y": a bereaved, not a party
@@ -605,6 +606,13 @@ class Resolver:
                 if lemma in self.words.relative_nouns and _someones(noun) and person not in found.setdefault(lemma, []):
                     found[lemma].append(person)
         return found
+
+    def _parent_named(self, mention: Span) -> bool:
+        """Named only to say whose child someone is ("X, 41, son of Harnam Singh", "daughter of Y")."""
+        root = mention.root
+        relation = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+        return relation is not None and relation.lemma_.lower() in self.words.relative_nouns \
+            and not any(c.dep_ in ("det", "poss") for c in relation.children)
 
     def _kin_of(self, mention: Span, victims: list[Person]) -> bool:
         """Whether a mention names a relative of a crime's victim: "Agyemang's widow, X", "the victim's father, Y"."""

@@ -453,3 +453,10 @@ def test_coref_all_the_accused_is_a_group_not_one_person(nlp):
     text = "Natasha Jansen was arrested in April. The judge set a bail hearing for all the accused on May 11."
     resolver, doc = resolver_for(nlp, text)
     assert resolver.resolve(token(doc, "accused")) is None
+
+
+def test_coref_a_father_named_to_say_whose_son_is_no_party(nlp):
+    resolver, _ = resolver_for(nlp, "Police arrested Ravi Mehta, 41, son of Harnam Mehta, and Sunil Rao, 29, in Agra.")
+    people = {p.name: p for p in resolver.people}
+    assert people["Ravi Mehta"].party and people["Sunil Rao"].party
+    assert not people["Harnam Mehta"].party

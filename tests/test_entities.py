@@ -675,3 +675,29 @@ def test_entities_two_surnames_listed_together_stay_people(nlp):
                                   "The sentence was reduced after His Honour heard from the defence."])
 def test_entities_a_judges_form_of_address_is_no_name(nlp, text):
     assert not any(e.label_ == "PERSON" for e in ents(nlp, text))
+
+
+def test_entities_another_person_with_the_same_surname_keeps_a_name_of_their_own(nlp):
+    text = ("Police named the accused as Ravi Kumar Singh, 41, and his nephew Amit Singh, 24. Superintendent of "
+            "Police Mohan Lal Singh said more arrests were likely.")
+    people = {e.text: e._.canonical for e in ents(nlp, text) if e.label_ == "PERSON"}
+    assert people.get("Amit Singh") == "Amit Singh"
+    assert "Ravi Kumar Singh" in people.values() and list(people.values()).count("Ravi Kumar Singh") == 1
+
+
+@pytest.mark.parametrize("text, given, canonical", [
+    ("Police arrested brothers Vikas and Nitin Yadav at their home.", "Vikas", "Vikas Yadav"),
+    ("The court acquitted Maria and Jose Lopez of fraud.", "Maria", "Maria Lopez"),
+])
+def test_entities_a_given_name_shares_the_surname_of_the_name_after_it(nlp, text, given, canonical):
+    ent = find(ents(nlp, text), given)
+    assert (ent.label_, ent._.canonical) == ("PERSON", canonical)
+
+
+def test_entities_given_names_the_model_left_out_start_the_name(nlp):
+    linker = nlp.get_pipe("legalnews_entities").linker
+    doc = annotate(nlp, "The accused include his nephew Tarun Singh, 23, and Deputy Superintendent of Police "
+                        "Anil Singh said so.", "2025-03-14")
+    surnames = [t.i for t in doc if t.text == "Singh"]
+    assert doc[linker.given_names_before(doc, surnames[0], set()):surnames[0] + 1].text == "Tarun Singh"
+    assert "Police" not in doc[linker.given_names_before(doc, surnames[1], set()):surnames[1] + 1].text

@@ -393,9 +393,9 @@ def test_events_world_a_definite_or_specific_case_stays_an_event(nlp, text, etyp
     ("The court rejected his application for bail.", True),
     ("The magistrate allowed the application for bail.", False),
 ])
-def test_events_world_a_bail_decision_is_a_release_not_a_ruling(nlp, text, negated):
+def test_events_world_a_bail_decision_is_a_release_and_a_refusal_also_a_ruling(nlp, text, negated):
     found = events(nlp, text)
-    assert "RULING" not in [t for t, _, _ in found]
+    assert ("RULING" in [t for t, _, _ in found]) == negated  # the gold sets' reading: a court rules against bail
     assert [n for t, _, n in found if t == "RELEASE"] == [negated]
 
 
@@ -776,3 +776,72 @@ def test_events_world_cleared_with_nothing_after_it_or_by_a_jury_is_an_acquittal
 ])
 def test_events_world_cleared_to_act_or_by_a_review_is_no_acquittal(nlp, text):
     assert not any(etype == "ACQUIT" for etype, _, _ in events(nlp, text))
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Officers of the special task force picked up the seven from a rented flat in Kanpur.", "ARREST_DETAIN"),
+    ("Detectives picked up the two others at a bus stand the next day.", "ARREST_DETAIN"),
+    ("The magistrate sent the four men to the Agra District Jail.", "ARREST_DETAIN"),
+    ("The three convicts were taken to the Central Prison after the hearing.", "ARREST_DETAIN"),
+    ("The court placed the two brothers on five-day remand.", "ARREST_DETAIN"),
+    ("The investigating officer produced the three in court on Monday.", "TRIAL_HEARING"),
+])
+def test_events_world_custody_and_court_appearances_of_south_asian_reporting(nlp, text, etype):
+    assert etype in [found for found, _, _ in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Her father picked up the children from school.",
+    "The company produced its accounts in court.",
+])
+def test_events_world_things_picked_up_or_produced_are_no_custody_or_hearing(nlp, text):
+    assert events(nlp, text) == []
+
+
+def test_events_world_a_term_sends_to_prison_as_a_sentence(nlp):
+    assert [etype for etype, _, _ in events(nlp, "He was sent to prison for five years.")] == ["SENTENCE"]
+
+
+def test_events_world_an_officer_who_produces_the_accused_is_no_judge(nlp):
+    assert "adjudicator" not in arguments(nlp, "The investigating officer produced the three in court.", "TRIAL_HEARING")
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Prosecution counsel Mary Wanjiru opposed bail for all four.", "all four"),
+    ("Their lawyer, Ali Raza, sought bail for both.", "both"),
+    ("The prosecutor did not object to bail for Siti Aminah.", "Siti Aminah"),
+])
+def test_events_world_bail_sought_or_opposed_is_a_release_to_come(nlp, text, subject):
+    event = next(e for e in annotate(nlp, text, PUBLISHED)._.events if e.event_type == "RELEASE")
+    assert event.modality == "future" and not event.negated
+    assert [a.text for a in event.arguments if a.role == "subject"] == [subject]
+    assert not any(a.role == "agent" for a in event.arguments)  # who asks for bail frees no one
+
+
+def test_events_world_admitted_to_bail_is_a_release(nlp):
+    event = next(e for e in annotate(nlp, "Kofi Tetteh was admitted to bail in March.", PUBLISHED)._.events)
+    assert (event.event_type, event.modality) == ("RELEASE", "asserted")
+    assert [a.canonical for a in event.arguments if a.role == "subject"] == ["Kofi Tetteh"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Magistrate Jane Obi refused bail for the other three.", "the other three"),
+    ("The judge denied bail to Tom Reed.", "Tom Reed"),
+    ("The magistrate rejected the bail petitions of Tom Reed.", None),
+])
+def test_events_world_bail_refused_is_a_ruling_and_the_release_negated(nlp, text, subject):
+    found = annotate(nlp, text, PUBLISHED)._.events
+    assert [e.event_type for e in found] == ["RULING", "RELEASE"] and found[1].negated
+    if subject is not None:
+        assert [a.text for a in found[0].arguments if a.role == "subject"] == [subject]
+
+
+@pytest.mark.parametrize("text", ["The court granted bail to the three.", "The court refused to hear the case."])
+def test_events_world_bail_granted_or_a_refusal_to_act_is_no_ruling(nlp, text):
+    assert "RULING" not in [etype for etype, _, _ in events(nlp, text)]
+
+
+def test_events_world_an_order_that_applies_stays_asserted(nlp):
+    event = next(e for e in annotate(nlp, "Judge Ann Wu's restraining order applies only to the eight men.",
+                                     PUBLISHED)._.events)
+    assert (event.event_type, event.modality) == ("BLOCK", "asserted")

@@ -147,7 +147,10 @@ class ArticleLinker:
             elif one_word and text in surnames and c.label != "DATE" \
                     and not (c.label == "PLACE" and self.evidence.place_evidence(ctx, c.start, c.end)
                              and not beside_surname(doc, c.start, c.end, surnames)):
-                c.label, c.canonical = "PERSON", surnames[text]
+                start = self.given_names_before(doc, c.start, {i for o in chosen if o is not c
+                                                               for i in range(o.start, o.end)})
+                c.label, c.canonical = "PERSON", surnames[text] if start == c.start else doc[start:c.end].text
+                c.start = start  # "his nephew Ankit [Singh]": another Singh than the one named first
             elif one_word and c.label == "PERSON" and text in given:
                 c.canonical = given[text]
             elif one_word and text in org_short and text not in surnames and c.label in ("PERSON", "ORGANIZATION"):
@@ -166,7 +169,50 @@ class ArticleLinker:
             text = strings[ctx.orths[i]]
             if text in surnames and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
                                      or doc[i].pos_ == "ADV" and not doc[i].is_stop):  # "Connolly and Mulhearn"
-                chosen.append(Candidate(i, i + 1, "PERSON", "surname", 1, surnames[text]))
+                start = self.given_names_before(doc, i, taken)
+                if start < i:  # "his nephew Ankit Singh" beside "Ravindra Pal Singh": another Singh
+                    chosen.append(Candidate(start, i + 1, "PERSON", "surname_kin", 1, doc[start:i + 1].text))
+                else:
+                    chosen.append(Candidate(i, i + 1, "PERSON", "surname", 1, surnames[text]))
+
+    def link_shared_surnames(self, ctx: EntityContext, chosen: list[Candidate]) -> list[Candidate]:
+        """"brothers Vikas and Nitin Yadav", "Maria and Jose Lopez": a given name joined to a full name that
+        ends in the surname both share, written as that person (with the surname in the canonical name)."""
+        doc = ctx.doc
+        for c in list(chosen):
+            if c.label != "PERSON" or c.length < 2 or c.start < 2 or doc[c.start - 1].lower_ != "and":
+                continue
+            given = doc[c.start - 2]
+            other = next((o for o in chosen if o.start <= given.i < o.end), None)
+            if not given.is_title or given.pos_ != "PROPN" or other is not None and (
+                    other.length > 1 or other.label in ("PLACE", "COURT", "AGENCY")
+                    or other.label == "PERSON" and other.canonical not in (None, given.text)):
+                continue
+            siblings = given.i > 0 and doc[given.i - 1].lower_ in SIBLING_NOUNS
+            if not siblings and given.text.upper() not in first_names():
+                continue
+            if other is not None:
+                chosen.remove(other)
+            chosen.append(Candidate(given.i, given.i + 1, "PERSON", "shared_surname", 1,
+                                    f"{given.text} {doc[c.end - 1].text}"))
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+    def given_names_before(self, doc: Doc, i: int, taken: set[int]) -> int:
+        """Where a name ending in surname `i` starts: the capitalized given names the model left out before it
+        ("Ankit [Singh]", "Vishal Vikram [Singh]"), not a title or a body's word ("Police", "Judge")."""
+        heads = self.lex.agency_heads | self.lex.org_heads | self.lex.court_heads
+        start = i
+        while start > 0 and start - 1 not in taken and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].text not in heads and doc[start - 1].text.casefold() not in self.lex.titles \
+                and doc[start - 1].ent_type_ in ("", "NORP", "PERSON") \
+                and (self.evidence.name_part(doc[start - 1]) or doc[start - 1].ent_type_ in ("NORP", "PERSON")
+                     and doc[start - 1].is_title and not self.places.is_known_place(doc[start - 1].text)):
+            start -= 1  # the model may call a given name it does not know a nationality ("Harnam")
+        return start
+
+
+SIBLING_NOUNS = frozenset({"brothers", "sisters", "siblings", "cousins", "twins"})
 
 
 def beside_surname(doc: Doc, start: int, end: int, surnames: dict[str, str]) -> bool:

@@ -85,6 +85,7 @@ class EntityNormalizer(ResourceComponent):
         self.linker.link_acronyms(ctx, chosen)
         self.linker.link_people_and_orgs(ctx, chosen)
         self.linker.link_aliases(ctx, chosen)
+        self.linker.link_shared_surnames(ctx, chosen)
         kept, last_end = [], -1
         for c in sorted(chosen, key=lambda c: (c.start, -c.length)):
             if c.start >= last_end and doc[c.start:c.end].text.strip():

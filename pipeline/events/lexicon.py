@@ -156,6 +156,7 @@ class Nouns:
     bench_members: frozenset[str]        # "the justices": the court they sit on
     bail_granting: frozenset[str]
     bail_refusing: frozenset[str]
+    bail_asking: frozenset[str]          # "opposed bail for X", "will apply for bail": a release sought
     custody_places: frozenset[str]
     killing_manners: frozenset[str]
     non_state_killers: frozenset[str]

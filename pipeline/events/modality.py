@@ -152,7 +152,8 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
         elif head.dep_ == "dobj" and g.lemma_ in ctx.lexicon.syntax.from_control and not negated and not (
                 g.dep_ == "xcomp" and g.head.lemma_ in cue.negating_governors):
             modality = "future"
-        elif g.lemma_ in cue.future_nominal_governors and not (is_definite and g.lemma_ in ("attend", "face", "receive")) \
+        elif g.lemma_ in cue.future_nominal_governors and head.dep_ != "nsubj" \
+                and not (is_definite and g.lemma_ in ("attend", "face", "receive")) \
                 and not (head.dep_ == "dobj" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside"
                                                      for c in g.children)):  # "set aside his conviction"
             modality = "future"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..coref import PRONOUNS
+from ..coref import PRONOUNS, definite_group
 from .context import DocContext
 from .lexicon import EventType
 from .syntax import SUBJECT_DEPS, headline_participle, is_passive, small_clause_subject
@@ -33,6 +33,12 @@ def person_like(tok: Token | None, ctx: DocContext) -> bool:
         named_by = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.lower_ in ctx.lexicon.nouns.person]
         if named_by:  # "the three accused": the parser heads the phrase with the number
             return True
+        if tok.like_num and not of and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
+                and (definite_group(tok) or any(c.lower_ in ("other", "others") for c in tok.children)):
+            return True  # "picked up the seven", "All five were remanded": a group taken up
+    if tok.lower_ == "others" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            or tok.lower_ == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return True  # "the two others", "sought bail for both"
     ent = ctx.ents.get(tok.i)
     if ent is not None:
         return ent.label_ in ("PERSON", "ORGANIZATION", "ORG", "NORP")

@@ -371,7 +371,8 @@ def prosecuting_body(tok: Token, ctx: DocContext) -> bool:
     """An agency (police, prosecutors, an anti-graft commission), which brings a case and never decides it."""
     ent = ctx.ents.get(tok.i)
     if ent is None:
-        return tok.lemma_.lower() in ctx.lexicon.nouns.charging_bodies | {"prosecution"}
+        bodies = ctx.lexicon.nouns.charging_bodies | {"prosecution"}
+        return tok.lemma_.lower() in bodies or tok.lemma_.lower() + "s" in bodies  # "the investigating officer"
     return ent.label_ == "AGENCY" and not court_like(tok, ctx)
 
 
@@ -379,6 +380,14 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                      actor_role: str, ctx: DocContext) -> None:
     """The doer and the undergoer of a verb, by voice, control and the type's argument properties."""
     ents = ctx.ents
+    if etype.granted and head.dep_ == "xcomp" and head.head.lemma_.lower() in ("admit", "object") \
+            and head.lemma_ == "bail":  # "was admitted to bail", "did not object to bail for X"
+        granted_to = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "for"
+                           for g in c.children if g.dep_ == "pobj"), None)
+        if granted_to is None and head.head.lemma_.lower() == "admit":
+            granted_to = patient(head.head, ctx)
+        add_argument(args, "subject", granted_to, ctx)
+        return
     passive = is_passive(head)
     actor = actor_token(head, ctx)
     if actor is not None and actor_role == "agent" and head.dep_ in ("xcomp", "oprd") and court_like(actor, ctx) \
@@ -443,6 +452,10 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                 undergoer = subj
             elif subj is not None:
                 undergoer = affected_in_clause(comp, subj, ctx)
+        if etype.family == "court" and undergoer is not None and undergoer.lemma_.lower() == "bail":
+            undergoer = next((g for c in (*head.children, *undergoer.children) if c.dep_ == "prep"
+                              and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"), None) \
+                or next((c for c in head.children if c.dep_ == "dative"), None)  # "refused bail to both men": theirs
         if (etype.person_centred or etype.requester_is_subject) and undergoer is not None \
                 and undergoer.lemma_ in ctx.lexicon.nouns.plea_nouns:  # "granted a petition filed by X"
             asker = plea_asker(undergoer, ctx)  # "heard bail bids from the two men"
@@ -595,9 +608,13 @@ def party_of_clause(verb: Token, ctx: DocContext) -> Token | None:
     return None
 
 
-def requested(verb: str, actor_role: str, ctx: DocContext) -> bool:
-    """"an injunction sought by the state", "won an order": who asks for a decision never makes it."""
-    return actor_role == "adjudicator" and verb in ctx.lexicon.syntax.request_light
+def requested(verb: str, actor_role: str, ctx: DocContext, etype: EventType | None = None) -> bool:
+    """"an injunction sought by the state", "won an order", "sought bail for both": who asks for a decision
+    never makes it, nor frees anyone."""
+    asking = ctx.lexicon.syntax.request_light
+    if etype is not None and etype.granted:
+        asking = asking | ctx.lexicon.nouns.bail_asking
+    return (actor_role == "adjudicator" or etype is not None and etype.granted) and verb in asking
 
 
 def own_or_shared_modifiers(head: Token) -> list[Token]:
@@ -678,7 +695,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             elif ent is not None and ent.label_ == "DATE" and c.dep_ == "compound":
                 add_argument(args, "time", c, ctx)
         elif c.dep_ in ("acl", "relcl"):
-            if c.lemma_ in words.actor_light and not requested(c.lemma_, actor_role, ctx):
+            if c.lemma_ in words.actor_light and not requested(c.lemma_, actor_role, ctx, etype):
                 add_argument(args, actor_role, actor_token(c, ctx) if c.dep_ == "relcl" else by_agent(c), ctx)
                 if not has_role(args, "subject"):
                     add_argument(args, "subject", recipient(c, head, ctx), ctx)
@@ -723,6 +740,10 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
         requester = next((c for c in gov.head.children if c.dep_ == "poss"), None)
         if requester is not None and (etype.requester_is_subject or etype.granted and etype.person_centred):
             add_argument(args, "subject", requester, ctx)
+    if etype.granted and not has_role(args, "subject") and head.dep_ == "dobj" \
+            and gov.lemma_.lower() in ctx.lexicon.nouns.bail_asking:  # "opposed bail for all four"
+        add_argument(args, "subject", next((g for c in gov.children if c.dep_ == "prep" and c.lower_ == "for"
+                                            for g in c.children if g.dep_ == "pobj" and person_like(g, ctx)), None), ctx)
     if etype.person_centred and not has_role(args, "subject"):
         for c in head.children:  # "a hearing on their bail applications": whose plea is heard
             plea = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_ in ctx.lexicon.nouns.plea_nouns), None) \
@@ -754,7 +775,7 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
     if head.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
         set_aside = any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in gov.children)
         if gives(gov, etype, ctx) and not has_role(args, actor_role) and not set_aside \
-                and not requested(gov.lemma_, actor_role, ctx):  # not "set aside his conviction"
+                and not requested(gov.lemma_, actor_role, ctx, etype):  # not "set aside his conviction"
             actor = doer(gov, ctx)
             if etype.granted and actor is not None and not has_role(args, "subject") and person_like(actor, ctx) \
                     and actor.head.i == gov.i and gov.tag_ == "VBD" and recipient(gov, head, ctx) is None \

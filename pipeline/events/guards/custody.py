@@ -73,7 +73,20 @@ def picked_up(tok: Token, span: Span, ctx: DocContext) -> bool:
     if not person_like(patient(tok, ctx), ctx):
         return False
     actor = actor_token(tok, ctx)
-    return is_passive(tok) or actor is not None and actor.lemma_.lower() in ctx.lexicon.nouns.charging_bodies
+    return is_passive(tok) or actor is not None and enforcer(actor, ctx)
+
+
+def enforcer(tok: Token, ctx: DocContext) -> bool:
+    """Police, investigators or an agency: "Detectives", "The STF team", "officers of the Hawks"."""
+    bodies = ctx.lexicon.nouns.charging_bodies
+    if tok.lemma_.lower() in bodies or tok.lower_ in bodies or tok.lemma_.lower() + "s" in bodies:
+        return True
+    ent = ctx.ents.get(tok.i)
+    if ent is not None:
+        return ent.label_ == "AGENCY"
+    return tok.lemma_.lower() in ("team", "unit", "squad") and any(
+        ctx.ents.get(c.i) is not None and ctx.ents[c.i].label_ in ("AGENCY", "ORGANIZATION") or c.lower_ == "police"
+        for c in tok.children if c.dep_ in ("compound", "nmod", "amod"))
 
 
 @guard("walked_out")
@@ -144,9 +157,12 @@ def court_appearance(tok: Token, span: Span, ctx: DocContext) -> bool:
 def produced_in_court(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"The accused were produced before the court", "were brought to court": brought to a hearing; not
     goods or evidence produced, nor someone brought back to a country.
-    Passive only: who produces them (the police) plays no role the SPEC gives a hearing."""
-    return is_passive(tok) and before_court(tok, ctx, ("in", "before", "at", "to")) \
-        and person_like(patient(tok, ctx), ctx)
+    Who produces them (the police) plays no role the SPEC gives a hearing."""
+    actor = None if is_passive(tok) else actor_token(tok, ctx)  # "the investigating officer produced the five"
+    produced = patient(tok, ctx)
+    where = ("in", "before", "at", "to")
+    return (is_passive(tok) or actor is not None and enforcer(actor, ctx)) and person_like(produced, ctx) \
+        and (before_court(tok, ctx, where) or not is_passive(tok) and before_court(produced, ctx, where))
 
 
 @guard("surrender_person")
@@ -199,6 +215,9 @@ def bailed_person(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"the man was bailed", "magistrates bailed him": a release on bail; not "bailed out" a bank."""
     if any(c.dep_ == "prt" for c in tok.children):
         return False
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("admit", "object") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # "was admitted to bail", "did not object to bail": the noun the parser reads as a verb
     bailed = patient(tok, ctx)
     return bailed is not None and person_like(bailed, ctx)
 

@@ -72,9 +72,20 @@ def court_actor(tok: Token, span: Span, ctx: DocContext) -> bool:
         return False  # "had set aside two days for the hearing": time reserved, no decision set aside
     if lemma in ("side", "strike") and not any(c.dep_ in ("prep", "prt") for c in tok.children):
         return False
-    if lemma in ("grant", "deny", "reject", "refuse", "allow", "dismiss", "approve") and about_custody(tok):
-        return False  # "denied Tumukunde bail", "approved a three-day remand": the custody decided is the event
+    if lemma == "refuse" and not refuses_bail(tok):
+        return False  # "refused to hear the case": what is refused is the event
+    if lemma in ("grant", "deny", "reject", "refuse", "allow", "dismiss", "approve") and about_custody(tok) \
+            and not (lemma in ("deny", "reject", "refuse", "dismiss") and refuses_bail(tok)):
+        return False  # "granted Tumukunde bail", "approved a three-day remand": the custody decided is the event
     return court_like(actor_token(tok, ctx), ctx)
+
+
+def refuses_bail(verb: Token) -> bool:
+    """"refused bail to both men", "rejected their bail petitions": a court's ruling against a release, beside
+    the release it negates; a remand or detention approved is only the custody."""
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass") and c.lemma_.lower() in ("bail", "application", "petition",
+                                                                                  "plea", "bid", "request")
+               and any(t.lemma_.lower() == "bail" for t in c.subtree) for c in verb.children)
 
 
 def about_custody(verb: Token) -> bool:

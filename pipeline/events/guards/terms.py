@@ -54,6 +54,20 @@ def no_jail_term(tok: Token, span: Span, ctx: DocContext) -> bool:
     return not imposed_by_court(tok, ctx)
 
 
+@guard("sent_with_term")
+def sent_with_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"was sent to prison for five years": a sentence, by its term."""
+    return prison_term(tok, ctx) is not None and person_like(patient(tok, ctx), ctx)
+
+
+@guard("sent_without_term")
+def sent_without_term(tok: Token, span: Span, ctx: DocContext) -> bool:
+    """"The magistrate sent the six to the district jail", "were taken to Kannur Central Prison": a custody, on
+    remand or after a sentence told elsewhere; only a term makes it the sentence (`sent_with_term`). Not food
+    or letters sent to a prison."""
+    return prison_term(tok, ctx) is None and person_like(patient(tok, ctx), ctx)
+
+
 @guard("fine_amount")
 def fine_amount(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"a fine of $50,000", "a £1,000 fine", "a civil penalty of $6 million": a money penalty with its sum,
@@ -158,13 +172,19 @@ def remand_noun(tok: Token, span: Span, ctx: DocContext) -> bool:
             return True
         if c.dep_ in ("amod", "compound") and c.lower_ in ctx.lexicon.nouns.remand_kinds:
             return True  # "a seven-day physical remand", "his judicial remand"
-    return False
+        ent = ctx.ents.get(c.i)
+        if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss") and ent is not None and ent.label_ == "DATE" \
+                and ent._.timex_type == "DURATION":
+            return True  # "placed them on five-day remand", "sought seven days' remand"
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "to", "into") \
+        and tok.head.head.lemma_ in ("place", "put", "send", "keep", "take")  # "placed the three on remand"
 
 
 @guard("bail_decided")
 def bail_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
     """"granted bail to the men", "was refused bail": a court's decision on release (a refusal is the
-    release negated), and "remains on bail"; "opposed the bail application" or "bail conditions" decide nothing."""
+    release negated), "remains on bail", and bail sought or opposed ("opposed bail for the four": a release yet
+    to be decided); "bail conditions" decide nothing."""
     nouns = ctx.lexicon.nouns
     gov = tok.head
     if tok.dep_ == "pobj" and gov.lower_ == "on" and gov.head.lemma_ in ("remain", "stay", "be"):
@@ -173,6 +193,12 @@ def bail_decided(tok: Token, span: Span, ctx: DocContext) -> bool:
     if tok.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_ in ctx.lexicon.nouns.plea_nouns:
         plea = gov.head  # "rejected his application for bail": the plea decided
         return bail_plea_decided(plea, span, ctx)
+    asking = nouns.bail_asking
+    if tok.dep_ == "dobj" and gov.lemma_.lower() in asking \
+            or tok.dep_ == "pobj" and gov.lower_ in ("for", "to") and gov.head.lemma_.lower() in asking:
+        return True  # "opposed bail for all four", "will apply for bail", "did not object to bail": a release sought
+    if tok.dep_ == "pobj" and gov.lower_ == "to" and gov.head.lemma_.lower() == "admit":
+        return True  # "was admitted to bail": granted
     return tok.dep_ in ("dobj", "nsubjpass", "dative", "attr") and gov.pos_ in ("VERB", "AUX") \
         and gov.lemma_.lower() in nouns.bail_granting | nouns.bail_refusing
 
