@@ -535,6 +535,29 @@ class Resolver:
             return None
         return max(parties, key=lambda p: (len(p.mentions), -p.mentions[0].start))
 
+    def _represented(self, client: Token) -> Person | None:
+        """The party the lawyer of `client`'s sentence acts for: "Flett's lawyer, X, said his client", "Counsel for
+        Owusu, Y, said his client", "X, who represents Z, said her client"."""
+        counsel = {"lawyer", "lawyers", "attorney", "counsel", "solicitor", "barrister", "advocate"}
+        for noun in (t for t in client.sent if t.i < client.i and t.lemma_.lower() in counsel):
+            for c in noun.children:
+                whom = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None) \
+                    if c.dep_ == "prep" and c.lower_ in ("for", "of") else None
+                person = self._person_at(whom) if whom is not None else None
+                if person is not None and person.party:
+                    return person
+        for verb in (t for t in client.sent if t.i < client.i and t.lemma_ == "represent" and t.dep_ == "relcl"):
+            person = self._person_at(next((c for c in verb.children if c.dep_ == "dobj"), None))
+            if person is not None and person.party:
+                return person
+        return None
+
+    def _person_at(self, token: Token | None) -> Person | None:
+        """The person whose mention holds `token`."""
+        if token is None:
+            return None
+        return next((p for (start, end), p in self.person_of.items() if start <= token.i < end), None)
+
     def only_judge(self) -> Person | None:
         """The story's judge when it names exactly one."""
         judges = [p for p in self.people if p.judge]
@@ -559,7 +582,7 @@ class Resolver:
         if lemma in _JUDGE_DESCRIPTIONS and token.tag_ != "NNS":
             return self._judge_description(token)
         if lemma in self.words.client_nouns and any(c.dep_ == "poss" for c in token.children):
-            person = self.protagonist()  # "his client would appeal": the party the lawyer speaks for
+            person = self._represented(token) or self.protagonist()  # "his client would appeal": whom he speaks for
             return (self._nearest_mention(person, token), person) if person is not None else None
         if lemma in self.words.relative_nouns and any(c.dep_ == "poss" for c in token.children):
             named = self.relatives.get(lemma, [])  # "his wife would appear": the one "His wife, X" names

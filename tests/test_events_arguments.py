@@ -1515,3 +1515,34 @@ def test_events_arguments_the_sixth_is_no_member_of_the_five(nlp):
     assert "Amanuel Gebre" not in subjects(only(found, "DEPORT", "deported"))
     custody = [e for e in found if e.event_type == "ARREST_DETAIN" and e.trigger == "custody"][-1]
     assert [a.text for a in custody.arguments if a.role == "subject"] == ["All five"]
+
+
+@pytest.mark.parametrize("text, etype, client", [
+    ("Tanner Dale and Brody Flett were convicted. Dale was jailed for life and has appealed. Flett's lawyer, Jared "
+     "Wiebe, said his client was relieved to have been cleared of murder.", "ACQUIT", "Brody Flett"),
+    ("Kwabena Owusu and Emmanuel Tetteh stood trial. Tetteh was acquitted and thanked his family. Tetteh went home. "
+     "Counsel for Owusu, Kofi Boateng, said his client would appeal against the conviction.", "APPEAL",
+     "Kwabena Owusu"),
+])
+def test_events_arguments_his_client_is_the_party_the_lawyer_is_named_for(nlp, text, etype, client):
+    event = [e for e in events_of(nlp, text) if e.event_type == etype][-1]
+    assert {a.canonical for a in event.arguments if a.role in ("subject", "agent")} == {client}
+
+
+def test_events_arguments_a_conviction_appealed_against_is_the_appellants(nlp):
+    text = ("Kwabena Owusu and Emmanuel Tetteh stood trial. Tetteh was acquitted. Owusu said he would appeal "
+            "against the conviction.")
+    assert subjects(only(events_of(nlp, text), "CONVICT", "conviction")) == {"Kwabena Owusu"}
+
+
+def test_events_arguments_those_remanded_until_sentencing_await_it(nlp):
+    event = only(events_of(nlp, "Gavin Nolan and Patrick Mahon were remanded until sentencing on July 21."),
+                 "SENTENCE", "sentencing")
+    assert subjects(event) == {"Gavin Nolan", "Patrick Mahon"}
+    assert argument(event, "adjudicator") is None  # the parties await the sentence, they do not pass it
+
+
+def test_events_arguments_the_case_against_them_is_theirs(nlp):
+    text = "Tanner Ducharme and Brody Flett were tried in Winnipeg. The judge heard the case against both men in May."
+    event = only(events_of(nlp, text), "TRIAL_HEARING", "heard")
+    assert [a.text for a in event.arguments if a.role == "subject"] == ["both men"]

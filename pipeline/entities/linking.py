@@ -189,8 +189,9 @@ class ArticleLinker:
                     or other.label == "PERSON" and other.canonical not in (None, given.text)):
                 continue
             siblings = given.i > 0 and doc[given.i - 1].lower_ in SIBLING_NOUNS
-            if not siblings and given.text.upper() not in first_names():
-                continue
+            if not siblings and (given.text.upper() not in first_names()
+                                 or given.i > 0 and doc[given.i - 1].is_title and doc[given.i - 1].pos_ == "PROPN"):
+                continue  # not the surname of "Tanner Dale and Brody Flett"
             if other is not None:
                 chosen.remove(other)
             chosen.append(Candidate(given.i, given.i + 1, "PERSON", "shared_surname", 1,

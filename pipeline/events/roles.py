@@ -367,6 +367,13 @@ def is_amount(tok: Token, ctx: DocContext) -> bool:
     return not person_like(tok, ctx) and (tok.like_num or has_currency(tok, ctx))
 
 
+def party_named(tok: Token, ctx: DocContext) -> bool:
+    """A person the story names as a party (not a judge, lawyer or bystander)."""
+    ent = ctx.ents.get(tok.i)
+    person = ctx.coref.person(ent) if ent is not None and ent.label_ == "PERSON" else None
+    return person is not None and person.party
+
+
 def prosecuting_body(tok: Token, ctx: DocContext) -> bool:
     """An agency (police, prosecutors, an anti-graft commission), which brings a case and never decides it."""
     ent = ctx.ents.get(tok.i)
@@ -395,6 +402,10 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
         actor = None  # "ordered removed by an immigration judge": the judge orders, others remove
     if actor is not None and actor_role == "adjudicator" and prosecuting_body(actor, ctx):
         actor = None  # "arraigned by the EFCC before Justice Ekwo": the prosecutor brings the case, the court hears it
+    if actor is not None and actor_role == "adjudicator" and not any(c.dep_ == "nsubj" for c in head.children) \
+            and party_named(actor, ctx) and not court_like(actor, ctx):
+        add_argument(args, "subject", actor, ctx)  # "were remanded until sentencing": they await it, not give it
+        actor = None
     charged = None
     if actor is not None and actor_role == "agent" and etype.court_never_agent and court_like(actor, ctx) \
             and not jury(actor):  # a grand jury does indict
@@ -452,6 +463,10 @@ def verbal_arguments(args: list[FoundArgument], entry: TriggerEntry, etype: Even
                 undergoer = subj
             elif subj is not None:
                 undergoer = affected_in_clause(comp, subj, ctx)
+        if etype.person_centred and undergoer is not None and undergoer.lemma_.lower() == "case":
+            against = next((g for c in undergoer.children if c.dep_ == "prep" and c.lower_ == "against"
+                            for g in c.children if g.dep_ == "pobj"), None)
+            undergoer = against or undergoer  # "heard the case against both men": the men
         if etype.family == "court" and undergoer is not None and undergoer.lemma_.lower() == "bail":
             undergoer = next((g for c in (*head.children, *undergoer.children) if c.dep_ == "prep"
                               and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"), None) \
@@ -749,9 +764,10 @@ def nominal_arguments(args: list[FoundArgument], etype: EventType, head: Token, 
             plea = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_ in ctx.lexicon.nouns.plea_nouns), None) \
                 if c.dep_ == "prep" and c.lower_ in ("on", "for", "of", "into") else None
             add_argument(args, "subject", plea_asker(plea, ctx, possessor_only=True) if plea is not None else None, ctx)
-    if etype.person_centred and head.dep_ == "dobj" and gov.lemma_ in ("appeal", "challenge", "contest", "fight") \
-            and not has_role(args, "subject"):  # "Kaminski would appeal the conviction": his conviction
-        appellant = actor_token(gov, ctx)
+    appealing = gov if head.dep_ == "dobj" else gov.head if head.dep_ == "pobj" and gov.lower_ == "against" else None
+    if etype.person_centred and appealing is not None and appealing.lemma_ in ("appeal", "challenge", "contest", "fight") \
+            and not has_role(args, "subject"):  # "Kaminski would appeal (against) the conviction": his conviction
+        appellant = actor_token(appealing, ctx)
         if appellant is not None and person_like(appellant, ctx) and not court_like(appellant, ctx):
             add_argument(args, "subject", appellant, ctx)
     if head.dep_ == "dobj" and "crime" in etype.roles and gov.lemma_ in words.answering_verbs \
