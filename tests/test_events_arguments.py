@@ -1546,3 +1546,19 @@ def test_events_arguments_the_case_against_them_is_theirs(nlp):
     text = "Tanner Ducharme and Brody Flett were tried in Winnipeg. The judge heard the case against both men in May."
     event = only(events_of(nlp, text), "TRIAL_HEARING", "heard")
     assert [a.text for a in event.arguments if a.role == "subject"] == ["both men"]
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("The inquiry was led by Greater Manchester Police. Detectives arrested the four at dawn.",
+     "Greater Manchester Police"),
+    ("The Drug Enforcement Administration watched the house for weeks. Agents arrested both men on Friday.",
+     "Drug Enforcement Administration"),
+])
+def test_events_arguments_officers_described_are_the_force_the_paragraph_names(nlp, text, agency):
+    arrest = only(events_of(nlp, text), "ARREST_DETAIN", "arrested")
+    assert argument(arrest, "agent").text == agency
+
+
+def test_events_arguments_officers_with_no_force_named_stay_as_written(nlp):
+    arrest = only(events_of(nlp, "Officers arrested both men on Friday."), "ARREST_DETAIN", "arrested")
+    assert argument(arrest, "agent").text == "Officers"

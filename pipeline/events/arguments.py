@@ -287,6 +287,12 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
                 return FoundArgument(role, full.text, full.start_char, full.end_char, canonical, full.start_char,
                                      full.end_char, ent.start_char, ent.end_char, source="coreference")
         return FoundArgument(role, ent.text, ent.start_char, ent.end_char, canonical, ent.start_char, ent.end_char)
+    if ent is None and not phrase and role == "agent":
+        body = enforcers_body(tok, ctx)
+        if body is not None:  # "Officers arrested all five": the force the paragraph names
+            span = noun_phrase(tok)
+            return FoundArgument(role, body.text, body.start_char, body.end_char, body._.canonical, body.start_char,
+                                 body.end_char, span.start_char, span.end_char, source="coreference")
     if phrase:
         decider = trailing_decider(tok, ctx)
         end = decider.head.i - 1 if decider is not None and decider.head.i > tok.i else tok.right_edge.i
@@ -357,6 +363,29 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
             return FoundArgument(role, span.text, span.start_char, span.end_char, inner[0]._.canonical,
                                  inner[0].start_char, inner[0].end_char)
     return FoundArgument(role, span.text, span.start_char, span.end_char)
+
+
+ENFORCER_NOUNS = frozenset({"officer", "detective", "agent", "investigator", "trooper"})
+ENFORCER_GROUPS = frozenset({"team", "unit", "squad"})
+
+
+def enforcers_body(tok: Token, ctx: DocContext) -> Span | None:
+    """The force that officers described without a name belong to: a body written before them ("The STF
+    team"), else the agency named last in their sentence or the two before ("The investigation was led by West
+    Yorkshire Police. Detectives arrested the six"). Not bare "police", which names its own kind."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ENFORCER_NOUNS | ENFORCER_GROUPS or any(
+            c.dep_ == "prep" and c.lower_ in ("from", "of", "with", "for") for c in tok.children):
+        return None
+    own = next((ctx.ents[c.i] for c in tok.children if c.dep_ in ("compound", "nmod", "amod")
+                and ctx.ents.get(c.i) is not None and ctx.ents[c.i].label_ in ("AGENCY", "ORGANIZATION")), None)
+    if own is not None or lemma in ENFORCER_GROUPS:
+        return own
+    sentences = ctx.coref.sent_index
+    here = sentences.get(tok.i, 0)
+    before = [e for e in ctx.doc_ents if e.label_ == "AGENCY" and e.end <= tok.i
+              and 0 <= here - sentences.get(e.start, 0) <= 2]
+    return before[-1] if before else None
 
 
 def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: DocContext,
