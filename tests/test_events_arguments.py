@@ -1562,3 +1562,12 @@ def test_events_arguments_officers_described_are_the_force_the_paragraph_names(n
 def test_events_arguments_officers_with_no_force_named_stay_as_written(nlp):
     arrest = only(events_of(nlp, "Officers arrested both men on Friday."), "ARREST_DETAIN", "arrested")
     assert argument(arrest, "agent").text == "Officers"
+
+
+@pytest.mark.parametrize("text", [
+    "A two-member bench comprising Justice Tariq Bhatti and Justice Ayesha Rafique set aside the conviction.",
+    "A division bench of Justice Tariq Bhatti and Justice Ayesha Rafique set aside the conviction.",
+])
+def test_events_arguments_a_bench_written_with_its_judges_is_each_judge(nlp, text):
+    event = only(events_of(nlp, text), "RULING", "set aside")
+    assert {a.canonical for a in event.arguments if a.role == "adjudicator"} == {"Tariq Bhatti", "Ayesha Rafique"}

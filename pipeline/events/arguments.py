@@ -388,6 +388,21 @@ def enforcers_body(tok: Token, ctx: DocContext) -> Span | None:
     return before[-1] if before else None
 
 
+def bench_members(tok: Token, ctx: DocContext) -> list[Token]:
+    """The judges a bench or panel is written with: "a bench of Justice A and Justice B", "a two-member bench
+    comprising A and B", "a panel headed by C"."""
+    if tok.lemma_.lower() not in ("bench", "panel") or ctx.ents.get(tok.i) is not None:
+        return []
+    heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    heads += [c for c in tok.children if c.dep_ == "appos"]
+    for clause in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ("comprise", "consist", "include", "head")):
+        heads += [g for g in clause.children if g.dep_ in ("dobj", "pobj")]
+        heads += [o for c in clause.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
+    people = [t for h in heads for t in conjuncts(h)
+              if ctx.ents.get(t.i) is not None and ctx.ents[t.i].label_ == "PERSON"]
+    return people
+
+
 def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: DocContext,
                  phrase: bool = False, split: bool = True) -> None:
     """Add `tok` (and its conjuncts unless `split` is False) in `role`, once per role and start."""
@@ -408,6 +423,14 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
         listed += [t for s in tok.head.children if s.dep_ == tok.dep_ and s.i > tok.i
                    and s.left_edge.i == tok.right_edge.i + 2 and tok.doc[tok.right_edge.i + 1].text == ","
                    for t in listed_under(s, ctx)]
+    if role == "adjudicator" and split and not phrase:
+        members = bench_members(tok, ctx)
+        if members:  # "A two-member bench comprising Justice A and Justice B": each judge
+            for member in members:
+                arg = make_argument(role, member, ctx)
+                if arg is not None and not any(a.role == role and a.start_char == arg.start_char for a in args):
+                    args.append(arg)
+            return
     said = tok.doc[tok.i:tok.i + 1]
     of_them = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                     if g.dep_ == "pobj" and g.lower_ == "them"), None) if tok.lower_ in ("each", "all", "both") else None
