@@ -701,3 +701,10 @@ def test_entities_given_names_the_model_left_out_start_the_name(nlp):
     surnames = [t.i for t in doc if t.text == "Singh"]
     assert doc[linker.given_names_before(doc, surnames[0], set()):surnames[0] + 1].text == "Tarun Singh"
     assert "Police" not in doc[linker.given_names_before(doc, surnames[1], set()):surnames[1] + 1].text
+
+
+def test_entities_a_home_town_after_an_age_is_no_person(nlp):
+    text = ("Kevon Pierre, 24, also known as Shotta, of Never Dirty, Morvant; Akeem Charles, 27, of Laventille; and "
+            "Jamal Joseph, 19, of Beetham Gardens, appeared before a magistrate.")
+    people = [e.text for e in ents(nlp, text) if e.label_ == "PERSON"]
+    assert people == ["Kevon Pierre", "Akeem Charles", "Jamal Joseph"]

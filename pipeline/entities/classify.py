@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..places import PlaceTables, countries, fold
 from .context import EntityContext
@@ -16,6 +16,18 @@ __all__ = ["LabelEvidence", "first_names", "is_demonym"]
 
 
 @lru_cache(maxsize=1)
+def home_town(doc: Doc, start: int) -> bool:
+    """A name after ", of" that gives a person's age or name a home ("X, 24, of Laventille"), also the last part
+    of such an address ("X, of Never Dirty, Morvant")."""
+    i = start - 1
+    while i > start - 6 and i > 1 and (doc[i].is_title or doc[i].text == ","):
+        i -= 1
+    if doc[i].lower_ != "of" or i < 2 or doc[i - 1].text != ",":
+        return False
+    before = doc[i - 2]
+    return before.like_num or before.ent_type_ == "PERSON" or before.is_title and before.pos_ == "PROPN"
+
+
 def first_names() -> frozenset[str]:
     """Given names from the US census lists shipped by the `names` package (uppercase)."""
     import names
@@ -86,6 +98,8 @@ class LabelEvidence:
             return "PERSON"  # "Judge Alan Trust": a title and a given name outrank an organization's head word
         if label == "PERSON" and start > 0 and doc[start - 1].lower_ in ("a", "an"):
             return None  # "issue an Amber Alert", "fired a Taser": a thing, which no person's name takes an article for
+        if label == "PERSON" and home_town(doc, start):
+            return "PLACE"  # "Akeem Charles, 27, of Laventille", "of Never Dirty, Morvant": where someone lives
         name_start = start - 1 if start > 0 and len(words) == 1 and self.name_part(doc[start - 1]) else start
         if self.person_evidence(ctx, name_start, end) and not set(words) & self.body_heads:
             return "PERSON"
