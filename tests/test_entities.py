@@ -708,3 +708,19 @@ def test_entities_a_home_town_after_an_age_is_no_person(nlp):
             "Jamal Joseph, 19, of Beetham Gardens, appeared before a magistrate.")
     people = [e.text for e in ents(nlp, text) if e.label_ == "PERSON"]
     assert people == ["Kevon Pierre", "Akeem Charles", "Jamal Joseph"]
+
+
+def test_entities_a_given_name_alone_is_the_person_it_began(nlp):
+    text = ("The magistrate sent Farzana Yasmin, 36, and her nephew Arif Hossain, 19, to jail. Their lawyer said "
+            "Farzana has two children and Arif is a student.")
+    for given, full in (("Farzana", "Farzana Yasmin"), ("Arif", "Arif Hossain")):
+        ent = [e for e in ents(nlp, text) if e.text == given]
+        assert ent and (ent[0].label_, ent[0]._.canonical) == ("PERSON", full)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Uttar Pradesh Special Task Force arrested the seven on Monday.", "Uttar Pradesh Special Task Force"),
+    ("The police's Anti-Gang Unit arrested the six in Philippi.", "Anti-Gang Unit"),
+])
+def test_entities_task_forces_and_police_units_are_agencies(nlp, text, body):
+    assert find(ents(nlp, text), body).label_ == "AGENCY"

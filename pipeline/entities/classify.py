@@ -114,10 +114,12 @@ class LabelEvidence:
             return "COURT"
         if head in lex.facility_heads:
             return "PLACE"
-        if head in lex.org_heads or set(words) & lex.org_heads:
+        if head in lex.org_heads:
             return "ORGANIZATION"
         if head in lex.agency_heads:
-            return "AGENCY"
+            return "AGENCY"  # "Anti-Gang Unit": a unit of the police, whatever word its name holds
+        if set(words) & lex.org_heads:
+            return "ORGANIZATION"
         if label in ("ORGANIZATION", "PERSON") and self.place_evidence(ctx, start, end):
             return "PLACE"
         if label == "ORGANIZATION" and end + 1 < len(doc) and doc[end].text == "," and len(words) <= 2 \

@@ -118,6 +118,7 @@ class ArticleLinker:
         doc = ctx.doc
         surnames: dict[str, str] = {}
         given: dict[str, str] = {}
+        given_by: dict[str, set[str]] = {}
         full_names: dict[str, str] = {}
         org_short: dict[str, tuple[str, str]] = {}
         for c in chosen:
@@ -128,6 +129,7 @@ class ArticleLinker:
                 full_names.setdefault(span.text, full)
                 surnames.setdefault(tokens[-1], full)
                 given.setdefault(tokens[0], full)
+                given_by.setdefault(tokens[0], set()).add(full)
                 # "Julio Arvizu Peña" is "Arvizu" on second mention (paternal surname first)
                 for middle in tokens[1:-1]:
                     if middle.upper() not in first_names() and middle[:1].isupper() and not middle.endswith("."):
@@ -153,6 +155,9 @@ class ArticleLinker:
                 c.start = start  # "his nephew Ankit [Singh]": another Singh than the one named first
             elif one_word and c.label == "PERSON" and text in given:
                 c.canonical = given[text]
+            elif one_word and c.label in ("PLACE", "ORGANIZATION") and len(given_by.get(text, ())) == 1 \
+                    and not self.evidence.place_evidence(ctx, c.start, c.end):
+                c.label, c.canonical = "PERSON", given[text]  # "Farzana" after "Farzana Yasmin, 36": her, by given name
             elif one_word and text in org_short and text not in surnames and c.label in ("PERSON", "ORGANIZATION"):
                 c.label, c.canonical = org_short[text]
             elif c.label == "PERSON" and c.length >= 2:
