@@ -1571,3 +1571,9 @@ def test_events_arguments_officers_with_no_force_named_stay_as_written(nlp):
 def test_events_arguments_a_bench_written_with_its_judges_is_each_judge(nlp, text):
     event = only(events_of(nlp, text), "RULING", "set aside")
     assert {a.canonical for a in event.arguments if a.role == "adjudicator"} == {"Tariq Bhatti", "Ayesha Rafique"}
+
+
+def test_events_arguments_raids_in_several_towns_place_the_arrest_in_each(nlp):
+    event = only(events_of(nlp, "Police arrested Tom Reed in raids in Leeds and Bradford on Monday."),
+                 "ARREST_DETAIN", "arrested")
+    assert [a.text for a in event.arguments if a.role == "place"] == ["Leeds", "Bradford"]

@@ -9,7 +9,7 @@ from .context import DocContext
 from .found import FoundArgument
 from .lexicon import EventType
 from .participants import gives
-from .syntax import attached, is_duration
+from .syntax import attached, conjuncts, is_duration
 
 __all__ = ["time_and_place", "dateline_place"]
 
@@ -69,6 +69,9 @@ def time_and_place(args: list[FoundArgument], etype: EventType, head: Token, nom
                 if p.head.i != head.i and (etype.sentence_place == "trigger" or own_place(head, etype, ctx)):
                     continue  # "A magistrate in Kampala remanded them to Luzira prison": where it was done
                 add_argument(args, "place", ent.root, ctx, split=False)
+                for other in conjuncts(ent.root)[1:]:  # "in raids in Bradford, Keighley and Harrogate": each
+                    if ctx.ents.get(other.i) is not None and ctx.ents[other.i].label_ == "PLACE":
+                        add_argument(args, "place", other, ctx, split=False)
     if not has_role(args, "place"):
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("at", "in", "near"):
