@@ -1577,3 +1577,12 @@ def test_events_arguments_raids_in_several_towns_place_the_arrest_in_each(nlp):
     event = only(events_of(nlp, "Police arrested Tom Reed in raids in Leeds and Bradford on Monday."),
                  "ARREST_DETAIN", "arrested")
     assert [a.text for a in event.arguments if a.role == "place"] == ["Leeds", "Bradford"]
+
+
+def test_events_arguments_the_third_man_is_the_one_the_story_calls_third(nlp):
+    text = ("The High Court on Tuesday acquitted two of the men and commuted the third man's death sentence to life "
+            "imprisonment. The bench upheld the murder conviction of the third appellant, Naveed Akhtar alias Mithu, "
+            "but reduced his sentence.")
+    found = events_of(nlp, text)
+    assert subjects(only(found, "PARDON", "commuted")) == {"Naveed Akhtar"}
+    assert subjects(only(found, "RULING", "upheld")) == {"Naveed Akhtar"}

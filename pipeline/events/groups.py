@@ -66,7 +66,10 @@ def ordinal_of(name: str, ctx: DocContext) -> int:
     """The place the story gives a party in its count ("The sixth man, X": 6), else 0."""
     person = next((p for p in ctx.coref.people if p.name == name), None)
     for mention in person.mentions if person is not None else []:
-        for noun in ctx.coref.appositions(mention.root):
+        root = mention.root
+        while root.dep_ == "compound" and root.head.i != root.i:
+            root = root.head  # "Muhammad Asif alias Shani", headed by the alias
+        for noun in ctx.coref.appositions(root):
             place = next((ORDINALS[c.lower_] for c in noun.children if c.lower_ in ORDINALS), 0)
             if place:
                 return place
@@ -229,10 +232,11 @@ def name_resolved_descriptions(events: list[FoundEvent]) -> list[FoundEvent]:
 
 
 def name_ordinal_newcomers(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
-    """`events` with "a fifth defendant", "A sixth man" (one more than a group just told) written as the party
-    the story names after it: the only one whom another event of the same type names and whom the story names
-    first after the description ("acquitted a fifth defendant ... The fifth man, X, was found not guilty"),
-    wherever the description is a subject."""
+    """`events` with "a fifth defendant", "the third man" written as the party the story gives that place
+    ("The fifth man, X", "the third appellant, Y"), else, for "a fifth defendant", "A sixth man" (one more than
+    a group just told), the only party whom another event of the same type names and whom the story names first
+    after the description ("acquitted a fifth defendant ... X was found not guilty"), wherever the description
+    is a subject."""
     parties = {p.name: p for p in ctx.coref.people if p.party}
     trust = ctx.lexicon.argument_confidence["article"]
     chosen: dict[tuple[int, int], FoundArgument] = {}
@@ -242,8 +246,20 @@ def name_ordinal_newcomers(events: list[FoundEvent], ctx: DocContext) -> list[Fo
                     or (arg.start_char, arg.end_char) in chosen:
                 continue
             span = ctx.phrase_of(arg)
-            if span is None or span.root.tag_ != "NN" or not person_like(span.root, ctx) \
-                    or not any(t.lower_ in ORDINALS for t in span) or span[0].lower_ not in ("a", "an"):
+            if span is None or span.root.tag_ in ("NNS", "NNPS") or not person_like(span.root, ctx) \
+                    or span[0].lower_ not in ("a", "an", "the"):
+                continue
+            place = next((ORDINALS[t.lower_] for t in span if t.lower_ in ORDINALS), 0)
+            if not place:
+                continue
+            placed = [p for p in parties.values() if ordinal_of(p.name, ctx) == place]
+            if len(placed) == 1:  # "the third man": the one the story calls "the third appellant, X"
+                mention = placed[0].mentions[0]
+                chosen[(arg.start_char, arg.end_char)] = FoundArgument(
+                    "subject", mention.text, mention.start_char, mention.end_char, placed[0].name,
+                    mention.start_char, mention.end_char)
+                continue
+            if span[0].lower_ == "the":
                 continue
             pool = named_subjects([e for e in events if e is not event and e.event_type == event.event_type], parties)
             later = [a for name, a in pool.items() if parties[name].mentions[0].start_char > arg.end_char]
