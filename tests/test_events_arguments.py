@@ -1586,3 +1586,12 @@ def test_events_arguments_the_third_man_is_the_one_the_story_calls_third(nlp):
     found = events_of(nlp, text)
     assert subjects(only(found, "PARDON", "commuted")) == {"Naveed Akhtar"}
     assert subjects(only(found, "RULING", "upheld")) == {"Naveed Akhtar"}
+
+
+@pytest.mark.parametrize("text", [
+    "After a two-week trial in Tucson, jurors found Dale Moore and Ravi Shah guilty of robbery.",
+    "The court convicted Dale Moore and Ravi Shah after a trial in which seven witnesses testified.",
+])
+def test_events_arguments_a_trial_in_a_verdicts_clause_is_about_those_it_judged(nlp, text):
+    trial = only(events_of(nlp, text), "TRIAL_HEARING", "trial")
+    assert subjects(trial) == {"Dale Moore", "Ravi Shah"}

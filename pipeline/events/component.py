@@ -15,7 +15,7 @@ from ..extensions import register_extensions
 from ..resources import ResourceComponent
 from .builder import build_event, retype_verdicts
 from .groups import (drop_listed_descriptions, name_counted_groups, name_ordinal_newcomers, name_other_groups,
-                     name_resolved_descriptions, name_story_groups)
+                     name_resolved_descriptions, name_story_groups, name_trial_parties)
 from .context import DocContext, people_words
 from .lexicon import load_lexicon
 from .triggers import TriggerFinder
@@ -50,7 +50,7 @@ class EventExtractor(ResourceComponent):
                     found.append((reading.entry, event))
         named = name_story_groups(name_counted_groups(retype_verdicts(found, ctx), ctx), ctx)
         named = name_other_groups(name_ordinal_newcomers(named, ctx), ctx)
-        doc._.events = name_resolved_descriptions(drop_listed_descriptions(named, ctx))
+        doc._.events = name_trial_parties(name_resolved_descriptions(drop_listed_descriptions(named, ctx)), ctx)
         return doc
 
 

@@ -25,7 +25,7 @@ from .found import FoundArgument, FoundEvent
 from .participants import person_like
 
 __all__ = ["name_counted_groups", "name_story_groups", "drop_listed_descriptions", "name_resolved_descriptions",
-           "name_ordinal_newcomers", "name_other_groups"]
+           "name_ordinal_newcomers", "name_other_groups", "name_trial_parties"]
 
 DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "their", "these", "those", "all"})
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -317,4 +317,30 @@ def name_other_groups(events: list[FoundEvent], ctx: DocContext) -> list[FoundEv
                 args += [replace(member, role=arg.role, text=arg.text, start_char=arg.start_char,
                                  end_char=arg.end_char, source="article", confidence=trust) for member in rest.values()]
         out.append(replace(event, arguments=tuple(args)))
+    return out
+
+
+VERDICT_TYPES = frozenset({"CONVICT", "ACQUIT", "SENTENCE"})
+
+
+def name_trial_parties(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
+    """`events` with a trial or hearing that names no one, written in a phrase of a verdict's clause ("After a
+    two-week trial, jurors found A and B guilty"; "convicted the three after a trial"), about whom the verdict is
+    about."""
+    by_trigger = {e.trigger_start: e for e in events if e.event_type in VERDICT_TYPES}
+    out = []
+    for event in events:
+        if event.event_type != "TRIAL_HEARING" or any(a.role == "subject" for a in event.arguments):
+            out.append(event)
+            continue
+        span = ctx.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        verdict = None
+        if head is not None and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" \
+                and head.head.lower_ in ("after", "following", "during", "at", "in", "throughout"):
+            verb = head.head.head
+            verdict = next((by_trigger[i] for i in (verb.idx, *(c.idx for c in verb.children if c.dep_ == "acomp"))
+                            if i in by_trigger), None)
+        parties = [replace(a, source="article") for a in verdict.arguments if a.role == "subject"] if verdict else []
+        out.append(replace(event, arguments=(*event.arguments, *parties)) if parties else event)
     return out
