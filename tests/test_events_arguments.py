@@ -1595,3 +1595,8 @@ def test_events_arguments_the_third_man_is_the_one_the_story_calls_third(nlp):
 def test_events_arguments_a_trial_in_a_verdicts_clause_is_about_those_it_judged(nlp, text):
     trial = only(events_of(nlp, text), "TRIAL_HEARING", "trial")
     assert subjects(trial) == {"Dale Moore", "Ravi Shah"}
+
+
+def test_events_arguments_a_trial_a_custody_lasts_until_is_about_whom_it_holds(nlp):
+    found = events_of(nlp, "The judge ordered that Peter Rotich remain in custody until the trial ends.")
+    assert subjects(only(found, "TRIAL_HEARING", "trial")) == {"Peter Rotich"}

@@ -326,7 +326,7 @@ VERDICT_TYPES = frozenset({"CONVICT", "ACQUIT", "SENTENCE"})
 def name_trial_parties(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
     """`events` with a trial or hearing that names no one, written in a phrase of a verdict's clause ("After a
     two-week trial, jurors found A and B guilty"; "convicted the three after a trial"), about whom the verdict is
-    about."""
+    about; one that a custody lasts until ("remain in custody until the trial ends") about whom it holds."""
     by_trigger = {e.trigger_start: e for e in events if e.event_type in VERDICT_TYPES}
     out = []
     for event in events:
@@ -341,6 +341,21 @@ def name_trial_parties(events: list[FoundEvent], ctx: DocContext) -> list[FoundE
             verb = head.head.head
             verdict = next((by_trigger[i] for i in (verb.idx, *(c.idx for c in verb.children if c.dep_ == "acomp"))
                             if i in by_trigger), None)
+        elif head is not None and head.pos_ in ("NOUN", "PROPN") and (
+                head.dep_ == "pobj" and head.head.lower_ in ("until", "pending", "before")
+                or head.dep_ == "nsubj" and head.head.dep_ == "advcl"):  # "remain in custody until the trial ends"
+            verb = head.head.head
+            verdict = next((e for e in events if e.event_type in ("ARREST_DETAIN", "RELEASE")
+                            and held_by(e, verb, ctx)), None)
         parties = [replace(a, source="article") for a in verdict.arguments if a.role == "subject"] if verdict else []
         out.append(replace(event, arguments=(*event.arguments, *parties)) if parties else event)
     return out
+
+
+def held_by(event: FoundEvent, verb: Token, ctx: DocContext) -> bool:
+    """Whether an event's trigger is `verb` or a noun its clause holds ("remain in custody", "kept on remand")."""
+    span = ctx.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.i == verb.i or root.head.i == verb.i or root.head.head.i == verb.i and root.head.dep_ == "prep"
