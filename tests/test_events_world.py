@@ -845,3 +845,9 @@ def test_events_world_an_order_that_applies_stays_asserted(nlp):
     event = next(e for e in annotate(nlp, "Judge Ann Wu's restraining order applies only to the eight men.",
                                      PUBLISHED)._.events)
     assert (event.event_type, event.modality) == ("BLOCK", "asserted")
+
+
+def test_events_world_charges_opposed_in_court_exist_already(nlp):
+    event = next(e for e in annotate(nlp, "The defence advocate opposed all the charges against the accused persons.",
+                                     PUBLISHED)._.events if e.event_type == "CHARGE_INDICT")
+    assert event.modality == "asserted"  # bail opposed is yet to come; charges opposed are already laid

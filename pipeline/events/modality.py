@@ -15,6 +15,9 @@ __all__ = ["attributes", "nominal_attributes", "neutral_source", "according_to"]
 
 NEGATION_CARRIERS = ("allow", "let", "want", "plan", "expect", "intend", "agree", "seek", "try")
 
+# "faced the charges", "opposed all the charges": a definite object of these exists, no action to come
+EXISTING_WHEN_DEFINITE = frozenset({"attend", "face", "receive", "oppose", "object", "apply", "move"})
+
 
 def attributes(entry: TriggerEntry, head: Token, span: Span, ctx: DocContext) -> tuple[bool, str]:
     """(negated, modality) of a verbal trigger: cues on its own verb and on the verbs that govern it
@@ -153,7 +156,7 @@ def nominal_attributes(entry: TriggerEntry, head: Token, ctx: DocContext) -> tup
                 g.dep_ == "xcomp" and g.head.lemma_ in cue.negating_governors):
             modality = "future"
         elif g.lemma_ in cue.future_nominal_governors and head.dep_ != "nsubj" \
-                and not (is_definite and g.lemma_ in ("attend", "face", "receive")) \
+                and not (is_definite and g.lemma_ in EXISTING_WHEN_DEFINITE) \
                 and not (head.dep_ == "dobj" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside"
                                                      for c in g.children)):  # "set aside his conviction"
             modality = "future"
