@@ -15,7 +15,6 @@ from .keys import POSSESSIVE
 __all__ = ["LabelEvidence", "first_names", "is_demonym"]
 
 
-@lru_cache(maxsize=1)
 def home_town(doc: Doc, start: int) -> bool:
     """A name after ", of" that gives a person's age or name a home ("X, 24, of Laventille"), also the last part
     of such an address ("X, of Never Dirty, Morvant")."""
@@ -28,6 +27,7 @@ def home_town(doc: Doc, start: int) -> bool:
     return before.like_num or before.ent_type_ == "PERSON" or before.is_title and before.pos_ == "PROPN"
 
 
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Given names from the US census lists shipped by the `names` package (uppercase)."""
     import names
