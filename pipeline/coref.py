@@ -92,6 +92,7 @@ class PeopleWords:
     lawyer_participles: frozenset[str] = frozenset()         # "Amy Lin, defending, said"
     counsel_list_verbs: frozenset[str] = frozenset()         # "The defence counsel was made up of X and Y"
     client_nouns: frozenset[str] = frozenset()               # "his client": whom a lawyer speaks for
+    counsel_nouns: frozenset[str] = frozenset()              # "Flett's lawyer, X": the noun naming whom X acts for
     non_person_name_words: frozenset[str] = frozenset()      # "Co Kildare", "Regal Lodge": a place taken for a name
     victim_nouns: frozenset[str] = frozenset()               # "the murder of X": X was harmed, no party
     victim_verbs: frozenset[str] = frozenset()               # "charged with stabbing X"
@@ -471,7 +472,8 @@ class Resolver:
             person = next((p for p in self.people if canonical in names_of[id(p)]
                            or any(_is_part_of(words, tokens(m)) for m in p.mentions)), None)
             if person is None:
-                person = Person(name=canonical if ent.label_ == "PERSON" and ent._.rule in ("alias", "shared_surname") else ent.text)
+                named_for = ent.label_ == "PERSON" and ent._.rule in ("alias", "shared_surname")
+                person = Person(name=canonical if named_for else ent.text)
                 names_of[id(person)] = {person.name}
                 self.people.append(person)
             names_of[id(person)].add(canonical)
@@ -538,7 +540,7 @@ class Resolver:
     def _represented(self, client: Token) -> Person | None:
         """The party the lawyer of `client`'s sentence acts for: "Flett's lawyer, X, said his client", "Counsel for
         Owusu, Y, said his client", "X, who represents Z, said her client"."""
-        counsel = {"lawyer", "lawyers", "attorney", "counsel", "solicitor", "barrister", "advocate"}
+        counsel = self.words.counsel_nouns
         for noun in (t for t in client.sent if t.i < client.i and t.lemma_.lower() in counsel):
             for c in noun.children:
                 whom = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None) \

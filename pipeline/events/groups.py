@@ -12,6 +12,11 @@ convicted men") is, in news, everyone the story charges, holds or tries: it take
 events name as subjects when they are at least two and more than it was resolved to, unless its own sentence
 names its members; relations ("the parents") and counted groups keep their own. A counted description
 whose sentence lists exactly that many of the event's named subjects after it gives way to the names.
+
+Groups are also taken up in other ways news has: "The men" or "them" resolved to "Three young men" are the
+parties that description was named as; "the other four" are the story's parties less those just named; "a
+fifth defendant" or "the third man" is the party the story gives that place ("The fifth man, X"); and a trial
+named in a verdict's clause ("After a two-week trial, jurors found A and B guilty") is about those it judged.
 """
 from __future__ import annotations
 
@@ -202,7 +207,8 @@ def name_resolved_descriptions(events: list[FoundEvent]) -> list[FoundEvent]:
     named: dict[str, list[tuple[int, list[FoundArgument]]]] = {}
     for event in events:
         for arg in event.arguments:
-            if arg.role in ("subject", "agent") and arg.source == "article" and arg.canonical and arg.text != arg.canonical:
+            if arg.role in ("subject", "agent") and arg.source == "article" and arg.canonical \
+                    and arg.text != arg.canonical:
                 spots = named.setdefault(arg.text.lower(), [])
                 spot = next((members for start, members in spots if start == arg.start_char), None)
                 if spot is None:
@@ -227,8 +233,6 @@ def name_resolved_descriptions(events: list[FoundEvent]) -> list[FoundEvent]:
                      if not any(a.role == arg.role and a.canonical == m.canonical for a in args)]
         out.append(replace(event, arguments=tuple(args)) if args != list(event.arguments) else event)
     return out
-
-
 
 
 def name_ordinal_newcomers(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
@@ -328,6 +332,7 @@ def name_trial_parties(events: list[FoundEvent], ctx: DocContext) -> list[FoundE
     two-week trial, jurors found A and B guilty"; "convicted the three after a trial"), about whom the verdict is
     about; one that a custody lasts until ("remain in custody until the trial ends") about whom it holds."""
     by_trigger = {e.trigger_start: e for e in events if e.event_type in VERDICT_TYPES}
+    trust = ctx.lexicon.argument_confidence["article"]
     out = []
     for event in events:
         if event.event_type != "TRIAL_HEARING" or any(a.role == "subject" for a in event.arguments):
@@ -335,19 +340,20 @@ def name_trial_parties(events: list[FoundEvent], ctx: DocContext) -> list[FoundE
             continue
         span = ctx.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
         head = span.root if span is not None else None
-        verdict = None
+        governing = None
         if head is not None and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" \
                 and head.head.lower_ in ("after", "following", "during", "at", "in", "throughout"):
             verb = head.head.head
-            verdict = next((by_trigger[i] for i in (verb.idx, *(c.idx for c in verb.children if c.dep_ == "acomp"))
+            governing = next((by_trigger[i] for i in (verb.idx, *(c.idx for c in verb.children if c.dep_ == "acomp"))
                             if i in by_trigger), None)
         elif head is not None and head.pos_ in ("NOUN", "PROPN") and (
                 head.dep_ == "pobj" and head.head.lower_ in ("until", "pending", "before")
                 or head.dep_ == "nsubj" and head.head.dep_ == "advcl"):  # "remain in custody until the trial ends"
             verb = head.head.head
-            verdict = next((e for e in events if e.event_type in ("ARREST_DETAIN", "RELEASE")
-                            and held_by(e, verb, ctx)), None)
-        parties = [replace(a, source="article") for a in verdict.arguments if a.role == "subject"] if verdict else []
+            governing = next((e for e in events if e.event_type in ("ARREST_DETAIN", "RELEASE")
+                              and held_by(e, verb, ctx)), None)
+        parties = [replace(a, source="article", confidence=trust) for a in governing.arguments
+                   if a.role == "subject"] if governing is not None else []
         out.append(replace(event, arguments=(*event.arguments, *parties)) if parties else event)
     return out
 

@@ -199,6 +199,7 @@ class People:
     court_bound_judge_titles: frozenset[str]
     presiding_verbs: frozenset[str]
     client_nouns: frozenset[str]
+    counsel_nouns: frozenset[str]
     non_person_name_words: frozenset[str]
     victim_nouns: frozenset[str]
     victim_verbs: frozenset[str]
