@@ -365,21 +365,17 @@ def make_argument(role: str, tok: Token, ctx: DocContext, phrase: bool = False) 
     return FoundArgument(role, span.text, span.start_char, span.end_char)
 
 
-ENFORCER_NOUNS = frozenset({"officer", "detective", "agent", "investigator", "trooper"})
-ENFORCER_GROUPS = frozenset({"team", "unit", "squad"})
-
-
 def enforcers_body(tok: Token, ctx: DocContext) -> Span | None:
     """The force that officers described without a name belong to: a body written before them ("The STF
     team"), else the agency named last in their sentence or the two before ("The investigation was led by West
     Yorkshire Police. Detectives arrested the six"). Not bare "police", which names its own kind."""
-    lemma = tok.lemma_.lower()
-    if lemma not in ENFORCER_NOUNS | ENFORCER_GROUPS or any(
+    lemma, nouns = tok.lemma_.lower(), ctx.lexicon.nouns
+    if lemma not in nouns.enforcer_nouns | nouns.enforcer_units or any(
             c.dep_ == "prep" and c.lower_ in ("from", "of", "with", "for") for c in tok.children):
         return None
     own = next((ctx.ents[c.i] for c in tok.children if c.dep_ in ("compound", "nmod", "amod")
                 and ctx.ents.get(c.i) is not None and ctx.ents[c.i].label_ in ("AGENCY", "ORGANIZATION")), None)
-    if own is not None or lemma in ENFORCER_GROUPS:
+    if own is not None or lemma in nouns.enforcer_units:
         return own
     sentences = ctx.coref.sent_index
     here = sentences.get(tok.i, 0)
@@ -388,14 +384,15 @@ def enforcers_body(tok: Token, ctx: DocContext) -> Span | None:
     return before[-1] if before else None
 
 
-def bench_members(tok: Token, ctx: DocContext) -> list[Token]:
+def judges_on_bench(tok: Token, ctx: DocContext) -> list[Token]:
     """The judges a bench or panel is written with: "a bench of Justice A and Justice B", "a two-member bench
     comprising A and B", "a panel headed by C"."""
-    if tok.lemma_.lower() not in ("bench", "panel") or ctx.ents.get(tok.i) is not None:
+    nouns = ctx.lexicon.nouns
+    if tok.lemma_.lower() not in nouns.bench_nouns or ctx.ents.get(tok.i) is not None:
         return []
     heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     heads += [c for c in tok.children if c.dep_ == "appos"]
-    for clause in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ("comprise", "consist", "include", "head")):
+    for clause in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in nouns.bench_membership_verbs):
         heads += [g for g in clause.children if g.dep_ in ("dobj", "pobj")]
         heads += [o for c in clause.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
     people = [t for h in heads for t in conjuncts(h)
@@ -424,7 +421,7 @@ def add_argument(args: list[FoundArgument], role: str, tok: Token | None, ctx: D
                    and s.left_edge.i == tok.right_edge.i + 2 and tok.doc[tok.right_edge.i + 1].text == ","
                    for t in listed_under(s, ctx)]
     if role == "adjudicator" and split and not phrase:
-        members = bench_members(tok, ctx)
+        members = judges_on_bench(tok, ctx)
         if members:  # "A two-member bench comprising Justice A and Justice B": each judge
             for member in members:
                 arg = make_argument(role, member, ctx)

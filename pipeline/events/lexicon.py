@@ -157,6 +157,10 @@ class Nouns:
     bail_granting: frozenset[str]
     bail_refusing: frozenset[str]
     bail_asking: frozenset[str]          # "opposed bail for X", "will apply for bail": a release sought
+    enforcer_nouns: frozenset[str]       # "Detectives arrested the six": officers of the agency the paragraph names
+    enforcer_units: frozenset[str]       # "The STF team": the body written before it
+    bench_nouns: frozenset[str]          # "a bench of Justice A and Justice B": each judge
+    bench_membership_verbs: frozenset[str]  # "a bench comprising A and B", "a panel headed by C"
     custody_places: frozenset[str]
     killing_manners: frozenset[str]
     non_state_killers: frozenset[str]
