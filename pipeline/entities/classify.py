@@ -12,7 +12,14 @@ from .context import EntityContext
 from .gazetteer import EntityLexicon
 from .keys import POSSESSIVE
 
-__all__ = ["LabelEvidence", "first_names", "is_demonym"]
+__all__ = ["LabelEvidence", "first_names", "is_demonym", "listed_beside"]
+
+
+def listed_beside(doc: Doc, start: int, end: int) -> tuple[Token | None, Token | None]:
+    """The words listed just before and after a name ("Phoenix, [Mesa] and Tucson"), if any."""
+    before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in (",", "and", "or") else None
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in (",", "and", "or") else None
+    return before, after
 
 
 def home_town(doc: Doc, start: int) -> bool:
@@ -181,8 +188,7 @@ class LabelEvidence:
         text = doc[start:end].text
         if text in self.lex.not_places:
             return False
-        before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in (",", "and", "or") else None
-        after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in (",", "and", "or") else None
+        before, after = listed_beside(doc, start, end)
         if any(t is not None and t.ent_type_ == "GPE" for t in (before, after)):
             return True  # "Phoenix, Mesa and Tucson"
         if not self.places.is_known_place(text):

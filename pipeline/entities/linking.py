@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places import PlaceTables
 from .candidates import Candidate
-from .classify import LabelEvidence, first_names
+from .classify import LabelEvidence, first_names, listed_beside
 from .context import EntityContext
 from .gazetteer import EntityLexicon
 from .keys import canonical_text
@@ -224,7 +224,5 @@ SIBLING_NOUNS = frozenset({"brothers", "sisters", "siblings", "cousins", "twins"
 def beside_surname(doc: Doc, start: int, end: int, surnames: dict[str, str]) -> bool:
     """Listed with another surname of the article ("Rashid and Hussain would serve"): two people, however much
     the model's place tags of both make them look like "Phoenix and Mesa"."""
-    before = doc[start - 2] if start > 1 and doc[start - 1].lower_ in (",", "and", "or") else None
-    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in (",", "and", "or") else None
-    return any(t is not None and t.text in surnames for t in (before, after))
+    return any(t is not None and t.text in surnames for t in listed_beside(doc, start, end))
 

@@ -144,12 +144,9 @@ def earlier_subjects(etype: EventType, head: Token, modality: str, ctx: DocConte
 
 def told_in_a_run(events: list[FoundEvent], ctx: DocContext) -> list[FoundEvent]:
     """The latest of `events` and those before it told in the sentences just before it, one by one."""
-    def sentence(ev: FoundEvent) -> int:
-        span = ctx.doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
-        return ctx.coref.sent_index.get(span.start, 0) if span is not None else 0
     run = [events[-1]]
     for ev in reversed(events[:-1]):
-        if sentence(run[-1]) - sentence(ev) > 2:
+        if ctx.sentence_at(run[-1].trigger_start) - ctx.sentence_at(ev.trigger_start) > 2:
             break
         run.append(ev)
     return run
@@ -483,7 +480,7 @@ def build_event(trigger: Trigger, ctx: DocContext) -> FoundEvent | None:
 
 def appealed_verdict(event: FoundEvent, ctx: DocContext) -> bool:
     """"Haskins would appeal the verdict", "challenged the verdict": only a conviction is appealed."""
-    span = ctx.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    span = ctx.trigger_of(event)
     head = span.root if span is not None else None
     return head is not None and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in ctx.lexicon.syntax.appeal_verbs
 

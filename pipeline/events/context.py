@@ -64,6 +64,15 @@ class DocContext:
         """The tokens an argument is written as (widened to whole tokens)."""
         return self.doc.char_span(arg.start_char, arg.end_char, alignment_mode="expand")
 
+    def trigger_of(self, event: FoundEvent) -> Span | None:
+        """The tokens an event's trigger is written as (widened to whole tokens)."""
+        return self.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+
+    def sentence_at(self, char: int) -> int:
+        """The index of the sentence holding the character at `char`."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return self.coref.sent_index.get(span.start, 0) if span is not None else 0
+
     def ents_in(self, span: Span) -> list[Span]:
         """The entities inside `span`, in text order (doc_ents are sorted and do not overlap)."""
         start, end = span.start, span.end

@@ -61,10 +61,16 @@ def name_counted_groups(events: list[FoundEvent], ctx: DocContext) -> list[Found
                           == count), None)
             if named is not None:
                 args.remove(arg)
-                args += [replace(member, text=arg.text, start_char=arg.start_char, end_char=arg.end_char,
-                                 source="article", confidence=trust) for member in named.values()]
+                args += [written_as(member, arg, trust) for member in named.values()]
         out.append(replace(event, arguments=tuple(args)))
     return out
+
+
+def written_as(member: FoundArgument, said: FoundArgument, trust: float) -> FoundArgument:
+    """A party the story names, written where and as the description that stands for it was (`said`),
+    in that description's role, found from the article."""
+    return replace(member, role=said.role, text=said.text, start_char=said.start_char, end_char=said.end_char,
+                   source="article", confidence=trust)
 
 
 def ordinal_of(name: str, ctx: DocContext) -> int:
@@ -131,8 +137,7 @@ def name_story_groups(events: list[FoundEvent], ctx: DocContext) -> list[FoundEv
             if len(rest) < 2 or not taken <= rest.keys() or len(rest) <= len(taken):
                 continue
             args = [a for a in args if a not in members]
-            args += [replace(member, text=first.text, start_char=start, end_char=end, source="article",
-                             confidence=trust) for member in rest.values()]
+            args += [written_as(member, first, trust) for member in rest.values()]
         out.append(replace(event, arguments=tuple(args)))
     return out
 
@@ -273,8 +278,7 @@ def name_ordinal_newcomers(events: list[FoundEvent], ctx: DocContext) -> list[Fo
         return events
     out = []
     for event in events:
-        args = [replace(chosen[(a.start_char, a.end_char)], text=a.text, start_char=a.start_char, end_char=a.end_char,
-                        source="article", confidence=trust)
+        args = [written_as(chosen[(a.start_char, a.end_char)], a, trust)
                 if a.role == "subject" and a.canonical is None and (a.start_char, a.end_char) in chosen else a
                 for a in event.arguments]
         out.append(replace(event, arguments=tuple(args)))
@@ -287,12 +291,6 @@ def name_other_groups(events: list[FoundEvent], ctx: DocContext) -> list[FoundEv
     charge. The other four denied it": the four others charged), when exactly as many remain."""
     parties = {p.name for p in ctx.coref.people if p.party}
     trust = ctx.lexicon.argument_confidence["article"]
-    sentence_of = ctx.coref.sent_index
-
-    def sentence(start: int) -> int:
-        span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
-        return sentence_of.get(span.start, 0) if span is not None else 0
-
     out = []
     for event in events:
         others = []
@@ -310,16 +308,16 @@ def name_other_groups(events: list[FoundEvent], ctx: DocContext) -> list[FoundEv
         pool = named_subjects([e for e in events if e is not event], parties)
         args = list(event.arguments)
         for arg, count in others:
-            here = sentence(arg.start_char)
-            before = [e for e in events if e.trigger_start < arg.start_char and sentence(e.trigger_start) == here]
-            before = before or [e for e in events if sentence(e.trigger_start) == here - 1]
+            here = ctx.sentence_at(arg.start_char)
+            before = [e for e in events
+                      if e.trigger_start < arg.start_char and ctx.sentence_at(e.trigger_start) == here]
+            before = before or [e for e in events if ctx.sentence_at(e.trigger_start) == here - 1]
             recent = {a.canonical for e in before for a in e.arguments  # those the "other" sets apart
                       if a.role in ("subject", "agent") and a.canonical and a.start_char != arg.start_char}
             rest = {k: v for k, v in pool.items() if k not in recent}
             if len(rest) == count:
                 args.remove(arg)
-                args += [replace(member, role=arg.role, text=arg.text, start_char=arg.start_char,
-                                 end_char=arg.end_char, source="article", confidence=trust) for member in rest.values()]
+                args += [written_as(member, arg, trust) for member in rest.values()]
         out.append(replace(event, arguments=tuple(args)))
     return out
 
@@ -338,7 +336,7 @@ def name_trial_parties(events: list[FoundEvent], ctx: DocContext) -> list[FoundE
         if event.event_type != "TRIAL_HEARING" or any(a.role == "subject" for a in event.arguments):
             out.append(event)
             continue
-        span = ctx.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        span = ctx.trigger_of(event)
         head = span.root if span is not None else None
         governing = None
         if head is not None and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" \
@@ -360,7 +358,7 @@ def name_trial_parties(events: list[FoundEvent], ctx: DocContext) -> list[FoundE
 
 def held_by(event: FoundEvent, verb: Token, ctx: DocContext) -> bool:
     """Whether an event's trigger is `verb` or a noun its clause holds ("remain in custody", "kept on remand")."""
-    span = ctx.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    span = ctx.trigger_of(event)
     if span is None:
         return False
     root = span.root
